@@ -1,0 +1,100 @@
+/**
+ * The remiss record and its statuses, as described in the primer. Plain data: no SDK, no storage.
+ */
+import type { CalendarDate } from './calendar.js';
+
+export const REMISS_STATUSES = [
+  'Inkommen',
+  'Fördelad',
+  'Pågår',
+  'För godkännande',
+  'Återremitterad',
+  'Godkänd',
+  'Klar för registrering',
+  'Besvarad',
+  'Avstår',
+  'Anstånd',
+] as const;
+export type RemissStatus = (typeof REMISS_STATUSES)[number];
+
+/** Closed remisser are no longer listed as due. */
+export const CLOSED_STATUSES: readonly RemissStatus[] = ['Besvarad', 'Avstår'];
+
+/**
+ * How far along the workflow a status is. An import never moves a remiss to a lower rank.
+ * Återremitterad goes back to work but is still further along than Fördelad; Anstånd keeps the
+ * remiss open with a later svarsdatum and ranks like Fördelad.
+ */
+const STATUS_RANK: Record<RemissStatus, number> = {
+  Inkommen: 0,
+  Fördelad: 1,
+  Anstånd: 1,
+  Pågår: 2,
+  Återremitterad: 2,
+  'För godkännande': 3,
+  Godkänd: 4,
+  'Klar för registrering': 5,
+  Besvarad: 6,
+  Avstår: 6,
+};
+
+export function statusRank(status: RemissStatus): number {
+  return STATUS_RANK[status];
+}
+
+export function isOpen(status: RemissStatus): boolean {
+  return !CLOSED_STATUSES.includes(status);
+}
+
+export interface Person {
+  email: string;
+  name?: string;
+  phone?: string;
+  /** Entra object id, learned when the person talks to the bot. */
+  aadObjectId?: string;
+}
+
+export type HistoryEntry =
+  | { at: string; kind: 'created'; source: string }
+  | { at: string; kind: 'statusChanged'; from: RemissStatus; to: RemissStatus; by?: string }
+  | { at: string; kind: 'dueDateChanged'; from: CalendarDate; to: CalendarDate; source: string }
+  | { at: string; kind: 'updated'; fields: string[]; source: string };
+
+export const REMISS_SCHEMA_VERSION = 1;
+
+export interface Remiss {
+  schemaVersion: typeof REMISS_SCHEMA_VERSION;
+  /** Own diarienummer: free text, never validated beyond non-empty. */
+  dnr: string;
+  remittentDnr?: string;
+  title: string;
+  remittent: string;
+  received: CalendarDate;
+  /** Svarsdatum: the remittent's deadline. */
+  dueDate: CalendarDate;
+  /** Sammanträde: the internal deadline the answer must be ready for. */
+  meetingDate?: CalendarDate;
+  handlaggare?: Person;
+  approver?: Person;
+  status: RemissStatus;
+  history: HistoryEntry[];
+}
+
+/** A remiss as read from the register, with the version that a conditional write must name. */
+export interface VersionedRemiss {
+  remiss: Remiss;
+  version: string;
+}
+
+/** Whether a person is the remiss's handläggare: by e-mail or UPN, then by Entra object id. */
+export function isAssignedTo(
+  remiss: Remiss,
+  who: { email?: string; userPrincipalName?: string; aadObjectId?: string },
+): boolean {
+  const h = remiss.handlaggare;
+  if (!h) return false;
+  const mail = h.email.trim().toLowerCase();
+  const candidates = [who.email, who.userPrincipalName].filter((x): x is string => !!x).map((x) => x.trim().toLowerCase());
+  if (mail && candidates.includes(mail)) return true;
+  return !!h.aadObjectId && !!who.aadObjectId && h.aadObjectId === who.aadObjectId;
+}
