@@ -1,0 +1,19 @@
+/**
+ * `npm run bench`: runs every benchmark, prints one table and writes bench/results.json.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { dueTurnCost } from './dueTurnCost.js';
+import type { BenchResult } from './result.js';
+
+const BENCHMARKS: (() => Promise<BenchResult[]>)[] = [dueTurnCost];
+
+async function main(): Promise<void> {
+  const results: BenchResult[] = [];
+  for (const bench of BENCHMARKS) results.push(...(await bench()));
+  writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.table(results.map((r) => ({ figure: r.name, value: `${r.value} ${r.unit}`, goal: r.goal, pass: r.pass ? 'yes' : 'NO' })));
+  if (results.some((r) => !r.pass)) process.exitCode = 1;
+}
+
+void main();

@@ -1,0 +1,122 @@
+/**
+ * Activity routing: messages go through intent matching to features; card actions go through the verb
+ * router; installs get the welcome card once per conversation.
+ */
+import {
+  ActivityHandler,
+  CardFactory,
+  MessageFactory,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type TurnContext,
+} from 'botbuilder';
+import { matchIntent, type Intent } from '../domain/intents.js';
+import { helpCard, messageCard, notUnderstoodCard, welcomeCard } from '../features/commands/commandsCard.js';
+import type { DueFeature } from '../features/due/dueHandler.js';
+import type { AdaptiveCard, FeatureContext } from '../features/featureContext.js';
+import type { LanguagePreferences } from '../features/language/languagePreference.js';
+import { messages } from '../i18n/messages.js';
+import type { Logger } from '../logging/logger.js';
+import type { RecordStore } from '../storage/store.js';
+import { StoreConflictError } from '../storage/store.js';
+import { CardActionRouter } from './cardActionRouter.js';
+import { userKeyOf, type FeatureContextFactory } from './featureContextFactory.js';
+
+export interface RemissBotDependencies {
+  store: RecordStore;
+  contexts: FeatureContextFactory;
+  languages: LanguagePreferences;
+  due: DueFeature;
+  logger: Logger;
+}
+
+const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+const MAX_MESSAGE_TEXT = 2_000;
+
+export class RemissBot extends ActivityHandler {
+  private readonly router: CardActionRouter;
+
+  constructor(private readonly deps: RemissBotDependencies) {
+    super();
+    this.router = new CardActionRouter()
+      .on('due.list', (ctx, data) => deps.due.listFromAction(ctx, data))
+      .on('remiss.show', (ctx, data) => deps.due.showFromAction(ctx, data));
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.welcomeOnce(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient.id;
+      if (context.activity.membersAdded?.some((m) => m.id === botId)) await this.welcomeOnce(context);
+      await next();
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const ctx = await this.deps.contexts.create(context);
+    const verb = typeof invokeValue.action?.verb === 'string' ? invokeValue.action.verb : '';
+    const handler = this.router.find(verb);
+    this.deps.logger.info({ event: 'card.action', verb: handler ? verb : '(unknown)' }, 'card action');
+    const card = handler ? await handler(ctx, invokeValue.action.data) : messageCard(messages(ctx.language).invalidAction);
+    return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card };
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const text = messageText(context);
+    const intent = text ? matchIntent(text) : undefined;
+    this.deps.logger.info({ event: 'message', intent: intent?.kind ?? 'none', length: text.length }, 'message received');
+    if (intent?.kind === 'setLanguage') {
+      await this.deps.languages.choose(userKeyOf(context), intent.language);
+      await context.sendActivity(messages(intent.language).languageSet);
+      return;
+    }
+    const ctx = await this.deps.contexts.create(context);
+    await sendCard(context, await this.answer(ctx, intent));
+  }
+
+  private answer(ctx: FeatureContext, intent: Intent | undefined): Promise<AdaptiveCard> {
+    switch (intent?.kind) {
+      case 'due':
+      case 'all':
+      case 'mine':
+      case 'overdue':
+      case 'thisWeek':
+        return this.deps.due.list(ctx, intent.kind);
+      case 'show':
+        return this.deps.due.show(ctx, intent.dnr);
+      case 'help':
+        return Promise.resolve(helpCard(ctx.language));
+      default:
+        return Promise.resolve(notUnderstoodCard(ctx.language));
+    }
+  }
+
+  /** Teams sends both conversationUpdate and installationUpdate on install: a stored marker greets once. */
+  private async welcomeOnce(context: TurnContext): Promise<void> {
+    try {
+      await this.deps.store.create(`conversations/${context.activity.conversation.id}/welcomed`, { schemaVersion: 1, at: new Date().toISOString() });
+    } catch (err) {
+      if (err instanceof StoreConflictError) return;
+      throw err;
+    }
+    const ctx = await this.deps.contexts.create(context);
+    await sendCard(context, welcomeCard(ctx.language));
+  }
+}
+
+/** The typed text, or the command of a button pressed on one of our cards (Action.Submit). */
+function messageText(context: TurnContext): string {
+  const { text, value } = context.activity;
+  const command = (value as { command?: unknown } | undefined)?.command;
+  const raw = typeof text === 'string' && text.trim() ? text : typeof command === 'string' ? command : '';
+  return raw.slice(0, MAX_MESSAGE_TEXT);
+}
+
+async function sendCard(context: TurnContext, card: AdaptiveCard): Promise<void> {
+  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+}

@@ -1,0 +1,93 @@
+/**
+ * Every setting Remissbot reads, validated once at start. Nothing else in the code reads process.env.
+ */
+import { z } from 'zod';
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalText = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const commaList = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
+);
+
+const settingsSchema = z
+  .object({
+    NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+    PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+    HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+    LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z.preprocess(emptyToUndefined, z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).optional()),
+    MicrosoftAppTenantId: optionalText,
+    ALLOWED_TENANTS: commaList,
+    /** Overrides for offline authentication tests and sovereign clouds; botbuilder reads them as named. */
+    ToBotFromChannelOpenIdMetadataUrl: optionalText,
+    ToBotFromChannelTokenIssuer: optionalText,
+    ToChannelFromBotLoginUrl: optionalText,
+    ToChannelFromBotOAuthScope: optionalText,
+    ValidateAuthority: optionalText,
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+    STORAGE: z.preprocess(emptyToUndefined, z.enum(['file']).default('file')),
+    REMISS_SOURCE: z.preprocess(emptyToUndefined, z.enum(['local', 'sharepoint']).default('local')),
+    BOT_LANGUAGE: z.preprocess(emptyToUndefined, z.enum(['sv', 'en', 'auto']).default('sv')),
+  })
+  .superRefine((s, ctx) => {
+    if (s.MicrosoftAppId) {
+      const type = s.MicrosoftAppType ?? 'SingleTenant';
+      if (type === 'SingleTenant' && !s.MicrosoftAppTenantId) {
+        ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required when MicrosoftAppType is SingleTenant (the default)' });
+      }
+      if (type !== 'UserAssignedMSI' && !s.MicrosoftAppPassword) {
+        ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: `required when MicrosoftAppId is set and MicrosoftAppType is ${type}` });
+      }
+    }
+    if (s.NODE_ENV === 'production') {
+      if (!s.MicrosoftAppId) {
+        ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'required in production: anonymous mode accepts unauthenticated requests' });
+      }
+      if (s.ALLOWED_TENANTS.length === 0 && !s.MicrosoftAppTenantId) {
+        ctx.addIssue({ code: 'custom', path: ['ALLOWED_TENANTS'], message: 'required in production (or set MicrosoftAppTenantId)' });
+      }
+    }
+    if (s.REMISS_SOURCE === 'sharepoint') {
+      ctx.addIssue({ code: 'custom', path: ['REMISS_SOURCE'], message: '"sharepoint" is not available in this version; use "local"' });
+    }
+  });
+
+type RawSettings = z.infer<typeof settingsSchema>;
+
+export interface Settings extends Omit<RawSettings, 'MicrosoftAppType'> {
+  MicrosoftAppType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+  /** True when no app id is set: the adapter accepts unauthenticated requests (local development only). */
+  anonymous: boolean;
+  /** Tenants served; empty means any (local anonymous mode only). */
+  allowedTenants: string[];
+}
+
+/** Raised at start when settings are invalid; its message names every bad or missing setting. */
+export class SettingsError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'SettingsError';
+  }
+}
+
+export function loadSettings(env: Record<string, string | undefined>): Settings {
+  const parsed = settingsSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new SettingsError(parsed.error.issues.map((i) => `${i.path.join('.') || '(settings)'}: ${i.message}`));
+  }
+  const s = parsed.data;
+  const allowedTenants = s.ALLOWED_TENANTS.length > 0 ? s.ALLOWED_TENANTS : s.MicrosoftAppTenantId ? [s.MicrosoftAppTenantId] : [];
+  return {
+    ...s,
+    MicrosoftAppType: s.MicrosoftAppType ?? (s.MicrosoftAppId ? 'SingleTenant' : 'MultiTenant'),
+    anonymous: !s.MicrosoftAppId,
+    allowedTenants,
+  };
+}

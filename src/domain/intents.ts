@@ -1,0 +1,85 @@
+/**
+ * What a chat message asks for. Matching tolerates case, punctuation, extra spaces, a leading @mention and
+ * missing å/ä/ö: text is normalised first, then compared with a table of phrases.
+ */
+import type { Language } from './language.js';
+
+export type Intent =
+  | { kind: 'due' }
+  | { kind: 'all' }
+  | { kind: 'mine' }
+  | { kind: 'overdue' }
+  | { kind: 'thisWeek' }
+  | { kind: 'help' }
+  | { kind: 'setLanguage'; language: Language }
+  | { kind: 'answer'; dnr: string }
+  | { kind: 'show'; dnr: string };
+
+type SimpleIntent = Exclude<Intent, { dnr: string }>;
+
+/** Normalised phrases (lower case, no å/ä/ö, no punctuation, single spaces). */
+const PHRASES: [string, SimpleIntent][] = [
+  ...[
+    'vilka remisser ska besvaras',
+    'vilka remisser ska vi besvara',
+    'vilka remisser ska jag besvara',
+    'remisser som ska besvaras',
+    'remisser att besvara',
+    'remisser',
+    'remiss',
+    'visa remisser',
+    'lista remisser',
+    'which remisser are due',
+    'what remisser are due',
+    'which remisser do we have to answer',
+    'due remisser',
+    'list remisser',
+    'show remisser',
+  ].map((p): [string, SimpleIntent] => [p, { kind: 'due' }]),
+  ...['vilka remisser har vi', 'alla remisser', 'all remisser', 'which remisser do we have'].map((p): [string, SimpleIntent] => [p, { kind: 'all' }]),
+  ...['mina remisser', 'mina', 'my remisser', 'my remisses', 'mine'].map((p): [string, SimpleIntent] => [p, { kind: 'mine' }]),
+  ...['forsenade remisser', 'forsenade', 'vilka remisser ar forsenade', 'overdue remisser', 'overdue', 'late remisser'].map((p): [string, SimpleIntent] => [p, { kind: 'overdue' }]),
+  ...['remisser denna vecka', 'remisser den har veckan', 'denna vecka', 'remisser this week', 'this week'].map((p): [string, SimpleIntent] => [p, { kind: 'thisWeek' }]),
+  ...['hjalp', 'help', 'vad kan du', 'what can you do', 'kommandon', 'commands'].map((p): [string, SimpleIntent] => [p, { kind: 'help' }]),
+  ...['svenska', 'swedish', 'pa svenska', 'in swedish'].map((p): [string, SimpleIntent] => [p, { kind: 'setLanguage', language: 'sv' }]),
+  ...['english', 'engelska', 'pa engelska', 'in english'].map((p): [string, SimpleIntent] => [p, { kind: 'setLanguage', language: 'en' }]),
+];
+const PHRASE_TABLE = new Map(PHRASES);
+
+const COMMANDS_WITH_DNR: [RegExp, 'answer' | 'show'][] = [
+  [/^(?:besvara|svara pa|answer)\s+(.+)$/i, 'answer'],
+  [/^(?:visa|show|open|oppna)\s+(?!remisser\b)(.+)$/i, 'show'],
+];
+
+/** Strips Teams mention markup ("<at>Remissbot</at>") and a leading bot name. */
+function stripMention(text: string): string {
+  return text.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/^\s*@?remissbot\b[:,]?/i, ' ').trim();
+}
+
+function foldSwedish(text: string): string {
+  return text.replace(/[åä]/g, 'a').replace(/[ÅÄ]/g, 'A').replace(/ö/g, 'o').replace(/Ö/g, 'O');
+}
+
+export function normalise(text: string): string {
+  return foldSwedish(stripMention(text).toLowerCase())
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function matchIntent(text: string): Intent | undefined {
+  const cleaned = stripMention(text);
+  if (cleaned === '?') return { kind: 'help' };
+  const phrase = PHRASE_TABLE.get(normalise(cleaned));
+  if (phrase) return phrase;
+  // Commands that carry a diarienummer keep its original spelling: dnr formats vary widely.
+  const folded = foldSwedish(cleaned);
+  for (const [pattern, kind] of COMMANDS_WITH_DNR) {
+    const m = pattern.exec(folded);
+    if (m?.[1]) {
+      const dnr = cleaned.slice(cleaned.length - m[1].length).trim().replace(/[?!.]+$/, '').trim();
+      if (dnr) return { kind, dnr };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,2 @@
+/** The languages Remissbot speaks in chat. Documents are always Swedish. */
+export type Language = 'sv' | 'en';

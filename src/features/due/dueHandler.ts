@@ -1,0 +1,70 @@
+/**
+ * "Which remisser are due?" and its variants, and the remiss detail view ("Visa").
+ */
+import { z } from 'zod';
+import { todayIn, weekOf } from '../../domain/calendar.js';
+import { formatLongDate } from '../../domain/swedishDates.js';
+import { messages } from '../../i18n/messages.js';
+import type { RemissRepository } from '../../register/remissRepository.js';
+import { renderCard } from '../../cards/cardTemplates.js';
+import { messageCard } from '../commands/commandsCard.js';
+import type { AdaptiveCard, FeatureContext } from '../featureContext.js';
+import { DUE_FILTERS, selectRemisser, type DueFilter } from './dueSelection.js';
+import { dueListView, remissDetailView, type DueListPage } from './dueView.js';
+
+/** Card data is untrusted: anything unexpected falls back to the first page of the due list. */
+const pageSchema = z.object({
+  filter: z.enum(DUE_FILTERS).catch('due'),
+  offset: z.number().int().min(0).max(100_000).catch(0),
+});
+const showSchema = pageSchema.extend({ dnr: z.string().trim().min(1).max(300) });
+
+export function parseDueListPage(data: unknown): DueListPage {
+  const parsed = pageSchema.safeParse(data);
+  return parsed.success ? parsed.data : { filter: 'due', offset: 0 };
+}
+
+export class DueFeature {
+  constructor(private readonly register: RemissRepository) {}
+
+  async list(ctx: FeatureContext, filter: DueFilter, offset = 0): Promise<AdaptiveCard> {
+    const t = messages(ctx.language);
+    const today = todayIn(ctx.now);
+    const asker = filter === 'mine' ? await ctx.asker() : undefined;
+    if (asker && !asker.email && !asker.userPrincipalName && !asker.aadObjectId) {
+      return messageCard(t.mineUnknownUser);
+    }
+    const all = (await this.register.listAll()).map((v) => v.remiss);
+    const selected = selectRemisser(all, filter, today, asker);
+    const week = weekOf(today);
+    const titles: Record<DueFilter, string> = {
+      due: t.listTitleDue,
+      all: t.listTitleAll,
+      mine: t.listTitleMine,
+      overdue: t.listTitleOverdue,
+      thisWeek: t.listTitleThisWeek(formatLongDate(week.start, ctx.language), formatLongDate(week.end, ctx.language)),
+    };
+    const empty = filter === 'mine' ? t.listEmptyMine : t.listEmpty;
+    return renderCard('due-list', dueListView(titles[filter], empty, selected, { filter, offset }, today, ctx.language));
+  }
+
+  /** The "Visa fler" / "Tillbaka" actions: data names the page. */
+  listFromAction(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
+    const page = parseDueListPage(data);
+    return this.list(ctx, page.filter, page.offset);
+  }
+
+  async show(ctx: FeatureContext, dnr: string, back: DueListPage = { filter: 'due', offset: 0 }): Promise<AdaptiveCard> {
+    const t = messages(ctx.language);
+    const found = await this.register.get(dnr);
+    if (!found) return messageCard(t.remissNotFound, { backLabel: t.back });
+    return renderCard('remiss-detail', remissDetailView(found.remiss, back, todayIn(ctx.now), ctx.language));
+  }
+
+  showFromAction(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
+    const parsed = showSchema.safeParse(data);
+    if (!parsed.success) return Promise.resolve(messageCard(messages(ctx.language).invalidAction, { backLabel: messages(ctx.language).back }));
+    const { dnr, filter, offset } = parsed.data;
+    return this.show(ctx, dnr, { filter, offset });
+  }
+}

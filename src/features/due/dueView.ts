@@ -1,0 +1,122 @@
+/**
+ * View models for the due list and the remiss detail card: every string the cards show, already in the
+ * user's language. The templates in cards/ only place them.
+ */
+import { daysBetween, type CalendarDate } from '../../domain/calendar.js';
+import { nonWorkingDayName, previousWorkingDay } from '../../domain/holidays.js';
+import type { Language } from '../../domain/language.js';
+import type { HistoryEntry, Remiss } from '../../domain/remiss.js';
+import { daysLeftText, formatDateTime, formatLongDate } from '../../domain/swedishDates.js';
+import { messages } from '../../i18n/messages.js';
+import type { DueFilter } from './dueSelection.js';
+
+export const PAGE_SIZE = 15;
+/** The detail card shows the newest history entries only, so that it stays far below Teams' card size limit. */
+const MAX_HISTORY_SHOWN = 30;
+
+export interface DueListPage {
+  filter: DueFilter;
+  offset: number;
+}
+
+function personLabel(remiss: Remiss, language: Language): string {
+  const h = remiss.handlaggare;
+  return h ? (h.name ?? h.email) : messages(language).noHandlaggare;
+}
+
+/** The warning for a svarsdatum on a weekend or public holiday, or '' when it is a working day. */
+export function nonWorkingDueWarning(dueDate: CalendarDate, language: Language): string {
+  const dayName = nonWorkingDayName(dueDate);
+  if (!dayName) return '';
+  return messages(language).nonWorkingWarning(dayName, formatLongDate(previousWorkingDay(dueDate), language));
+}
+
+export function dueListView(title: string, emptyText: string, remisser: readonly Remiss[], page: DueListPage, today: CalendarDate, language: Language) {
+  const t = messages(language);
+  const shown = remisser.slice(0, page.offset + PAGE_SIZE);
+  const items = shown.map((r) => {
+    const days = daysBetween(today, r.dueDate);
+    return {
+      title: r.title,
+      dnr: r.dnr,
+      remittent: r.remittent,
+      dueDate: formatLongDate(r.dueDate, language),
+      daysLeft: daysLeftText(days, language),
+      daysLeftColor: days < 0 ? 'Attention' : days <= 3 ? 'Warning' : 'Default',
+      style: days < 0 ? 'attention' : 'default',
+      handlaggare: personLabel(r, language),
+      status: r.status,
+      warning: nonWorkingDueWarning(r.dueDate, language),
+      showData: { dnr: r.dnr, filter: page.filter, offset: page.offset },
+    };
+  });
+  const hasMore = shown.length < remisser.length;
+  return {
+    title,
+    countLine: t.listCount(shown.length, remisser.length),
+    emptyText,
+    labels: { dueDate: t.fieldDueDate, dnr: t.fieldDnr, remittent: t.fieldRemittent, handlaggare: t.fieldHandlaggare, status: t.fieldStatus, show: t.show },
+    items,
+    hasMore,
+    moreLabel: t.showMore,
+    moreData: { filter: page.filter, offset: page.offset + PAGE_SIZE },
+  };
+}
+
+/** Record field names as the user reads them; unknown names are shown as they are. */
+function fieldLabel(field: string, language: Language): string {
+  const t = messages(language);
+  const labels: Record<string, string> = {
+    dnr: t.fieldDnr,
+    remittentDnr: t.fieldRemittentDnr,
+    title: t.fieldTitle,
+    remittent: t.fieldRemittent,
+    received: t.fieldReceived,
+    dueDate: t.fieldDueDate,
+    meetingDate: t.fieldMeeting,
+    handlaggare: t.fieldHandlaggare,
+    approver: t.fieldApprover,
+    status: t.fieldStatus,
+  };
+  return (labels[field] ?? field).toLowerCase();
+}
+
+function historyText(entry: HistoryEntry, language: Language): string {
+  const t = messages(language);
+  switch (entry.kind) {
+    case 'created':
+      return t.historyCreated;
+    case 'statusChanged':
+      return t.historyStatus(entry.from, entry.to);
+    case 'dueDateChanged':
+      return t.historyDueDate(formatLongDate(entry.from, language), formatLongDate(entry.to, language));
+    case 'updated':
+      return t.historyUpdated(entry.fields.map((f) => fieldLabel(f, language)).join(', '));
+  }
+}
+
+export function remissDetailView(remiss: Remiss, back: DueListPage, today: CalendarDate, language: Language) {
+  const t = messages(language);
+  const optional = (label: string, value: string | undefined) => (value ? [{ label, value }] : []);
+  const days = daysBetween(today, remiss.dueDate);
+  const history = remiss.history.slice(-MAX_HISTORY_SHOWN).reverse();
+  return {
+    title: remiss.title,
+    warning: nonWorkingDueWarning(remiss.dueDate, language),
+    fields: [
+      { label: t.fieldDnr, value: remiss.dnr },
+      ...optional(t.fieldRemittentDnr, remiss.remittentDnr),
+      { label: t.fieldRemittent, value: remiss.remittent },
+      { label: t.fieldReceived, value: formatLongDate(remiss.received, language) },
+      { label: t.fieldDueDate, value: `${formatLongDate(remiss.dueDate, language)} (${daysLeftText(days, language)})` },
+      ...optional(t.fieldMeeting, remiss.meetingDate && formatLongDate(remiss.meetingDate, language)),
+      { label: t.fieldHandlaggare, value: remiss.handlaggare ? [remiss.handlaggare.name, remiss.handlaggare.email].filter(Boolean).join(', ') : t.noHandlaggare },
+      ...optional(t.fieldApprover, remiss.approver?.email),
+      { label: t.fieldStatus, value: remiss.status },
+    ],
+    historyLabel: t.history,
+    history: history.map((h) => ({ at: formatDateTime(new Date(h.at), language), text: historyText(h, language) })),
+    backLabel: t.back,
+    backData: back,
+  };
+}

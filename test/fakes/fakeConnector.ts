@@ -1,0 +1,159 @@
+/**
+ * A fake Bot Connector (the Teams side of the Bot Framework REST API) on 127.0.0.1. It implements the
+ * subset the bot uses and refuses what the real service refuses, with its ErrorResponse bodies:
+ * unknown conversations, activities without a type, members not in the conversation's roster.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+
+export interface FakeMember {
+  id: string;
+  name: string;
+  aadObjectId?: string;
+  email?: string;
+  userPrincipalName?: string;
+  givenName?: string;
+  surname?: string;
+  tenantId?: string;
+}
+
+export interface ReceivedActivity {
+  method: 'POST' | 'PUT';
+  conversationId: string;
+  /** The activity replied to (POST .../activities/{id}) or updated (PUT). */
+  activityId?: string;
+  id: string;
+  body: Record<string, unknown>;
+}
+
+/** Teams refuses messages over roughly 100 KB; the bot keeps cards under 80 KB. */
+const MAX_ACTIVITY_BYTES = 100 * 1024;
+
+function errorBody(code: string, message: string) {
+  return { error: { code, message } };
+}
+
+export class FakeConnector {
+  readonly received: ReceivedActivity[] = [];
+  /** Every request, for asserting on what the bot asked for. */
+  readonly requests: { method: string; path: string }[] = [];
+  private readonly rosters = new Map<string, FakeMember[]>();
+  private readonly waiters: (() => void)[] = [];
+  private server?: http.Server;
+  serviceUrl = '';
+
+  /** A conversation exists once it has a roster; the member lookup finds only its members (as in Teams). */
+  addConversation(conversationId: string, members: FakeMember[]): void {
+    this.rosters.set(conversationId, members);
+  }
+
+  async start(): Promise<void> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.serviceUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Activities sent to one conversation, in order. */
+  sentTo(conversationId: string): ReceivedActivity[] {
+    return this.received.filter((a) => a.conversationId === conversationId);
+  }
+
+  /** Resolves when `predicate` holds, re-checked after every received activity. */
+  async waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+    if (predicate()) return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('FakeConnector.waitFor timed out')), timeoutMs);
+      const check = () => {
+        if (predicate()) {
+          clearTimeout(timer);
+          resolve();
+        } else this.waiters.push(check);
+      };
+      this.waiters.push(check);
+    });
+  }
+
+  private notify(): void {
+    const pending = this.waiters.splice(0);
+    pending.forEach((w) => w());
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(body));
+    };
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    this.requests.push({ method: req.method ?? '', path: url.pathname });
+    const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    if (parts[0] !== 'v3' || parts[1] !== 'conversations' || !parts[2]) {
+      return send(404, errorBody('NotFound', 'Resource not found'));
+    }
+    const conversationId = parts[2];
+    const roster = this.rosters.get(conversationId);
+    if (!roster) return send(404, errorBody('ConversationNotFound', 'Conversation not found.'));
+
+    if (req.method === 'GET' && parts[3] === 'members' && parts[4]) {
+      const member = roster.find((m) => m.id === parts[4] || m.aadObjectId === parts[4]);
+      if (!member) return send(404, errorBody('MemberNotFoundInConversation', 'The specified member was not found in the conversation.'));
+      return send(200, { ...member, userRole: 'user' });
+    }
+    if (req.method === 'GET' && parts[3] === 'members' && !parts[4]) {
+      return send(200, roster);
+    }
+    if ((req.method === 'POST' || req.method === 'PUT') && parts[3] === 'activities') {
+      const raw = await readBody(req);
+      if (raw.length > MAX_ACTIVITY_BYTES) return send(413, errorBody('MessageSizeTooBig', 'Message size too big.'));
+      let body: Record<string, unknown>;
+      try {
+        body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+      } catch {
+        return send(400, errorBody('BadSyntax', 'Request body is not valid JSON.'));
+      }
+      if (typeof body.type !== 'string' || !body.type) return send(400, errorBody('BadArgument', 'Activity must have a type.'));
+      const activityId = parts[4];
+      if (req.method === 'PUT') {
+        if (!activityId || !this.received.some((a) => a.id === activityId)) return send(404, errorBody('ActivityNotFound', 'Activity not found.'));
+      }
+      const id = req.method === 'PUT' ? activityId! : randomUUID();
+      this.received.push({ method: req.method, conversationId, activityId, id, body });
+      send(200, { id });
+      this.notify();
+      return;
+    }
+    send(405, errorBody('MethodNotAllowed', 'Method not allowed.'));
+  }
+}
+
+async function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** The Adaptive Card of a received activity, if it carries one. */
+export function cardOf(activity: ReceivedActivity): Record<string, unknown> | undefined {
+  const attachments = activity.body.attachments as { contentType?: string; content?: Record<string, unknown> }[] | undefined;
+  return attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+}
+
+/** All text in a card (TextBlock text, TextRun text, action titles), for assertions on what a person reads. */
+export function cardText(card: unknown): string {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node && typeof node === 'object') {
+      const n = node as Record<string, unknown>;
+      if ((n.type === 'TextBlock' || n.type === 'TextRun') && typeof n.text === 'string') out.push(n.text);
+      if (typeof n.type === 'string' && n.type.startsWith('Action.') && typeof n.title === 'string') out.push(n.title);
+      Object.values(n).forEach(walk);
+    }
+  };
+  walk(card);
+  return out.join('\n');
+}

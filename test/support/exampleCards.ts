@@ -1,0 +1,63 @@
+/**
+ * Every card the bot sends, built by the real feature code from realistic data (including the longest
+ * texts the import allows), for rendering tests and screenshots.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { helpCard, messageCard, notUnderstoodCard, welcomeCard } from '../../src/features/commands/commandsCard.js';
+import { DueFeature } from '../../src/features/due/dueHandler.js';
+import type { AdaptiveCard, FeatureContext } from '../../src/features/featureContext.js';
+import { LocalRemissRepository } from '../../src/register/localRemissRepository.js';
+import { FileStore } from '../../src/storage/fileStore.js';
+import { remiss } from './remissFixtures.js';
+
+const NOW = new Date('2026-11-24T09:00:00Z');
+
+export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard }[]> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'remissbot-cards-'));
+  try {
+    const register = new LocalRemissRepository(new FileStore(dir));
+    const anna = { email: 'anna.lindqvist@stad.example.se', name: 'Anna Lindqvist' };
+    const examples = [
+      remiss({ dnr: 'KS 2026/0412', title: 'Stockholms stads trygghetsprogram 2027–2030', remittent: 'Kommunstyrelsen', dueDate: '2026-11-21', handlaggare: anna, status: 'Pågår' }),
+      remiss({ dnr: 'SBR 201.3.1-389/2026', title: 'Näringslivspolicy för Stockholms stad', remittent: 'Stockholms Stadshus AB', dueDate: '2026-11-24', handlaggare: anna }),
+      remiss({ dnr: 'KS 2026/0611', title: 'Betänkandet En ny lag om kommunal vuxenutbildning (SOU 2026:41)', remittent: 'Utbildningsdepartementet', remittentDnr: 'U2026/05177/S', dueDate: '2026-12-06', meetingDate: '2026-12-01', handlaggare: { email: 'erik.sandberg@stad.example.se', name: 'Erik Sandberg' } }),
+      remiss({ dnr: 'KS 2026/0702', title: 'Riktlinjer för stadens arbete med digitalisering', remittent: 'Kommunstyrelsen', dueDate: '2026-12-25' }),
+      remiss({
+        dnr: 'LÅNG 2026/' + '9'.repeat(180),
+        title: 'Ett mycket långt ärende: ' + 'Förslag till ändrade föreskrifter om ansvar, samverkan och uppföljning i stadens gemensamma verksamheter. '.repeat(4).slice(0, 475),
+        remittent: 'R'.repeat(200),
+        dueDate: '2027-01-15',
+        handlaggare: { email: 'a'.repeat(60) + '@stad.example.se' },
+      }),
+      ...Array.from({ length: 14 }, (_, i) => remiss({ dnr: `KS 2027/${100 + i}`, title: `Remiss nummer ${i + 1}`, dueDate: `2027-02-${String(i + 1).padStart(2, '0')}` })),
+    ];
+    await Promise.all(examples.map((r) => register.save(r)));
+    await register.save({
+      ...examples[0]!,
+      dnr: 'KS 2026/0001',
+      history: [
+        { at: '2026-10-01T08:00:00Z', kind: 'created', source: 'import' },
+        { at: '2026-10-05T08:00:00Z', kind: 'statusChanged', from: 'Inkommen', to: 'Fördelad' },
+        { at: '2026-10-20T08:00:00Z', kind: 'dueDateChanged', from: '2026-11-15', to: '2026-11-21', source: 'import' },
+        { at: '2026-11-02T13:03:00Z', kind: 'updated', fields: ['title', 'remittent'], source: 'import' },
+      ],
+    });
+    const due = new DueFeature(register);
+    const ctx = (language: 'sv' | 'en'): FeatureContext => ({ language, now: NOW, asker: async () => ({ teamsUserId: '29:anna', ...anna }) });
+    return [
+      { name: 'due-list', card: await due.list(ctx('sv'), 'due') },
+      { name: 'due-list-en', card: await due.list(ctx('en'), 'mine') },
+      { name: 'due-list-empty', card: await new DueFeature(new LocalRemissRepository(new FileStore(path.join(dir, 'empty')))).list(ctx('sv'), 'due') },
+      { name: 'remiss-detail', card: await due.show(ctx('sv'), 'KS 2026/0001') },
+      { name: 'remiss-detail-long', card: await due.show(ctx('sv'), examples[4]!.dnr) },
+      { name: 'welcome', card: welcomeCard('sv') },
+      { name: 'help', card: helpCard('sv') },
+      { name: 'not-understood-en', card: notUnderstoodCard('en') },
+      { name: 'message', card: messageCard('Jag hittar ingen remiss med det diarienumret.', { backLabel: 'Tillbaka till listan' }) },
+    ];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
