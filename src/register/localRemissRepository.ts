@@ -3,15 +3,27 @@ import type { RecordStore } from '../storage/store.js';
 import type { RemissRepository } from './remissRepository.js';
 
 const PREFIX = 'remisser/';
+/**
+ * A marker rewritten after every save, by any process using this repository (the bot, the import CLI).
+ * Its eTag changes on each write, so a cached listing is valid exactly while the marker's eTag is the
+ * one read before the listing was made.
+ */
+const CHANGE_MARKER = 'register/changed';
 
 /** The embedded register: one store record per remiss, keyed by its diarienummer. */
 export class LocalRemissRepository implements RemissRepository {
+  private cache?: { marker: string; remisser: VersionedRemiss[] };
+
   constructor(private readonly store: RecordStore) {}
 
   async listAll(): Promise<VersionedRemiss[]> {
+    const marker = (await this.store.get(CHANGE_MARKER))?.eTag ?? 'none';
+    if (this.cache?.marker === marker) return this.cache.remisser;
     const keys = await this.store.list(PREFIX);
     const found = await Promise.all(keys.map((key) => this.store.get<Remiss>(key)));
-    return found.filter((x) => x !== undefined).map((x) => ({ remiss: x.value, version: x.eTag }));
+    const remisser = found.filter((x) => x !== undefined).map((x) => ({ remiss: x.value, version: x.eTag }));
+    this.cache = { marker, remisser };
+    return remisser;
   }
 
   async get(dnr: string): Promise<VersionedRemiss | undefined> {
@@ -19,11 +31,12 @@ export class LocalRemissRepository implements RemissRepository {
     return stored && { remiss: stored.value, version: stored.eTag };
   }
 
-  save(remiss: Remiss, expectedVersion?: string): Promise<string> {
+  async save(remiss: Remiss, expectedVersion?: string): Promise<string> {
     const key = keyOf(remiss.dnr);
-    return expectedVersion === undefined
-      ? this.store.create(key, remiss)
-      : this.store.put(key, remiss, { ifMatch: expectedVersion });
+    const version =
+      expectedVersion === undefined ? await this.store.create(key, remiss) : await this.store.put(key, remiss, { ifMatch: expectedVersion });
+    await this.store.put(CHANGE_MARKER, { schemaVersion: 1, at: new Date().toISOString() });
+    return version;
   }
 }
 

@@ -6,6 +6,8 @@ import { compareDates, daysBetween, weekOf, type CalendarDate } from '../../doma
 import { isAssignedTo, isOpen, type Remiss } from '../../domain/remiss.js';
 import type { Asker } from '../featureContext.js';
 
+const swedishOrder = new Intl.Collator('sv');
+
 export const DUE_FILTERS = ['due', 'all', 'mine', 'overdue', 'thisWeek'] as const;
 export type DueFilter = (typeof DUE_FILTERS)[number];
 
@@ -25,5 +27,5 @@ export function selectRemisser(all: readonly Remiss[], filter: DueFilter, today:
         return compareDates(r.dueDate, week.start) >= 0 && compareDates(r.dueDate, week.end) <= 0;
     }
   };
-  return all.filter(keep).sort((a, b) => compareDates(a.dueDate, b.dueDate) || a.dnr.localeCompare(b.dnr, 'sv'));
+  return all.filter(keep).sort((a, b) => compareDates(a.dueDate, b.dueDate) || swedishOrder.compare(a.dnr, b.dnr));
 }
