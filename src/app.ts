@@ -2,7 +2,6 @@
  * Wires settings to dependencies to the server. Used by src/index.ts and by the end-to-end tests, so the
  * tests run exactly what production runs (only the clock and the log destination can be swapped).
  */
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import { RemissBot } from './bot/remissBot.js';
@@ -16,7 +15,7 @@ import { LocalRemissRepository } from './register/localRemissRepository.js';
 import type { RemissRepository } from './register/remissRepository.js';
 import { createAdapter } from './server/botAdapter.js';
 import { createHttpServer } from './server/httpServer.js';
-import { FileStore } from './storage/fileStore.js';
+import { createStore } from './storage/createStore.js';
 import type { RecordStore } from './storage/store.js';
 
 export interface RemissbotOptions {
@@ -35,15 +34,10 @@ export interface Remissbot {
 /** Local clients (the Agents Playground speaks as msteams; the Bot Framework Emulator as emulator). */
 const DEVELOPMENT_CHANNELS = ['emulator', 'webchat'];
 
-/** Where the file store keeps its records; the import CLI uses the same place. */
-export function storeDirectory(settings: Settings): string {
-  return path.join(settings.DATA_DIR, 'store');
-}
-
 export function createRemissbot(settings: Settings, options: RemissbotOptions): Remissbot {
   const { logger } = options;
   const clock = options.clock ?? (() => new Date());
-  const store = new FileStore(storeDirectory(settings));
+  const store = createStore(settings);
   const register = new LocalRemissRepository(store);
   const languages = new LanguagePreferences(store, settings.BOT_LANGUAGE);
   const bot = new RemissBot({
