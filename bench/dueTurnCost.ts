@@ -34,7 +34,7 @@ export async function dueTurnCost(): Promise<BenchResult[]> {
   const connector = new FakeConnector();
   await connector.start();
   const user = personalChat(connector, { id: '29:bench', name: 'Bench', email: 'h1@stad.se' });
-  const child = fork(path.join(__dirname, 'dueTurnServer.ts'), [], { env: { ...process.env, BENCH_DATA_DIR: dataDir }, execArgv: ['--import', 'tsx'] });
+  const child = fork(path.join(__dirname, 'dueTurnServer.ts'), [], { env: { ...process.env, BENCH_DATA_DIR: dataDir }, execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=build/prof'] : [])] });
   const ask = <T>(msg: object, kind: string) =>
     new Promise<T>((resolve) => {
       const on = (m: { kind: string }) => {

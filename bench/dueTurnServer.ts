@@ -8,10 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ActivityHandler, CardFactory, MessageFactory } from 'botbuilder';
-import { createRemissbot } from '../src/app.js';
+import { createGatedAdapter, createRemissbot } from '../src/app.js';
 import { loadSettings } from '../src/config/settings.js';
 import { createLogger } from '../src/logging/logger.js';
-import { createAdapter } from '../src/server/botAdapter.js';
 import { createHttpServer } from '../src/server/httpServer.js';
 
 async function main(): Promise<void> {
@@ -27,7 +26,7 @@ async function main(): Promise<void> {
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(fixedCard)));
     await next();
   });
-  const echoServer = createHttpServer(createAdapter(settings, logger), echo, logger);
+  const echoServer = createHttpServer(createGatedAdapter(settings, logger), echo, logger);
   const echoPort = await new Promise<number>((resolve) => echoServer.listen(0, '127.0.0.1', () => resolve((echoServer.address() as AddressInfo).port)));
 
   process.on('message', (msg: { kind: string; card?: Record<string, unknown> }) => {

@@ -13,7 +13,7 @@ import { LanguagePreferences } from './features/language/languagePreference.js';
 import type { Logger } from './logging/logger.js';
 import { LocalRemissRepository } from './register/localRemissRepository.js';
 import type { RemissRepository } from './register/remissRepository.js';
-import { createAdapter } from './server/botAdapter.js';
+import { createAdapter, type RemissAdapter } from './server/botAdapter.js';
 import { createHttpServer } from './server/httpServer.js';
 import { createStore } from './storage/createStore.js';
 import type { RecordStore } from './storage/store.js';
@@ -34,6 +34,19 @@ export interface Remissbot {
 /** Local clients (the Agents Playground speaks as msteams; the Bot Framework Emulator as emulator). */
 const DEVELOPMENT_CHANNELS = ['emulator', 'webchat'];
 
+/** The adapter with its middleware: only the configured channels and tenants reach the bot. */
+export function createGatedAdapter(settings: Settings, logger: Logger): RemissAdapter {
+  const adapter = createAdapter(settings, logger);
+  adapter.use(
+    turnGate({
+      allowedChannels: settings.NODE_ENV === 'production' ? ['msteams'] : ['msteams', ...DEVELOPMENT_CHANNELS],
+      allowedTenants: settings.allowedTenants,
+      logger,
+    }),
+  );
+  return adapter;
+}
+
 export function createRemissbot(settings: Settings, options: RemissbotOptions): Remissbot {
   const { logger } = options;
   const clock = options.clock ?? (() => new Date());
@@ -47,14 +60,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     due: new DueFeature(register),
     logger,
   });
-  const adapter = createAdapter(settings, logger);
-  adapter.use(
-    turnGate({
-      allowedChannels: settings.NODE_ENV === 'production' ? ['msteams'] : ['msteams', ...DEVELOPMENT_CHANNELS],
-      allowedTenants: settings.allowedTenants,
-      logger,
-    }),
-  );
+  const adapter = createGatedAdapter(settings, logger);
   const server = createHttpServer(adapter, bot, logger);
 
   if (settings.anonymous) {

@@ -12,11 +12,11 @@ const CHANGE_MARKER = 'register/changed';
 
 /** The embedded register: one store record per remiss, keyed by its diarienummer. */
 export class LocalRemissRepository implements RemissRepository {
-  private cache?: { marker: string; remisser: VersionedRemiss[] };
+  private cache?: { marker: string; remisser: readonly VersionedRemiss[] };
 
   constructor(private readonly store: RecordStore) {}
 
-  async listAll(): Promise<VersionedRemiss[]> {
+  async listAll(): Promise<readonly VersionedRemiss[]> {
     const marker = (await this.store.get(CHANGE_MARKER))?.eTag ?? 'none';
     if (this.cache?.marker === marker) return this.cache.remisser;
     const keys = await this.store.list(PREFIX);

@@ -5,8 +5,11 @@
 import type { Remiss, VersionedRemiss } from '../domain/remiss.js';
 
 export interface RemissRepository {
-  /** Every remiss, open or closed. */
-  listAll(): Promise<VersionedRemiss[]>;
+  /**
+   * Every remiss, open or closed. While the register is unchanged an implementation may return the same
+   * (read-only) array again, which lets callers cache what they derive from it.
+   */
+  listAll(): Promise<readonly VersionedRemiss[]>;
   get(dnr: string): Promise<VersionedRemiss | undefined>;
   /**
    * Writes a remiss. With `expectedVersion` the write happens only if the stored version still matches

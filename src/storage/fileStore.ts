@@ -10,6 +10,7 @@
  *   proper-lockfile lock folder), so the import CLI and the bot can write the same records.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -158,9 +159,12 @@ export class FileStore implements RecordStore {
   }
 
   private async read<T>(key: string): Promise<RecordFile<T> | undefined> {
+    const file = this.fileOf(key);
+    // Absent records are common (preferences, markers): a cheap check spares building an ENOENT error.
+    if (!existsSync(file)) return undefined;
     let text: string;
     try {
-      text = await readFile(this.fileOf(key), 'utf8');
+      text = await readFile(file, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw err;

@@ -5,6 +5,8 @@
 import { cardOf, cardText } from '../fakes/fakeConnector.js';
 import { cardActionFrom, messageFrom, personalChat, startHarness, type ChatUser, type Harness } from '../support/botHarness.js';
 import { remiss } from '../support/remissFixtures.js';
+import { LocalRemissRepository } from '../../src/register/localRemissRepository.js';
+import { createStore } from '../../src/storage/createStore.js';
 
 // Tuesday 24 November 2026 23:30 UTC = Wednesday 25 November 00:30 in Stockholm.
 const NOW = new Date('2026-11-24T23:30:00Z');
@@ -168,4 +170,12 @@ test('fifteen remisser with the longest titles keep the card under 80 KB', async
   );
   const { activity } = await ask(annaChat, 'remisser');
   expect(Buffer.byteLength(JSON.stringify(activity.body))).toBeLessThan(80 * 1024);
+});
+
+test('a change to the register, even by another process, shows in the next answer', async () => {
+  expect(itemTitles((await ask(annaChat, 'remisser')).card)).not.toContain('Alldeles ny remiss');
+  // Another writer (the import CLI, say) with its own repository over the same store.
+  const other = new LocalRemissRepository(createStore({ STORAGE: 'file', DATA_DIR: h.dataDir }));
+  await other.save(remiss({ dnr: 'KS 2026/900', title: 'Alldeles ny remiss', dueDate: '2026-11-26' }));
+  expect(itemTitles((await ask(annaChat, 'remisser')).card)).toContain('Alldeles ny remiss');
 });

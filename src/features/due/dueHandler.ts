@@ -25,6 +25,12 @@ export function parseDueListPage(data: unknown): DueListPage {
 }
 
 export class DueFeature {
+  /**
+   * Rendered lists per register listing: the repository returns the same array while nothing has changed,
+   * so a card rendered from it stays valid exactly as long as that array is in use.
+   */
+  private readonly rendered = new WeakMap<object, Map<string, AdaptiveCard>>();
+
   constructor(private readonly register: RemissRepository) {}
 
   async list(ctx: FeatureContext, filter: DueFilter, offset = 0): Promise<AdaptiveCard> {
@@ -34,8 +40,13 @@ export class DueFeature {
     if (asker && !asker.email && !asker.userPrincipalName && !asker.aadObjectId) {
       return messageCard(t.mineUnknownUser);
     }
-    const all = (await this.register.listAll()).map((v) => v.remiss);
-    const selected = selectRemisser(all, filter, today, asker);
+    const listing = await this.register.listAll();
+    let cards = this.rendered.get(listing);
+    if (!cards) this.rendered.set(listing, (cards = new Map()));
+    const cacheKey = JSON.stringify([filter, offset, ctx.language, today, asker?.email, asker?.userPrincipalName, asker?.aadObjectId]);
+    const cached = cards.get(cacheKey);
+    if (cached) return cached;
+    const selected = selectRemisser(listing.map((v) => v.remiss), filter, today, asker);
     const week = weekOf(today);
     const titles: Record<DueFilter, string> = {
       due: t.listTitleDue,
@@ -45,7 +56,9 @@ export class DueFeature {
       thisWeek: t.listTitleThisWeek(formatLongDate(week.start, ctx.language), formatLongDate(week.end, ctx.language)),
     };
     const empty = filter === 'mine' ? t.listEmptyMine : t.listEmpty;
-    return renderCard('due-list', dueListView(titles[filter], empty, selected, { filter, offset }, today, ctx.language));
+    const card = renderCard('due-list', dueListView(titles[filter], empty, selected, { filter, offset }, today, ctx.language));
+    cards.set(cacheKey, card);
+    return card;
   }
 
   /** The "Visa fler" / "Tillbaka" actions: data names the page. */
