@@ -2,7 +2,7 @@
  * The remiss register as features see it. The local implementation keeps one record per remiss in the
  * RecordStore; a SharePoint list can implement the same interface (REMISS_SOURCE=sharepoint).
  */
-import type { Remiss, VersionedRemiss } from '../domain/remiss.js';
+import { isAssignedTo, isOpen, type Remiss, type VersionedRemiss } from '../domain/remiss.js';
 
 export interface RemissRepository {
   /**
@@ -16,4 +16,14 @@ export interface RemissRepository {
    * (else StoreConflictError); without it the remiss must not exist yet. Returns the new version.
    */
   save(remiss: Remiss, expectedVersion?: string): Promise<string>;
+}
+
+/** Remisser not yet closed (Besvarad, Avstår). */
+export async function listOpen(register: RemissRepository): Promise<VersionedRemiss[]> {
+  return (await register.listAll()).filter((v) => isOpen(v.remiss.status));
+}
+
+/** Open remisser assigned to a handläggare, by e-mail or Entra object id. */
+export async function listOpenFor(register: RemissRepository, who: { email?: string; aadObjectId?: string }): Promise<VersionedRemiss[]> {
+  return (await listOpen(register)).filter((v) => isAssignedTo(v.remiss, who));
 }

@@ -1,0 +1,37 @@
+/**
+ * Starting the real process: settings are checked before anything listens.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', path.join(ROOT, 'src/index.ts')], {
+      env: { PATH: process.env.PATH ?? '', PORT: '0', DATA_DIR: path.join(ROOT, 'build', 'startup-test'), ...env },
+      cwd: path.join(ROOT, 'test'), // no .env here
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGTERM'), 10_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr });
+    });
+  });
+}
+
+test('production without an app id refuses to start, naming the settings', async () => {
+  const run = await start({ NODE_ENV: 'production' });
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain('MicrosoftAppId: required in production');
+  expect(run.stderr).toContain('ALLOWED_TENANTS: required in production');
+});
+
+test('an app id without a tenant (SingleTenant by default) refuses to start', async () => {
+  const run = await start({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-logged' });
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain('MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
+  expect(run.stderr).not.toContain('not-logged');
+});
