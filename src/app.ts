@@ -2,12 +2,19 @@
  * Wires settings to dependencies to the server. Used by src/index.ts and by the end-to-end tests, so the
  * tests run exactly what production runs (only the clock and the log destination can be swapped).
  */
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type restify from 'restify';
 import { RemissBot } from './bot/remissBot.js';
 import { FeatureContextFactory } from './bot/featureContextFactory.js';
+import { TeamsMessenger } from './bot/teamsMessenger.js';
 import { turnGate } from './bot/turnGate.js';
+import { loadOrganisationFile } from './config/organisationFile.js';
 import type { Settings } from './config/settings.js';
+import { AnswerFeature } from './features/answer/answerHandler.js';
+import { DownloadLinks } from './features/answer/downloadLinks.js';
+import { DraftRepository } from './features/answer/draftRepository.js';
 import { DueFeature } from './features/due/dueHandler.js';
 import { LanguagePreferences } from './features/language/languagePreference.js';
 import type { Logger } from './logging/logger.js';
@@ -34,6 +41,13 @@ export interface Remissbot {
 /** Local clients (the Agents Playground speaks as msteams; the Bot Framework Emulator as emulator). */
 const DEVELOPMENT_CHANNELS = ['emulator', 'webchat'];
 
+/** Signs download links; a random key without the setting (development: links die with the process). */
+function fileLinkSecret(settings: Settings, logger: Logger): Buffer {
+  if (settings.FILE_LINK_SECRET) return Buffer.from(settings.FILE_LINK_SECRET, 'utf8');
+  logger.warn({ event: 'fileLinks.ephemeralKey' }, 'FILE_LINK_SECRET is not set: download links are signed with a random key and stop working on restart.');
+  return randomBytes(32);
+}
+
 /** The adapter with its middleware: only the configured channels and tenants reach the bot. */
 export function createGatedAdapter(settings: Settings, logger: Logger): RemissAdapter {
   const adapter = createAdapter(settings, logger);
@@ -50,18 +64,24 @@ export function createGatedAdapter(settings: Settings, logger: Logger): RemissAd
 export function createRemissbot(settings: Settings, options: RemissbotOptions): Remissbot {
   const { logger } = options;
   const clock = options.clock ?? (() => new Date());
+  const organisation = loadOrganisationFile(path.resolve(settings.ORG_CONFIG));
   const store = createStore(settings);
   const register = new LocalRemissRepository(store);
   const languages = new LanguagePreferences(store, settings.BOT_LANGUAGE);
+  const drafts = new DraftRepository(store);
+  const downloads = new DownloadLinks(store, fileLinkSecret(settings, logger), settings.BOT_PUBLIC_URL, path.join(settings.DATA_DIR, 'utkast'));
+  const answer = new AnswerFeature({ organisation, register, drafts, store, downloads });
+  const adapter = createGatedAdapter(settings, logger);
+  const messenger = new TeamsMessenger(adapter, settings.MicrosoftAppId ?? '', logger);
   const bot = new RemissBot({
     store,
     languages,
-    contexts: new FeatureContextFactory(languages, clock, logger),
-    due: new DueFeature(register),
+    contexts: new FeatureContextFactory(languages, messenger, clock, logger),
+    due: new DueFeature(register, { marker: () => drafts.marker(), progress: (dnr) => answer.progress(dnr) }),
+    answer,
     logger,
   });
-  const adapter = createGatedAdapter(settings, logger);
-  const server = createHttpServer(adapter, bot, logger);
+  const server = createHttpServer(adapter, bot, logger, { downloads, clock });
 
   if (settings.anonymous) {
     logger.warn(

@@ -1,11 +1,12 @@
 /**
- * Builds the SDK-free FeatureContext from a TurnContext: the reply language, the clock and a lazy Teams
- * member lookup for the asker's e-mail.
+ * Builds the SDK-free FeatureContext from a TurnContext: the reply language, the clock, a lazy Teams member
+ * lookup for the asker's e-mail, and posting through the TeamsMessenger.
  */
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Asker, FeatureContext } from '../features/featureContext.js';
 import type { LanguagePreferences } from '../features/language/languagePreference.js';
 import type { Logger } from '../logging/logger.js';
+import { cardActivity, postedCardOf, type TeamsMessenger } from './teamsMessenger.js';
 
 /** Stable per-user key for preferences: the Entra object id when Teams gives one. */
 export function userKeyOf(context: TurnContext): string {
@@ -13,9 +14,15 @@ export function userKeyOf(context: TurnContext): string {
   return from.aadObjectId ?? from.id;
 }
 
+function conversationKindOf(context: TurnContext): FeatureContext['conversationKind'] {
+  const type = context.activity.conversation.conversationType;
+  return type === 'channel' ? 'channel' : type === 'groupChat' || context.activity.conversation.isGroup ? 'groupChat' : 'personal';
+}
+
 export class FeatureContextFactory {
   constructor(
     private readonly languages: LanguagePreferences,
+    private readonly messenger: TeamsMessenger,
     private readonly clock: () => Date,
     private readonly logger: Logger,
   ) {}
@@ -23,10 +30,16 @@ export class FeatureContextFactory {
   async create(context: TurnContext): Promise<FeatureContext> {
     const language = await this.languages.resolve(userKeyOf(context), context.activity.locale);
     let asker: Promise<Asker> | undefined;
+    const replyToId = context.activity.type === 'invoke' ? context.activity.replyToId : undefined;
     return {
       language,
       now: this.clock(),
       asker: () => (asker ??= this.lookupAsker(context)),
+      conversationKind: conversationKindOf(context),
+      invokedCard: replyToId ? postedCardOf(context, replyToId) : undefined,
+      reply: async (card) => postedCardOf(context, (await context.sendActivity(cardActivity(card)))?.id ?? ''),
+      sendToPersonalChat: (card) => this.messenger.sendToPersonalChat(context, card),
+      updateCardLater: (where, card) => this.messenger.updateLater(where, card),
     };
   }
 
@@ -43,7 +56,7 @@ export class FeatureContextFactory {
         userPrincipalName: member.userPrincipalName ?? undefined,
       };
     } catch (err) {
-      // Outside Teams (or for a user the roster does not know) the lookup fails; "mina" then matches by object id.
+      // Outside Teams (or for a user the roster does not know) the lookup fails; matching then uses the object id.
       this.logger.info({ event: 'member.lookupFailed', err: (err as Error).message }, 'member lookup failed');
       return fallback;
     }

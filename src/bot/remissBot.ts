@@ -12,6 +12,7 @@ import {
 } from 'botbuilder';
 import { matchIntent, type Intent } from '../domain/intents.js';
 import { helpCard, messageCard, notUnderstoodCard, welcomeCard } from '../features/commands/commandsCard.js';
+import type { AnswerFeature } from '../features/answer/answerHandler.js';
 import type { DueFeature } from '../features/due/dueHandler.js';
 import type { AdaptiveCard, FeatureContext } from '../features/featureContext.js';
 import type { LanguagePreferences } from '../features/language/languagePreference.js';
@@ -27,6 +28,7 @@ export interface RemissBotDependencies {
   contexts: FeatureContextFactory;
   languages: LanguagePreferences;
   due: DueFeature;
+  answer: AnswerFeature;
   logger: Logger;
 }
 
@@ -40,7 +42,12 @@ export class RemissBot extends ActivityHandler {
     super();
     this.router = new CardActionRouter()
       .on('due.list', (ctx, data) => deps.due.listFromAction(ctx, data))
-      .on('remiss.show', (ctx, data) => deps.due.showFromAction(ctx, data));
+      .on('remiss.show', (ctx, data) => deps.due.showFromAction(ctx, data))
+      .on('answer.start', (ctx, data) => deps.answer.startFromCard(ctx, data, 'answer'))
+      .on('answer.avsta', (ctx, data) => deps.answer.startFromCard(ctx, data, 'avstar'))
+      .on('answer.save', (ctx, data) => deps.answer.save(ctx, data))
+      .on('answer.download', (ctx, data) => deps.answer.download(ctx, data))
+      .on('answer.refresh', (ctx, data) => deps.answer.refresh(ctx, data));
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -76,10 +83,12 @@ export class RemissBot extends ActivityHandler {
       return;
     }
     const ctx = await this.deps.contexts.create(context);
-    await sendCard(context, await this.answer(ctx, intent));
+    const card = await this.answer(ctx, intent);
+    if (card) await sendCard(context, card);
   }
 
-  private answer(ctx: FeatureContext, intent: Intent | undefined): Promise<AdaptiveCard> {
+  /** The card that answers a message; undefined when the feature has already posted its own. */
+  private answer(ctx: FeatureContext, intent: Intent | undefined): Promise<AdaptiveCard | undefined> {
     switch (intent?.kind) {
       case 'due':
       case 'all':
@@ -89,6 +98,8 @@ export class RemissBot extends ActivityHandler {
         return this.deps.due.list(ctx, intent.kind);
       case 'show':
         return this.deps.due.show(ctx, intent.dnr);
+      case 'answer':
+        return this.deps.answer.startFromMessage(ctx, intent.dnr);
       case 'help':
         return Promise.resolve(helpCard(ctx.language));
       default:

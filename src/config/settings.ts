@@ -34,6 +34,11 @@ const settingsSchema = z
     STORAGE: z.preprocess(emptyToUndefined, z.enum(['file']).default('file')),
     REMISS_SOURCE: z.preprocess(emptyToUndefined, z.enum(['local', 'sharepoint']).default('local')),
     BOT_LANGUAGE: z.preprocess(emptyToUndefined, z.enum(['sv', 'en', 'auto']).default('sv')),
+    ORG_CONFIG: z.preprocess(emptyToUndefined, z.string().default('config/organisation.json')),
+    /** Signs download links; without it a random key is made at start (links then die with the process). */
+    FILE_LINK_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+    /** The bot's public base URL, for download links. */
+    BOT_PUBLIC_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   })
   .superRefine((s, ctx) => {
     if (s.MicrosoftAppId) {
@@ -53,6 +58,12 @@ const settingsSchema = z
         ctx.addIssue({ code: 'custom', path: ['ALLOWED_TENANTS'], message: 'required in production (or set MicrosoftAppTenantId)' });
       }
     }
+    if (s.NODE_ENV === 'production' && !s.FILE_LINK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['FILE_LINK_SECRET'], message: 'required in production (download links must survive restarts and work across instances)' });
+    }
+    if (s.NODE_ENV === 'production' && !s.BOT_PUBLIC_URL) {
+      ctx.addIssue({ code: 'custom', path: ['BOT_PUBLIC_URL'], message: 'required in production (the host of download links)' });
+    }
     if (s.REMISS_SOURCE === 'sharepoint') {
       ctx.addIssue({ code: 'custom', path: ['REMISS_SOURCE'], message: '"sharepoint" is not available in this version; use "local"' });
     }
@@ -60,7 +71,9 @@ const settingsSchema = z
 
 type RawSettings = z.infer<typeof settingsSchema>;
 
-export interface Settings extends Omit<RawSettings, 'MicrosoftAppType'> {
+export interface Settings extends Omit<RawSettings, 'MicrosoftAppType' | 'BOT_PUBLIC_URL'> {
+  /** Base URL for links the bot hands out, without a trailing slash. */
+  BOT_PUBLIC_URL: string;
   MicrosoftAppType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
   /** True when no app id is set: the adapter accepts unauthenticated requests (local development only). */
   anonymous: boolean;
@@ -89,5 +102,6 @@ export function loadSettings(env: Record<string, string | undefined>): Settings 
     MicrosoftAppType: s.MicrosoftAppType ?? (s.MicrosoftAppId ? 'SingleTenant' : 'MultiTenant'),
     anonymous: !s.MicrosoftAppId,
     allowedTenants,
+    BOT_PUBLIC_URL: (s.BOT_PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, ''),
   };
 }

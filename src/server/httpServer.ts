@@ -6,6 +6,19 @@ import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../logging/logger.js';
 import { readActivityRequest } from './activityRequest.js';
 import type { RemissAdapter } from './botAdapter.js';
+import type { DownloadLinks } from '../features/answer/downloadLinks.js';
+import { messages } from '../i18n/messages.js';
+
+/** A short Swedish page for a dead link: what happened and what to do, nothing else. */
+function linkErrorPage(reason: 'expired' | 'invalid'): string {
+  const t = messages('sv');
+  const [title, body] = reason === 'expired' ? [t.linkExpiredTitle, t.linkExpiredBody] : [t.linkInvalidTitle, t.linkInvalidBody];
+  return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${title}</title></head><body style="font-family:system-ui,sans-serif;max-width:36em;margin:4em auto"><h1>${title}</h1><p>${body}</p></body></html>`;
+}
+
+function asciiFallback(fileName: string): string {
+  return fileName.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '');
+}
 
 const ERROR_BODIES = {
   400: { error: { code: 'BAD_REQUEST', message: 'The request body is not a valid activity.' } },
@@ -14,8 +27,35 @@ const ERROR_BODIES = {
   500: { error: { code: 'INTERNAL', message: 'The activity could not be processed.' } },
 } as const;
 
-export function createHttpServer(adapter: RemissAdapter, bot: ActivityHandler, logger: Logger): restify.Server {
+export interface FileRoutes {
+  downloads: DownloadLinks;
+  clock: () => Date;
+}
+
+export function createHttpServer(adapter: RemissAdapter, bot: ActivityHandler, logger: Logger, files?: FileRoutes): restify.Server {
   const server = restify.createServer({ name: 'remissbot', handleUncaughtExceptions: false });
+
+  if (files) {
+    server.get('/files/:token', async (req, res) => {
+      const token = typeof req.params.token === 'string' ? req.params.token : '';
+      const link = await files.downloads.resolve(token, files.clock());
+      if (!link.ok) {
+        logger.info({ event: 'download.refused', reason: link.reason }, 'download link refused');
+        const status = link.reason === 'expired' ? 410 : 404;
+        res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(linkErrorPage(link.reason));
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': link.contentType,
+        'content-length': link.bytes.length,
+        'content-disposition': `attachment; filename="${asciiFallback(link.fileName)}"; filename*=UTF-8''${encodeURIComponent(link.fileName)}`,
+        'cache-control': 'private, no-store',
+        'x-content-type-options': 'nosniff',
+      });
+      res.end(link.bytes);
+    });
+  }
 
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });

@@ -78,6 +78,30 @@ export class FakeConnector {
     });
   }
 
+  readonly created: CreatedConversation[] = [];
+
+  /**
+   * POST v3/conversations: a 1:1 chat with a user of the tenant. Like Teams, it works only for a user who
+   * has the app (here: one the fake knows from any roster); otherwise 403 BotNotInConversationRoster.
+   */
+  private async createConversation(req: http.IncomingMessage, send: (status: number, body: unknown) => void): Promise<void> {
+    let body: { isGroup?: boolean; members?: { id?: string }[]; tenantId?: string; bot?: { id?: string } };
+    try {
+      body = JSON.parse((await readBody(req)).toString('utf8')) as typeof body;
+    } catch {
+      return send(400, errorBody('BadSyntax', 'Request body is not valid JSON.'));
+    }
+    const memberId = body.members?.[0]?.id;
+    if (!memberId || body.members?.length !== 1 || body.isGroup) return send(400, errorBody('BadArgument', 'Exactly one member is required for a 1:1 conversation.'));
+    if (!body.tenantId) return send(400, errorBody('BadArgument', 'TenantId is required.'));
+    const member = [...this.rosters.values()].flat().find((m) => m.id === memberId);
+    if (!member) return send(403, errorBody('BotNotInConversationRoster', 'The bot is not part of the conversation roster.'));
+    const id = `a:1:created:${memberId}`;
+    this.rosters.set(id, [member]);
+    this.created.push({ id, memberId, tenantId: body.tenantId });
+    send(201, { id });
+  }
+
   private notify(): void {
     const pending = this.waiters.splice(0);
     pending.forEach((w) => w());
@@ -91,10 +115,11 @@ export class FakeConnector {
     const url = new URL(req.url ?? '/', 'http://localhost');
     this.requests.push({ method: req.method ?? '', path: url.pathname });
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-    if (parts[0] !== 'v3' || parts[1] !== 'conversations' || !parts[2]) {
+    if (parts[0] !== 'v3' || parts[1] !== 'conversations' || (!parts[2] && req.method !== 'POST')) {
       return send(404, errorBody('NotFound', 'Resource not found'));
     }
-    const conversationId = parts[2];
+    if (req.method === 'POST' && parts.length === 2) return this.createConversation(req, send);
+    const conversationId = parts[2] ?? '';
     const roster = this.rosters.get(conversationId);
     if (!roster) return send(404, errorBody('ConversationNotFound', 'Conversation not found.'));
 
@@ -128,6 +153,13 @@ export class FakeConnector {
     }
     send(405, errorBody('MethodNotAllowed', 'Method not allowed.'));
   }
+}
+
+/** Conversations the bot created (POST v3/conversations), in order. */
+export interface CreatedConversation {
+  id: string;
+  memberId: string;
+  tenantId?: string;
 }
 
 async function readBody(req: http.IncomingMessage): Promise<Buffer> {

@@ -72,6 +72,12 @@ export function personalChat(connector: FakeConnector, member: FakeMember): Chat
   return { ...member, conversationId };
 }
 
+/** A channel conversation that the user is a member of. */
+export function channelOf(connector: FakeConnector, user: ChatUser, channelId = '19:remisser@thread.tacv2'): ChatUser {
+  connector.addConversation(channelId, [user]);
+  return { ...user, conversationId: channelId };
+}
+
 function base(connector: FakeConnector, user: ChatUser, tenant = TENANT) {
   return {
     id: randomUUID(),
@@ -80,7 +86,7 @@ function base(connector: FakeConnector, user: ChatUser, tenant = TENANT) {
     channelId: 'msteams',
     from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
     recipient: BOT,
-    conversation: { id: user.conversationId, conversationType: 'personal', tenantId: tenant },
+    conversation: { id: user.conversationId, conversationType: user.conversationId.startsWith('19:') ? 'channel' : 'personal', tenantId: tenant },
     channelData: { tenant: { id: tenant } },
     locale: 'sv-SE',
   };

@@ -10,6 +10,11 @@ import { DueFeature } from '../../src/features/due/dueHandler.js';
 import type { AdaptiveCard, FeatureContext } from '../../src/features/featureContext.js';
 import { LocalRemissRepository } from '../../src/register/localRemissRepository.js';
 import { FileStore } from '../../src/storage/fileStore.js';
+import type { Answer, AnswerSections } from '../../src/domain/answer.js';
+import type { Draft } from '../../src/domain/draft.js';
+import { DraftRepository } from '../../src/features/answer/draftRepository.js';
+import { formCard } from '../../src/features/answer/formView.js';
+import { avstarAnswer, exampleOrganisation, fullAnswer } from './answerFixtures.js';
 import { remiss } from './remissFixtures.js';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
@@ -44,17 +49,53 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
         { at: '2026-11-02T13:03:00Z', kind: 'updated', fields: ['title', 'remittent'], source: 'import' },
       ],
     });
-    const due = new DueFeature(register);
-    const ctx = (language: 'sv' | 'en'): FeatureContext => ({ language, now: NOW, asker: async () => ({ teamsUserId: '29:anna', ...anna }) });
+    const store = new FileStore(path.join(dir, 'drafts'));
+    const drafts = new DraftRepository(store);
+    const organisation = exampleOrganisation('forvaltning');
+    const draft: Draft = {
+      schemaVersion: 1,
+      dnr: 'KS 2026/0412',
+      owner: { teamsUserId: '29:anna', name: anna.name, email: anna.email },
+      step: 4,
+      revision: 3,
+      answer: { ...fullAnswer, details: { ...fullAnswer.details, meetingDate: '2026-12-15' } },
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+    };
+    await drafts.create(draft);
+    const progress = { marker: () => drafts.marker(), progress: async (dnr: string) => ((await drafts.get(dnr)) ? { step: 4, total: 7 } : undefined) };
+    const due = new DueFeature(register, progress);
+    const unused = () => Promise.reject(new Error('not used when rendering examples'));
+    const ctx = (language: 'sv' | 'en'): FeatureContext => ({
+      language,
+      now: NOW,
+      asker: async () => ({ teamsUserId: '29:anna', ...anna }),
+      conversationKind: 'personal',
+      reply: unused,
+      sendToPersonalChat: unused,
+      updateCardLater: () => undefined,
+    });
+    const remissOf = examples[0]!;
+    const form = (step: number, extra: Partial<Parameters<typeof formCard>[3]> = {}, answer: Answer = draft.answer) =>
+      formCard(organisation, remissOf, { ...draft, step, answer }, { language: 'sv', documentDate: '2026-11-24', ...extra });
+    const longText = Array.from({ length: 40 }, (_, i) => `Stycke ${i + 1}. ${'Förvaltningen tillstyrker förslaget i avsnitt 3.2. '.repeat(20)}`).join('\n\n');
     return [
       { name: 'due-list', card: await due.list(ctx('sv'), 'due') },
       { name: 'due-list-en', card: await due.list(ctx('en'), 'mine') },
-      { name: 'due-list-empty', card: await new DueFeature(new LocalRemissRepository(new FileStore(path.join(dir, 'empty')))).list(ctx('sv'), 'due') },
+      { name: 'due-list-empty', card: await new DueFeature(new LocalRemissRepository(new FileStore(path.join(dir, 'empty'))), progress).list(ctx('sv'), 'due') },
       { name: 'remiss-detail', card: await due.show(ctx('sv'), 'KS 2026/0001') },
       { name: 'remiss-detail-long', card: await due.show(ctx('sv'), examples[4]!.dnr) },
       { name: 'welcome', card: welcomeCard('sv') },
       { name: 'help', card: helpCard('sv') },
       { name: 'not-understood-en', card: notUnderstoodCard('en') },
+      { name: 'form-details', card: form(1, { errors: { email: 'Skriv en giltig e-postadress.' }, typed: { name: anna.name, email: 'anna@', phone: '08-508 000 00', meeting: '2026-12-15', adjust: 'true' } }) },
+      { name: 'form-section', card: form(4, { notice: { text: 'Sparat.', style: 'good' } }) },
+      { name: 'form-section-long', card: form(5, {}, { ...fullAnswer, sections: { ...(fullAnswer as { sections: AnswerSections }).sections, analys: longText.slice(0, 20_000) } } as Answer) },
+      { name: 'form-preview', card: form(7) },
+      { name: 'form-preview-long', card: form(7, {}, { ...fullAnswer, sections: { sammanfattning: longText.slice(0, 20_000), bakgrund: longText.slice(0, 20_000), arendet: longText.slice(0, 20_000), analys: longText.slice(0, 20_000), bilagor: longText.slice(0, 20_000) } } as Answer) },
+      { name: 'form-download', card: form(7, { notice: { text: 'Utkastet är klart. Länken gäller i 15 minuter.', style: 'good' }, link: { url: 'https://remissbot.example.se/files/x', title: 'Öppna dokumentet' } }) },
+      { name: 'form-readonly', card: form(4, { readOnly: true, notice: { text: 'Bara Anna Lindqvist kan redigera det här svaret.', style: 'warning' } }) },
+      { name: 'form-avstar', card: form(1, {}, avstarAnswer) },
       { name: 'message', card: messageCard('Jag hittar ingen remiss med det diarienumret.', { backLabel: 'Tillbaka till listan' }) },
     ];
   } finally {

@@ -29,6 +29,8 @@ test('production refuses anonymous mode and needs the allowed tenants', () => {
   expect(problems({ NODE_ENV: 'production' })).toEqual([
     'MicrosoftAppId: required in production: anonymous mode accepts unauthenticated requests',
     'ALLOWED_TENANTS: required in production (or set MicrosoftAppTenantId)',
+    'FILE_LINK_SECRET: required in production (download links must survive restarts and work across instances)',
+    'BOT_PUBLIC_URL: required in production (the host of download links)',
   ]);
 });
 

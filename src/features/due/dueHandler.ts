@@ -10,7 +10,7 @@ import { renderCard } from '../../cards/cardTemplates.js';
 import { messageCard } from '../commands/commandsCard.js';
 import type { AdaptiveCard, FeatureContext } from '../featureContext.js';
 import { DUE_FILTERS, selectRemisser, type DueFilter } from './dueSelection.js';
-import { dueListView, remissDetailView, type DueListPage } from './dueView.js';
+import { dueListView, PAGE_SIZE, remissDetailView, type DueListPage } from './dueView.js';
 
 /** Card data is untrusted: anything unexpected falls back to the first page of the due list. */
 const pageSchema = z.object({
@@ -24,6 +24,12 @@ export function parseDueListPage(data: unknown): DueListPage {
   return parsed.success ? parsed.data : { filter: 'due', offset: 0 };
 }
 
+/** What the due list needs to know about drafts: their progress, and a marker that changes with any of them. */
+export interface DraftProgress {
+  marker(): Promise<string>;
+  progress(dnr: string): Promise<{ step: number; total: number } | undefined>;
+}
+
 export class DueFeature {
   /**
    * Rendered lists per register listing: the repository returns the same array while nothing has changed,
@@ -31,7 +37,10 @@ export class DueFeature {
    */
   private readonly rendered = new WeakMap<object, Map<string, AdaptiveCard>>();
 
-  constructor(private readonly register: RemissRepository) {}
+  constructor(
+    private readonly register: RemissRepository,
+    private readonly drafts: DraftProgress,
+  ) {}
 
   async list(ctx: FeatureContext, filter: DueFilter, offset = 0): Promise<AdaptiveCard> {
     const t = messages(ctx.language);
@@ -43,7 +52,7 @@ export class DueFeature {
     const listing = await this.register.listAll();
     let cards = this.rendered.get(listing);
     if (!cards) this.rendered.set(listing, (cards = new Map()));
-    const cacheKey = JSON.stringify([filter, offset, ctx.language, today, asker?.email, asker?.userPrincipalName, asker?.aadObjectId]);
+    const cacheKey = JSON.stringify([filter, offset, ctx.language, today, asker?.email, asker?.userPrincipalName, asker?.aadObjectId, await this.drafts.marker()]);
     const cached = cards.get(cacheKey);
     if (cached) return cached;
     const selected = selectRemisser(listing.map((v) => v.remiss), filter, today, asker);
@@ -56,7 +65,9 @@ export class DueFeature {
       thisWeek: t.listTitleThisWeek(formatLongDate(week.start, ctx.language), formatLongDate(week.end, ctx.language)),
     };
     const empty = filter === 'mine' ? t.listEmptyMine : t.listEmpty;
-    const card = renderCard('due-list', dueListView(titles[filter], empty, selected, { filter, offset }, today, ctx.language));
+    const shown = selected.slice(0, offset + PAGE_SIZE);
+    const progress = new Map(await Promise.all(shown.map(async (r) => [r.dnr, await this.drafts.progress(r.dnr)] as const)));
+    const card = renderCard('due-list', dueListView(titles[filter], empty, selected, { filter, offset }, today, ctx.language, progress));
     cards.set(cacheKey, card);
     return card;
   }
@@ -71,7 +82,7 @@ export class DueFeature {
     const t = messages(ctx.language);
     const found = await this.register.get(dnr);
     if (!found) return messageCard(t.remissNotFound, { backLabel: t.back });
-    return renderCard('remiss-detail', remissDetailView(found.remiss, back, todayIn(ctx.now), ctx.language));
+    return renderCard('remiss-detail', remissDetailView(found.remiss, back, todayIn(ctx.now), ctx.language, await this.drafts.progress(dnr)));
   }
 
   showFromAction(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {

@@ -5,7 +5,7 @@
 import { daysBetween, type CalendarDate } from '../../domain/calendar.js';
 import { nonWorkingDayName, previousWorkingDay } from '../../domain/holidays.js';
 import type { Language } from '../../domain/language.js';
-import type { HistoryEntry, Remiss } from '../../domain/remiss.js';
+import { isOpen, type HistoryEntry, type Remiss } from '../../domain/remiss.js';
 import { daysLeftText, formatDateTime, formatLongDate } from '../../domain/swedishDates.js';
 import { messages } from '../../i18n/messages.js';
 import type { DueFilter } from './dueSelection.js';
@@ -31,7 +31,23 @@ export function nonWorkingDueWarning(dueDate: CalendarDate, language: Language):
   return messages(language).nonWorkingWarning(dayName, formatLongDate(previousWorkingDay(dueDate), language));
 }
 
-export function dueListView(title: string, emptyText: string, remisser: readonly Remiss[], page: DueListPage, today: CalendarDate, language: Language) {
+export type Progress = { step: number; total: number } | undefined;
+
+/** "Besvara", or "Fortsätt (steg 4 av 7)" when a draft exists. */
+function answerLabel(progress: Progress, language: Language): string {
+  const t = messages(language);
+  return progress ? t.continueAt(progress.step, progress.total) : t.answer;
+}
+
+export function dueListView(
+  title: string,
+  emptyText: string,
+  remisser: readonly Remiss[],
+  page: DueListPage,
+  today: CalendarDate,
+  language: Language,
+  progress: ReadonlyMap<string, Progress>,
+) {
   const t = messages(language);
   const shown = remisser.slice(0, page.offset + PAGE_SIZE);
   const items = shown.map((r) => {
@@ -48,6 +64,8 @@ export function dueListView(title: string, emptyText: string, remisser: readonly
       status: r.status,
       warning: nonWorkingDueWarning(r.dueDate, language),
       showData: { dnr: r.dnr, filter: page.filter, offset: page.offset },
+      answerLabel: answerLabel(progress.get(r.dnr), language),
+      answerData: { dnr: r.dnr },
     };
   });
   const hasMore = shown.length < remisser.length;
@@ -95,7 +113,7 @@ function historyText(entry: HistoryEntry, language: Language): string {
   }
 }
 
-export function remissDetailView(remiss: Remiss, back: DueListPage, today: CalendarDate, language: Language) {
+export function remissDetailView(remiss: Remiss, back: DueListPage, today: CalendarDate, language: Language, progress: Progress) {
   const t = messages(language);
   const optional = (label: string, value: string | undefined) => (value ? [{ label, value }] : []);
   const days = daysBetween(today, remiss.dueDate);
@@ -118,5 +136,10 @@ export function remissDetailView(remiss: Remiss, back: DueListPage, today: Calen
     history: history.map((h) => ({ at: formatDateTime(new Date(h.at), language), text: historyText(h, language) })),
     backLabel: t.back,
     backData: back,
+    canAnswer: isOpen(remiss.status),
+    answerLabel: answerLabel(progress, language),
+    avstaLabel: t.avsta,
+    canAvsta: isOpen(remiss.status) && !progress,
+    answerData: { dnr: remiss.dnr },
   };
 }

@@ -1,0 +1,54 @@
+/**
+ * Drafts in the store: `drafts/<dnr>` is the head (conditional writes by eTag), and
+ * `draft-history/<dnr>/<time>-<id>` keeps each submission. A marker record changes on every head write so
+ * that views derived from drafts (the due list's "Fortsätt") can be cached safely.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Draft, DraftSubmission } from '../../domain/draft.js';
+import type { RecordStore, StoredValue } from '../../storage/store.js';
+
+const MARKER = 'markers/drafts';
+const headKey = (dnr: string) => `drafts/${dnr}`;
+const historyPrefix = (dnr: string) => `draft-history/${dnr}/`;
+
+export class DraftRepository {
+  constructor(private readonly store: RecordStore) {}
+
+  get(dnr: string): Promise<StoredValue<Draft> | undefined> {
+    return this.store.get<Draft>(headKey(dnr));
+  }
+
+  /** Creates the draft; StoreConflictError when someone else started it first. */
+  async create(draft: Draft): Promise<string> {
+    const eTag = await this.store.create(headKey(draft.dnr), draft);
+    await this.touch();
+    return eTag;
+  }
+
+  /** Replaces the head if it is still at `eTag`; StoreConflictError otherwise. */
+  async replace(draft: Draft, eTag: string): Promise<string> {
+    const next = await this.store.put(headKey(draft.dnr), draft, { ifMatch: eTag });
+    await this.touch();
+    return next;
+  }
+
+  /** Written before the head, so a submission survives even if the head write loses a race or the process dies. */
+  async recordSubmission(submission: DraftSubmission): Promise<void> {
+    await this.store.create(`${historyPrefix(submission.dnr)}${submission.at}-${randomUUID()}`, submission);
+  }
+
+  async history(dnr: string): Promise<DraftSubmission[]> {
+    const keys = await this.store.list(historyPrefix(dnr));
+    const found = await Promise.all(keys.map((k) => this.store.get<DraftSubmission>(k)));
+    return found.filter((x) => x !== undefined).map((x) => x.value);
+  }
+
+  /** Changes whenever any draft changes. */
+  async marker(): Promise<string> {
+    return (await this.store.get(MARKER))?.eTag ?? 'none';
+  }
+
+  private async touch(): Promise<void> {
+    await this.store.put(MARKER, { schemaVersion: 1, at: new Date().toISOString() });
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The form card's view model: every string already in the user's language, the inputs' current values,
+ * errors beside their fields, and the buttons for the step.
+ */
+import type { Answer } from '../../domain/answer.js';
+import type { CalendarDate } from '../../domain/calendar.js';
+import type { Draft } from '../../domain/draft.js';
+import { remissvarModel, type Block } from '../../domain/documents/remissvarModel.js';
+import type { Language } from '../../domain/language.js';
+import type { Organisation } from '../../domain/organisation.js';
+import type { Remiss } from '../../domain/remiss.js';
+import { formatLongDate } from '../../domain/swedishDates.js';
+import { messages } from '../../i18n/messages.js';
+import { cardBytes, renderCard } from '../../cards/cardTemplates.js';
+import type { AdaptiveCard } from '../featureContext.js';
+import { NO_MEETING, type FieldErrors } from './formInput.js';
+import { formSteps, type FormStep } from './formSteps.js';
+
+/** Teams refuses large cards; the bot keeps every card under this. */
+export const MAX_CARD_BYTES = 80 * 1024;
+const ELLIPSIS = '…';
+
+export interface FormViewOptions {
+  language: Language;
+  documentDate: CalendarDate;
+  notice?: { text: string; style: 'warning' | 'good' | 'attention' };
+  errors?: FieldErrors;
+  /** Values to show instead of the draft's (an invalid submission is shown back as typed). */
+  typed?: Record<string, string>;
+  readOnly?: boolean;
+  link?: { url: string; title: string };
+}
+
+/** The meetings offered in step 1: the organisation's from the remiss's inkom date on, plus the record's own. */
+export function meetingChoices(org: Organisation, remiss: Remiss): CalendarDate[] {
+  const dates = new Set(org.meetings.filter((d) => d >= remiss.received));
+  if (remiss.meetingDate) dates.add(remiss.meetingDate);
+  return [...dates].sort();
+}
+
+function previewBlock(block: Block): { text: string; weight: string; size: string; italic: boolean; spacing: string }[] {
+  const plain = { weight: 'Default', size: 'Default', italic: false, spacing: 'Small' };
+  switch (block.kind) {
+    case 'meta':
+      return [{ ...plain, text: block.text, size: 'Small', spacing: 'None' }];
+    case 'title':
+      return [{ ...plain, text: block.text, weight: 'Bolder', size: 'Large', spacing: 'Large' }];
+    case 'subtitle':
+      return [{ ...plain, text: block.text, weight: 'Bolder', spacing: 'Small' }];
+    case 'heading':
+      return [{ ...plain, text: block.text, weight: 'Bolder', size: 'Medium', spacing: 'Medium' }];
+    case 'paragraph':
+      return [{ ...plain, text: block.text }];
+    case 'signature':
+      return [
+        { ...plain, text: block.name, spacing: 'Medium' },
+        { ...plain, text: block.role, italic: true, spacing: 'None' },
+      ];
+  }
+}
+
+/** Caps every paragraph at `cap` characters, ending a cut one with "…". */
+function capBlocks(blocks: Block[], cap: number): { blocks: Block[]; cut: boolean } {
+  let cut = false;
+  const capped = blocks.map((b) => {
+    if (b.kind !== 'paragraph' || b.text.length <= cap) return b;
+    cut = true;
+    return { ...b, text: b.text.slice(0, cap).trimEnd() + ELLIPSIS };
+  });
+  return { blocks: capped, cut };
+}
+
+function previewData(org: Organisation, remiss: Remiss, answer: Answer, documentDate: CalendarDate, render: (blocks: Block[], cut: boolean) => AdaptiveCard): AdaptiveCard {
+  const model = remissvarModel({ organisation: org, remiss, answer, documentDate });
+  let card = render(model.blocks, false);
+  // Cut the longest paragraphs until the card fits; the document itself always has the full text.
+  let cap = Math.max(...model.blocks.map((b) => (b.kind === 'paragraph' ? b.text.length : 0)));
+  while (cardBytes(card) > MAX_CARD_BYTES && cap > 40) {
+    cap = Math.floor(cap * 0.7);
+    const { blocks, cut } = capBlocks(model.blocks, cap);
+    card = render(blocks, cut);
+  }
+  return card;
+}
+
+export function formCard(org: Organisation, remiss: Remiss, draft: Draft, options: FormViewOptions): AdaptiveCard {
+  const { language } = options;
+  const t = messages(language);
+  const steps = formSteps(draft.answer.kind, org, language);
+  const stepIndex = Math.min(Math.max(draft.step, 1), steps.length);
+  const step = steps[stepIndex - 1] as FormStep;
+  const errors = options.errors ?? {};
+  const typed = options.typed ?? {};
+  const mode = options.readOnly ? 'readonly' : step.kind;
+  const actionData = (nav: string) => ({ dnr: draft.dnr, revision: draft.revision, step: stepIndex, nav });
+  const buttons: { title: string; verb: string; data: object; style: string; inputs: string }[] = [];
+  if (!options.readOnly) {
+    if (stepIndex > 1) buttons.push({ title: t.previous, verb: 'answer.save', data: actionData('prev'), style: 'default', inputs: 'auto' });
+    if (step.kind === 'preview') {
+      buttons.push({ title: t.downloadDraft, verb: 'answer.download', data: actionData('save'), style: 'positive', inputs: 'none' });
+    } else {
+      buttons.push({ title: t.save, verb: 'answer.save', data: actionData('save'), style: 'default', inputs: 'auto' });
+      buttons.push({ title: t.next, verb: 'answer.save', data: actionData('next'), style: 'positive', inputs: 'auto' });
+    }
+  }
+
+  const d = draft.answer.details;
+  const sectionValue = (): string => {
+    if ('text' in typed) return typed.text ?? '';
+    if (step.kind === 'section' && draft.answer.kind === 'answer') return draft.answer.sections[step.key];
+    if (step.kind === 'avstar' && draft.answer.kind === 'avstar') return draft.answer.reason;
+    return '';
+  };
+  const base = {
+    title: remiss.title,
+    dnrLine: `${t.fieldDnr} ${remiss.dnr} · ${t.fieldDueDate.toLowerCase()} ${formatLongDate(remiss.dueDate, language)}`,
+    progress: t.stepLine(stepIndex, steps.length, step.title),
+    guidance: step.guidance,
+    notice: options.notice?.text ?? '',
+    noticeStyle: options.notice?.style ?? 'default',
+    mode,
+    details: {
+      labels: { name: t.labelName, email: t.labelEmail, phone: t.labelPhone, meeting: t.labelMeeting(true), adjust: t.labelAdjust, adjustTitle: t.titleAdjust },
+      name: typed.name ?? d.handlaggareName,
+      email: typed.email ?? d.handlaggareEmail,
+      phone: typed.phone ?? d.handlaggarePhone,
+      meeting: typed.meeting || d.meetingDate || NO_MEETING,
+      adjust: String(typed.adjust ?? d.adjustImmediately),
+      showAdjust: org.kind !== 'bolag',
+      meetingChoices: [{ title: t.noMeeting, value: NO_MEETING }, ...meetingChoices(org, remiss).map((m) => ({ title: formatLongDate(m, language), value: m }))],
+      errors: { name: errors.name ?? '', email: errors.email ?? '', phone: errors.phone ?? '', meeting: errors.meeting ?? '' },
+    },
+    section: {
+      label: step.kind === 'section' ? t.labelSection(step.title, step.optional) : t.labelReason,
+      value: sectionValue(),
+      error: errors.text ?? '',
+      hint: t.blankLineHint,
+    },
+    buttons,
+    link: options.link?.url ?? '',
+    linkTitle: options.link?.title ?? '',
+    refreshTitle: t.save,
+    refreshData: { dnr: draft.dnr },
+    refreshUserIds: [draft.owner.teamsUserId],
+  };
+  const render = (blocks: Block[], cut: boolean) => renderCard('answer-form', { ...base, blocks: blocks.flatMap(previewBlock), cutNote: cut ? t.previewCut : '' });
+  if (mode === 'preview' || mode === 'readonly') return previewData(org, remiss, draft.answer, options.documentDate, render);
+  return render([], false);
+}
