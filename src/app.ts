@@ -101,6 +101,13 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
       new Promise((resolve) => {
         server.listen(settings.PORT, settings.HOST, () => resolve((server.address() as AddressInfo).port));
       }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await messenger.drain();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive connections would hold the close open until they time out.
+        server.server.closeIdleConnections();
+      });
+    },
   };
 }

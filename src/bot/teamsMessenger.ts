@@ -37,6 +37,8 @@ function referenceOf(where: PostedCard): Partial<ConversationReference> {
 }
 
 export class TeamsMessenger {
+  private readonly pending = new Set<Promise<void>>();
+
   constructor(
     private readonly adapter: RemissAdapter,
     private readonly botAppId: string,
@@ -52,9 +54,16 @@ export class TeamsMessenger {
 
   /** Replaces a posted card after the current turn has been answered; failures are logged, not thrown. */
   updateLater(where: PostedCard, card: AdaptiveCard): void {
-    setImmediate(() => {
-      this.update(where, card).catch((err: Error) => this.logger.warn({ event: 'card.updateFailed', err: err.message }, 'could not update a posted card'));
-    });
+    const work = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.update(where, card))
+      .catch((err: Error) => this.logger.warn({ event: 'card.updateFailed', err: err.message }, 'could not update a posted card'))
+      .finally(() => this.pending.delete(work));
+    this.pending.add(work);
+  }
+
+  /** Waits for the updates still under way (a clean shutdown lets them finish). */
+  async drain(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 
   /** Posts a card in the user's one-to-one chat with the bot, creating the chat through the connector. */
@@ -71,7 +80,8 @@ export class TeamsMessenger {
     let posted: PostedCard | undefined;
     await this.adapter.createConversationAsync(this.botAppId, a.channelId, a.serviceUrl, '', parameters, async (context) => {
       const sent = await context.sendActivity(cardActivity(card));
-      posted = { ...postedCardOf(context, sent?.id ?? ''), botId: a.recipient.id, userId: a.from.id };
+      // The "create conversation" turn has no from/recipient: they are the original asker and the bot.
+      posted = { serviceUrl: a.serviceUrl, channelId: a.channelId, conversationId: context.activity.conversation.id, activityId: sent?.id ?? '', tenantId, botId: a.recipient.id, userId: a.from.id };
     });
     if (!posted) throw new Error('The one-to-one chat was created but nothing was posted');
     return posted;

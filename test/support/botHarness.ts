@@ -28,7 +28,7 @@ export async function startHarness(options: { env?: Record<string, string>; now?
   const settings = loadSettings({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'test', ALLOWED_TENANTS: TENANT, ...options.env });
   const now = options.now;
   const clock = typeof now === 'function' ? now : now ? () => now : undefined;
-  const bot = createRemissbot(settings, { logger: createLogger('silent'), clock });
+  const bot = createRemissbot(settings, { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), clock });
   const port = await bot.listen();
   const connector = new FakeConnector();
   await connector.start();

@@ -139,7 +139,6 @@ export function formCard(org: Organisation, remiss: Remiss, draft: Draft, option
     buttons,
     link: options.link?.url ?? '',
     linkTitle: options.link?.title ?? '',
-    refreshTitle: t.save,
     refreshData: { dnr: draft.dnr },
     refreshUserIds: [draft.owner.teamsUserId],
   };
