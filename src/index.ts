@@ -5,6 +5,7 @@ import 'dotenv/config';
 import { createRemissbot } from './app.js';
 import { loadSettings, SettingsError } from './config/settings.js';
 import { createLogger } from './logging/logger.js';
+import { OrganisationFileError } from './config/organisationFile.js';
 
 async function main(): Promise<void> {
   let settings;
@@ -18,7 +19,16 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(settings.LOG_LEVEL);
-  const bot = createRemissbot(settings, { logger });
+  let bot;
+  try {
+    bot = createRemissbot(settings, { logger });
+  } catch (err) {
+    if (err instanceof OrganisationFileError) {
+      process.stderr.write(`Remissbot cannot start: the organisation configuration is invalid.\n  ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
   const port = await bot.listen();
   logger.info({ event: 'server.started', port, anonymous: settings.anonymous }, `Remissbot listening on port ${port}`);
   const stop = (signal: string) => {

@@ -2,6 +2,8 @@
  * Starting the real process: settings are checked before anything listens.
  */
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -34,4 +36,16 @@ test('an app id without a tenant (SingleTenant by default) refuses to start', as
   expect(run.code).toBe(2);
   expect(run.stderr).toContain('MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
   expect(run.stderr).not.toContain('not-logged');
+});
+
+test('an invalid organisation file stops the start, naming the file and the fields', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'remissbot-org-'));
+  const file = path.join(dir, 'organisation.json');
+  await writeFile(file, JSON.stringify({ name: 'X', genitive: 'X', shortName: 'X', kind: 'stiftelse', board: 'styrelsen', signatories: [{ name: 'A' }] }));
+  const run = await start({ ORG_CONFIG: file, LOG_LEVEL: 'silent' });
+  await rm(dir, { recursive: true, force: true });
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain(file);
+  expect(run.stderr).toContain('kind:');
+  expect(run.stderr).toContain('signatories.0.role:');
 });
