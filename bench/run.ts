@@ -3,10 +3,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { documentBuild } from './documentBuild.js';
 import { dueTurnCost } from './dueTurnCost.js';
+import { formStep } from './formStep.js';
 import type { BenchResult } from './result.js';
 
-const BENCHMARKS: (() => Promise<BenchResult[]>)[] = [dueTurnCost];
+const BENCHMARKS: (() => Promise<BenchResult[]>)[] = [dueTurnCost, formStep, documentBuild];
 
 async function main(): Promise<void> {
   const results: BenchResult[] = [];

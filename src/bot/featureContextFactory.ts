@@ -31,9 +31,11 @@ export class FeatureContextFactory {
     const language = await this.languages.resolve(userKeyOf(context), context.activity.locale);
     let asker: Promise<Asker> | undefined;
     const replyToId = context.activity.type === 'invoke' ? context.activity.replyToId : undefined;
+    const from = context.activity.from;
     return {
       language,
       now: this.clock(),
+      sender: { teamsUserId: from.id, aadObjectId: from.aadObjectId, name: from.name },
       asker: () => (asker ??= this.lookupAsker(context)),
       conversationKind: conversationKindOf(context),
       invokedCard: replyToId ? postedCardOf(context, replyToId) : undefined,

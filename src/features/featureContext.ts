@@ -20,6 +20,8 @@ export type PostedCard = FormMessage;
 export interface FeatureContext {
   language: Language;
   now: Date;
+  /** Who sent the activity, from the activity itself (no lookup): enough to check an owner. */
+  sender: Asker;
   /** Resolves the asker's e-mail/UPN through the Teams member lookup (once per turn). */
   asker(): Promise<Asker>;
   conversationKind: 'personal' | 'groupChat' | 'channel';

@@ -69,6 +69,7 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
     const ctx = (language: 'sv' | 'en'): FeatureContext => ({
       language,
       now: NOW,
+      sender: { teamsUserId: '29:anna', name: anna.name },
       asker: async () => ({ teamsUserId: '29:anna', ...anna }),
       conversationKind: 'personal',
       reply: unused,

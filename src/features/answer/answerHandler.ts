@@ -89,8 +89,7 @@ export class AnswerFeature {
     const parsed = dnrActionSchema.safeParse(data);
     const loaded = parsed.success ? await this.load(parsed.data.dnr) : undefined;
     if (!loaded) return messageCard(messages(ctx.language).invalidAction);
-    const asker = await ctx.asker();
-    return this.render(ctx, loaded, isDraftOwner(loaded.draft, asker) ? {} : this.readOnly(ctx, loaded.draft));
+    return this.render(ctx, loaded, isDraftOwner(loaded.draft, ctx.sender) ? {} : this.readOnly(ctx, loaded.draft));
   }
 
   async save(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
@@ -100,7 +99,7 @@ export class AnswerFeature {
     const action = parsed.data;
     const loaded = await this.load(action.dnr);
     if (!loaded) return messageCard(t.remissNotFound);
-    const asker = await ctx.asker();
+    const asker = ctx.sender;
     if (!isDraftOwner(loaded.draft, asker)) return this.render(ctx, loaded, this.readOnly(ctx, loaded.draft));
     const fields = submittedFields(data);
 
@@ -112,7 +111,7 @@ export class AnswerFeature {
     await this.deps.drafts.recordSubmission({ schemaVersion: 1, dnr: action.dnr, at: ctx.now.toISOString(), by: asker.aadObjectId ?? asker.teamsUserId, basedOn: action.revision, step: action.step, applied: true, fields });
     let eTag: string;
     try {
-      eTag = await this.deps.drafts.replace(applied.draft, loaded.eTag);
+      eTag = await this.deps.drafts.replace(applied.draft, loaded.eTag, { stepChanged: applied.draft.step !== loaded.draft.step });
     } catch (err) {
       if (!(err instanceof StoreConflictError)) throw err;
       // Another save won the race: this one is kept in the history, and the newest version is shown.
@@ -135,8 +134,7 @@ export class AnswerFeature {
     const parsed = dnrActionSchema.safeParse(data);
     const loaded = parsed.success ? await this.load(parsed.data.dnr) : undefined;
     if (!loaded) return messageCard(t.invalidAction);
-    const asker = await ctx.asker();
-    if (!isDraftOwner(loaded.draft, asker)) return this.render(ctx, loaded, this.readOnly(ctx, loaded.draft));
+    if (!isDraftOwner(loaded.draft, ctx.sender)) return this.render(ctx, loaded, this.readOnly(ctx, loaded.draft));
     const documentDate = this.documentDate(ctx, loaded.draft);
     const bytes = await buildRemissvarDocx({ organisation: this.org, remiss: loaded.remiss, answer: loaded.draft.answer, documentDate });
     const fileName = remissvarFileName(loaded.remiss.dnr, loaded.remiss.title);
@@ -277,7 +275,7 @@ export class AnswerFeature {
   private async post(loaded: Loaded, where: Draft['formMessage']): Promise<void> {
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
-        loaded.eTag = await this.deps.drafts.replace({ ...loaded.draft, formMessage: where }, loaded.eTag);
+        loaded.eTag = await this.deps.drafts.replace({ ...loaded.draft, formMessage: where }, loaded.eTag, { stepChanged: false });
         loaded.draft = { ...loaded.draft, formMessage: where };
         return;
       } catch (err) {

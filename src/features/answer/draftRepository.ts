@@ -1,7 +1,7 @@
 /**
  * Drafts in the store: `drafts/<dnr>` is the head (conditional writes by eTag), and
- * `draft-history/<dnr>/<time>-<id>` keeps each submission. A marker record changes on every head write so
- * that views derived from drafts (the due list's "Fortsätt") can be cached safely.
+ * `draft-history/<dnr>/<time>-<id>` keeps each submission. A marker record changes whenever a draft is
+ * created or changes step, so that views derived from drafts (the due list's "Fortsätt") can be cached safely.
  */
 import { randomUUID } from 'node:crypto';
 import type { Draft, DraftSubmission } from '../../domain/draft.js';
@@ -25,10 +25,13 @@ export class DraftRepository {
     return eTag;
   }
 
-  /** Replaces the head if it is still at `eTag`; StoreConflictError otherwise. */
-  async replace(draft: Draft, eTag: string): Promise<string> {
+  /**
+   * Replaces the head if it is still at `eTag`; StoreConflictError otherwise. The marker moves only when
+   * the step changes, since that is all views outside the form show of a draft.
+   */
+  async replace(draft: Draft, eTag: string, options: { stepChanged: boolean } = { stepChanged: true }): Promise<string> {
     const next = await this.store.put(headKey(draft.dnr), draft, { ifMatch: eTag });
-    await this.touch();
+    if (options.stepChanged) await this.touch();
     return next;
   }
 
