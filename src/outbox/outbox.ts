@@ -1,0 +1,229 @@
+/**
+ * A persisted outbox: slow or outbound work (card updates, notifications, later filing and digests) is
+ * stored as a job and run after the turn that asked for it. A job is claimed with a conditional write and a
+ * lease, so two workers (or two instances) never run it at once; a crashed worker's lease runs out and the
+ * job is resumed; failures are retried with exponential backoff.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../logging/logger.js';
+import { StoreConflictError, type RecordStore } from '../storage/store.js';
+
+export type JobState = 'pending' | 'running' | 'done' | 'failed';
+
+export interface OutboxJob<P = unknown> {
+  schemaVersion: 1;
+  id: string;
+  kind: string;
+  payload: P;
+  state: JobState;
+  attempts: number;
+  /** Not to be run before this time (backoff, or a deliberate wait). */
+  notBefore: string;
+  /** While running: the claim lapses at this time if the worker dies. */
+  leaseUntil?: string;
+  /** The last failure's code and message, never payload or document text. */
+  lastError?: string;
+  createdAt: string;
+  doneAt?: string;
+}
+
+/** Thrown by a handler that cannot proceed yet: the job waits without counting as a failure. */
+export class RetryLater extends Error {
+  constructor(readonly delayMs: number, reason: string) {
+    super(reason);
+    this.name = 'RetryLater';
+  }
+}
+
+export type JobHandler = (payload: unknown, job: OutboxJob) => Promise<void>;
+
+export interface OutboxOptions {
+  pollMs: number;
+  leaseMs: number;
+  maxAttempts: number;
+  baseBackoffMs: number;
+  maxBackoffMs: number;
+}
+
+export const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = { pollMs: 1000, leaseMs: 60_000, maxAttempts: 8, baseBackoffMs: 2000, maxBackoffMs: 10 * 60_000 };
+
+const PREFIX = 'outbox/';
+
+export class Outbox {
+  private readonly handlers = new Map<string, JobHandler>();
+  /** Ids of jobs known to be finished: finished is final, so they need not be read again. */
+  private readonly finished = new Set<string>();
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private rerun = false;
+  private stopped = true;
+  private readonly worker = randomUUID();
+
+  constructor(
+    private readonly store: RecordStore,
+    private readonly clock: () => Date,
+    private readonly logger: Logger,
+    private readonly options: OutboxOptions = DEFAULT_OUTBOX_OPTIONS,
+  ) {}
+
+  register(kind: string, handler: JobHandler): void {
+    this.handlers.set(kind, handler);
+  }
+
+  /**
+   * Stores a job. With `id`, enqueuing is idempotent: a second enqueue of the same id (a retried request,
+   * a concurrent click) adds nothing and returns false.
+   */
+  async enqueue(kind: string, payload: unknown, options: { id?: string; delayMs?: number } = {}): Promise<boolean> {
+    const now = this.clock();
+    const id = options.id ?? randomUUID();
+    const job: OutboxJob = {
+      schemaVersion: 1,
+      id,
+      kind,
+      payload,
+      state: 'pending',
+      attempts: 0,
+      notBefore: new Date(now.getTime() + (options.delayMs ?? 0)).toISOString(),
+      createdAt: now.toISOString(),
+    };
+    try {
+      await this.store.create(PREFIX + id, job);
+    } catch (err) {
+      if (err instanceof StoreConflictError) return false;
+      throw err;
+    }
+    this.kick();
+    return true;
+  }
+
+  async get(id: string): Promise<OutboxJob | undefined> {
+    return (await this.store.get<OutboxJob>(PREFIX + id))?.value;
+  }
+
+  /** Starts the worker loop (resuming any job whose lease ran out). */
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Stops the loop and waits for the job under way. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Runs due jobs soon, without waiting for the next poll. */
+  kick(): void {
+    if (!this.stopped) this.schedule(0);
+  }
+
+  /** Waits until nothing is due or running (for tests and a clean shutdown). */
+  async idle(): Promise<void> {
+    for (;;) {
+      await this.runOnce();
+      if (!(await this.hasDueWork())) return;
+    }
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      void this.runOnce().finally(() => {
+        if (!this.stopped) this.schedule(this.options.pollMs);
+      });
+    }, delay);
+  }
+
+  /** One pass over the due jobs; concurrent calls share one pass (and ask for another). */
+  runOnce(): Promise<void> {
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.rerun = false;
+        await this.pass();
+      } while (this.rerun);
+    })().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async hasDueWork(): Promise<boolean> {
+    const now = this.clock().getTime();
+    for (const key of await this.store.list(PREFIX)) {
+      const job = (await this.store.get<OutboxJob>(key))?.value;
+      if (job && this.isDue(job, now)) return true;
+    }
+    return false;
+  }
+
+  private isDue(job: OutboxJob, now: number): boolean {
+    if (job.state === 'pending') return Date.parse(job.notBefore) <= now;
+    if (job.state === 'running') return !!job.leaseUntil && Date.parse(job.leaseUntil) <= now;
+    return false;
+  }
+
+  private async pass(): Promise<void> {
+    const keys = await this.store.list(PREFIX);
+    for (const key of keys) {
+      const id = key.slice(PREFIX.length);
+      if (this.finished.has(id)) continue;
+      const stored = await this.store.get<OutboxJob>(key);
+      if (!stored) continue;
+      const job = stored.value;
+      if (job.state === 'done' || job.state === 'failed') {
+        this.finished.add(id);
+        continue;
+      }
+      const now = this.clock();
+      if (!this.isDue(job, now.getTime())) continue;
+      const handler = this.handlers.get(job.kind);
+      if (!handler) continue; // another version of the bot may know it
+      const claimed: OutboxJob = { ...job, state: 'running', attempts: job.attempts + 1, leaseUntil: new Date(now.getTime() + this.options.leaseMs).toISOString() };
+      let eTag: string;
+      try {
+        eTag = await this.store.put(key, claimed, { ifMatch: stored.eTag });
+      } catch (err) {
+        if (err instanceof StoreConflictError) continue; // someone else claimed it
+        throw err;
+      }
+      await this.execute(key, claimed, eTag, handler);
+    }
+  }
+
+  private async execute(key: string, job: OutboxJob, eTag: string, handler: JobHandler): Promise<void> {
+    const log = { event: 'outbox.job', kind: job.kind, jobId: job.id, attempt: job.attempts, worker: this.worker };
+    let next: OutboxJob;
+    try {
+      await handler(job.payload, job);
+      next = { ...job, state: 'done', leaseUntil: undefined, doneAt: this.clock().toISOString() };
+      this.logger.info({ ...log, outcome: 'done' }, 'outbox job done');
+    } catch (err) {
+      const e = err as Error & { code?: string };
+      const now = this.clock().getTime();
+      if (err instanceof RetryLater) {
+        next = { ...job, state: 'pending', attempts: job.attempts - 1, leaseUntil: undefined, notBefore: new Date(now + err.delayMs).toISOString(), lastError: `waiting: ${e.message}` };
+        this.logger.info({ ...log, outcome: 'waiting', reason: e.message }, 'outbox job waits');
+      } else if (job.attempts >= this.options.maxAttempts) {
+        next = { ...job, state: 'failed', leaseUntil: undefined, lastError: `${e.code ?? e.name}: ${e.message}`.slice(0, 500) };
+        this.logger.error({ ...log, outcome: 'failed', err: e.code ?? e.name }, 'outbox job failed for good');
+      } else {
+        const backoff = Math.min(this.options.baseBackoffMs * 2 ** (job.attempts - 1), this.options.maxBackoffMs);
+        next = { ...job, state: 'pending', leaseUntil: undefined, notBefore: new Date(now + backoff).toISOString(), lastError: `${e.code ?? e.name}: ${e.message}`.slice(0, 500) };
+        this.logger.warn({ ...log, outcome: 'retry', backoffMs: backoff, err: e.code ?? e.name }, 'outbox job will be retried');
+      }
+    }
+    try {
+      await this.store.put(key, next, { ifMatch: eTag });
+      if (next.state === 'done' || next.state === 'failed') this.finished.add(job.id);
+    } catch (err) {
+      // The lease ran out and another worker took the job over: its outcome wins.
+      if (!(err instanceof StoreConflictError)) throw err;
+    }
+  }
+}

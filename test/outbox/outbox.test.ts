@@ -1,0 +1,110 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createLogger } from '../../src/logging/logger.js';
+import { Outbox, RetryLater, type OutboxJob } from '../../src/outbox/outbox.js';
+import { FileStore } from '../../src/storage/fileStore.js';
+
+let dir: string;
+let store: FileStore;
+let now: Date;
+const clock = () => now;
+const options = { pollMs: 50, leaseMs: 30_000, maxAttempts: 3, baseBackoffMs: 1000, maxBackoffMs: 60_000 };
+const outboxOn = (s = store) => new Outbox(s, clock, createLogger('silent'), options);
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'remissbot-outbox-'));
+  store = new FileStore(dir);
+  now = new Date('2026-11-24T10:00:00Z');
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('a job runs once and is marked done', async () => {
+  const outbox = outboxOn();
+  const seen: unknown[] = [];
+  outbox.register('greet', async (payload) => void seen.push(payload));
+  await outbox.enqueue('greet', { to: 'anna' }, { id: 'j1' });
+  await outbox.idle();
+  await outbox.idle();
+  expect(seen).toEqual([{ to: 'anna' }]);
+  expect(await outbox.get('j1')).toMatchObject({ state: 'done', attempts: 1 });
+});
+
+test('enqueueing the same id twice adds one job', async () => {
+  const outbox = outboxOn();
+  expect(await outbox.enqueue('x', {}, { id: 'same' })).toBe(true);
+  expect(await outbox.enqueue('x', {}, { id: 'same' })).toBe(false);
+  expect(await store.list('outbox/')).toEqual(['outbox/same']);
+});
+
+test('a failing job is retried with exponential backoff, then marked failed', async () => {
+  const outbox = outboxOn();
+  let calls = 0;
+  outbox.register('flaky', async () => {
+    calls++;
+    throw Object.assign(new Error('connector said 503'), { code: 'HTTP_503' });
+  });
+  await outbox.enqueue('flaky', {}, { id: 'f' });
+  await outbox.idle();
+  expect(await outbox.get('f')).toMatchObject({ state: 'pending', attempts: 1, notBefore: '2026-11-24T10:00:01.000Z', lastError: 'HTTP_503: connector said 503' });
+  await outbox.idle(); // not due yet
+  expect(calls).toBe(1);
+  now = new Date('2026-11-24T10:00:01Z');
+  await outbox.idle();
+  expect(await outbox.get('f')).toMatchObject({ state: 'pending', attempts: 2, notBefore: '2026-11-24T10:00:03.000Z' });
+  now = new Date('2026-11-24T10:00:03Z');
+  await outbox.idle();
+  expect(await outbox.get('f')).toMatchObject({ state: 'failed', attempts: 3 });
+  expect(calls).toBe(3);
+});
+
+test('RetryLater waits without spending an attempt', async () => {
+  const outbox = outboxOn();
+  let ready = false;
+  outbox.register('wait', async () => {
+    if (!ready) throw new RetryLater(60_000, 'approver not reachable yet');
+  });
+  await outbox.enqueue('wait', {}, { id: 'w' });
+  await outbox.idle();
+  expect(await outbox.get('w')).toMatchObject({ state: 'pending', attempts: 0, lastError: 'waiting: approver not reachable yet' });
+  ready = true;
+  now = new Date(now.getTime() + 60_000);
+  await outbox.idle();
+  expect(await outbox.get('w')).toMatchObject({ state: 'done' });
+});
+
+test('a job whose worker died (lease run out) is resumed by another worker', async () => {
+  const crashed: OutboxJob = { schemaVersion: 1, id: 'c', kind: 'resume', payload: {}, state: 'running', attempts: 1, notBefore: now.toISOString(), leaseUntil: new Date(now.getTime() + 30_000).toISOString(), createdAt: now.toISOString() };
+  await store.put('outbox/c', crashed);
+  const outbox = outboxOn();
+  let runs = 0;
+  outbox.register('resume', async () => void runs++);
+  await outbox.idle();
+  expect(runs).toBe(0); // the lease still holds
+  now = new Date(now.getTime() + 31_000);
+  await outbox.idle();
+  expect(runs).toBe(1);
+  expect(await outbox.get('c')).toMatchObject({ state: 'done', attempts: 2 });
+});
+
+test('two workers on one store run each of 40 jobs exactly once', async () => {
+  const runs = new Map<string, number>();
+  const a = outboxOn();
+  const b = outboxOn(new FileStore(dir));
+  for (const o of [a, b]) o.register('count', async (p) => void runs.set((p as { n: string }).n, (runs.get((p as { n: string }).n) ?? 0) + 1));
+  await Promise.all(Array.from({ length: 40 }, (_, i) => a.enqueue('count', { n: String(i) }, { id: `n${i}` })));
+  await Promise.all([a.idle(), b.idle(), a.idle(), b.idle()]);
+  expect(runs.size).toBe(40);
+  expect([...runs.values()].every((n) => n === 1)).toBe(true);
+});
+
+test('the loop picks up a new job without being asked', async () => {
+  const outbox = outboxOn();
+  const done = new Promise<void>((resolve) => outbox.register('soon', async () => resolve()));
+  outbox.start();
+  await outbox.enqueue('soon', {});
+  await done;
+  await outbox.stop();
+});
