@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type restify from 'restify';
 import { RemissBot } from './bot/remissBot.js';
-import { FeatureContextFactory } from './bot/featureContextFactory.js';
+import { CARD_UPDATE_JOB, FeatureContextFactory } from './bot/featureContextFactory.js';
 import { TeamsMessenger } from './bot/teamsMessenger.js';
 import { turnGate } from './bot/turnGate.js';
 import { loadOrganisationFile } from './config/organisationFile.js';
@@ -17,7 +17,10 @@ import { DownloadLinks } from './features/answer/downloadLinks.js';
 import { DraftRepository } from './features/answer/draftRepository.js';
 import { DueFeature } from './features/due/dueHandler.js';
 import { LanguagePreferences } from './features/language/languagePreference.js';
+import type { AdaptiveCard } from './features/featureContext.js';
 import type { Logger } from './logging/logger.js';
+import type { PostedCard } from './messaging/messenger.js';
+import { Outbox, type OutboxOptions } from './outbox/outbox.js';
 import { LocalRemissRepository } from './register/localRemissRepository.js';
 import type { RemissRepository } from './register/remissRepository.js';
 import { createAdapter, type RemissAdapter } from './server/botAdapter.js';
@@ -28,12 +31,14 @@ import type { RecordStore } from './storage/store.js';
 export interface RemissbotOptions {
   logger: Logger;
   clock?: () => Date;
+  outbox?: OutboxOptions;
 }
 
 export interface Remissbot {
   server: restify.Server;
   store: RecordStore;
   register: RemissRepository;
+  outbox: Outbox;
   listen(): Promise<number>;
   close(): Promise<void>;
 }
@@ -72,11 +77,16 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
   const downloads = new DownloadLinks(store, fileLinkSecret(settings, logger), settings.BOT_PUBLIC_URL, path.join(settings.DATA_DIR, 'utkast'));
   const answer = new AnswerFeature({ organisation, register, drafts, store, downloads });
   const adapter = createGatedAdapter(settings, logger);
-  const messenger = new TeamsMessenger(adapter, settings.MicrosoftAppId ?? '', logger);
+  const messenger = new TeamsMessenger(adapter, settings.MicrosoftAppId ?? '');
+  const outbox = new Outbox(store, clock, logger, options.outbox);
+  outbox.register(CARD_UPDATE_JOB, (payload) => {
+    const { where, card } = payload as { where: PostedCard; card: AdaptiveCard };
+    return messenger.update(where, card);
+  });
   const bot = new RemissBot({
     store,
     languages,
-    contexts: new FeatureContextFactory(languages, messenger, clock, logger),
+    contexts: new FeatureContextFactory(languages, messenger, outbox, clock, logger),
     due: new DueFeature(register, { marker: () => drafts.marker(), progress: (dnr) => answer.progress(dnr) }),
     answer,
     logger,
@@ -99,10 +109,14 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     register,
     listen: () =>
       new Promise((resolve) => {
-        server.listen(settings.PORT, settings.HOST, () => resolve((server.address() as AddressInfo).port));
+        server.listen(settings.PORT, settings.HOST, () => {
+          outbox.start();
+          resolve((server.address() as AddressInfo).port);
+        });
       }),
+    outbox,
     close: async () => {
-      await messenger.drain();
+      await outbox.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Keep-alive connections would hold the close open until they time out.

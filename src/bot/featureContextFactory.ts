@@ -6,7 +6,9 @@ import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Asker, FeatureContext } from '../features/featureContext.js';
 import type { LanguagePreferences } from '../features/language/languagePreference.js';
 import type { Logger } from '../logging/logger.js';
-import { cardActivity, postedCardOf, type TeamsMessenger } from './teamsMessenger.js';
+import type { Messenger } from '../messaging/messenger.js';
+import type { Outbox } from '../outbox/outbox.js';
+import { cardActivity, conversationOf, postedCardOf } from './teamsMessenger.js';
 
 /** Stable per-user key for preferences: the Entra object id when Teams gives one. */
 export function userKeyOf(context: TurnContext): string {
@@ -19,10 +21,14 @@ function conversationKindOf(context: TurnContext): FeatureContext['conversationK
   return type === 'channel' ? 'channel' : type === 'groupChat' || context.activity.conversation.isGroup ? 'groupChat' : 'personal';
 }
 
+/** The outbox job that replaces a posted card. */
+export const CARD_UPDATE_JOB = 'card.update';
+
 export class FeatureContextFactory {
   constructor(
     private readonly languages: LanguagePreferences,
-    private readonly messenger: TeamsMessenger,
+    private readonly messenger: Messenger,
+    private readonly outbox: Outbox,
     private readonly clock: () => Date,
     private readonly logger: Logger,
   ) {}
@@ -38,10 +44,15 @@ export class FeatureContextFactory {
       sender: { teamsUserId: from.id, aadObjectId: from.aadObjectId, name: from.name },
       asker: () => (asker ??= this.lookupAsker(context)),
       conversationKind: conversationKindOf(context),
+      conversation: conversationOf(context),
       invokedCard: replyToId ? postedCardOf(context, replyToId) : undefined,
       reply: async (card) => postedCardOf(context, (await context.sendActivity(cardActivity(card)))?.id ?? ''),
-      sendToPersonalChat: (card) => this.messenger.sendToPersonalChat(context, card),
-      updateCardLater: (where, card) => this.messenger.updateLater(where, card),
+      sendToPersonalChat: async (card) => {
+        const here = conversationOf(context);
+        const chat = await this.messenger.openPersonalChat({ teamsUserId: from.id }, here);
+        return this.messenger.post(chat, card);
+      },
+      updateCardLater: (where, card) => this.outbox.enqueue(CARD_UPDATE_JOB, { where, card }).then(() => undefined),
     };
   }
 

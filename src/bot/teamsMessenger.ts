@@ -1,89 +1,94 @@
 /**
  * Proactive sending through the Bot Framework: posting, replacing and creating one-to-one chats outside the
- * turn that asked for it. Features see only the PostedCard data type; this is the one place that turns it
- * into Bot Framework conversation references.
+ * turn that asked for it. This is the one place that turns our ConversationTarget into Bot Framework
+ * conversation references.
  */
 import { CardFactory, MessageFactory, type ConversationParameters, type ConversationReference, type TurnContext } from 'botbuilder';
-import type { AdaptiveCard, PostedCard } from '../features/featureContext.js';
-import type { Logger } from '../logging/logger.js';
+import type { AdaptiveCard } from '../features/featureContext.js';
+import { RecipientUnreachableError, type ConversationTarget, type Messenger, type PersonAddress, type PostedCard } from '../messaging/messenger.js';
 import type { RemissAdapter } from '../server/botAdapter.js';
 
 export function cardActivity(card: AdaptiveCard) {
   return MessageFactory.attachment(CardFactory.adaptiveCard(card));
 }
 
-/** Where the current activity came from, as a PostedCard for `activityId`. */
-export function postedCardOf(context: TurnContext, activityId: string): PostedCard {
+export function tenantOfActivity(context: TurnContext): string | undefined {
   const a = context.activity;
+  return a.conversation.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+}
+
+/** The current conversation as a target for later posts. */
+export function conversationOf(context: TurnContext): ConversationTarget {
+  const a = context.activity;
+  return { serviceUrl: a.serviceUrl, channelId: a.channelId, conversationId: a.conversation.id, tenantId: tenantOfActivity(context), botId: a.recipient.id, userId: a.from.id };
+}
+
+export function postedCardOf(context: TurnContext, activityId: string): PostedCard {
+  return { ...conversationOf(context), activityId };
+}
+
+function referenceOf(to: ConversationTarget): Partial<ConversationReference> {
   return {
-    serviceUrl: a.serviceUrl,
-    channelId: a.channelId,
-    conversationId: a.conversation.id,
-    activityId,
-    tenantId: a.conversation.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
-    botId: a.recipient.id,
-    userId: a.from.id,
+    serviceUrl: to.serviceUrl,
+    channelId: to.channelId,
+    conversation: { id: to.conversationId, tenantId: to.tenantId, isGroup: false, conversationType: '', name: '' },
+    bot: { id: to.botId, name: '' },
+    user: { id: to.userId ?? '', name: '' },
   };
 }
 
-function referenceOf(where: PostedCard): Partial<ConversationReference> {
-  return {
-    serviceUrl: where.serviceUrl,
-    channelId: where.channelId,
-    conversation: { id: where.conversationId, tenantId: where.tenantId, isGroup: false, conversationType: '', name: '' },
-    bot: { id: where.botId, name: '' },
-    user: { id: where.userId, name: '' },
-  };
+/** The connector's error code and HTTP status, whatever shape the SDK wrapped them in. */
+function connectorError(err: unknown): { status?: number; code?: string } {
+  const e = err as { statusCode?: number; code?: string; body?: { error?: { code?: string } }; response?: { status?: number; parsedBody?: { error?: { code?: string } } } };
+  return { status: e.statusCode ?? e.response?.status, code: e.body?.error?.code ?? e.response?.parsedBody?.error?.code ?? e.code };
 }
 
-export class TeamsMessenger {
-  private readonly pending = new Set<Promise<void>>();
-
+export class TeamsMessenger implements Messenger {
   constructor(
     private readonly adapter: RemissAdapter,
     private readonly botAppId: string,
-    private readonly logger: Logger,
   ) {}
 
-  /** Replaces a posted card. */
+  async post(to: ConversationTarget, card: AdaptiveCard): Promise<PostedCard> {
+    let id = '';
+    await this.adapter.continueConversationAsync(this.botAppId, referenceOf(to), async (context) => {
+      id = (await context.sendActivity(cardActivity(card)))?.id ?? '';
+    });
+    return { ...to, activityId: id };
+  }
+
+  async postText(to: ConversationTarget, text: string): Promise<void> {
+    await this.adapter.continueConversationAsync(this.botAppId, referenceOf(to), async (context) => {
+      await context.sendActivity(text);
+    });
+  }
+
   async update(where: PostedCard, card: AdaptiveCard): Promise<void> {
     await this.adapter.continueConversationAsync(this.botAppId, referenceOf(where), async (context) => {
       await context.updateActivity({ ...cardActivity(card), id: where.activityId });
     });
   }
 
-  /** Replaces a posted card after the current turn has been answered; failures are logged, not thrown. */
-  updateLater(where: PostedCard, card: AdaptiveCard): void {
-    const work = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.update(where, card))
-      .catch((err: Error) => this.logger.warn({ event: 'card.updateFailed', err: err.message }, 'could not update a posted card'))
-      .finally(() => this.pending.delete(work));
-    this.pending.add(work);
-  }
-
-  /** Waits for the updates still under way (a clean shutdown lets them finish). */
-  async drain(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
-  }
-
-  /** Posts a card in the user's one-to-one chat with the bot, creating the chat through the connector. */
-  async sendToPersonalChat(from: TurnContext, card: AdaptiveCard): Promise<PostedCard> {
-    const a = from.activity;
-    const tenantId = a.conversation.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+  async openPersonalChat(person: PersonAddress, via: Omit<ConversationTarget, 'conversationId' | 'userId'>): Promise<ConversationTarget> {
+    const memberId = person.teamsUserId ?? person.aadObjectId;
+    if (!memberId) throw new RecipientUnreachableError('No Teams user id or Entra object id to address');
     const parameters = {
       isGroup: false,
-      bot: a.recipient,
-      members: [{ id: a.from.id, name: a.from.name ?? '' }],
-      tenantId,
-      channelData: { tenant: { id: tenantId } },
+      bot: { id: via.botId, name: '' },
+      members: [{ id: memberId, name: '' }],
+      tenantId: via.tenantId,
+      channelData: { tenant: { id: via.tenantId } },
     } as ConversationParameters;
-    let posted: PostedCard | undefined;
-    await this.adapter.createConversationAsync(this.botAppId, a.channelId, a.serviceUrl, '', parameters, async (context) => {
-      const sent = await context.sendActivity(cardActivity(card));
-      // The "create conversation" turn has no from/recipient: they are the original asker and the bot.
-      posted = { serviceUrl: a.serviceUrl, channelId: a.channelId, conversationId: context.activity.conversation.id, activityId: sent?.id ?? '', tenantId, botId: a.recipient.id, userId: a.from.id };
-    });
-    if (!posted) throw new Error('The one-to-one chat was created but nothing was posted');
-    return posted;
+    let conversationId = '';
+    try {
+      await this.adapter.createConversationAsync(this.botAppId, via.channelId, via.serviceUrl, '', parameters, async (context) => {
+        conversationId = context.activity.conversation.id;
+      });
+    } catch (err) {
+      const { status, code } = connectorError(err);
+      if (status === 403 || code === 'BotNotInConversationRoster') throw new RecipientUnreachableError(`Teams refused the 1:1 chat (${code ?? status})`);
+      throw err;
+    }
+    return { ...via, conversationId, userId: memberId };
   }
 }

@@ -20,7 +20,15 @@ export interface FormMessage {
   activityId: string;
   tenantId?: string;
   botId: string;
-  userId: string;
+  userId?: string;
+}
+
+/** The draft while a version is with the approver, and the last request for changes. */
+export interface DraftApprovalState {
+  /** The version awaiting a decision; editing is closed meanwhile. */
+  awaitingVersion?: number;
+  approvedVersion?: number;
+  changesRequested?: { version: number; comment: string; by: string; at: string };
 }
 
 export interface Draft {
@@ -35,6 +43,7 @@ export interface Draft {
   /** Set when sent for approval (a later issue); until then the document date is today's. */
   frozenDate?: CalendarDate;
   formMessage?: FormMessage;
+  approval?: DraftApprovalState;
   createdAt: string;
   updatedAt: string;
 }

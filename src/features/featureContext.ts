@@ -2,8 +2,10 @@
  * What a feature sees of a turn: plain data and small functions, no Bot Framework types. The bot layer
  * builds it from the SDK's TurnContext, so features survive a move to another SDK unchanged.
  */
-import type { FormMessage } from '../domain/draft.js';
 import type { Language } from '../domain/language.js';
+import type { ConversationTarget, PostedCard } from '../messaging/messenger.js';
+
+export type { PostedCard };
 
 /** The person who sent the activity, as far as Teams tells us. */
 export interface Asker {
@@ -14,9 +16,6 @@ export interface Asker {
   userPrincipalName?: string;
 }
 
-/** Where a card was posted: enough to update it later, from any instance. */
-export type PostedCard = FormMessage;
-
 export interface FeatureContext {
   language: Language;
   now: Date;
@@ -25,14 +24,16 @@ export interface FeatureContext {
   /** Resolves the asker's e-mail/UPN through the Teams member lookup (once per turn). */
   asker(): Promise<Asker>;
   conversationKind: 'personal' | 'groupChat' | 'channel';
+  /** The current conversation, for posting into it later (from the outbox). */
+  conversation: ConversationTarget;
   /** The message whose card button caused this turn (card actions only). */
   invokedCard?: PostedCard;
   /** Posts a card in the current conversation. */
   reply(card: AdaptiveCard): Promise<PostedCard>;
   /** Posts a card in the asker's one-to-one chat with the bot, creating the chat if needed. */
   sendToPersonalChat(card: AdaptiveCard): Promise<PostedCard>;
-  /** Replaces a posted card after this turn has been answered. */
-  updateCardLater(where: PostedCard, card: AdaptiveCard): void;
+  /** Replaces a posted card after this turn has been answered (through the outbox). */
+  updateCardLater(where: PostedCard, card: AdaptiveCard): Promise<void>;
 }
 
 /** An Adaptive Card as JSON. */

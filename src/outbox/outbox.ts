@@ -76,7 +76,8 @@ export class Outbox {
    */
   async enqueue(kind: string, payload: unknown, options: { id?: string; delayMs?: number } = {}): Promise<boolean> {
     const now = this.clock();
-    const id = options.id ?? randomUUID();
+    // Keys sort by time, so a pass runs jobs in the order they were asked for.
+    const id = options.id ?? `${now.toISOString()}-${randomUUID()}`;
     const job: OutboxJob = {
       schemaVersion: 1,
       id,

@@ -72,9 +72,10 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
       sender: { teamsUserId: '29:anna', name: anna.name },
       asker: async () => ({ teamsUserId: '29:anna', ...anna }),
       conversationKind: 'personal',
+      conversation: { serviceUrl: 'https://smba.trafficmanager.net/emea/', channelId: 'msteams', conversationId: 'a:1', botId: '28:bot' },
       reply: unused,
       sendToPersonalChat: unused,
-      updateCardLater: () => undefined,
+      updateCardLater: () => Promise.resolve(),
     });
     const remissOf = examples[0]!;
     const form = (step: number, extra: Partial<Parameters<typeof formCard>[3]> = {}, answer: Answer = draft.answer) =>
