@@ -15,6 +15,9 @@ import type { Settings } from './config/settings.js';
 import { AnswerFeature } from './features/answer/answerHandler.js';
 import { DownloadLinks } from './features/answer/downloadLinks.js';
 import { DraftRepository } from './features/answer/draftRepository.js';
+import { ApprovalFeature } from './features/approval/approvalHandler.js';
+import { ApprovalStore } from './features/approval/approvalStore.js';
+import { PeopleDirectory } from './features/people/peopleDirectory.js';
 import { DueFeature } from './features/due/dueHandler.js';
 import { LanguagePreferences } from './features/language/languagePreference.js';
 import type { AdaptiveCard } from './features/featureContext.js';
@@ -83,12 +86,16 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     const { where, card } = payload as { where: PostedCard; card: AdaptiveCard };
     return messenger.update(where, card);
   });
+  const people = new PeopleDirectory(store);
+  const approval = new ApprovalFeature({ organisation, register, drafts, approvals: new ApprovalStore(store), people, outbox, messenger, downloads, clock });
   const bot = new RemissBot({
     store,
     languages,
     contexts: new FeatureContextFactory(languages, messenger, outbox, clock, logger),
     due: new DueFeature(register, { marker: () => drafts.marker(), progress: (dnr) => answer.progress(dnr) }),
     answer,
+    approval,
+    people,
     logger,
   });
   const server = createHttpServer(adapter, bot, logger, { downloads, clock });

@@ -13,6 +13,8 @@ import {
 import { matchIntent, type Intent } from '../domain/intents.js';
 import { helpCard, messageCard, notUnderstoodCard, welcomeCard } from '../features/commands/commandsCard.js';
 import type { AnswerFeature } from '../features/answer/answerHandler.js';
+import type { ApprovalFeature } from '../features/approval/approvalHandler.js';
+import type { PeopleDirectory } from '../features/people/peopleDirectory.js';
 import type { DueFeature } from '../features/due/dueHandler.js';
 import type { AdaptiveCard, FeatureContext } from '../features/featureContext.js';
 import type { LanguagePreferences } from '../features/language/languagePreference.js';
@@ -29,6 +31,8 @@ export interface RemissBotDependencies {
   languages: LanguagePreferences;
   due: DueFeature;
   answer: AnswerFeature;
+  approval: ApprovalFeature;
+  people: PeopleDirectory;
   logger: Logger;
 }
 
@@ -47,7 +51,11 @@ export class RemissBot extends ActivityHandler {
       .on('answer.avsta', (ctx, data) => deps.answer.startFromCard(ctx, data, 'avstar'))
       .on('answer.save', (ctx, data) => deps.answer.save(ctx, data))
       .on('answer.download', (ctx, data) => deps.answer.download(ctx, data))
-      .on('answer.refresh', (ctx, data) => deps.answer.refresh(ctx, data));
+      .on('answer.refresh', (ctx, data) => deps.answer.refresh(ctx, data))
+      .on('approval.compose', (ctx, data) => deps.approval.compose(ctx, data))
+      .on('approval.send', (ctx, data) => deps.approval.send(ctx, data))
+      .on('approval.decide', (ctx, data) => deps.approval.decide(ctx, data))
+      .on('approval.download', (ctx, data) => deps.approval.download(ctx, data));
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -83,6 +91,7 @@ export class RemissBot extends ActivityHandler {
       return;
     }
     const ctx = await this.deps.contexts.create(context);
+    await this.rememberPerson(ctx);
     const card = await this.answer(ctx, intent);
     if (card) await sendCard(context, card);
   }
@@ -116,7 +125,21 @@ export class RemissBot extends ActivityHandler {
       throw err;
     }
     const ctx = await this.deps.contexts.create(context);
+    await this.rememberPerson(ctx);
     await sendCard(context, welcomeCard(ctx.language));
+  }
+
+  /**
+   * Keeps the person's 1:1 chat and e-mail, so proactive messages (an approval request) can reach them.
+   * The member lookup runs once per person, not on every message.
+   */
+  private async rememberPerson(ctx: FeatureContext): Promise<void> {
+    if (ctx.conversationKind !== 'personal') return;
+    const known = await this.deps.people.get(ctx.sender.aadObjectId ?? ctx.sender.teamsUserId);
+    const sameChat = known?.personalChat?.conversationId === ctx.conversation.conversationId && known.personalChat.serviceUrl === ctx.conversation.serviceUrl;
+    if (known?.email && sameChat) return;
+    const asker = await ctx.asker();
+    await this.deps.people.remember({ teamsUserId: asker.teamsUserId, aadObjectId: asker.aadObjectId, email: asker.email ?? asker.userPrincipalName, name: asker.name, personalChat: ctx.conversation }, ctx.now);
   }
 }
 

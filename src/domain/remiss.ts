@@ -58,7 +58,10 @@ export type HistoryEntry =
   | { at: string; kind: 'created'; source: string }
   | { at: string; kind: 'statusChanged'; from: RemissStatus; to: RemissStatus; by?: string }
   | { at: string; kind: 'dueDateChanged'; from: CalendarDate; to: CalendarDate; source: string }
-  | { at: string; kind: 'updated'; fields: string[]; source: string };
+  | { at: string; kind: 'updated'; fields: string[]; source: string }
+  | { at: string; kind: 'approvalRequested'; version: number; hash: string; by: string; approver: string }
+  | { at: string; kind: 'approved'; version: number; hash: string; by: string }
+  | { at: string; kind: 'changesRequested'; version: number; hash: string; by: string; comment: string };
 
 export const REMISS_SCHEMA_VERSION = 1;
 

@@ -101,6 +101,7 @@ export class AnswerFeature {
     if (!loaded) return messageCard(t.remissNotFound);
     const asker = ctx.sender;
     if (!isDraftOwner(loaded.draft, asker)) return this.render(ctx, loaded, this.readOnly(ctx, loaded.draft));
+    if (loaded.draft.approval?.awaitingVersion || loaded.draft.approval?.approvedVersion) return this.render(ctx, loaded, this.locked(ctx));
     const fields = submittedFields(data);
 
     if (action.revision !== loaded.draft.revision) return this.olderCopy(ctx, loaded, action, fields, asker);
@@ -147,7 +148,24 @@ export class AnswerFeature {
   }
 
   private render(ctx: FeatureContext, loaded: Loaded, options: Omit<FormViewOptions, 'language' | 'documentDate'>): AdaptiveCard {
-    return formCard(this.org, loaded.remiss, loaded.draft, { ...options, language: ctx.language, documentDate: this.documentDate(ctx, loaded.draft) });
+    const approval = loaded.draft.approval;
+    const locked = !!(approval?.awaitingVersion || approval?.approvedVersion);
+    // A request for changes stays at the top of the form until the next version is sent.
+    const changes = approval?.changesRequested;
+    const notice = options.notice ?? (locked ? this.locked(ctx).notice : changes ? { text: messages(ctx.language).changesRequestedNotice(changes.by, changes.comment), style: 'warning' as const } : undefined);
+    return formCard(this.org, loaded.remiss, loaded.draft, {
+      ...options,
+      readOnly: options.readOnly || locked,
+      notice,
+      canSendForApproval: !locked,
+      language: ctx.language,
+      documentDate: this.documentDate(ctx, loaded.draft),
+    });
+  }
+
+  /** Sent for approval (or approved): the form is shown read-only until changes are requested. */
+  private locked(ctx: FeatureContext): Omit<FormViewOptions, 'language' | 'documentDate'> {
+    return { readOnly: true, notice: { text: messages(ctx.language).editingClosed, style: 'accent' } };
   }
 
   private readOnly(ctx: FeatureContext, draft: Draft): Omit<FormViewOptions, 'language' | 'documentDate'> {

@@ -23,7 +23,9 @@ const ELLIPSIS = '…';
 export interface FormViewOptions {
   language: Language;
   documentDate: CalendarDate;
-  notice?: { text: string; style: 'warning' | 'good' | 'attention' };
+  notice?: { text: string; style: 'warning' | 'good' | 'attention' | 'accent' };
+  /** Offers "Skicka för godkännande" on the preview. */
+  canSendForApproval?: boolean;
   errors?: FieldErrors;
   /** Values to show instead of the draft's (an invalid submission is shown back as typed). */
   typed?: Record<string, string>;
@@ -97,7 +99,8 @@ export function formCard(org: Organisation, remiss: Remiss, draft: Draft, option
   if (!options.readOnly) {
     if (stepIndex > 1) buttons.push({ title: t.previous, verb: 'answer.save', data: actionData('prev'), style: 'default', inputs: 'auto' });
     if (step.kind === 'preview') {
-      buttons.push({ title: t.downloadDraft, verb: 'answer.download', data: actionData('save'), style: 'positive', inputs: 'none' });
+      buttons.push({ title: t.downloadDraft, verb: 'answer.download', data: actionData('save'), style: 'default', inputs: 'none' });
+      if (options.canSendForApproval) buttons.push({ title: t.sendForApproval, verb: 'approval.compose', data: actionData('save'), style: 'positive', inputs: 'none' });
     } else {
       buttons.push({ title: t.save, verb: 'answer.save', data: actionData('save'), style: 'default', inputs: 'auto' });
       buttons.push({ title: t.next, verb: 'answer.save', data: actionData('next'), style: 'positive', inputs: 'auto' });

@@ -110,6 +110,12 @@ function historyText(entry: HistoryEntry, language: Language): string {
       return t.historyDueDate(formatLongDate(entry.from, language), formatLongDate(entry.to, language));
     case 'updated':
       return t.historyUpdated(entry.fields.map((f) => fieldLabel(f, language)).join(', '));
+    case 'approvalRequested':
+      return t.historyApprovalRequested(entry.version, entry.by, entry.approver, entry.hash.slice(0, 12));
+    case 'approved':
+      return t.historyApproved(entry.version, entry.by, entry.hash.slice(0, 12));
+    case 'changesRequested':
+      return t.historyChangesRequested(entry.version, entry.by, entry.comment);
   }
 }
 

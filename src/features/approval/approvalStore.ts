@@ -1,0 +1,42 @@
+/**
+ * Approval records (`approvals/<dnr>`, written conditionally) and the exact .docx bytes of each sent version
+ * (`approval-documents/<dnr>/v<N>`, written once).
+ */
+import { createHash } from 'node:crypto';
+import type { ApprovalRecord } from '../../domain/approval.js';
+import type { RecordStore, StoredValue } from '../../storage/store.js';
+
+interface StoredDocument {
+  schemaVersion: 1;
+  hash: string;
+  base64: string;
+}
+
+export function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export class ApprovalStore {
+  constructor(private readonly store: RecordStore) {}
+
+  get(dnr: string): Promise<StoredValue<ApprovalRecord> | undefined> {
+    return this.store.get<ApprovalRecord>(`approvals/${dnr}`);
+  }
+
+  /** Creates the record when `eTag` is undefined; otherwise replaces it only if unchanged since read. */
+  save(record: ApprovalRecord, eTag: string | undefined): Promise<string> {
+    const key = `approvals/${record.dnr}`;
+    return eTag === undefined ? this.store.create(key, record) : this.store.put(key, record, { ifMatch: eTag });
+  }
+
+  async putDocument(dnr: string, version: number, bytes: Buffer): Promise<string> {
+    const hash = sha256(bytes);
+    await this.store.put<StoredDocument>(`approval-documents/${dnr}/v${version}`, { schemaVersion: 1, hash, base64: bytes.toString('base64') });
+    return hash;
+  }
+
+  async getDocument(dnr: string, version: number): Promise<{ bytes: Buffer; hash: string } | undefined> {
+    const stored = (await this.store.get<StoredDocument>(`approval-documents/${dnr}/v${version}`))?.value;
+    return stored && { bytes: Buffer.from(stored.base64, 'base64'), hash: stored.hash };
+  }
+}
