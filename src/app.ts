@@ -10,6 +10,7 @@ import { RemissBot } from './bot/remissBot.js';
 import { CARD_UPDATE_JOB, FeatureContextFactory } from './bot/featureContextFactory.js';
 import { TeamsMessenger } from './bot/teamsMessenger.js';
 import { turnGate } from './bot/turnGate.js';
+import { duplicateGuard } from './bot/duplicateGuard.js';
 import { loadOrganisationFile } from './config/organisationFile.js';
 import type { Settings } from './config/settings.js';
 import { AnswerFeature } from './features/answer/answerHandler.js';
@@ -80,6 +81,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
   const downloads = new DownloadLinks(store, fileLinkSecret(settings, logger), settings.BOT_PUBLIC_URL, path.join(settings.DATA_DIR, 'utkast'));
   const answer = new AnswerFeature({ organisation, register, drafts, store, downloads });
   const adapter = createGatedAdapter(settings, logger);
+  adapter.use(duplicateGuard(store, logger));
   const messenger = new TeamsMessenger(adapter, settings.MicrosoftAppId ?? '');
   const outbox = new Outbox(store, clock, logger, options.outbox);
   outbox.register(CARD_UPDATE_JOB, (payload) => {

@@ -4,9 +4,10 @@
  */
 import { existsSync } from 'node:fs';
 import { cardOf, cardText, type ReceivedActivity } from '../fakes/fakeConnector.js';
-import { cardActionFrom, channelOf, messageFrom, personalChat, startHarness, type ChatUser, type Harness } from '../support/botHarness.js';
+import { cardActionFrom, channelOf, personalChat, startHarness, type ChatUser, type Harness } from '../support/botHarness.js';
 import { readDocx } from '../support/docxText.js';
 import { remiss } from '../support/remissFixtures.js';
+import { button, FormDriver, input, type Card } from '../support/formDriver.js';
 import { DraftRepository } from '../../src/features/answer/draftRepository.js';
 import { createStore } from '../../src/storage/createStore.js';
 import path from 'node:path';
@@ -20,7 +21,6 @@ let h: Harness;
 let annaChat: ChatUser;
 let bertilChat: ChatUser;
 
-type Card = Record<string, unknown>;
 
 async function start(dataDir?: string) {
   h = await startHarness({ now: () => now, dataDir });
@@ -39,41 +39,9 @@ afterEach(async () => {
   await h.stop();
 });
 
-/** A button anywhere on a card (its actions or an ActionSet), by title. */
-function button(card: Card, title: string): { verb: string; data: Record<string, unknown> } {
-  const actions: { type: string; title: string; verb: string; data: Record<string, unknown> }[] = [];
-  JSON.stringify(card, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && String((v as { type?: unknown }).type).startsWith('Action.')) actions.push(v as (typeof actions)[number]);
-    return v;
-  });
-  const found = actions.find((a) => a.title === title);
-  if (!found) throw new Error(`No button "${title}" on the card: ${actions.map((a) => a.title).join(', ')}`);
-  return found;
-}
-
-function input(card: Card, id: string): Record<string, unknown> | undefined {
-  let found: Record<string, unknown> | undefined;
-  JSON.stringify(card, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && (v as { id?: unknown }).id === id && String((v as { type?: unknown }).type).startsWith('Input.')) found = v as Record<string, unknown>;
-    return v;
-  });
-  return found;
-}
-
-async function click(user: ChatUser, card: Card, title: string, inputs: Record<string, unknown> = {}, replyToId?: string): Promise<Card> {
-  const b = button(card, title);
-  const res = await h.post(cardActionFrom(h.connector, user, b.verb, { ...b.data, ...inputs }, replyToId ? { replyToId } : {}));
-  expect(res.status).toBe(200);
-  return (res.body as { value: Card }).value;
-}
-
-/** Sends a message and returns the bot's reply in the same conversation. */
-async function say(user: ChatUser, text: string): Promise<ReceivedActivity> {
-  const before = h.connector.sentTo(user.conversationId).length;
-  expect((await h.post(messageFrom(h.connector, user, text))).status).toBe(200);
-  await h.connector.waitFor(() => h.connector.sentTo(user.conversationId).length > before);
-  return h.connector.sentTo(user.conversationId).at(-1)!;
-}
+const driver = () => new FormDriver(h);
+const click = (user: ChatUser, card: Card, title: string, inputs: Record<string, unknown> = {}, replyToId?: string) => driver().click(user, card, title, inputs, replyToId);
+const say = (user: ChatUser, text: string): Promise<ReceivedActivity> => driver().say(user, text);
 
 async function answerUpToPreview(): Promise<{ card: Card; formId: string }> {
   const posted = await say(annaChat, `besvara ${DNR}`);

@@ -39,6 +39,19 @@ export class FakeConnector {
   /** Every request, for asserting on what the bot asked for. */
   readonly requests: { method: string; path: string }[] = [];
   private readonly rosters = new Map<string, FakeMember[]>();
+  /** Conversations whose posts are held until released: proves the bot answered before slow work. */
+  private readonly held = new Map<string, { gate: Promise<void>; open: () => void }>();
+
+  block(conversationId: string): void {
+    let open = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    this.held.set(conversationId, { gate, open });
+  }
+
+  release(conversationId: string): void {
+    this.held.get(conversationId)?.open();
+    this.held.delete(conversationId);
+  }
   private readonly waiters: (() => void)[] = [];
   private server?: http.Server;
   serviceUrl = '';
@@ -98,7 +111,8 @@ export class FakeConnector {
     const memberId = body.members?.[0]?.id;
     if (!memberId || body.members?.length !== 1 || body.isGroup) return send(400, errorBody('BadArgument', 'Exactly one member is required for a 1:1 conversation.'));
     if (!body.tenantId) return send(400, errorBody('BadArgument', 'TenantId is required.'));
-    const member = [...this.rosters.values()].flat().find((m) => m.id === memberId);
+    // Teams accepts the user's Teams id or Entra object id.
+    const member = [...this.rosters.values()].flat().find((m) => m.id === memberId || m.aadObjectId === memberId);
     if (!member) return send(403, errorBody('BotNotInConversationRoster', 'The bot is not part of the conversation roster.'));
     const id = `a:1:created:${memberId}`;
     this.rosters.set(id, [member]);
@@ -137,6 +151,7 @@ export class FakeConnector {
     }
     if ((req.method === 'POST' || req.method === 'PUT') && parts[3] === 'activities') {
       const raw = await readBody(req);
+      await this.held.get(conversationId)?.gate;
       if (raw.length > MAX_ACTIVITY_BYTES) return send(413, errorBody('MessageSizeTooBig', 'Message size too big.'));
       let body: Record<string, unknown>;
       try {
