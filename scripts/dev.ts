@@ -9,9 +9,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadSettings, SettingsError } from '../src/config/settings.js';
 import { exampleCsv } from './exampleRemisser.js';
+import { playgroundConfigAs } from './playgroundConfig.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const PLAYGROUND_PORT = '56150';
+const APPROVER_PLAYGROUND_PORT = '56151';
 const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
 
 /** The Playground's tenant, from its config, so the bot's tenant check admits it. */
@@ -57,6 +59,20 @@ function main(): void {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   children.push(playground);
+  // `npm run dev -- --godkannare`: a second client as Cecilia Holm, the organisation's approver.
+  if (process.argv.includes('--godkannare')) {
+    const dir = path.join(ROOT, 'devTools', 'playground-cecilia');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, '.m365agentsplayground.yml'), playgroundConfigAs('user-cecilia'));
+    children.push(
+      spawn(bin('agentsplayground'), ['-e', endpoint, '-c', 'msteams', '-p', APPROVER_PLAYGROUND_PORT, '--disable-telemetry'], {
+        cwd: dir,
+        env: { ...env, TEAMSAPPTESTER_BROWSER: 'none' },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      }),
+    );
+    process.stdout.write(`Godkännaren Cecilia Holm: http://localhost:${APPROVER_PLAYGROUND_PORT} (skriv "hej" där först)\n`);
+  }
   process.stdout.write(`\nRemissbot: ${endpoint}\nÖppna den lokala Teams-klienten: http://localhost:${PLAYGROUND_PORT}\nSkriv till exempel "vilka remisser ska besvaras?"\n\n`);
   for (const child of children) {
     child.on('exit', (code) => {

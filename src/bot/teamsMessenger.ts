@@ -20,7 +20,15 @@ export function tenantOfActivity(context: TurnContext): string | undefined {
 /** The current conversation as a target for later posts. */
 export function conversationOf(context: TurnContext): ConversationTarget {
   const a = context.activity;
-  return { serviceUrl: a.serviceUrl, channelId: a.channelId, conversationId: a.conversation.id, tenantId: tenantOfActivity(context), botId: a.recipient.id, userId: a.from.id };
+  return {
+    serviceUrl: a.serviceUrl,
+    channelId: a.channelId,
+    conversationId: a.conversation.id,
+    conversationType: a.conversation.conversationType || 'personal',
+    tenantId: tenantOfActivity(context),
+    botId: a.recipient.id,
+    userId: a.from.id,
+  };
 }
 
 export function postedCardOf(context: TurnContext, activityId: string): PostedCard {
@@ -31,7 +39,7 @@ function referenceOf(to: ConversationTarget): Partial<ConversationReference> {
   return {
     serviceUrl: to.serviceUrl,
     channelId: to.channelId,
-    conversation: { id: to.conversationId, tenantId: to.tenantId, isGroup: false, conversationType: '', name: '' },
+    conversation: { id: to.conversationId, tenantId: to.tenantId, isGroup: to.conversationType !== undefined && to.conversationType !== 'personal', conversationType: to.conversationType ?? 'personal', name: '' },
     bot: { id: to.botId, name: '' },
     user: { id: to.userId ?? '', name: '' },
   };
@@ -89,6 +97,6 @@ export class TeamsMessenger implements Messenger {
       if (status === 403 || code === 'BotNotInConversationRoster') throw new RecipientUnreachableError(`Teams refused the 1:1 chat (${code ?? status})`);
       throw err;
     }
-    return { ...via, conversationId, userId: memberId };
+    return { ...via, conversationId, conversationType: 'personal', userId: memberId };
   }
 }

@@ -4,7 +4,7 @@
  * the former, never moves a status backwards, and keeps a changed svarsdatum in the history.
  */
 import type { CalendarDate } from './calendar.js';
-import { statusRank, type HistoryEntry, type Person, type Remiss, type RemissStatus } from './remiss.js';
+import { REMISS_SCHEMA_VERSION, statusRank, type HistoryEntry, type Person, type Remiss, type RemissStatus } from './remiss.js';
 
 export interface ImportedRemiss {
   dnr: string;
@@ -38,23 +38,22 @@ function personFrom(existing: Person | undefined, email: string | undefined): Pe
 export function applyImport(existing: Remiss | undefined, row: ImportedRemiss, now: Date, source: string): { remiss: Remiss; changed: boolean } {
   const at = now.toISOString();
   if (!existing) {
-    return {
-      changed: true,
-      remiss: {
-        schemaVersion: 1,
-        dnr: row.dnr,
-        remittentDnr: row.remittentDnr,
-        title: row.title,
-        remittent: row.remittent,
-        received: row.received,
-        dueDate: row.dueDate,
-        meetingDate: row.meetingDate,
-        handlaggare: { email: row.handlaggareEmail },
-        approver: row.approverEmail ? { email: row.approverEmail } : undefined,
-        status: statusFromRow(row),
-        history: [{ at, kind: 'created', source }],
-      },
+    // Optional fields are left out rather than stored as undefined, so a new record reads back equal.
+    const remiss: Remiss = {
+      schemaVersion: REMISS_SCHEMA_VERSION,
+      dnr: row.dnr.trim(),
+      title: row.title,
+      remittent: row.remittent,
+      received: row.received,
+      dueDate: row.dueDate,
+      status: statusFromRow(row),
+      history: [{ at, kind: 'created', source }],
     };
+    if (row.handlaggareEmail) remiss.handlaggare = { email: row.handlaggareEmail };
+    if (row.remittentDnr) remiss.remittentDnr = row.remittentDnr;
+    if (row.meetingDate) remiss.meetingDate = row.meetingDate;
+    if (row.approverEmail) remiss.approver = { email: row.approverEmail };
+    return { remiss, changed: true };
   }
 
   const history: HistoryEntry[] = [];
@@ -72,7 +71,7 @@ export function applyImport(existing: Remiss | undefined, row: ImportedRemiss, n
   setIfChanged('remittentDnr', row.remittentDnr);
   setIfChanged('received', row.received);
   setIfChanged('meetingDate', row.meetingDate);
-  if (!samePerson(existing.handlaggare, row.handlaggareEmail)) {
+  if (row.handlaggareEmail && !samePerson(existing.handlaggare, row.handlaggareEmail)) {
     updated.handlaggare = personFrom(existing.handlaggare, row.handlaggareEmail);
     changedFields.push('handlaggare');
   }

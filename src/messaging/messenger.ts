@@ -12,6 +12,8 @@ export interface ConversationTarget {
   tenantId?: string;
   botId: string;
   userId?: string;
+  /** 'personal', 'groupChat' or 'channel'; Teams refuses any other value. */
+  conversationType?: string;
 }
 
 /** A card the bot posted: where, and which message. */

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { exampleCsv } from '../../scripts/exampleRemisser.js';
 import { createRemissbot, type Remissbot } from '../../src/app.js';
 import { loadSettings } from '../../src/config/settings.js';
@@ -15,7 +15,7 @@ import { parseExport } from '../../src/features/import/parseExport.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { launchChromium } from '../support/cardRenderer.js';
 import { docxToPdf, pdfText } from '../support/libreOffice.js';
-import { freePort, openChat, say, startPlayground, type Playground } from '../support/playground.js';
+import { answerToPreviewInPlayground, cardWith, freePort, openChat, startPlayground, type Playground } from '../support/playground.js';
 
 const SHOTS = path.resolve(__dirname, '../../build/screenshots/journeys');
 let dataDir: string;
@@ -42,39 +42,9 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-function cardWith(page: Page, text: string): Locator {
-  return page.locator('.ac-adaptiveCard', { hasText: text }).last();
-}
-
-async function next(page: Page, expected: string): Promise<Locator> {
-  await page.locator('.ac-adaptiveCard').last().getByRole('button', { name: 'Nästa' }).click();
-  const card = cardWith(page, expected);
-  await card.waitFor({ timeout: 15_000 });
-  return card;
-}
-
 test('answer a remiss from the due list through every step, and download the Word document', async () => {
   const page = await openChat(browser, playground.url);
-  await say(page, 'mina remisser');
-  const list = cardWith(page, 'Mina remisser');
-  await list.waitFor({ timeout: 15_000 });
-  await list.locator('.ac-container', { hasText: 'Näringslivspolicy för Stockholms stad' }).getByRole('button', { name: 'Besvara' }).click();
-
-  let form = cardWith(page, 'Steg 1 av 7: Uppgifter');
-  await form.waitFor({ timeout: 15_000 });
-  await form.getByLabel('Handläggarens telefon').fill('08-508 123 45');
-  await page.screenshot({ path: path.join(SHOTS, 'answer-1-uppgifter.png') });
-  form = await next(page, 'Steg 2 av 7: Sammanfattning');
-  await form.getByLabel('Sammanfattning (valfritt)').fill('Bolaget tillstyrker förslaget.');
-  form = await next(page, 'Steg 3 av 7: Bakgrund');
-  expect(await form.getByLabel('Bakgrund').inputValue()).toContain('har remitterat ”Näringslivspolicy för Stockholms stad” till Stockholm Business Region (SBR).');
-  form = await next(page, 'Steg 4 av 7: Ärendet');
-  await form.getByLabel('Ärendet').fill('Policyn ska ersätta den nuvarande.\n\nFörslaget har beretts med näringslivsavdelningen.');
-  form = await next(page, 'Steg 5 av 7: Bolagets analys och bedömning');
-  await form.getByLabel('Bolagets analys och bedömning').fill('SBR tillstyrker avsnitt 2.\n\nSBR avstyrker avsnitt 4.1.');
-  await page.screenshot({ path: path.join(SHOTS, 'answer-5-analys.png') });
-  form = await next(page, 'Steg 6 av 7: Bilagor');
-  const preview = await next(page, 'Steg 7 av 7: Förhandsgranskning');
+  const preview = await answerToPreviewInPlayground(page, 'Näringslivspolicy för Stockholms stad', (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) }).then(() => undefined));
   const text = await preview.innerText();
   expect(text).toContain('Stockholm Business Regions förslag till beslut');
   expect(text).toContain('SBR avstyrker avsnitt 4.1.');

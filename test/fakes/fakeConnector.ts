@@ -160,6 +160,10 @@ export class FakeConnector {
         return send(400, errorBody('BadSyntax', 'Request body is not valid JSON.'));
       }
       if (typeof body.type !== 'string' || !body.type) return send(400, errorBody('BadArgument', 'Activity must have a type.'));
+      const conversationType = (body.conversation as { conversationType?: unknown } | undefined)?.conversationType;
+      if (conversationType !== undefined && !['personal', 'groupChat', 'channel'].includes(String(conversationType))) {
+        return send(400, errorBody('BadArgument', 'Invalid input'));
+      }
       const activityId = parts[4];
       if (req.method === 'PUT') {
         if (!activityId || !this.received.some((a) => a.id === activityId)) return send(404, errorBody('ActivityNotFound', 'Activity not found.'));

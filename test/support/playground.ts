@@ -3,11 +3,12 @@
  * temporary folder with the project's Swedish mock-user config, and drives it with Debian chromium.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+export { playgroundConfigAs } from '../../scripts/playgroundConfig.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -24,12 +25,15 @@ export async function freePort(): Promise<number> {
 
 export interface Playground {
   url: string;
+  /** Its working folder; its log is devTools/m365agentsplayground.log there. */
+  dir: string;
   stop(): Promise<void>;
 }
 
-export async function startPlayground(botEndpoint: string): Promise<Playground> {
+export async function startPlayground(botEndpoint: string, config?: string): Promise<Playground> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'remissbot-playground-'));
-  await copyFile(path.join(ROOT, '.m365agentsplayground.yml'), path.join(dir, '.m365agentsplayground.yml'));
+  if (config) await writeFile(path.join(dir, '.m365agentsplayground.yml'), config);
+  else await copyFile(path.join(ROOT, '.m365agentsplayground.yml'), path.join(dir, '.m365agentsplayground.yml'));
   const port = await freePort();
   const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/agentsplayground'), ['-e', botEndpoint, '-c', 'msteams', '-p', String(port), '--disable-telemetry'], {
     cwd: dir,
@@ -49,6 +53,7 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
   }
   return {
     url,
+    dir,
     async stop() {
       child.kill('SIGTERM');
       await rm(dir, { recursive: true, force: true });
@@ -69,4 +74,38 @@ export async function say(page: Page, text: string): Promise<void> {
   await box.click();
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
+}
+
+export function cardWith(page: Page, text: string) {
+  return page.locator('.ac-adaptiveCard', { hasText: text }).last();
+}
+
+/** Presses "Nästa" on the newest card and waits for the card of the next step. */
+export async function next(page: Page, expected: string) {
+  await page.locator('.ac-adaptiveCard').last().getByRole('button', { name: 'Nästa' }).click();
+  const card = cardWith(page, expected);
+  await card.waitFor({ timeout: 15_000 });
+  return card;
+}
+
+/** From "mina remisser" to the preview of the answer to the remiss titled `title`, as the Playground's user. */
+export async function answerToPreviewInPlayground(page: Page, title: string, screenshots?: (name: string) => Promise<void>) {
+  await say(page, 'mina remisser');
+  const list = cardWith(page, 'Mina remisser');
+  await list.waitFor({ timeout: 15_000 });
+  await list.locator('.ac-container', { hasText: title }).getByRole('button', { name: /^(Besvara|Fortsätt)/ }).click();
+  let form = cardWith(page, 'Steg 1 av 7: Uppgifter');
+  await form.waitFor({ timeout: 15_000 });
+  await form.getByLabel('Handläggarens telefon').fill('08-508 123 45');
+  await screenshots?.('answer-1-uppgifter');
+  form = await next(page, 'Steg 2 av 7: Sammanfattning');
+  await form.getByLabel('Sammanfattning (valfritt)').fill('Bolaget tillstyrker förslaget.');
+  form = await next(page, 'Steg 3 av 7: Bakgrund');
+  form = await next(page, 'Steg 4 av 7: Ärendet');
+  await form.getByLabel('Ärendet').fill('Policyn ska ersätta den nuvarande.\n\nFörslaget har beretts med näringslivsavdelningen.');
+  form = await next(page, 'Steg 5 av 7: Bolagets analys och bedömning');
+  await form.getByLabel('Bolagets analys och bedömning').fill('SBR tillstyrker avsnitt 2.\n\nSBR avstyrker avsnitt 4.1.');
+  await screenshots?.('answer-5-analys');
+  await next(page, 'Steg 6 av 7: Bilagor');
+  return next(page, 'Steg 7 av 7: Förhandsgranskning');
 }

@@ -1,7 +1,7 @@
 /**
- * Reads a diarium export (CSV as Swedish Excel writes it, or JSON) into import rows. Every problem is
- * reported with the file's physical line number (the header is line 1) or, for JSON, the record's position;
- * the good rows are kept.
+ * Reads a diarium export (CSV as Swedish Excel writes it, or JSON) into import rows. Pure: bytes in, rows and
+ * problems out. Every problem names the file's physical line (CSV; the header is line 1) or the record's
+ * position (JSON); the good rows are kept. `fatal` is set when nothing at all can be imported.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import { REMISS_STATUSES, type RemissStatus } from '../../domain/remiss.js';
@@ -26,7 +26,9 @@ export interface ParsedExport {
 const REQUIRED = ['diarienummer', 'titel', 'remittent', 'inkom', 'svarsdatum', 'handlaggare'] as const;
 const OPTIONAL = ['remittentens_dnr', 'status', 'godkannare', 'sammantrade'] as const;
 type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
+type Cells = Partial<Record<Column, string>>;
 const KNOWN: readonly string[] = [...REQUIRED, ...OPTIONAL];
+const isColumn = (name: string): name is Column => KNOWN.includes(name);
 
 const MAX_LENGTH: Record<Column, number> = {
   diarienummer: 200,
@@ -41,38 +43,46 @@ const MAX_LENGTH: Record<Column, number> = {
   sammantrade: 100,
 };
 
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
-// Control characters (C0 except none, DEL, C1) never belong in a register field.
+/** Loose on purpose: the diarium is the authority on addresses, we only catch names typed in the wrong column. */
+const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+$/;
+/** "Anna Andersson <anna@stad.se>", as Outlook copies an address. */
+const NAMED_EMAIL = /^[^<>]*<\s*([^<>\s]+)\s*>$/;
+// Line breaks and tabs inside a cell become spaces; every other control character (C0, DEL, C1) and the
+// invisible format characters (zero-width, bidi overrides, stray BOMs) are removed.
+ 
+const WHITESPACE_CONTROLS = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const OTHER_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+/** Excel writes a date-time cell as "2020-12-15 00:00"; the time is irrelevant for a calendar date. */
+const ISO_WITH_TIME = /^(\d{4}-\d{2}-\d{2})\s+\d{1,2}[:.]\d{2}([:.]\d{2})?$/;
 
 function fold(text: string): string {
   return text.toLowerCase().replace(/[åä]/g, 'a').replace(/ö/g, 'o');
 }
 
-/** Header names: case-insensitive, å/ä/ö optional, spaces and hyphens as underscores. */
+/** Header names: case-insensitive, surrounding spaces ignored, å/ä/ö optional, inner spaces and hyphens as '_'. */
 export function normaliseHeader(name: string): string {
-  return fold(name.trim()).replace(/[\s-]+/g, '_');
+  return fold(clean(name)).replace(/[\s-]+/g, '_');
 }
 
 const STATUS_BY_FOLDED = new Map<string, RemissStatus>(REMISS_STATUSES.map((s) => [fold(s), s]));
 
-/** Collapses whitespace and removes control characters; fields are single-line values. */
-function clean(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  return String(value).replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+/** A single-line value: control characters out, whitespace collapsed, trimmed. */
+function clean(value: string | undefined): string {
+  if (value === undefined) return '';
+  return value.replace(WHITESPACE_CONTROLS, ' ').replace(OTHER_CONTROLS, '').replace(/\s+/g, ' ').trim();
 }
 
-function decodeUtf8(bytes: Buffer): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return undefined;
-  }
+/** One row before the duplicate check: its dnr is kept even when the row is refused. */
+interface Candidate {
+  line: number;
+  dnr: string;
+  remiss?: ImportedRemiss;
+  problems: ImportProblem[];
 }
 
-/** Validates one row's cells (already keyed by normalised header) into an ImportedRemiss. */
-export function toImportedRemiss(cells: Partial<Record<Column, string>>, line: number): { remiss?: ImportedRemiss; problems: ImportProblem[] } {
+/** Validates one row's cells (keyed by normalised header). */
+function toCandidate(cells: Cells, line: number): Candidate {
   const problems: ImportProblem[] = [];
   const value = (column: Column): string => {
     const v = clean(cells[column]);
@@ -89,15 +99,19 @@ export function toImportedRemiss(cells: Partial<Record<Column, string>>, line: n
   const date = (column: Column, mandatory: boolean): string | undefined => {
     const v = mandatory ? required(column) : value(column);
     if (!v) return undefined;
-    const parsed = parseDateText(v);
+    const parsed = parseDateText(ISO_WITH_TIME.exec(v)?.[1] ?? v);
     if (!parsed) problems.push({ line, field: column, reason: `"${v.slice(0, 40)}" är inget giltigt datum (skriv 2020-12-15 eller 15 december 2020)` });
     return parsed;
   };
   const email = (column: Column, mandatory: boolean): string | undefined => {
     const v = mandatory ? required(column) : value(column);
     if (!v) return undefined;
-    if (!EMAIL.test(v)) problems.push({ line, field: column, reason: `"${v.slice(0, 60)}" är ingen e-postadress` });
-    return v.toLowerCase();
+    const address = NAMED_EMAIL.exec(v)?.[1] ?? v;
+    if (!EMAIL.test(address)) {
+      problems.push({ line, field: column, reason: `"${v.slice(0, 60)}" är ingen e-postadress` });
+      return undefined;
+    }
+    return address.toLowerCase();
   };
 
   const dnr = required('diarienummer');
@@ -114,14 +128,20 @@ export function toImportedRemiss(cells: Partial<Record<Column, string>>, line: n
   if (statusText && !status) {
     problems.push({ line, field: 'status', reason: `"${statusText.slice(0, 40)}" är ingen känd status (${REMISS_STATUSES.join(', ')})` });
   }
-  if (problems.length > 0 || !received || !dueDate || !handlaggareEmail) return { problems };
+  if (problems.length > 0 || !received || !dueDate || !handlaggareEmail) return { line, dnr, problems };
   return {
+    line,
+    dnr,
     problems,
     remiss: { dnr, title, remittent, remittentDnr, received, dueDate, meetingDate, handlaggareEmail, approverEmail, status },
   };
 }
 
-/** The separator of the header line: ';' (Swedish Excel) or ','. */
+function missingColumnsMessage(missing: readonly string[]): string {
+  return `${missing.length === 1 ? 'Kolumnen' : 'Kolumnerna'} ${missing.join(', ')} saknas i rubrikraden. Ingenting importerades.`;
+}
+
+/** The separator of the header line: ';' (Swedish Excel) or ','. Quoted header names are ignored. */
 function detectDelimiter(headerLine: string): ';' | ',' {
   const unquoted = headerLine.replace(/"[^"]*"/g, '');
   const semicolons = unquoted.split(';').length;
@@ -129,14 +149,27 @@ function detectDelimiter(headerLine: string): ';' | ',' {
   return commas > semicolons ? ',' : ';';
 }
 
-function parseCsvText(text: string): ParsedExport {
+interface CsvRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+function parseCsvText(input: string): { candidates: Candidate[]; problems: ImportProblem[]; fatal?: string } {
   // csv-parse counts a CRLF inside a quoted field as two lines; one newline kind keeps line numbers physical.
-  const normalised = text.replace(/\r\n?/g, '\n');
-  const delimiter = detectDelimiter(normalised.split('\n', 1)[0] ?? '');
+  let text = input.replace(/\r\n?/g, '\n');
+  const lines = text.split('\n', 50);
+  const firstIndex = lines.findIndex((l) => l.trim() !== '');
+  let delimiter: ';' | ',' = detectDelimiter(lines[firstIndex] ?? '');
+  // Excel's "sep=;" hint line: honour it, and blank it (keeping its line) so the header follows it.
+  const hint = /^sep=([;,])\s*$/i.exec(lines[firstIndex] ?? '');
+  if (hint) {
+    delimiter = hint[1] === ',' ? ',' : ';';
+    text = '\n'.repeat(firstIndex + 1) + text.split('\n').slice(firstIndex + 1).join('\n');
+  }
   const problems: ImportProblem[] = [];
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: CsvRecord[];
   try {
-    records = parseCsv(normalised, {
+    records = parseCsv(text, {
       delimiter,
       info: true,
       relax_column_count: true,
@@ -153,100 +186,137 @@ function parseCsvText(text: string): ParsedExport {
         problems.push({ line, reason });
         return undefined;
       },
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    }) as unknown as CsvRecord[];
   } catch (err) {
     const e = err as { code?: string; lines?: number };
-    return { format: 'csv', rows: [], problems, fatal: `Filen kunde inte läsas som CSV (${e.code ?? 'okänt fel'}, rad ${e.lines ?? '?'})` };
+    return { candidates: [], problems, fatal: `Filen kunde inte läsas som CSV (${e.code ?? 'okänt fel'}, rad ${e.lines ?? '?'}).` };
   }
   // csv-parse reports an unclosed quote where the file ends; the person needs the line where it opened,
   // which is the first line after the last record that parsed.
   const lastParsedLine = records.at(-1)?.info.lines ?? 0;
   for (const p of problems) if (p.reason.startsWith('ett citattecken')) p.line = lastParsedLine + 1;
+
   const [header, ...body] = records;
-  if (!header) return { format: 'csv', rows: [], problems, fatal: 'Filen är tom.' };
+  if (!header) return { candidates: [], problems, fatal: 'Filen är tom.' };
   const columns = header.record.map(normaliseHeader);
   const missing = REQUIRED.filter((c) => !columns.includes(c));
-  if (missing.length > 0) {
-    return { format: 'csv', rows: [], problems, fatal: `Kolumner saknas i rubrikraden: ${missing.join(', ')}. Ingenting importerades.` };
+  if (missing.length > 0) return { candidates: [], problems, fatal: missingColumnsMessage(missing) };
+  const twice = KNOWN.filter((c) => columns.indexOf(c) !== columns.lastIndexOf(c));
+  if (twice.length > 0) {
+    return { candidates: [], problems, fatal: `Kolumnen ${twice.join(', ')} finns flera gånger i rubrikraden, så det är oklart vilken som gäller. Ingenting importerades.` };
   }
-  const rows: ParsedExport['rows'] = [];
+
+  const otherDelimiter = delimiter === ';' ? ',' : ';';
+  const candidates: Candidate[] = [];
   for (const { record, info } of body) {
     // A record ends on info.lines; its first line is earlier by the newlines inside its quoted fields.
     const line = info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
     if (record.every((cell) => cell.trim() === '')) continue;
-    const otherDelimiter = delimiter === ';' ? ',' : ';';
     if (record.length < REQUIRED.length && record.join('').includes(otherDelimiter)) {
       problems.push({ line, reason: `raden är avgränsad med "${otherDelimiter}" men rubrikraden med "${delimiter}"` });
       continue;
     }
-    const cells: Partial<Record<Column, string>> = {};
+    const cells: Cells = {};
     columns.forEach((c, i) => {
-      if (KNOWN.includes(c) && record[i] !== undefined) cells[c as Column] = record[i];
+      if (isColumn(c)) cells[c] = record[i];
     });
-    const result = toImportedRemiss(cells, line);
-    problems.push(...result.problems);
-    if (result.remiss) rows.push({ line, remiss: result.remiss });
+    candidates.push(toCandidate(cells, line));
   }
-  return { format: 'csv', rows, problems };
+  return { candidates, problems };
 }
 
-function parseJsonText(text: string): ParsedExport {
+function parseJsonText(text: string): { candidates: Candidate[]; problems: ImportProblem[]; fatal?: string } {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { format: 'json', rows: [], problems: [], fatal: 'Filen är inte giltig JSON.' };
+    return { candidates: [], problems: [], fatal: 'Filen är inte giltig JSON.' };
   }
-  if (!Array.isArray(data)) return { format: 'json', rows: [], problems: [], fatal: 'JSON-filen ska innehålla en lista (array) av remisser.' };
-  const rows: ParsedExport['rows'] = [];
+  if (!Array.isArray(data)) return { candidates: [], problems: [], fatal: 'JSON-filen ska innehålla en lista (array) av remisser.' };
   const problems: ImportProblem[] = [];
+  const records: { line: number; cells: Cells }[] = [];
+  const seenColumns = new Set<string>();
   data.forEach((item: unknown, index) => {
     const line = index + 1;
     if (!item || typeof item !== 'object' || Array.isArray(item)) {
       problems.push({ line, reason: 'posten är inget objekt' });
       return;
     }
-    const cells: Partial<Record<Column, string>> = {};
+    const cells: Cells = {};
+    const wrongType: ImportProblem[] = [];
     for (const [key, value] of Object.entries(item)) {
       const column = normaliseHeader(key);
-      if (KNOWN.includes(column) && (typeof value === 'string' || typeof value === 'number')) cells[column as Column] = String(value);
+      if (!isColumn(column)) continue;
+      seenColumns.add(column);
+      if (typeof value === 'string' || typeof value === 'number') cells[column] = String(value);
+      else if (value !== null) wrongType.push({ line, field: column, reason: 'ska vara text' });
     }
-    const result = toImportedRemiss(cells, line);
-    problems.push(...result.problems);
-    if (result.remiss) rows.push({ line, remiss: result.remiss });
+    if (wrongType.length > 0) problems.push(...wrongType);
+    else records.push({ line, cells });
   });
-  return { format: 'json', rows, problems };
+  // A field no record has at all is a wrong export, reported once like a missing CSV column.
+  const missing = REQUIRED.filter((c) => !seenColumns.has(c));
+  if (data.length > 0 && missing.length > 0) {
+    return { candidates: [], problems: [], fatal: missingColumnsMessage(missing).replace('i rubrikraden', 'i alla poster') };
+  }
+  return { candidates: records.map((r) => toCandidate(r.cells, r.line)), problems };
 }
 
-/** Refuses a later row with a diarienummer already seen in the same file. */
-function refuseDuplicates(parsed: ParsedExport): ParsedExport {
-  const seen = new Map<string, number>();
+/** Keeps valid rows, refusing a later row whose diarienummer an earlier row (valid or not) already used. */
+function collect(format: 'csv' | 'json', candidates: Candidate[], problems: ImportProblem[]): ParsedExport {
+  const firstLine = new Map<string, number>();
   const rows: ParsedExport['rows'] = [];
-  const problems = [...parsed.problems];
-  for (const row of parsed.rows) {
-    const first = seen.get(row.remiss.dnr);
+  const all = [...problems];
+  for (const c of candidates) {
+    all.push(...c.problems);
+    const first = c.dnr ? firstLine.get(c.dnr) : undefined;
     if (first !== undefined) {
-      problems.push({ line: row.line, field: 'diarienummer', reason: `"${row.remiss.dnr}" finns redan på ${parsed.format === 'csv' ? 'rad' : 'post'} ${first} i filen` });
+      all.push({ line: c.line, field: 'diarienummer', reason: `"${c.dnr}" finns redan på ${format === 'csv' ? 'rad' : 'post'} ${first} i filen` });
       continue;
     }
-    seen.set(row.remiss.dnr, row.line);
-    rows.push(row);
+    if (c.dnr) firstLine.set(c.dnr, c.line);
+    if (c.remiss) rows.push({ line: c.line, remiss: c.remiss });
   }
-  problems.sort((a, b) => a.line - b.line);
-  return { ...parsed, rows, problems };
+  all.sort((a, b) => a.line - b.line);
+  return { format, rows, problems: all };
+}
+
+/** Why the bytes are not a UTF-8 text file, in words an admin can act on; undefined when they are. */
+function encodingProblem(bytes: Buffer): string | undefined {
+  const startsWith = (...b: number[]) => b.every((x, i) => bytes[i] === x);
+  if (startsWith(0x50, 0x4b, 0x03, 0x04) || startsWith(0xd0, 0xcf, 0x11, 0xe0)) {
+    return 'Filen är en Excel-arbetsbok, inte en textfil. Spara den i Excel som "CSV UTF-8 (kommaavgränsad)" och försök igen.';
+  }
+  // UTF-16 without a BOM is valid UTF-8 full of NUL bytes; a stray NUL in a real CSV is just stripped later.
+  const head = bytes.subarray(0, 4096);
+  const nuls = head.reduce((n, b) => (b === 0 ? n + 1 : n), 0);
+  if (startsWith(0xff, 0xfe) || startsWith(0xfe, 0xff) || (head.length > 0 && nuls * 4 >= head.length)) {
+    return 'Filen är sparad som UTF-16 ("Unicode-text") eller är ingen textfil. Spara den i Excel som "CSV UTF-8 (kommaavgränsad)" och försök igen.';
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return undefined;
+  } catch {
+    // Point at the first bad byte's line so the admin can see which å/ä/ö it was.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const at = lenient.indexOf('\ufffd');
+    const line = lenient.slice(0, Math.max(at, 0)).split('\n').length;
+    return (
+      `Filen är inte sparad som UTF-8 (den ser ut att vara Latin-1/Windows-1252; första felaktiga tecknet på rad ${line}). ` +
+      'Spara den i Excel som "CSV UTF-8 (kommaavgränsad)" och försök igen. Ingenting importerades.'
+    );
+  }
 }
 
 export function parseExport(bytes: Buffer, fileName: string): ParsedExport {
-  const text = decodeUtf8(bytes);
-  const isJson = /\.json$/i.test(fileName) || /^\s*[[{]/.test(text ?? '');
-  if (text === undefined) {
-    return {
-      format: isJson ? 'json' : 'csv',
-      rows: [],
-      problems: [],
-      fatal: 'Filen är inte sparad som UTF-8 (den ser ut att vara Latin-1/Windows-1252). Spara den i Excel som "CSV UTF-8 (kommaavgränsad)" och försök igen.',
-    };
-  }
-  if (!text.trim()) return { format: isJson ? 'json' : 'csv', rows: [], problems: [], fatal: 'Filen är tom.' };
-  return refuseDuplicates(isJson ? parseJsonText(text) : parseCsvText(text));
+  const byName = /\.json$/i.test(fileName) ? 'json' : undefined;
+  const problem = encodingProblem(bytes);
+  if (problem) return { format: byName ?? 'csv', rows: [], problems: [], fatal: problem };
+  // TextDecoder drops a UTF-8 BOM.
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const format = byName ?? (/^\s*[[{]/.test(text) ? 'json' : 'csv');
+  if (!text.trim()) return { format, rows: [], problems: [], fatal: 'Filen är tom.' };
+  const parsed = format === 'json' ? parseJsonText(text) : parseCsvText(text);
+  if (parsed.fatal) return { format, rows: [], problems: parsed.problems, fatal: parsed.fatal };
+  return collect(format, parsed.candidates, parsed.problems);
 }
