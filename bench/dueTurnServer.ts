@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(fixedCard)));
     await next();
   });
-  const echoServer = createHttpServer(createGatedAdapter(settings, logger), echo, logger);
+  const echoServer = createHttpServer(createGatedAdapter(settings, logger, real.store), echo, logger);
   const echoPort = await new Promise<number>((resolve) => echoServer.listen(0, '127.0.0.1', () => resolve((echoServer.address() as AddressInfo).port)));
 
   process.on('message', (msg: { kind: string; card?: Record<string, unknown> }) => {

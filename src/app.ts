@@ -57,8 +57,11 @@ function fileLinkSecret(settings: Settings, logger: Logger): Buffer {
   return randomBytes(32);
 }
 
-/** The adapter with its middleware: only the configured channels and tenants reach the bot. */
-export function createGatedAdapter(settings: Settings, logger: Logger): RemissAdapter {
+/**
+ * The adapter with its middleware: only the configured channels and tenants reach the bot, and an
+ * activity Teams delivers twice is handled once.
+ */
+export function createGatedAdapter(settings: Settings, logger: Logger, store: RecordStore): RemissAdapter {
   const adapter = createAdapter(settings, logger);
   adapter.use(
     turnGate({
@@ -67,6 +70,7 @@ export function createGatedAdapter(settings: Settings, logger: Logger): RemissAd
       logger,
     }),
   );
+  adapter.use(duplicateGuard(store, logger));
   return adapter;
 }
 
@@ -80,13 +84,14 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
   const drafts = new DraftRepository(store);
   const downloads = new DownloadLinks(store, fileLinkSecret(settings, logger), settings.BOT_PUBLIC_URL, path.join(settings.DATA_DIR, 'utkast'));
   const answer = new AnswerFeature({ organisation, register, drafts, store, downloads });
-  const adapter = createGatedAdapter(settings, logger);
-  adapter.use(duplicateGuard(store, logger));
+  const adapter = createGatedAdapter(settings, logger, store);
   const messenger = new TeamsMessenger(adapter, settings.MicrosoftAppId ?? '');
   const outbox = new Outbox(store, clock, logger, options.outbox);
-  outbox.register(CARD_UPDATE_JOB, (payload) => {
-    const { where, card } = payload as { where: PostedCard; card: AdaptiveCard };
-    return messenger.update(where, card);
+  outbox.register(CARD_UPDATE_JOB, async (payload) => {
+    const { where, card, draft } = payload as { where: PostedCard; card: AdaptiveCard; draft?: { dnr: string; revision: number } };
+    // Updates can finish out of order; one for an older revision must not cover a newer card.
+    if (draft && ((await drafts.get(draft.dnr))?.value.revision ?? 0) > draft.revision) return;
+    await messenger.update(where, card);
   });
   const people = new PeopleDirectory(store);
   const approval = new ApprovalFeature({ organisation, register, drafts, approvals: new ApprovalStore(store), people, outbox, messenger, downloads, clock });

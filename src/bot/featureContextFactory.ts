@@ -52,7 +52,7 @@ export class FeatureContextFactory {
         const chat = await this.messenger.openPersonalChat({ teamsUserId: from.id }, here);
         return this.messenger.post(chat, card);
       },
-      updateCardLater: (where, card) => this.outbox.enqueue(CARD_UPDATE_JOB, { where, card }).then(() => undefined),
+      updateCardLater: (where, card, draft) => this.outbox.enqueue(CARD_UPDATE_JOB, { where, card, draft }).then(() => undefined),
     };
   }
 

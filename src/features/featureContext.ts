@@ -32,8 +32,11 @@ export interface FeatureContext {
   reply(card: AdaptiveCard): Promise<PostedCard>;
   /** Posts a card in the asker's one-to-one chat with the bot, creating the chat if needed. */
   sendToPersonalChat(card: AdaptiveCard): Promise<PostedCard>;
-  /** Replaces a posted card after this turn has been answered (through the outbox). */
-  updateCardLater(where: PostedCard, card: AdaptiveCard): Promise<void>;
+  /**
+   * Replaces a posted card after this turn has been answered (through the outbox). With `draft`, the update
+   * is skipped if the draft has moved past that revision by the time it runs: a newer card is already shown.
+   */
+  updateCardLater(where: PostedCard, card: AdaptiveCard, draft?: { dnr: string; revision: number }): Promise<void>;
 }
 
 /** An Adaptive Card as JSON. */

@@ -126,7 +126,7 @@ export class AnswerFeature {
     const notice = applied.notice ?? (action.nav === 'save' ? { text: t.noticeSaved, style: 'good' as const } : undefined);
     const card = this.render(ctx, saved, { notice });
     // Other devices and a reload show the same step: the posted form card is replaced after this turn.
-    if (saved.draft.formMessage) await ctx.updateCardLater(saved.draft.formMessage, this.render(ctx, saved, {}));
+    if (saved.draft.formMessage) await ctx.updateCardLater(saved.draft.formMessage, this.render(ctx, saved, {}), { dnr: saved.draft.dnr, revision: saved.draft.revision });
     return card;
   }
 
