@@ -19,6 +19,9 @@ import { DraftRepository } from './features/answer/draftRepository.js';
 import { ApprovalFeature } from './features/approval/approvalHandler.js';
 import { ApprovalStore } from './features/approval/approvalStore.js';
 import { PeopleDirectory } from './features/people/peopleDirectory.js';
+import { FilingFeature } from './features/filing/filingHandler.js';
+import { LocalFolderArchive } from './features/filing/localFolderArchive.js';
+import { LibreOfficePdf } from './integrations/libreOfficePdf.js';
 import { DueFeature } from './features/due/dueHandler.js';
 import { LanguagePreferences } from './features/language/languagePreference.js';
 import type { AdaptiveCard } from './features/featureContext.js';
@@ -94,7 +97,9 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     await messenger.update(where, card);
   });
   const people = new PeopleDirectory(store);
-  const approval = new ApprovalFeature({ organisation, register, drafts, approvals: new ApprovalStore(store), people, outbox, messenger, downloads, clock });
+  const approvals = new ApprovalStore(store);
+  const approval = new ApprovalFeature({ organisation, register, drafts, approvals, people, outbox, messenger, downloads, clock });
+  new FilingFeature({ register, approvals, drafts, archive: new LocalFolderArchive(settings.FILING_DIR ?? path.join(settings.DATA_DIR, 'arkiv')), pdf: new LibreOfficePdf(), store, outbox, clock });
   const bot = new RemissBot({
     store,
     languages,

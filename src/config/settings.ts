@@ -31,6 +31,8 @@ const settingsSchema = z
     ToChannelFromBotOAuthScope: optionalText,
     ValidateAuthority: optionalText,
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+    /** Where approved answers are filed without SharePoint; default <DATA_DIR>/arkiv. */
+    FILING_DIR: optionalText,
     STORAGE: z.preprocess(emptyToUndefined, z.enum(['file']).default('file')),
     REMISS_SOURCE: z.preprocess(emptyToUndefined, z.enum(['local', 'sharepoint']).default('local')),
     BOT_LANGUAGE: z.preprocess(emptyToUndefined, z.enum(['sv', 'en', 'auto']).default('sv')),

@@ -132,6 +132,7 @@ const sv = {
   toldApproved: (title: string, by: string) => `Ditt svar på ”${title}” är godkänt av ${by}. Det är klart att diarieföras och skickas.`,
   toldChanges: (title: string, by: string, comment: string) => `${by} vill att du ändrar svaret på ”${title}”: ${comment}`,
   changesRequestedNotice: (by: string, comment: string) => `${by} begärde ändringar: ${comment}`,
+  filed: (title: string, docx: string, pdf: string) => `Svaret på ”${title}” är arkiverat och klart att diarieföras och skickas. Word: ${docx} PDF: ${pdf}`,
   approverUnreachable: (approver: string) => `Jag når inte ${approver} i Teams ännu. Be ${approver} att öppna Remissbot en gång (skriv till exempel "hej"), så skickar jag begäran om godkännande direkt.`,
 };
 
@@ -265,6 +266,7 @@ const en: Messages = {
   toldApproved: (title: string, by: string) => `Your answer to “${title}” was approved by ${by}. It is ready to be registered and sent.`,
   toldChanges: (title: string, by: string, comment: string) => `${by} asks you to change the answer to “${title}”: ${comment}`,
   changesRequestedNotice: (by: string, comment: string) => `${by} requested changes: ${comment}`,
+  filed: (title: string, docx: string, pdf: string) => `The answer to “${title}” is filed and ready to be registered and sent. Word: ${docx} PDF: ${pdf}`,
   approverUnreachable: (approver: string) => `I cannot reach ${approver} in Teams yet. Ask ${approver} to open Remissbot once (say "hi", for example) and I will send the approval request straight away.`,
 };
 

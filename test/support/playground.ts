@@ -80,12 +80,25 @@ export function cardWith(page: Page, text: string) {
   return page.locator('.ac-adaptiveCard', { hasText: text }).last();
 }
 
-/** Presses "Nästa" on the newest card and waits for the card of the next step. */
+/**
+ * Presses "Nästa" on the newest card and waits for the card of the next step. The Playground re-renders a
+ * card when its update arrives and can drop a click made in that moment, so an unanswered click is repeated
+ * (a repeat from the old card is harmless: the bot answers it with the newest version).
+ */
 export async function next(page: Page, expected: string) {
-  await page.locator('.ac-adaptiveCard').last().getByRole('button', { name: 'Nästa' }).click();
   const card = cardWith(page, expected);
-  await card.waitFor({ timeout: 15_000 });
-  return card;
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('.ac-adaptiveCard').last().getByRole('button', { name: 'Nästa' }).click();
+    try {
+      await card.waitFor({ timeout: 8_000 });
+      return card;
+    } catch (err) {
+      if (attempt >= 3) {
+        await page.screenshot({ path: path.join(ROOT, 'build', 'screenshots', `failed-${expected.replace(/[^a-zA-Z0-9]+/g, '-')}.png`) });
+        throw err;
+      }
+    }
+  }
 }
 
 /** From "mina remisser" to the preview of the answer to the remiss titled `title`, as the Playground's user. */

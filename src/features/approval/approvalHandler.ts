@@ -32,6 +32,7 @@ import { z } from 'zod';
 
 export const APPROVAL_NOTIFY_JOB = 'approval.notify';
 export const TEXT_MESSAGE_JOB = 'message.text';
+/** Run by the filing feature once a version is approved. */
 export const FILING_JOB = 'filing.file';
 const CARD_UPDATE_JOB = 'card.update';
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -78,9 +79,6 @@ export class ApprovalFeature {
       const { to, text } = payload as { to: ConversationTarget; text: string };
       return deps.messenger.postText(to, text);
     });
-    // Filing (SharePoint or the local folder) comes with its own feature; until then the approved version
-    // stays stored, ready, and this job records that it is.
-    deps.outbox.register(FILING_JOB, async () => undefined);
   }
 
   /** "Skicka för godkännande" on the preview: choose the approver and write a message. */

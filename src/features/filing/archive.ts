@@ -1,0 +1,33 @@
+/**
+ * Where approved answers are filed: a SharePoint library through Graph, or (the embedded default) a local
+ * folder with the same layout. Filing is exactly-once: a file already there with the same content is the
+ * same filing; a different file of that name is never overwritten.
+ */
+export interface FilingRequest {
+  /** `<year of approval>/<dnr> <titel>/<file>`, names already made safe. */
+  year: string;
+  folder: string;
+  fileName: string;
+  bytes: Buffer;
+  contentType: string;
+  /** Column values (Diarienummer, Remittent, Svarsdatum, Status) where the archive has columns. */
+  metadata: Record<string, string>;
+}
+
+export interface FiledFile {
+  /** The archive's own id (a driveItem id, or the local path). */
+  id: string;
+  /** Where a person opens it. */
+  url: string;
+  hash: string;
+  name: string;
+}
+
+export interface DocumentArchive {
+  file(request: FilingRequest): Promise<FiledFile>;
+}
+
+/** Turns a .docx into a PDF (LibreOffice locally; Graph's conversion in SharePoint). */
+export interface PdfConverter {
+  toPdf(docx: Buffer): Promise<Buffer>;
+}

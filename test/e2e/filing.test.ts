@@ -1,0 +1,87 @@
+/**
+ * Filing to the local folder (the embedded default): the approved version and a PDF of it, exactly once,
+ * never overwriting, and the handläggare told where they are.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { cardOf } from '../fakes/fakeConnector.js';
+import { personalChat, startHarness, type ChatUser, type Harness } from '../support/botHarness.js';
+import { FormDriver } from '../support/formDriver.js';
+import { remiss } from '../support/remissFixtures.js';
+import { readDocx } from '../support/docxText.js';
+import { ApprovalStore, sha256 } from '../../src/features/approval/approvalStore.js';
+import { FILING_JOB } from '../../src/features/approval/approvalHandler.js';
+import { createStore } from '../../src/storage/createStore.js';
+
+const DNR = 'SBR 201.3.1-389/2026';
+const TITLE = 'Näringslivspolicy: "remissversion"';
+const FOLDER = 'SBR 201.3.1-389-2026 Näringslivspolicy remissversion';
+const DOCX = 'SBR 201.3.1-389-2026 Svar på remiss - Näringslivspolicy remissversion.docx';
+const anna = { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna', email: 'anna.andersson@stad.se' };
+const cecilia = { id: '29:cecilia', name: 'Cecilia Holm', aadObjectId: 'aad-cecilia', email: 'cecilia.holm@stad.example.se' };
+
+let h: Harness;
+let d: FormDriver;
+let annaChat: ChatUser;
+let ceciliaChat: ChatUser;
+
+beforeEach(async () => {
+  h = await startHarness({ now: () => new Date('2026-11-24T13:03:00Z') });
+  d = new FormDriver(h);
+  annaChat = personalChat(h.connector, anna);
+  ceciliaChat = personalChat(h.connector, cecilia);
+  await h.bot.register.save(remiss({ dnr: DNR, title: TITLE, remittent: 'Stockholms Stadshus AB', dueDate: '2026-12-15', handlaggare: { email: anna.email } }));
+});
+afterEach(async () => {
+  await h.stop();
+});
+
+async function approve(): Promise<void> {
+  await d.say(ceciliaChat, 'hej');
+  const { card: preview } = await d.answerToPreview(annaChat, DNR, anna.email);
+  await d.click(annaChat, await d.click(annaChat, preview, 'Skicka för godkännande'), 'Skicka', { approver: cecilia.email });
+  await h.bot.outbox.idle();
+  const request = h.connector.sentTo(ceciliaChat.conversationId).map((a) => cardOf(a)).filter(Boolean).at(-1)!;
+  await d.click(ceciliaChat, request, 'Godkänn');
+  await h.bot.outbox.idle();
+}
+
+const folder = () => path.join(h.dataDir, 'arkiv', '2026', FOLDER);
+
+test('the approved version and its PDF land in <year>/<dnr> <titel>/, and the handläggare is told', async () => {
+  await approve();
+  expect(readdirSync(folder()).sort()).toEqual([DOCX, DOCX.replace('.docx', '.pdf')]);
+  const stored = (await new ApprovalStore(createStore({ STORAGE: 'file', DATA_DIR: h.dataDir })).getDocument(DNR, 1))!;
+  expect(sha256(readFileSync(path.join(folder(), DOCX)))).toBe(stored.hash);
+  expect((await readDocx(readFileSync(path.join(folder(), DOCX)))).paragraphs.map((p) => p.text)).toContain('SBR tillstyrker avsnitt 3.');
+  expect(readFileSync(path.join(folder(), DOCX.replace('.docx', '.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+  expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
+  const told = h.connector.sentTo(annaChat.conversationId).map((a) => String(a.body.text ?? '')).filter((t) => t.includes('är arkiverat'));
+  expect(told).toHaveLength(1);
+  expect(told[0]).toContain(encodeURI(path.join(folder(), DOCX)).replace(/%20/g, '%20'));
+}, 60_000);
+
+test('a filing job run again (a crash after the upload) files nothing twice', async () => {
+  await approve();
+  const store = createStore({ STORAGE: 'file', DATA_DIR: h.dataDir });
+  const key = `filings/${DNR}/v1`;
+  const record = (await store.get<Record<string, unknown>>(key))!.value;
+  // As if the process died after the uploads but before the job was marked done.
+  await store.put(key, { ...record, done: undefined });
+  await h.bot.outbox.enqueue(FILING_JOB, { dnr: DNR, version: 1 });
+  await h.bot.outbox.idle();
+  // And as if it died before recording them at all.
+  await store.put(key, { schemaVersion: 1, dnr: DNR, version: 1 });
+  await h.bot.outbox.enqueue(FILING_JOB, { dnr: DNR, version: 1 });
+  await h.bot.outbox.idle();
+  expect(readdirSync(folder()).sort()).toEqual([DOCX, DOCX.replace('.docx', '.pdf')]);
+}, 60_000);
+
+test('a different file already under the name is never overwritten: the new one gets a versioned name', async () => {
+  await mkdir(folder(), { recursive: true });
+  await writeFile(path.join(folder(), DOCX), 'someone else’s file');
+  await approve();
+  expect(readFileSync(path.join(folder(), DOCX), 'utf8')).toBe('someone else’s file');
+  expect(existsSync(path.join(folder(), DOCX.replace('.docx', ' (2).docx')))).toBe(true);
+}, 60_000);
