@@ -10,9 +10,10 @@ import { remissvarFileName } from '../../domain/documents/remissvarModel.js';
 import { buildRemissvarDocx } from '../../domain/documents/remissvarDocx.js';
 import { isDraftOwner, type Draft } from '../../domain/draft.js';
 import type { Organisation } from '../../domain/organisation.js';
-import { isAssignedTo, isOpen, statusRank, type Remiss } from '../../domain/remiss.js';
+import { isAssignedTo, isOpen, type Remiss } from '../../domain/remiss.js';
 import { messages } from '../../i18n/messages.js';
 import type { RemissRepository } from '../../register/remissRepository.js';
+import { changeStatus } from '../../register/statusChanges.js';
 import type { RecordStore } from '../../storage/store.js';
 import { StoreConflictError } from '../../storage/store.js';
 import { messageCard } from '../commands/commandsCard.js';
@@ -272,21 +273,8 @@ export class AnswerFeature {
   }
 
   /** The remiss moves to Pågår when its answer is started (never backwards). */
-  private async markUnderway(dnr: string, now: Date, asker: Asker): Promise<void> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const current = await this.deps.register.get(dnr);
-      if (!current || statusRank(current.remiss.status) >= statusRank('Pågår')) return;
-      const r = current.remiss;
-      try {
-        await this.deps.register.save(
-          { ...r, status: 'Pågår', history: [...r.history, { at: now.toISOString(), kind: 'statusChanged', from: r.status, to: 'Pågår', by: asker.email ?? asker.teamsUserId }] },
-          current.version,
-        );
-        return;
-      } catch (err) {
-        if (!(err instanceof StoreConflictError)) throw err;
-      }
-    }
+  private markUnderway(dnr: string, now: Date, asker: Asker): Promise<void> {
+    return changeStatus(this.deps.register, dnr, 'Pågår', { at: now.toISOString(), by: asker.email ?? asker.teamsUserId, forwardOnly: true });
   }
 
   /** Remembers where the form card lives, so later saves can update it there. */

@@ -19,6 +19,7 @@ import type { ConversationTarget, Messenger, PostedCard } from '../../messaging/
 import { RecipientUnreachableError } from '../../messaging/messenger.js';
 import { RetryLater, type Outbox } from '../../outbox/outbox.js';
 import type { RemissRepository } from '../../register/remissRepository.js';
+import { changeStatus } from '../../register/statusChanges.js';
 import { StoreConflictError } from '../../storage/store.js';
 import { renderCard } from '../../cards/cardTemplates.js';
 import type { DownloadLinks } from '../answer/downloadLinks.js';
@@ -277,19 +278,8 @@ export class ApprovalFeature {
     return undefined;
   }
 
-  private async setStatus(dnr: string, status: RemissStatus, entry: Remiss['history'][number]): Promise<void> {
-    for (let attempt = 0; attempt < 10; attempt++) {
-      const current = await this.deps.register.get(dnr);
-      if (!current) return;
-      const r = current.remiss;
-      const history = r.status === status ? [...r.history, entry] : [...r.history, { at: entry.at, kind: 'statusChanged' as const, from: r.status, to: status, by: 'by' in entry ? entry.by : undefined }, entry];
-      try {
-        await this.deps.register.save({ ...r, status, history }, current.version);
-        return;
-      } catch (err) {
-        if (!(err instanceof StoreConflictError)) throw err;
-      }
-    }
+  private setStatus(dnr: string, status: RemissStatus, entry: Remiss['history'][number]): Promise<void> {
+    return changeStatus(this.deps.register, dnr, status, { at: entry.at, by: 'by' in entry && entry.by ? entry.by : '', entry });
   }
 
   private async resolveApprover(value: string): Promise<ApprovalParty | undefined> {

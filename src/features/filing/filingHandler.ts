@@ -6,10 +6,10 @@
 import { todayIn } from '../../domain/calendar.js';
 import { remissvarFileName } from '../../domain/documents/remissvarModel.js';
 import { safeName } from '../../domain/filingNames.js';
-import { statusRank } from '../../domain/remiss.js';
 import { messages } from '../../i18n/messages.js';
 import type { Outbox } from '../../outbox/outbox.js';
 import type { RemissRepository } from '../../register/remissRepository.js';
+import { changeStatus } from '../../register/statusChanges.js';
 import { StoreConflictError, type RecordStore } from '../../storage/store.js';
 import type { DraftRepository } from '../answer/draftRepository.js';
 import { FILING_JOB, TEXT_MESSAGE_JOB } from '../approval/approvalHandler.js';
@@ -95,20 +95,7 @@ export class FilingFeature {
   }
 
   /** Without a registrator configured, filing sets Besvarad directly. */
-  private async markAnswered(dnr: string, version: number): Promise<void> {
-    for (let attempt = 0; attempt < 10; attempt++) {
-      const current = await this.deps.register.get(dnr);
-      if (!current || statusRank(current.remiss.status) >= statusRank('Besvarad')) return;
-      const r = current.remiss;
-      try {
-        await this.deps.register.save(
-          { ...r, status: 'Besvarad', history: [...r.history, { at: this.deps.clock().toISOString(), kind: 'statusChanged', from: r.status, to: 'Besvarad', by: `arkivering v${version}` }] },
-          current.version,
-        );
-        return;
-      } catch (err) {
-        if (!(err instanceof StoreConflictError)) throw err;
-      }
-    }
+  private markAnswered(dnr: string, version: number): Promise<void> {
+    return changeStatus(this.deps.register, dnr, 'Besvarad', { at: this.deps.clock().toISOString(), by: `arkivering v${version}`, forwardOnly: true });
   }
 }
