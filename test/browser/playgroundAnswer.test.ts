@@ -2,44 +2,24 @@
  * A handläggare answers a remiss in the local Teams-like client, in a real browser: from the due list through
  * every step to the preview, downloads the .docx, and LibreOffice opens it as a proper document.
  */
-import { mkdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { exampleCsv } from '../../scripts/exampleRemisser.js';
-import { createRemissbot, type Remissbot } from '../../src/app.js';
-import { loadSettings } from '../../src/config/settings.js';
-import { importRemisser } from '../../src/features/import/importRemisser.js';
-import { parseExport } from '../../src/features/import/parseExport.js';
-import { createLogger } from '../../src/logging/logger.js';
-import { launchChromium } from '../support/cardRenderer.js';
+import { JOURNEY_SCREENSHOTS as SHOTS, startLocalClients, type LocalClients } from '../support/localClient.js';
 import { docxToPdf, pdfText } from '../support/libreOffice.js';
-import { answerToPreviewInPlayground, cardWith, freePort, openChat, startPlayground, type Playground } from '../support/playground.js';
+import { answerToPreviewInPlayground, cardWith, openChat, type Playground } from '../support/playground.js';
 
-const SHOTS = path.resolve(__dirname, '../../build/screenshots/journeys');
-let dataDir: string;
-let bot: Remissbot;
+let local: LocalClients;
 let playground: Playground;
 let browser: Browser;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'remissbot-browser-'));
-  const port = await freePort();
-  const settings = loadSettings({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ALLOWED_TENANTS: '00000000-0000-0000-0000-0000000000a1', BOT_PUBLIC_URL: `http://127.0.0.1:${port}` });
-  bot = createRemissbot(settings, { logger: createLogger('silent') });
-  await importRemisser(bot.register, parseExport(Buffer.from(exampleCsv(new Date())), 'exempel.csv'), new Date(), 'test');
-  await bot.listen();
-  playground = await startPlayground(`http://127.0.0.1:${port}/api/messages`);
-  browser = await launchChromium();
-  mkdirSync(SHOTS, { recursive: true });
+  local = await startLocalClients([undefined]);
+  [playground] = local.clients as [Playground];
+  browser = local.browser;
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await playground?.stop();
-  await bot?.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await local?.stop();
 });
 
 test('answer a remiss from the due list through every step, and download the Word document', async () => {

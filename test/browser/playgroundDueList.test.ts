@@ -2,39 +2,23 @@
  * The newcomer's first minute, in a real browser: the local Teams-like client, the real bot with the
  * example remisser, and "vilka remisser ska besvaras?" answered with the list.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { exampleCsv } from '../../scripts/exampleRemisser.js';
-import { createRemissbot, type Remissbot } from '../../src/app.js';
-import { loadSettings } from '../../src/config/settings.js';
-import { importRemisser } from '../../src/features/import/importRemisser.js';
-import { parseExport } from '../../src/features/import/parseExport.js';
-import { createLogger } from '../../src/logging/logger.js';
-import { launchChromium } from '../support/cardRenderer.js';
-import { openChat, say, startPlayground, type Playground } from '../support/playground.js';
+import { startLocalClients, type LocalClients } from '../support/localClient.js';
+import { openChat, say, type Playground } from '../support/playground.js';
 
-let dataDir: string;
-let bot: Remissbot;
+let local: LocalClients;
 let playground: Playground;
 let browser: Browser;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'remissbot-browser-'));
-  const settings = loadSettings({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ALLOWED_TENANTS: '00000000-0000-0000-0000-0000000000a1' });
-  bot = createRemissbot(settings, { logger: createLogger('silent') });
-  await importRemisser(bot.register, parseExport(Buffer.from(exampleCsv(new Date())), 'exempel.csv'), new Date(), 'test');
-  const port = await bot.listen();
-  playground = await startPlayground(`http://127.0.0.1:${port}/api/messages`);
-  browser = await launchChromium();
+  local = await startLocalClients([undefined]);
+  [playground] = local.clients as [Playground];
+  browser = local.browser;
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await playground?.stop();
-  await bot?.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await local?.stop();
 });
 
 test('"vilka remisser ska besvaras?" shows the example list in the Playground', async () => {
