@@ -19,7 +19,7 @@ import { DraftRepository } from './features/answer/draftRepository.js';
 import { ApprovalFeature } from './features/approval/approvalHandler.js';
 import { ApprovalStore } from './features/approval/approvalStore.js';
 import { PeopleDirectory } from './features/people/peopleDirectory.js';
-import { FilingFeature } from './features/filing/filingHandler.js';
+import { FilingFeature, parseRegistrator } from './features/filing/filingHandler.js';
 import { LocalFolderArchive } from './features/filing/localFolderArchive.js';
 import { LibreOfficePdf } from './integrations/libreOfficePdf.js';
 import { DueFeature } from './features/due/dueHandler.js';
@@ -99,7 +99,19 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
   const people = new PeopleDirectory(store);
   const approvals = new ApprovalStore(store);
   const approval = new ApprovalFeature({ organisation, register, drafts, approvals, people, outbox, messenger, downloads, clock });
-  new FilingFeature({ register, approvals, drafts, archive: new LocalFolderArchive(settings.FILING_DIR ?? path.join(settings.DATA_DIR, 'arkiv')), pdf: new LibreOfficePdf(), store, outbox, clock });
+  const filing = new FilingFeature({
+    register,
+    approvals,
+    drafts,
+    archive: new LocalFolderArchive(settings.FILING_DIR ?? path.join(settings.DATA_DIR, 'arkiv')),
+    pdf: new LibreOfficePdf(),
+    store,
+    outbox,
+    clock,
+    registrator: parseRegistrator(settings.REGISTRATOR),
+    people,
+    messenger,
+  });
   const bot = new RemissBot({
     store,
     languages,
@@ -107,6 +119,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     due: new DueFeature(register, { marker: () => drafts.marker(), progress: (dnr) => answer.progress(dnr) }),
     answer,
     approval,
+    filing,
     people,
     logger,
   });

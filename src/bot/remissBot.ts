@@ -14,6 +14,7 @@ import { matchIntent, type Intent } from '../domain/intents.js';
 import { helpCard, messageCard, notUnderstoodCard, welcomeCard } from '../features/commands/commandsCard.js';
 import type { AnswerFeature } from '../features/answer/answerHandler.js';
 import type { ApprovalFeature } from '../features/approval/approvalHandler.js';
+import type { FilingFeature } from '../features/filing/filingHandler.js';
 import type { PeopleDirectory } from '../features/people/peopleDirectory.js';
 import type { DueFeature } from '../features/due/dueHandler.js';
 import type { AdaptiveCard, FeatureContext } from '../features/featureContext.js';
@@ -32,6 +33,7 @@ export interface RemissBotDependencies {
   due: DueFeature;
   answer: AnswerFeature;
   approval: ApprovalFeature;
+  filing: FilingFeature;
   people: PeopleDirectory;
   logger: Logger;
 }
@@ -55,7 +57,8 @@ export class RemissBot extends ActivityHandler {
       .on('approval.compose', (ctx, data) => deps.approval.compose(ctx, data))
       .on('approval.send', (ctx, data) => deps.approval.send(ctx, data))
       .on('approval.decide', (ctx, data) => deps.approval.decide(ctx, data))
-      .on('approval.download', (ctx, data) => deps.approval.download(ctx, data));
+      .on('approval.download', (ctx, data) => deps.approval.download(ctx, data))
+      .on('filing.registered', (ctx, data) => deps.filing.registered(ctx, data));
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);

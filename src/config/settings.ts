@@ -33,6 +33,15 @@ const settingsSchema = z
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
     /** Where approved answers are filed without SharePoint; default <DATA_DIR>/arkiv. */
     FILING_DIR: optionalText,
+    /** Who registers filed answers in the diarium: `channel:<team id>/<channel id>` or `person:<e-mail>`. */
+    REGISTRATOR: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^(channel:[^/\s]+\/[^/\s]+|person:[^\s@]+@[^\s@]+)$/, 'must be channel:<team id>/<channel id> or person:<e-mail>')
+        .optional(),
+    ),
     STORAGE: z.preprocess(emptyToUndefined, z.enum(['file']).default('file')),
     REMISS_SOURCE: z.preprocess(emptyToUndefined, z.enum(['local', 'sharepoint']).default('local')),
     BOT_LANGUAGE: z.preprocess(emptyToUndefined, z.enum(['sv', 'en', 'auto']).default('sv')),

@@ -133,6 +133,13 @@ const sv = {
   toldChanges: (title: string, by: string, comment: string) => `${by} vill att du ändrar svaret på ”${title}”: ${comment}`,
   changesRequestedNotice: (by: string, comment: string) => `${by} begärde ändringar: ${comment}`,
   filed: (title: string, docx: string, pdf: string) => `Svaret på ”${title}” är arkiverat och klart att diarieföras och skickas. Word: ${docx} PDF: ${pdf}`,
+  registratorHeading: 'Klart att diarieföra och skicka',
+  notTheRegistrator: 'Det är bara registratorn (eller registratorernas kanal) som kan markera svaret som registrerat. Ingenting har ändrats.',
+  registeredButton: 'Registrerad och skickad',
+  registeredBy: (by: string, at: string) => `Registrerad och skickad, markerat av ${by} den ${at}`,
+  toldRegistered: (title: string, by: string) => `Svaret på ”${title}” är registrerat och skickat (${by}). Remissen är besvarad.`,
+  openWord: 'Öppna Word-filen',
+  openPdf: 'Öppna PDF:en',
   approverUnreachable: (approver: string) => `Jag når inte ${approver} i Teams ännu. Be ${approver} att öppna Remissbot en gång (skriv till exempel "hej"), så skickar jag begäran om godkännande direkt.`,
 };
 
@@ -267,6 +274,13 @@ const en: Messages = {
   toldChanges: (title: string, by: string, comment: string) => `${by} asks you to change the answer to “${title}”: ${comment}`,
   changesRequestedNotice: (by: string, comment: string) => `${by} requested changes: ${comment}`,
   filed: (title: string, docx: string, pdf: string) => `The answer to “${title}” is filed and ready to be registered and sent. Word: ${docx} PDF: ${pdf}`,
+  registratorHeading: 'Ready to register and send',
+  notTheRegistrator: 'Only the registrator (or their channel) can mark the answer as registered. Nothing has changed.',
+  registeredButton: 'Registered and sent',
+  registeredBy: (by: string, at: string) => `Registered and sent, marked by ${by} on ${at}`,
+  toldRegistered: (title: string, by: string) => `The answer to “${title}” has been registered and sent (${by}). The remiss is answered.`,
+  openWord: 'Open the Word file',
+  openPdf: 'Open the PDF',
   approverUnreachable: (approver: string) => `I cannot reach ${approver} in Teams yet. Ask ${approver} to open Remissbot once (say "hi", for example) and I will send the approval request straight away.`,
 };
 

@@ -5,7 +5,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cardOf } from '../fakes/fakeConnector.js';
+import { pathToFileURL } from 'node:url';
+import { cardOf, cardText } from '../fakes/fakeConnector.js';
 import { personalChat, startHarness, type ChatUser, type Harness } from '../support/botHarness.js';
 import { FormDriver } from '../support/formDriver.js';
 import { remiss } from '../support/remissFixtures.js';
@@ -59,7 +60,7 @@ test('the approved version and its PDF land in <year>/<dnr> <titel>/, and the ha
   expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
   const told = h.connector.sentTo(annaChat.conversationId).map((a) => String(a.body.text ?? '')).filter((t) => t.includes('är arkiverat'));
   expect(told).toHaveLength(1);
-  expect(told[0]).toContain(encodeURI(path.join(folder(), DOCX)).replace(/%20/g, '%20'));
+  expect(told[0]).toContain(pathToFileURL(path.join(folder(), DOCX)).href);
 }, 60_000);
 
 test('a filing job run again (a crash after the upload) files nothing twice', async () => {
@@ -84,4 +85,38 @@ test('a different file already under the name is never overwritten: the new one 
   await approve();
   expect(readFileSync(path.join(folder(), DOCX), 'utf8')).toBe('someone else’s file');
   expect(existsSync(path.join(folder(), DOCX.replace('.docx', ' (2).docx')))).toBe(true);
+}, 60_000);
+
+test('with a registrator channel: Klar för registrering, a card in the channel, and its button makes it Besvarad', async () => {
+  await h.stop();
+  h = await startHarness({ now: () => new Date('2026-11-24T13:03:00Z'), env: { REGISTRATOR: 'channel:19:kansliet@thread.tacv2/19:registratur@thread.tacv2' } });
+  d = new FormDriver(h);
+  annaChat = personalChat(h.connector, anna);
+  ceciliaChat = personalChat(h.connector, cecilia);
+  const registrar = { id: '29:rut', name: 'Rut Registrator', aadObjectId: 'aad-rut', email: 'rut@stad.se' };
+  h.connector.addConversation('19:registratur@thread.tacv2', [registrar]);
+  await h.bot.register.save(remiss({ dnr: DNR, title: TITLE, remittent: 'Stockholms Stadshus AB', dueDate: '2026-12-15', handlaggare: { email: anna.email } }));
+  await approve();
+  expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Klar för registrering');
+  const posted = h.connector.sentTo('19:registratur@thread.tacv2');
+  expect(posted).toHaveLength(1);
+  const card = cardOf(posted[0]!)!;
+  const text = cardText(card);
+  for (const expected of ['Klart att diarieföra och skicka', TITLE, DNR, 'Stockholms Stadshus AB', '15 december 2026', 'Öppna Word-filen', 'Öppna PDF:en', 'Registrerad och skickad']) expect(text).toContain(expected);
+  const urls = (card.actions as { type: string; url?: string }[]).filter((a) => a.type === 'Action.OpenUrl').map((a) => a.url);
+  expect(urls).toEqual([pathToFileURL(path.join(folder(), DOCX)).href, pathToFileURL(path.join(folder(), DOCX.replace('.docx', '.pdf'))).href]);
+
+  // Someone outside the channel cannot mark it.
+  const outside = await d.click(annaChat, card, 'Registrerad och skickad');
+  expect(cardText(outside)).toContain('Det är bara registratorn');
+  expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Klar för registrering');
+
+  const channel = { ...registrar, conversationId: '19:registratur@thread.tacv2' };
+  const done = await d.click(channel, card, 'Registrerad och skickad');
+  expect(cardText(done)).toContain('Registrerad och skickad, markerat av Rut Registrator den 24 november 2026 kl. 14.03');
+  const again = await d.click(channel, card, 'Registrerad och skickad');
+  expect(cardText(again)).toContain('markerat av Rut Registrator');
+  await h.bot.outbox.idle();
+  expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
+  expect(h.connector.sentTo(annaChat.conversationId).filter((a) => String(a.body.text).includes('är registrerat och skickat (Rut Registrator)'))).toHaveLength(1);
 }, 60_000);

@@ -15,6 +15,18 @@ import type { DraftRepository } from '../answer/draftRepository.js';
 import { FILING_JOB, TEXT_MESSAGE_JOB } from '../approval/approvalHandler.js';
 import type { ApprovalStore } from '../approval/approvalStore.js';
 import type { DocumentArchive, FiledFile, PdfConverter } from './archive.js';
+import { z } from 'zod';
+import type { Language } from '../../domain/language.js';
+import type { Remiss } from '../../domain/remiss.js';
+import { formatDateTime, formatLongDate } from '../../domain/swedishDates.js';
+import { renderCard } from '../../cards/cardTemplates.js';
+import type { ConversationTarget, Messenger } from '../../messaging/messenger.js';
+import { RetryLater } from '../../outbox/outbox.js';
+import { messageCard } from '../commands/commandsCard.js';
+import type { AdaptiveCard, FeatureContext } from '../featureContext.js';
+import type { PeopleDirectory } from '../people/peopleDirectory.js';
+
+const versionSchema = z.object({ dnr: z.string().trim().min(1).max(300), version: z.number().int().min(1).max(10_000) });
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -27,7 +39,22 @@ interface FilingRecord {
   done?: string;
 }
 
+/** Who registers filed answers in the diarium (REGISTRATOR). */
+export type Registrator = { kind: 'channel'; teamId: string; channelId: string } | { kind: 'person'; email: string };
+
+export function parseRegistrator(setting: string | undefined): Registrator | undefined {
+  if (!setting) return undefined;
+  if (setting.startsWith('person:')) return { kind: 'person', email: setting.slice('person:'.length).toLowerCase() };
+  const [teamId, channelId] = setting.slice('channel:'.length).split('/') as [string, string];
+  return { kind: 'channel', teamId, channelId };
+}
+
+export const REGISTRATOR_JOB = 'registrator.notify';
+
 export interface FilingDependencies {
+  registrator?: Registrator;
+  people: PeopleDirectory;
+  messenger: Messenger;
   register: RemissRepository;
   approvals: ApprovalStore;
   drafts: DraftRepository;
@@ -41,6 +68,75 @@ export interface FilingDependencies {
 export class FilingFeature {
   constructor(private readonly deps: FilingDependencies) {
     deps.outbox.register(FILING_JOB, (payload) => this.file(payload as { dnr: string; version: number }));
+    deps.outbox.register(REGISTRATOR_JOB, (payload) => this.notifyRegistrator(payload as { dnr: string; version: number }));
+  }
+
+  /** "Registrerad och skickad", pressed by anyone in the registrator's channel (or the registrator). */
+  async registered(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
+    const t = messages(ctx.language);
+    const parsed = versionSchema.safeParse(data);
+    const registrator = this.deps.registrator;
+    if (!parsed.success || !registrator) return messageCard(t.invalidAction);
+    const { dnr, version } = parsed.data;
+    const allowed =
+      registrator.kind === 'channel'
+        ? ctx.conversation.conversationId.split(';')[0] === registrator.channelId
+        : [(await ctx.asker()).email, (await ctx.asker()).userPrincipalName].some((m) => m?.toLowerCase() === registrator.email);
+    if (!allowed) return messageCard(t.notTheRegistrator);
+    const record = (await this.deps.store.get<FilingRecord>(`filings/${dnr}/v${version}`))?.value;
+    const found = await this.deps.register.get(dnr);
+    if (!record?.docx || !record.pdf || !found) return messageCard(t.invalidAction);
+    const asker = await ctx.asker();
+    const by = asker.name ?? asker.email ?? asker.teamsUserId;
+    // The first press wins; a second (or a Teams retry) shows what was recorded.
+    const key = `registrations/${dnr}/v${version}`;
+    try {
+      await this.deps.store.create(key, { schemaVersion: 1, by, at: ctx.now.toISOString() });
+      await changeStatus(this.deps.register, dnr, 'Besvarad', { at: ctx.now.toISOString(), by, forwardOnly: true });
+      const draft = (await this.deps.drafts.get(dnr))?.value;
+      if (draft?.formMessage) await this.deps.outbox.enqueue(TEXT_MESSAGE_JOB, { to: draft.formMessage, text: messages('sv').toldRegistered(found.remiss.title, by) }, { id: `registered-told-${record.docx.hash.slice(0, 16)}-v${version}` });
+    } catch (err) {
+      if (!(err instanceof StoreConflictError)) throw err;
+    }
+    const registration = (await this.deps.store.get<{ by: string; at: string }>(key))!.value;
+    return this.registratorCard(ctx.language, found.remiss, record, version, t.registeredBy(registration.by, formatDateTime(new Date(registration.at), ctx.language)));
+  }
+
+  private registratorCard(language: Language, remiss: Remiss, record: FilingRecord, version: number, status: string): AdaptiveCard {
+    const t = messages(language);
+    return renderCard('registrator', {
+      heading: t.registratorHeading,
+      remissTitle: remiss.title,
+      facts: [
+        { label: t.fieldDnr, value: remiss.dnr },
+        { label: t.fieldRemittent, value: remiss.remittent },
+        { label: t.fieldDueDate, value: formatLongDate(remiss.dueDate, language) },
+      ],
+      status,
+      docxLabel: t.openWord,
+      docxUrl: record.docx?.url ?? '',
+      pdfLabel: t.openPdf,
+      pdfUrl: record.pdf?.url ?? '',
+      registeredLabel: t.registeredButton,
+      registeredData: { dnr: remiss.dnr, version },
+    });
+  }
+
+  /** Posts the registrator's card (an outbox job): in their channel, or in the person's 1:1 chat. */
+  private async notifyRegistrator({ dnr, version }: { dnr: string; version: number }): Promise<void> {
+    const registrator = this.deps.registrator;
+    const record = (await this.deps.store.get<FilingRecord>(`filings/${dnr}/v${version}`))?.value;
+    const found = await this.deps.register.get(dnr);
+    const via = (await this.deps.drafts.get(dnr))?.value.formMessage;
+    if (!registrator || !record || !found || !via) return;
+    let to: ConversationTarget | undefined;
+    if (registrator.kind === 'channel') {
+      to = { serviceUrl: via.serviceUrl, channelId: via.channelId, tenantId: via.tenantId, botId: via.botId, conversationId: registrator.channelId, conversationType: 'channel' };
+    } else {
+      to = (await this.deps.people.findByEmail(registrator.email))?.personalChat;
+      if (!to) throw new RetryLater(5 * 60_000, 'registrator has not opened Remissbot yet');
+    }
+    await this.deps.messenger.post(to, this.registratorCard('sv', found.remiss, record, version, ''));
   }
 
   private async file({ dnr, version }: { dnr: string; version: number }): Promise<void> {
@@ -67,7 +163,12 @@ export class FilingFeature {
       record.pdf = await this.deps.archive.file({ year, folder, fileName: docxName.replace(/\.docx$/, '.pdf'), bytes: pdf, contentType: 'application/pdf', metadata });
       await this.deps.store.put(key, record);
     }
-    await this.markAnswered(dnr, version);
+    if (this.deps.registrator) {
+      await changeStatus(this.deps.register, dnr, 'Klar för registrering', { at: this.deps.clock().toISOString(), by: `arkivering v${version}`, forwardOnly: true });
+      await this.deps.outbox.enqueue(REGISTRATOR_JOB, { dnr, version }, { id: `registrator-${record.docx.hash.slice(0, 16)}-v${version}` });
+    } else {
+      await this.markAnswered(dnr, version);
+    }
     const draft = (await this.deps.drafts.get(dnr))?.value;
     if (draft?.formMessage) {
       const text = messages('sv').filed(remiss.title, record.docx.url, record.pdf.url);
