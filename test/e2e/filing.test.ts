@@ -120,3 +120,19 @@ test('with a registrator channel: Klar för registrering, a card in the channel,
   expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
   expect(h.connector.sentTo(annaChat.conversationId).filter((a) => String(a.body.text).includes('är registrerat och skickat (Rut Registrator)'))).toHaveLength(1);
 }, 60_000);
+
+test('with a registrator person: the card reaches their chat once they have spoken to the bot, and only they can mark it', async () => {
+  await h.stop();
+  h = await startHarness({ now: () => new Date('2026-11-24T13:03:00Z'), env: { REGISTRATOR: 'person:rut@stad.se' } });
+  d = new FormDriver(h);
+  annaChat = personalChat(h.connector, anna);
+  ceciliaChat = personalChat(h.connector, cecilia);
+  const rut = personalChat(h.connector, { id: '29:rut', name: 'Rut Registrator', aadObjectId: 'aad-rut', email: 'rut@stad.se' });
+  await d.say(rut, 'hej');
+  await h.bot.register.save(remiss({ dnr: DNR, title: TITLE, remittent: 'Stockholms Stadshus AB', dueDate: '2026-12-15', handlaggare: { email: anna.email } }));
+  await approve();
+  const card = h.connector.sentTo(rut.conversationId).map((a) => cardOf(a)).filter((c) => c && cardText(c).includes('Klart att diarieföra')).at(-1)!;
+  expect(cardText(await d.click(ceciliaChat, card, 'Registrerad och skickad'))).toContain('Det är bara registratorn');
+  expect(cardText(await d.click(rut, card, 'Registrerad och skickad'))).toContain('markerat av Rut Registrator');
+  expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
+}, 60_000);
