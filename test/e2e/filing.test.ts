@@ -27,11 +27,20 @@ let d: FormDriver;
 let annaChat: ChatUser;
 let ceciliaChat: ChatUser;
 
-beforeEach(async () => {
-  h = await startHarness({ now: () => new Date('2026-11-24T13:03:00Z') });
+async function startWith(env: Record<string, string> = {}): Promise<void> {
+  h = await startHarness({ now: () => new Date('2026-11-24T13:03:00Z'), env });
   d = new FormDriver(h);
   annaChat = personalChat(h.connector, anna);
   ceciliaChat = personalChat(h.connector, cecilia);
+}
+
+async function restartWith(env: Record<string, string>): Promise<void> {
+  await h.stop();
+  await startWith(env);
+}
+
+beforeEach(async () => {
+  await startWith();
   await h.bot.register.save(remiss({ dnr: DNR, title: TITLE, remittent: 'Stockholms Stadshus AB', dueDate: '2026-12-15', handlaggare: { email: anna.email } }));
 });
 afterEach(async () => {
@@ -88,11 +97,7 @@ test('a different file already under the name is never overwritten: the new one 
 }, 60_000);
 
 test('with a registrator channel: Klar för registrering, a card in the channel, and its button makes it Besvarad', async () => {
-  await h.stop();
-  h = await startHarness({ now: () => new Date('2026-11-24T13:03:00Z'), env: { REGISTRATOR: 'channel:19:kansliet@thread.tacv2/19:registratur@thread.tacv2' } });
-  d = new FormDriver(h);
-  annaChat = personalChat(h.connector, anna);
-  ceciliaChat = personalChat(h.connector, cecilia);
+  await restartWith({ REGISTRATOR: 'channel:19:kansliet@thread.tacv2/19:registratur@thread.tacv2' });
   const registrar = { id: '29:rut', name: 'Rut Registrator', aadObjectId: 'aad-rut', email: 'rut@stad.se' };
   h.connector.addConversation('19:registratur@thread.tacv2', [registrar]);
   await h.bot.register.save(remiss({ dnr: DNR, title: TITLE, remittent: 'Stockholms Stadshus AB', dueDate: '2026-12-15', handlaggare: { email: anna.email } }));
@@ -122,11 +127,7 @@ test('with a registrator channel: Klar för registrering, a card in the channel,
 }, 60_000);
 
 test('with a registrator person: the card reaches their chat once they have spoken to the bot, and only they can mark it', async () => {
-  await h.stop();
-  h = await startHarness({ now: () => new Date('2026-11-24T13:03:00Z'), env: { REGISTRATOR: 'person:rut@stad.se' } });
-  d = new FormDriver(h);
-  annaChat = personalChat(h.connector, anna);
-  ceciliaChat = personalChat(h.connector, cecilia);
+  await restartWith({ REGISTRATOR: 'person:rut@stad.se' });
   const rut = personalChat(h.connector, { id: '29:rut', name: 'Rut Registrator', aadObjectId: 'aad-rut', email: 'rut@stad.se' });
   await d.say(rut, 'hej');
   await h.bot.register.save(remiss({ dnr: DNR, title: TITLE, remittent: 'Stockholms Stadshus AB', dueDate: '2026-12-15', handlaggare: { email: anna.email } }));
