@@ -28,6 +28,7 @@ import type { AdaptiveCard } from './features/featureContext.js';
 import type { Logger } from './logging/logger.js';
 import type { PostedCard } from './messaging/messenger.js';
 import { Outbox, type OutboxOptions } from './outbox/outbox.js';
+import { purgeExpired } from './maintenance/retention.js';
 import { LocalRemissRepository } from './register/localRemissRepository.js';
 import type { RemissRepository } from './register/remissRepository.js';
 import { createAdapter, type RemissAdapter } from './server/botAdapter.js';
@@ -49,6 +50,9 @@ export interface Remissbot {
   listen(): Promise<number>;
   close(): Promise<void>;
 }
+
+/** How often expired markers, links and finished jobs are removed. */
+const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 
 /** Local clients (the Agents Playground speaks as msteams; the Bot Framework Emulator as emulator). */
 const DEVELOPMENT_CHANNELS = ['emulator', 'webchat'];
@@ -124,6 +128,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     logger,
   });
   const server = createHttpServer(adapter, bot, logger, { downloads, clock });
+  let retention: NodeJS.Timeout | undefined;
 
   if (settings.anonymous) {
     logger.warn(
@@ -143,11 +148,14 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
       new Promise((resolve) => {
         server.listen(settings.PORT, settings.HOST, () => {
           outbox.start();
+          retention = setInterval(() => void purgeExpired(store, clock(), logger).catch((err: Error) => logger.warn({ event: 'retention.failed', err: err.message }, 'retention pass failed')), RETENTION_INTERVAL_MS);
+          retention.unref();
           resolve((server.address() as AddressInfo).port);
         });
       }),
     outbox,
     close: async () => {
+      if (retention) clearInterval(retention);
       await outbox.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
