@@ -2,12 +2,13 @@
  * Adaptive Card templates live as JSON in cards/ (one file per view) and are expanded with
  * adaptivecards-templating. Templates are parsed once and reused.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import type { AdaptiveCard } from '../features/featureContext.js';
 
-const CARDS_DIR = path.resolve(__dirname, '../../cards');
+/** cards/ at the project root: two levels up from src/cards, three from a compiled dist/src/cards. */
+const CARDS_DIR = [path.resolve(__dirname, '../../cards'), path.resolve(__dirname, '../../../cards')].find((dir) => existsSync(path.join(dir, 'due-list.json'))) ?? path.resolve(__dirname, '../../cards');
 const cache = new Map<string, ACData.Template>();
 
 function template(name: string): ACData.Template {
