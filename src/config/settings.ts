@@ -48,6 +48,8 @@ const settingsSchema = z
     ORG_CONFIG: z.preprocess(emptyToUndefined, z.string().default('config/organisation.json')),
     /** Signs download links; without it a random key is made at start (links then die with the process). */
     FILE_LINK_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+    /** The Teams app's own id (a GUID), for the app package's manifest. */
+    TEAMS_APP_ID: z.preprocess(emptyToUndefined, z.uuid().optional()),
     /** The bot's public base URL, for download links. */
     BOT_PUBLIC_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   })
