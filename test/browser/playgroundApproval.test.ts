@@ -13,7 +13,8 @@ let ceciliasClient: Playground;
 let browser: Browser;
 
 beforeAll(async () => {
-  local = await startLocalClients([undefined, playgroundConfigAs('user-cecilia')]);
+  // The registrator's channel is the Playground team's "Remisser" channel.
+  local = await startLocalClients([undefined, playgroundConfigAs('user-cecilia')], { REGISTRATOR: 'channel:team-kansliet/channel-remisser' });
   [annasClient, ceciliasClient] = local.clients as [Playground, Playground];
   browser = local.browser;
 }, 60_000);
@@ -46,5 +47,12 @@ test('"Skicka för godkännande" to "Godkänd" across two clients', async () => 
   await cecilia.screenshot({ path: path.join(SHOTS, 'approval-3-godkand.png') });
 
   await anna.locator('text=är godkänt av Cecilia Holm').last().waitFor({ timeout: 20_000 });
+  // Filed to the local folder (LibreOffice makes the PDF), and the handläggare is told where.
+  await anna.locator('text=är arkiverat och klart att diarieföras').last().waitFor({ timeout: 60_000 });
+  // The registrator's card waits in the channel.
+  await anna.getByText('Remisser', { exact: true }).first().click();
+  const registrar = cardWith(anna, 'Klart att diarieföra och skicka');
+  await registrar.waitFor({ timeout: 20_000 });
+  await anna.screenshot({ path: path.join(SHOTS, 'registrator-kanal.png') });
   expect((await local.bot.register.get('SBR 201.3.1-389/2026'))!.remiss.history.some((e) => e.kind === 'approved')).toBe(true);
 }, 120_000);
