@@ -32,4 +32,8 @@ test.each(['light', 'dark'] as const)('every card renders without errors in the 
   expect(byName['remiss-detail']).toContain('Svarsdatum ändrat från 15 november 2026 till 21 november 2026');
   expect(byName['remiss-detail']).toContain('Uppdaterad: titel, remittent');
   expect(byName['welcome']).toContain('Vilka remisser ska besvaras?');
+  expect(byName['approval-request']).toContain('Anna Lindqvist ber dig godkänna ett remissvar');
+  expect(byName['approval-decided']).toContain('Godkänd av Cecilia Holm den 24 november 2026 kl. 14.03');
+  expect(byName['registrator']).toContain('Registrerad och skickad');
+  expect(byName['approval-compose']).toContain('Godkännare');
 });

@@ -15,6 +15,15 @@ import type { Draft } from '../../src/domain/draft.js';
 import { DraftRepository } from '../../src/features/answer/draftRepository.js';
 import { formCard } from '../../src/features/answer/formView.js';
 import { avstarAnswer, exampleOrganisation, fullAnswer } from './answerFixtures.js';
+import type { ApprovalVersion } from '../../src/domain/approval.js';
+import { DownloadLinks } from '../../src/features/answer/downloadLinks.js';
+import { ApprovalFeature } from '../../src/features/approval/approvalHandler.js';
+import { ApprovalStore } from '../../src/features/approval/approvalStore.js';
+import { FilingFeature, type FilingRecord } from '../../src/features/filing/filingHandler.js';
+import { PeopleDirectory } from '../../src/features/people/peopleDirectory.js';
+import { createLogger } from '../../src/logging/logger.js';
+import type { Messenger } from '../../src/messaging/messenger.js';
+import { Outbox } from '../../src/outbox/outbox.js';
 import { remiss } from './remissFixtures.js';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
@@ -78,6 +87,27 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
       updateCardLater: () => Promise.resolve(),
     });
     const remissOf = examples[0]!;
+    // Features built on the same store, for the cards they render; nothing here sends anything.
+    const outbox = new Outbox(store, () => NOW, createLogger('silent'));
+    const notSending: Messenger = { post: unused, postText: unused, update: unused, openPersonalChat: unused };
+    const people = new PeopleDirectory(store);
+    const approvals = new ApprovalStore(store);
+    const downloads = new DownloadLinks(store, Buffer.alloc(32), 'https://remissbot.example.se');
+    const approval = new ApprovalFeature({ organisation, register, drafts, approvals, people, outbox, messenger: notSending, downloads, clock: () => NOW });
+    const filing = new FilingFeature({ register, approvals, drafts, archive: { file: unused }, pdf: { toPdf: unused }, store, outbox, clock: () => NOW, people, messenger: notSending });
+    const approvalVersion: ApprovalVersion = {
+      version: 2,
+      hash: 'a'.repeat(64),
+      documentDate: '2026-11-24',
+      sentAt: NOW.toISOString(),
+      sentBy: { name: anna.name, email: anna.email },
+      approver: { name: 'Cecilia Holm', email: 'cecilia.holm@stad.example.se' },
+      message: 'Hej Cecilia! Kan du titta på svaret före fredag? '.repeat(10).slice(0, 2000),
+    };
+    const filed = {
+      docx: { id: 'x', url: 'https://stad.sharepoint.com/sites/remisser/Svar/2026/KS%202026-0412/svar.docx', hash: 'a', name: 'svar.docx' },
+      pdf: { id: 'y', url: 'https://stad.sharepoint.com/sites/remisser/Svar/2026/KS%202026-0412/svar.pdf', hash: 'b', name: 'svar.pdf' },
+    } as FilingRecord;
     const form = (step: number, extra: Partial<Parameters<typeof formCard>[3]> = {}, answer: Answer = draft.answer) =>
       formCard(organisation, remissOf, { ...draft, step, answer }, { language: 'sv', documentDate: '2026-11-24', ...extra });
     const longText = Array.from({ length: 40 }, (_, i) => `Stycke ${i + 1}. ${'Förvaltningen tillstyrker förslaget i avsnitt 3.2. '.repeat(20)}`).join('\n\n');
@@ -98,6 +128,11 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
       { name: 'form-download', card: form(7, { notice: { text: 'Utkastet är klart. Länken gäller i 15 minuter.', style: 'good' }, link: { url: 'https://remissbot.example.se/files/x', title: 'Öppna dokumentet' } }) },
       { name: 'form-readonly', card: form(4, { readOnly: true, notice: { text: 'Bara Anna Lindqvist kan redigera det här svaret.', style: 'warning' } }) },
       { name: 'form-avstar', card: form(1, {}, avstarAnswer) },
+      { name: 'approval-compose', card: await approval.compose(ctx('sv'), { dnr: draft.dnr, revision: draft.revision }) },
+      { name: 'approval-request', card: approval.approverCard('sv', remissOf, approvalVersion, 'Förvaltningen tillstyrker förslaget. '.repeat(80).slice(0, 3000)) },
+      { name: 'approval-decided', card: approval.approverCard('sv', remissOf, { ...approvalVersion, decision: { kind: 'approved', by: { name: 'Cecilia Holm' }, at: '2026-11-24T13:03:00Z' } }, 'Förvaltningen tillstyrker förslaget.') },
+      { name: 'approval-status', card: approval.requesterStatusCard('sv', remissOf, { schemaVersion: 1, dnr: remissOf.dnr, versions: [approvalVersion] }) },
+      { name: 'registrator', card: filing.registratorCard('sv', remissOf, filed, 1, '') },
       { name: 'message', card: messageCard('Jag hittar ingen remiss med det diarienumret.', { backLabel: 'Tillbaka till listan' }) },
     ];
   } finally {

@@ -30,7 +30,7 @@ const versionSchema = z.object({ dnr: z.string().trim().min(1).max(300), version
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-interface FilingRecord {
+export interface FilingRecord {
   schemaVersion: 1;
   dnr: string;
   version: number;
@@ -102,7 +102,7 @@ export class FilingFeature {
     return this.registratorCard(ctx.language, found.remiss, record, version, t.registeredBy(registration.by, formatDateTime(new Date(registration.at), ctx.language)));
   }
 
-  private registratorCard(language: Language, remiss: Remiss, record: FilingRecord, version: number, status: string): AdaptiveCard {
+  registratorCard(language: Language, remiss: Remiss, record: FilingRecord, version: number, status: string): AdaptiveCard {
     const t = messages(language);
     return renderCard('registrator', {
       heading: t.registratorHeading,
