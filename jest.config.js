@@ -10,4 +10,5 @@ module.exports = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/support/globalSetup.ts',
 };

@@ -26,6 +26,9 @@ npx tsc --noEmit -p tsconfig.json || { echo "0 passed, 1 failed"; exit 1; }
 npx eslint . || { echo "0 passed, 1 failed"; exit 1; }
 
 mkdir -p build
+# The HTTPS fakes' self-signed certificate, trusted by every test process from its start.
+NODE_EXTRA_CA_CERTS="$(npx tsx test/support/testTls.ts)" || { echo "0 passed, 1 failed"; exit 1; }
+export NODE_EXTRA_CA_CERTS
 # Browser journeys start several Playground instances and Chromium: they run one at a time, after the rest,
 # so that load on a 2-core machine does not turn into timeouts.
 TZ=UTC npx jest --maxWorkers=2 --testPathIgnorePatterns=/test/browser/ --json --outputFile=build/jest-results.json "$@"
