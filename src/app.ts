@@ -22,6 +22,11 @@ import { PeopleDirectory } from './features/people/peopleDirectory.js';
 import { FilingFeature, parseRegistrator } from './features/filing/filingHandler.js';
 import { LocalFolderArchive } from './features/filing/localFolderArchive.js';
 import { LibreOfficePdf } from './integrations/libreOfficePdf.js';
+import type { DocumentArchive, PdfConverter } from './features/filing/archive.js';
+import { createGraphClient } from './integrations/graph/graphClient.js';
+import { createGraphCredential } from './integrations/graph/graphCredential.js';
+import { SharePointArchive, type SharePointArchiveOptions } from './integrations/graph/sharePointArchive.js';
+import type { Organisation } from './domain/organisation.js';
 import { DueFeature } from './features/due/dueHandler.js';
 import { LanguagePreferences } from './features/language/languagePreference.js';
 import type { AdaptiveCard } from './features/featureContext.js';
@@ -40,6 +45,8 @@ export interface RemissbotOptions {
   logger: Logger;
   clock?: () => Date;
   outbox?: OutboxOptions;
+  /** Upload tuning (tests use small slices to exercise upload sessions with small documents). */
+  sharePoint?: Pick<SharePointArchiveOptions, 'sliceBytes' | 'simpleUploadLimit'>;
 }
 
 export interface Remissbot {
@@ -81,6 +88,15 @@ export function createGatedAdapter(settings: Settings, logger: Logger, store: Re
   return adapter;
 }
 
+/** Where approved answers are filed: SharePoint through Graph when configured, else the local folder. */
+function filingTarget(settings: Settings, organisation: Organisation, logger: Logger, tuning: RemissbotOptions['sharePoint']): { archive: DocumentArchive; pdf: PdfConverter } {
+  const sharePoint = settings.sharePoint;
+  if (!sharePoint) return { archive: new LocalFolderArchive(settings.FILING_DIR ?? path.join(settings.DATA_DIR, 'arkiv')), pdf: new LibreOfficePdf() };
+  const client = createGraphClient(createGraphCredential(sharePoint.credential, settings.AZURE_AUTHORITY_HOST), settings.GRAPH_BASE_URL);
+  const archive = new SharePointArchive(client, { site: sharePoint.site, library: sharePoint.library, columns: organisation.libraryColumns, logger, ...tuning });
+  return { archive, pdf: archive };
+}
+
 export function createRemissbot(settings: Settings, options: RemissbotOptions): Remissbot {
   const { logger } = options;
   const clock = options.clock ?? (() => new Date());
@@ -107,8 +123,8 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     register,
     approvals,
     drafts,
-    archive: new LocalFolderArchive(settings.FILING_DIR ?? path.join(settings.DATA_DIR, 'arkiv')),
-    pdf: new LibreOfficePdf(),
+    ...filingTarget(settings, organisation, logger, options.sharePoint),
+    approvalCards: approval,
     store,
     outbox,
     clock,

@@ -3,6 +3,15 @@
  */
 import { z } from 'zod';
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalText = z.preprocess(emptyToUndefined, z.string().trim().optional());
 const commaList = z.preprocess(
@@ -42,6 +51,39 @@ const settingsSchema = z
         .regex(/^(channel:[^/\s]+\/[^/\s]+|person:[^\s@]+@[^\s@]+)$/, 'must be channel:<team id>/<channel id> or person:<e-mail>')
         .optional(),
     ),
+    /**
+     * Microsoft Graph, for filing in SharePoint. The credential is chosen explicitly (never a fallback chain):
+     * a client secret, a certificate, or a managed identity.
+     */
+    GRAPH_TENANT_ID: optionalText,
+    GRAPH_CLIENT_ID: optionalText,
+    GRAPH_CLIENT_SECRET: optionalText,
+    GRAPH_CERTIFICATE_PATH: optionalText,
+    GRAPH_USE_MANAGED_IDENTITY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false').transform((v) => v === 'true')),
+    /** The client id of a user-assigned managed identity; unset means the system-assigned one. */
+    AZURE_CLIENT_ID: optionalText,
+    SHAREPOINT_SITE_ID: optionalText,
+    /** e.g. https://stad.sharepoint.com/sites/remisser, resolved to a site id once at start. */
+    SHAREPOINT_SITE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/ }).optional()),
+    /** The document library's name as shown in SharePoint, e.g. "Remissvar". */
+    SHAREPOINT_LIBRARY: optionalText,
+    /** National clouds, and the tests' fakes; without the version path. */
+    GRAPH_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/ }).default('https://graph.microsoft.com')),
+    AZURE_AUTHORITY_HOST: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/ }).default('https://login.microsoftonline.com')),
+    /** Digests and reminders (working days follow the Swedish holidays). */
+    DIGEST_HORIZON_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(365).default(14)),
+    REMINDER_DAYS_BEFORE_MEETING: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(60).default(5)),
+    REMINDER_DAYS_BEFORE_DUE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(60).default(2)),
+    APPROVAL_REMINDER_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(60).default(2)),
+    /** When the digest runs (cron, in DIGEST_TIMEZONE): weekdays 07:30. */
+    DIGEST_CRON: z.preprocess(emptyToUndefined, z.string().trim().default('30 7 * * 1-5')),
+    DIGEST_TIMEZONE: z.preprocess(emptyToUndefined, z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/Stockholm').default('Europe/Stockholm')),
+    /** off: no in-process schedule; an external timer calls POST /api/digest. */
+    DIGEST_SCHEDULER: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
+    /** Bearer secret for POST /api/digest; without it the endpoint is off. */
+    DIGEST_TRIGGER_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+    /** Proactive messages per second per tenant (Teams allows more, but shares it across the tenant's bots). */
+    TEAMS_TENANT_RPS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(1000).default(30)),
     STORAGE: z.preprocess(emptyToUndefined, z.enum(['file']).default('file')),
     REMISS_SOURCE: z.preprocess(emptyToUndefined, z.enum(['local', 'sharepoint']).default('local')),
     BOT_LANGUAGE: z.preprocess(emptyToUndefined, z.enum(['sv', 'en', 'auto']).default('sv')),
@@ -77,6 +119,7 @@ const settingsSchema = z
     if (s.NODE_ENV === 'production' && !s.BOT_PUBLIC_URL) {
       ctx.addIssue({ code: 'custom', path: ['BOT_PUBLIC_URL'], message: 'required in production (the host of download links)' });
     }
+    graphProblems(s).forEach(([setting, message]) => ctx.addIssue({ code: 'custom', path: [setting], message }));
     if (s.REMISS_SOURCE === 'sharepoint') {
       ctx.addIssue({ code: 'custom', path: ['REMISS_SOURCE'], message: '"sharepoint" is not available in this version; use "local"' });
     }
@@ -84,7 +127,30 @@ const settingsSchema = z
 
 type RawSettings = z.infer<typeof settingsSchema>;
 
-export interface Settings extends Omit<RawSettings, 'MicrosoftAppType' | 'BOT_PUBLIC_URL'> {
+type GraphSettingName = 'GRAPH_TENANT_ID' | 'GRAPH_CLIENT_ID' | 'GRAPH_CLIENT_SECRET' | 'GRAPH_CERTIFICATE_PATH' | 'SHAREPOINT_SITE_ID' | 'SHAREPOINT_SITE_URL' | 'SHAREPOINT_LIBRARY';
+
+/** Graph is all or nothing: any Graph or SharePoint setting asks for filing in SharePoint, which needs them all. */
+function graphProblems(s: Pick<RawSettings, GraphSettingName | 'GRAPH_USE_MANAGED_IDENTITY'>): [string, string][] {
+  const named: GraphSettingName[] = ['GRAPH_TENANT_ID', 'GRAPH_CLIENT_ID', 'GRAPH_CLIENT_SECRET', 'GRAPH_CERTIFICATE_PATH', 'SHAREPOINT_SITE_ID', 'SHAREPOINT_SITE_URL', 'SHAREPOINT_LIBRARY'];
+  if (!s.GRAPH_USE_MANAGED_IDENTITY && !named.some((k) => s[k])) return [];
+  const problems: [string, string][] = [];
+  const credentials = [s.GRAPH_CLIENT_SECRET && 'GRAPH_CLIENT_SECRET', s.GRAPH_CERTIFICATE_PATH && 'GRAPH_CERTIFICATE_PATH', s.GRAPH_USE_MANAGED_IDENTITY && 'GRAPH_USE_MANAGED_IDENTITY'].filter(Boolean);
+  if (credentials.length !== 1) {
+    problems.push(['GRAPH_CLIENT_SECRET', `filing in SharePoint needs exactly one credential: GRAPH_CLIENT_SECRET, GRAPH_CERTIFICATE_PATH or GRAPH_USE_MANAGED_IDENTITY=true (${credentials.length ? `got ${credentials.join(' and ')}` : 'none is set'})`]);
+  }
+  if (!s.GRAPH_TENANT_ID) problems.push(['GRAPH_TENANT_ID', 'required for filing in SharePoint']);
+  if (!s.GRAPH_CLIENT_ID && !s.GRAPH_USE_MANAGED_IDENTITY) problems.push(['GRAPH_CLIENT_ID', 'required with a client secret or a certificate']);
+  if (!s.SHAREPOINT_SITE_ID === !s.SHAREPOINT_SITE_URL) problems.push(['SHAREPOINT_SITE_ID', 'set either SHAREPOINT_SITE_ID or SHAREPOINT_SITE_URL']);
+  if (!s.SHAREPOINT_LIBRARY) problems.push(['SHAREPOINT_LIBRARY', 'required for filing in SharePoint (the document library\'s name)']);
+  return problems;
+}
+
+export interface Settings extends Omit<RawSettings, 'MicrosoftAppType' | 'BOT_PUBLIC_URL' | 'GRAPH_BASE_URL' | 'AZURE_AUTHORITY_HOST'> {
+  /** Without a trailing slash. */
+  GRAPH_BASE_URL: string;
+  AZURE_AUTHORITY_HOST: string;
+  /** Set when filing goes to SharePoint; unset means the local filing folder. */
+  sharePoint?: SharePointSettings;
   /** Base URL for links the bot hands out, without a trailing slash. */
   BOT_PUBLIC_URL: string;
   MicrosoftAppType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
@@ -116,5 +182,31 @@ export function loadSettings(env: Record<string, string | undefined>): Settings 
     anonymous: !s.MicrosoftAppId,
     allowedTenants,
     BOT_PUBLIC_URL: (s.BOT_PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, ''),
+    GRAPH_BASE_URL: s.GRAPH_BASE_URL.replace(/\/+$/, ''),
+    AZURE_AUTHORITY_HOST: s.AZURE_AUTHORITY_HOST.replace(/\/+$/, ''),
+    sharePoint: sharePointSettings(s),
   };
+}
+
+export type GraphCredentialChoice =
+  | { kind: 'secret'; tenantId: string; clientId: string; secret: string }
+  | { kind: 'certificate'; tenantId: string; clientId: string; certificatePath: string }
+  | { kind: 'managedIdentity'; tenantId: string; clientId?: string };
+
+export interface SharePointSettings {
+  credential: GraphCredentialChoice;
+  site: { id: string } | { url: string };
+  library: string;
+}
+
+function sharePointSettings(s: RawSettings): SharePointSettings | undefined {
+  // graphProblems has already refused a partial configuration.
+  if (!s.GRAPH_TENANT_ID || !s.SHAREPOINT_LIBRARY) return undefined;
+  const tenantId = s.GRAPH_TENANT_ID;
+  const credential: GraphCredentialChoice = s.GRAPH_USE_MANAGED_IDENTITY
+    ? { kind: 'managedIdentity', tenantId, clientId: s.AZURE_CLIENT_ID }
+    : s.GRAPH_CERTIFICATE_PATH
+      ? { kind: 'certificate', tenantId, clientId: s.GRAPH_CLIENT_ID!, certificatePath: s.GRAPH_CERTIFICATE_PATH }
+      : { kind: 'secret', tenantId, clientId: s.GRAPH_CLIENT_ID!, secret: s.GRAPH_CLIENT_SECRET! };
+  return { credential, site: s.SHAREPOINT_SITE_ID ? { id: s.SHAREPOINT_SITE_ID } : { url: s.SHAREPOINT_SITE_URL! }, library: s.SHAREPOINT_LIBRARY };
 }

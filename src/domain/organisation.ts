@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { isCalendarDate } from './calendar.js';
 
 const person = z.object({ name: z.string().trim().min(1).max(200), role: z.string().trim().min(1).max(200) });
+/** A SharePoint column's internal name: letters, digits, _ and the _x00e4_ escapes, at most 255 characters. */
+const columnName = z.string().trim().regex(/^[A-Za-z_][A-Za-z0-9_]{0,254}$/, 'must be a column internal name such as Handl_x00e4_ggare');
 const email = z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address');
 
 const organisationSchema = z
@@ -24,11 +26,25 @@ const organisationSchema = z
     approvers: z.array(z.object({ name: z.string().trim().min(1).max(200), email })).max(50).optional(),
     managers: z.array(email).max(200).optional(),
     meetings: z.array(z.string().refine(isCalendarDate, 'must be a date written 2020-12-15')).max(200).default([]),
+    /**
+     * The SharePoint library's column internal names for the filed file's metadata. SharePoint encodes å/ä/ö
+     * in internal names (Handläggare becomes Handl_x00e4_ggare), so they are set here, not guessed.
+     */
+    libraryColumns: z
+      .object({
+        Diarienummer: columnName.default('Diarienummer'),
+        Remittent: columnName.default('Remittent'),
+        Svarsdatum: columnName.default('Svarsdatum'),
+        Status: columnName.default('Status'),
+      })
+      .strict()
+      .default({ Diarienummer: 'Diarienummer', Remittent: 'Remittent', Svarsdatum: 'Svarsdatum', Status: 'Status' }),
   })
   .strict();
 
 export type Organisation = z.infer<typeof organisationSchema>;
 export type OrganisationKind = Organisation['kind'];
+export type LibraryColumns = Organisation['libraryColumns'];
 
 export class OrganisationError extends Error {
   readonly code = 'ORGANISATION_INVALID';

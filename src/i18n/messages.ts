@@ -140,6 +140,10 @@ const sv = {
   toldRegistered: (title: string, by: string) => `Svaret på ”${title}” är registrerat och skickat (${by}). Remissen är besvarad.`,
   openWord: 'Öppna Word-filen',
   openPdf: 'Öppna PDF:en',
+  openFiled: 'Öppna det arkiverade svaret',
+  filedAs: (name: string) => `Arkiverat som ${name}.`,
+  filingFailing: (title: string, code: string) =>
+    `Svaret på ”${title}” är godkänt och sparat, men arkiveringen har inte lyckats ännu (felkod ${code}). Jag försöker igen automatiskt var 30:e minut och ingenting går förlorat. Om det inte ordnar sig i dag: be IT kontrollera Remissbots behörighet till SharePoint-webbplatsen och dokumentbiblioteket.`,
   approverUnreachable: (approver: string) => `Jag når inte ${approver} i Teams ännu. Be ${approver} att öppna Remissbot en gång (skriv till exempel "hej"), så skickar jag begäran om godkännande direkt.`,
 };
 
@@ -281,6 +285,10 @@ const en: Messages = {
   toldRegistered: (title: string, by: string) => `The answer to “${title}” has been registered and sent (${by}). The remiss is answered.`,
   openWord: 'Open the Word file',
   openPdf: 'Open the PDF',
+  openFiled: 'Open the filed answer',
+  filedAs: (name: string) => `Filed as ${name}.`,
+  filingFailing: (title: string, code: string) =>
+    `The answer to “${title}” is approved and saved, but filing it has not succeeded yet (error code ${code}). I will try again automatically every 30 minutes and nothing is lost. If it is not sorted out today, ask IT to check Remissbot's access to the SharePoint site and document library.`,
   approverUnreachable: (approver: string) => `I cannot reach ${approver} in Teams yet. Ask ${approver} to open Remissbot once (say "hi", for example) and I will send the approval request straight away.`,
 };
 

@@ -8,6 +8,8 @@ export type { Logger };
 
 const REDACTED_PATHS = [
   'MicrosoftAppPassword',
+  'GRAPH_CLIENT_SECRET',
+  '*.GRAPH_CLIENT_SECRET',
   '*.MicrosoftAppPassword',
   'password',
   '*.password',

@@ -47,15 +47,7 @@ afterEach(async () => {
   await h.stop();
 });
 
-async function approve(): Promise<void> {
-  await d.say(ceciliaChat, 'hej');
-  const { card: preview } = await d.answerToPreview(annaChat, DNR, anna.email);
-  await d.click(annaChat, await d.click(annaChat, preview, 'Skicka för godkännande'), 'Skicka', { approver: cecilia.email });
-  await h.bot.outbox.idle();
-  const request = h.connector.sentTo(ceciliaChat.conversationId).map((a) => cardOf(a)).filter(Boolean).at(-1)!;
-  await d.click(ceciliaChat, request, 'Godkänn');
-  await h.bot.outbox.idle();
-}
+const approve = () => d.sendAndApprove(annaChat, ceciliaChat, DNR);
 
 const folder = () => path.join(h.dataDir, 'arkiv', '2026', FOLDER);
 

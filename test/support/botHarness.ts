@@ -6,7 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createRemissbot, type Remissbot } from '../../src/app.js';
+import { createRemissbot, type Remissbot, type RemissbotOptions } from '../../src/app.js';
+import type { OutboxOptions } from '../../src/outbox/outbox.js';
 import { loadSettings } from '../../src/config/settings.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { FakeConnector, type FakeMember } from '../fakes/fakeConnector.js';
@@ -23,12 +24,20 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(options: { env?: Record<string, string>; now?: Date | (() => Date); dataDir?: string } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  now?: Date | (() => Date);
+  dataDir?: string;
+  outbox?: OutboxOptions;
+  sharePoint?: RemissbotOptions['sharePoint'];
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'remissbot-e2e-')));
   const settings = loadSettings({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'test', ALLOWED_TENANTS: TENANT, ...options.env });
   const now = options.now;
   const clock = typeof now === 'function' ? now : now ? () => now : undefined;
-  const bot = createRemissbot(settings, { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), clock });
+  const bot = createRemissbot(settings, { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), clock, outbox: options.outbox, sharePoint: options.sharePoint });
   const port = await bot.listen();
   const connector = new FakeConnector();
   await connector.start();

@@ -77,4 +77,15 @@ export class FormDriver {
     card = await this.click(user, card, 'Nästa', { text: '' }, posted.id);
     return { card, formId: posted.id };
   }
+
+  /** The whole approval: the handläggare answers and sends, the approver approves; the outbox is left idle. */
+  async sendAndApprove(handlaggare: ChatUser, approver: ChatUser, dnr: string): Promise<void> {
+    await this.say(approver, 'hej');
+    const { card: preview } = await this.answerToPreview(handlaggare, dnr, handlaggare.email ?? '');
+    await this.click(handlaggare, await this.click(handlaggare, preview, 'Skicka för godkännande'), 'Skicka', { approver: approver.email ?? '' });
+    await this.h.bot.outbox.idle();
+    const request = this.h.connector.sentTo(approver.conversationId).map((a) => cardOf(a)).filter(Boolean).at(-1)!;
+    await this.click(approver, request, 'Godkänn');
+    await this.h.bot.outbox.idle();
+  }
 }

@@ -187,7 +187,7 @@ export class ApprovalFeature {
     if (!isApprover(entry, asker) && !isSender) return messageCard(t.notTheApprover);
     const fileName = remissvarFileName(dnr, found.remiss.title).replace(/\.docx$/, ` v${version}.docx`);
     const url = await this.deps.downloads.create(doc.bytes, fileName, DOCX_TYPE, ctx.now);
-    return this.approverCard(ctx.language, found.remiss, entry, await this.summaryOf(dnr), undefined, url);
+    return this.approverCard(ctx.language, found.remiss, entry, await this.summaryOf(dnr), undefined, { url, label: t.openDownload });
   }
 
   /** Delivers the approver's card (an outbox job): their stored chat, else a 1:1 created through the connector. */
@@ -356,7 +356,17 @@ export class ApprovalFeature {
     ];
   }
 
-  approverCard(language: Language, remiss: Remiss, v: ApprovalVersion, summary: string, commentError?: string, link?: string): AdaptiveCard {
+  /** After filing, the approver's card shows where the answer is: a link where it opens in a browser (SharePoint). */
+  async showFiled(dnr: string, version: number, filed: { url: string; name: string }): Promise<void> {
+    const [found, record] = await Promise.all([this.deps.register.get(dnr), this.deps.approvals.get(dnr)]);
+    const v = record?.value.versions.find((x) => x.version === version);
+    if (!found || !v?.approverCard) return;
+    const t = messages('sv');
+    const card = this.approverCard('sv', found.remiss, v, await this.summaryOf(dnr), undefined, /^https?:/.test(filed.url) ? { url: filed.url, label: t.openFiled } : undefined, t.filedAs(filed.name));
+    await this.deps.outbox.enqueue(CARD_UPDATE_JOB, { where: v.approverCard, card });
+  }
+
+  approverCard(language: Language, remiss: Remiss, v: ApprovalVersion, summary: string, commentError?: string, link?: { url: string; label: string }, note?: string): AdaptiveCard {
     const t = messages(language);
     const decided = !!v.decision;
     return renderCard('approval-request', {
@@ -364,7 +374,7 @@ export class ApprovalFeature {
       remissTitle: remiss.title,
       facts: this.facts(language, remiss, v),
       summary,
-      status: decided ? this.decisionText(language, v) : (commentError ?? ''),
+      status: decided ? [this.decisionText(language, v), note].filter(Boolean).join(' ') : (commentError ?? ''),
       statusStyle: decided ? (v.decision?.kind === 'approved' ? 'good' : 'warning') : 'attention',
       canDecide: !decided,
       approveLabel: t.approve,
@@ -376,8 +386,8 @@ export class ApprovalFeature {
       changesData: { dnr: remiss.dnr, version: v.version, decision: 'changes' },
       downloadLabel: t.downloadVersion(v.version),
       downloadData: { dnr: remiss.dnr, version: v.version },
-      link: link ?? '',
-      linkLabel: t.openDownload,
+      link: link?.url ?? '',
+      linkLabel: link?.label ?? '',
     });
   }
 

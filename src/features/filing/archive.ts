@@ -25,9 +25,11 @@ export interface FiledFile {
 
 export interface DocumentArchive {
   file(request: FilingRequest): Promise<FiledFile>;
+  /** Updates the Status column of a filed file, where the archive has columns. */
+  setStatus(file: FiledFile, status: string): Promise<void>;
 }
 
-/** Turns a .docx into a PDF (LibreOffice locally; Graph's conversion in SharePoint). */
+/** Turns a .docx into a PDF (LibreOffice locally; in SharePoint, Graph's conversion of the filed .docx). */
 export interface PdfConverter {
-  toPdf(docx: Buffer): Promise<Buffer>;
+  toPdf(docx: Buffer, filedDocx: FiledFile): Promise<Buffer>;
 }

@@ -3,6 +3,7 @@
  * `<year of approval>/<dnr> <titel>/`, exactly once. Each filed file is recorded as soon as it is known, so a
  * crash after an upload resumes without filing it twice; the archive itself never overwrites.
  */
+import { createHash } from 'node:crypto';
 import { todayIn } from '../../domain/calendar.js';
 import { remissvarFileName } from '../../domain/documents/remissvarModel.js';
 import { safeName } from '../../domain/filingNames.js';
@@ -50,6 +51,17 @@ export function parseRegistrator(setting: string | undefined): Registrator | und
 }
 
 export const REGISTRATOR_JOB = 'registrator.notify';
+/** Sets the filed files' Status column to Besvarad once the registrator has registered the answer. */
+const FILED_STATUS_JOB = 'filing.status';
+
+/** After this many failed attempts the handläggare is told, and the job retries every half hour, for good. */
+const REPORT_FAILURE_AFTER_ATTEMPTS = 4;
+const PERSISTENT_FAILURE_RETRY_MS = 30 * 60_000;
+
+/** Where the approver's card is told that the answer is filed (the approval feature). */
+export interface FiledNotice {
+  showFiled(dnr: string, version: number, filed: { url: string; name: string }): Promise<void>;
+}
 
 export interface FilingDependencies {
   registrator?: Registrator;
@@ -63,12 +75,14 @@ export interface FilingDependencies {
   store: RecordStore;
   outbox: Outbox;
   clock: () => Date;
+  approvalCards: FiledNotice;
 }
 
 export class FilingFeature {
   constructor(private readonly deps: FilingDependencies) {
-    deps.outbox.register(FILING_JOB, (payload) => this.file(payload as { dnr: string; version: number }));
+    deps.outbox.register(FILING_JOB, (payload, job) => this.fileReportingFailures(payload as { dnr: string; version: number }, job.attempts));
     deps.outbox.register(REGISTRATOR_JOB, (payload) => this.notifyRegistrator(payload as { dnr: string; version: number }));
+    deps.outbox.register(FILED_STATUS_JOB, (payload) => this.markFilesAnswered(payload as { dnr: string; version: number }));
   }
 
   /** "Registrerad och skickad", pressed by anyone in the registrator's channel (or the registrator). */
@@ -93,6 +107,7 @@ export class FilingFeature {
     try {
       await this.deps.store.create(key, { schemaVersion: 1, by, at: ctx.now.toISOString() });
       await changeStatus(this.deps.register, dnr, 'Besvarad', { at: ctx.now.toISOString(), by, forwardOnly: true });
+      await this.deps.outbox.enqueue(FILED_STATUS_JOB, { dnr, version }, { id: `filed-status-${filingJobKey({ dnr, version })}` });
       const draft = (await this.deps.drafts.get(dnr))?.value;
       if (draft?.formMessage) await this.deps.outbox.enqueue(TEXT_MESSAGE_JOB, { to: draft.formMessage, text: messages('sv').toldRegistered(found.remiss.title, by) }, { id: `registered-told-${record.docx.hash.slice(0, 16)}-v${version}` });
     } catch (err) {
@@ -139,6 +154,25 @@ export class FilingFeature {
     await this.deps.messenger.post(to, this.registratorCard('sv', found.remiss, record, version, ''));
   }
 
+  /**
+   * A failure that persists (SharePoint refusing, a revoked permission) is told to the handläggare once, in
+   * Swedish, and the job keeps retrying: the approved version is never dropped.
+   */
+  private async fileReportingFailures(job: { dnr: string; version: number }, attempts: number): Promise<void> {
+    try {
+      await this.file(job);
+    } catch (err) {
+      if (err instanceof RetryLater || attempts < REPORT_FAILURE_AFTER_ATTEMPTS) throw err;
+      const code = typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : 'FILING_FAILED';
+      const [draft, found] = await Promise.all([this.deps.drafts.get(job.dnr), this.deps.register.get(job.dnr)]);
+      const to = draft?.value.formMessage;
+      if (to && found) {
+        await this.deps.outbox.enqueue(TEXT_MESSAGE_JOB, { to, text: messages('sv').filingFailing(found.remiss.title, code) }, { id: `filing-failing-told-${filingJobKey(job)}` });
+      }
+      throw new RetryLater(PERSISTENT_FAILURE_RETRY_MS, `filing keeps failing (${code})`);
+    }
+  }
+
   private async file({ dnr, version }: { dnr: string; version: number }): Promise<void> {
     const key = `filings/${dnr}/v${version}`;
     const record: FilingRecord = (await this.deps.store.get<FilingRecord>(key))?.value ?? { schemaVersion: 1, dnr, version };
@@ -152,14 +186,14 @@ export class FilingFeature {
     const year = todayIn(new Date(approval.decision.at)).slice(0, 4);
     const folder = safeName(`${remiss.dnr} ${remiss.title}`);
     const docxName = safeName(remissvarFileName(remiss.dnr, remiss.title));
-    const metadata = { Diarienummer: remiss.dnr, Remittent: remiss.remittent, Svarsdatum: remiss.dueDate, Status: 'Besvarad' };
+    const metadata = { Diarienummer: remiss.dnr, Remittent: remiss.remittent, Svarsdatum: remiss.dueDate, Status: this.deps.registrator ? 'Klar för registrering' : 'Besvarad' };
 
     if (!record.docx) {
       record.docx = await this.deps.archive.file({ year, folder, fileName: docxName, bytes: doc.bytes, contentType: DOCX_TYPE, metadata });
       await this.deps.store.put(key, record);
     }
     if (!record.pdf) {
-      const pdf = await this.convertedOnce(dnr, version, doc.bytes);
+      const pdf = await this.convertedOnce(dnr, version, doc.bytes, record.docx);
       record.pdf = await this.deps.archive.file({ year, folder, fileName: docxName.replace(/\.docx$/, '.pdf'), bytes: pdf, contentType: 'application/pdf', metadata });
       await this.deps.store.put(key, record);
     }
@@ -169,6 +203,7 @@ export class FilingFeature {
     } else {
       await this.markAnswered(dnr, version);
     }
+    await this.deps.approvalCards.showFiled(dnr, version, record.docx);
     const draft = (await this.deps.drafts.get(dnr))?.value;
     if (draft?.formMessage) {
       const text = messages('sv').filed(remiss.title, record.docx.url, record.pdf.url);
@@ -181,11 +216,11 @@ export class FilingFeature {
    * The PDF is made once and kept: a conversion is not byte-for-byte repeatable (it carries a timestamp), so a
    * retried job must file the same bytes to recognise its own earlier upload.
    */
-  private async convertedOnce(dnr: string, version: number, docx: Buffer): Promise<Buffer> {
+  private async convertedOnce(dnr: string, version: number, docx: Buffer, filedDocx: FiledFile): Promise<Buffer> {
     const key = `filing-pdfs/${dnr}/v${version}`;
     const kept = await this.deps.store.get<{ base64: string }>(key);
     if (kept) return Buffer.from(kept.value.base64, 'base64');
-    const pdf = await this.deps.pdf.toPdf(docx);
+    const pdf = await this.deps.pdf.toPdf(docx, filedDocx);
     try {
       await this.deps.store.create(key, { schemaVersion: 1, base64: pdf.toString('base64') });
       return pdf;
@@ -195,8 +230,18 @@ export class FilingFeature {
     }
   }
 
+  private async markFilesAnswered({ dnr, version }: { dnr: string; version: number }): Promise<void> {
+    const record = (await this.deps.store.get<FilingRecord>(`filings/${dnr}/v${version}`))?.value;
+    for (const file of [record?.docx, record?.pdf]) if (file) await this.deps.archive.setStatus(file, 'Besvarad');
+  }
+
   /** Without a registrator configured, filing sets Besvarad directly. */
   private markAnswered(dnr: string, version: number): Promise<void> {
     return changeStatus(this.deps.register, dnr, 'Besvarad', { at: this.deps.clock().toISOString(), by: `arkivering v${version}`, forwardOnly: true });
   }
+}
+
+/** A stable, short key for one filing (dnr and version), usable in outbox job ids. */
+function filingJobKey({ dnr, version }: { dnr: string; version: number }): string {
+  return `${createHash('sha256').update(dnr).digest('hex').slice(0, 16)}-v${version}`;
 }

@@ -33,6 +33,9 @@ export class LocalFolderArchive implements DocumentArchive {
     throw new Error('Too many files with the same name in the filing folder');
   }
 
+  /** A folder has no columns: the status lives in the register only. */
+  async setStatus(): Promise<void> {}
+
   /**
    * Writes a temp file and hard-links it into place: link() fails if the name is taken, so a file is never
    * replaced, and the name never shows a half-written file.
