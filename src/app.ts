@@ -28,6 +28,13 @@ import { createGraphCredential } from './integrations/graph/graphCredential.js';
 import { SharePointArchive, type SharePointArchiveOptions } from './integrations/graph/sharePointArchive.js';
 import type { Organisation } from './domain/organisation.js';
 import { DueFeature } from './features/due/dueHandler.js';
+import { Installations } from './features/conversations/installations.js';
+import { DigestSubscriptionFeature } from './features/digest/digestHandler.js';
+import { DigestPreferences } from './features/digest/digestPreferences.js';
+import { DigestRunner } from './features/digest/digestRunner.js';
+import { startDigestSchedule } from './features/digest/digestSchedule.js';
+import { SendLimiter } from './messaging/sendLimiter.js';
+import { registerDigestRoutes } from './server/digestRoutes.js';
 import { LanguagePreferences } from './features/language/languagePreference.js';
 import type { AdaptiveCard } from './features/featureContext.js';
 import type { Logger } from './logging/logger.js';
@@ -54,6 +61,7 @@ export interface Remissbot {
   store: RecordStore;
   register: RemissRepository;
   outbox: Outbox;
+  digest: DigestRunner;
   listen(): Promise<number>;
   close(): Promise<void>;
 }
@@ -132,6 +140,29 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     people,
     messenger,
   });
+  const installations = new Installations(store);
+  const preferences = new DigestPreferences(store);
+  const digest = new DigestRunner({
+    store,
+    register,
+    people,
+    installations,
+    preferences,
+    approvals,
+    messenger,
+    limiter: new SendLimiter(settings.TEAMS_TENANT_RPS),
+    organisation,
+    policy: {
+      horizonDays: settings.DIGEST_HORIZON_DAYS,
+      reminderDaysBeforeMeeting: settings.REMINDER_DAYS_BEFORE_MEETING,
+      reminderDaysBeforeDue: settings.REMINDER_DAYS_BEFORE_DUE,
+      approvalReminderDays: settings.APPROVAL_REMINDER_DAYS,
+    },
+    progress: (dnr) => answer.progress(dnr),
+    language: (person) => languages.resolve(person.aadObjectId ?? person.teamsUserId, undefined),
+    clock,
+    logger,
+  });
   const bot = new RemissBot({
     store,
     languages,
@@ -141,9 +172,13 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     approval,
     filing,
     people,
+    installations,
+    digest: new DigestSubscriptionFeature(preferences),
     logger,
   });
   const server = createHttpServer(adapter, bot, logger, { downloads, clock });
+  registerDigestRoutes(server, digest, settings.DIGEST_TRIGGER_SECRET, logger);
+  let schedule: { stop(): void } | undefined;
   let retention: NodeJS.Timeout | undefined;
 
   if (settings.anonymous) {
@@ -164,14 +199,19 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
       new Promise((resolve) => {
         server.listen(settings.PORT, settings.HOST, () => {
           outbox.start();
+          void digest.resumeUnfinished().catch((err: Error) => logger.error({ event: 'digest.resume.failed', err: err.name }, 'resuming digest runs failed'));
+          if (settings.DIGEST_SCHEDULER === 'on') schedule = startDigestSchedule(settings.DIGEST_CRON, settings.DIGEST_TIMEZONE, () => digest.trigger('schedule'));
           retention = setInterval(() => void purgeExpired(store, clock(), logger).catch((err: Error) => logger.warn({ event: 'retention.failed', err: err.message }, 'retention pass failed')), RETENTION_INTERVAL_MS);
           retention.unref();
           resolve((server.address() as AddressInfo).port);
         });
       }),
     outbox,
+    digest,
     close: async () => {
       if (retention) clearInterval(retention);
+      schedule?.stop();
+      await digest.stop();
       await outbox.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -16,6 +16,8 @@ import type { AnswerFeature } from '../features/answer/answerHandler.js';
 import type { ApprovalFeature } from '../features/approval/approvalHandler.js';
 import type { FilingFeature } from '../features/filing/filingHandler.js';
 import type { PeopleDirectory } from '../features/people/peopleDirectory.js';
+import type { Installations } from '../features/conversations/installations.js';
+import type { DigestSubscriptionFeature } from '../features/digest/digestHandler.js';
 import type { DueFeature } from '../features/due/dueHandler.js';
 import type { AdaptiveCard, FeatureContext } from '../features/featureContext.js';
 import type { LanguagePreferences } from '../features/language/languagePreference.js';
@@ -35,6 +37,8 @@ export interface RemissBotDependencies {
   approval: ApprovalFeature;
   filing: FilingFeature;
   people: PeopleDirectory;
+  installations: Installations;
+  digest: DigestSubscriptionFeature;
   logger: Logger;
 }
 
@@ -66,6 +70,14 @@ export class RemissBot extends ActivityHandler {
     });
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.welcomeOnce(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.forgetConversation(context);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      if (context.activity.membersRemoved?.some((m) => m.id === context.activity.recipient.id)) await this.forgetConversation(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -114,6 +126,8 @@ export class RemissBot extends ActivityHandler {
         return this.deps.answer.startFromMessage(ctx, intent.dnr);
       case 'help':
         return Promise.resolve(helpCard(ctx.language));
+      case 'digest':
+        return this.deps.digest.change(ctx, intent.change);
       default:
         return Promise.resolve(notUnderstoodCard(ctx.language));
     }
@@ -133,14 +147,26 @@ export class RemissBot extends ActivityHandler {
   }
 
   /**
+   * The bot was uninstalled (or removed from a team or chat): scheduled messages stop going there. A personal
+   * uninstall forgets the person's 1:1 chat; it is created again if they install the app again.
+   */
+  private async forgetConversation(context: TurnContext): Promise<void> {
+    const { conversation, from } = context.activity;
+    this.deps.logger.info({ event: 'conversation.uninstalled', kind: conversation.conversationType ?? 'personal' }, 'bot removed from a conversation');
+    if (conversation.conversationType === 'channel' || conversation.conversationType === 'groupChat') return this.deps.installations.forget(conversation.id);
+    const person = await this.deps.people.get(from.aadObjectId ?? from.id);
+    if (person?.personalChat?.conversationId === conversation.id) await this.deps.people.update(person, { personalChat: undefined }, new Date());
+  }
+
+  /**
    * Keeps the person's 1:1 chat and e-mail, so proactive messages (an approval request) can reach them.
    * The member lookup runs once per person, not on every message.
    */
   private async rememberPerson(ctx: FeatureContext): Promise<void> {
-    if (ctx.conversationKind !== 'personal') return;
+    if (ctx.conversationKind !== 'personal') return this.deps.installations.remember(ctx.conversation, ctx.now);
     const known = await this.deps.people.get(ctx.sender.aadObjectId ?? ctx.sender.teamsUserId);
     const sameChat = known?.personalChat?.conversationId === ctx.conversation.conversationId && known.personalChat.serviceUrl === ctx.conversation.serviceUrl;
-    if (known?.email && sameChat) return;
+    if (known?.email && sameChat && !known.retiredAt) return;
     const asker = await ctx.asker();
     await this.deps.people.remember({ teamsUserId: asker.teamsUserId, aadObjectId: asker.aadObjectId, email: asker.email ?? asker.userPrincipalName, name: asker.name, personalChat: ctx.conversation }, ctx.now);
   }

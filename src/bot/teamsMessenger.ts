@@ -5,7 +5,7 @@
  */
 import { CardFactory, MessageFactory, type ConversationParameters, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../features/featureContext.js';
-import { RecipientUnreachableError, type ConversationTarget, type Messenger, type PersonAddress, type PostedCard } from '../messaging/messenger.js';
+import { DeliveryFailedError, RecipientUnreachableError, type ConversationTarget, type Messenger, type PersonAddress, type PostedCard } from '../messaging/messenger.js';
 import type { RemissAdapter } from '../server/botAdapter.js';
 
 export function cardActivity(card: AdaptiveCard) {
@@ -51,6 +51,23 @@ function connectorError(err: unknown): { status?: number; code?: string } {
   return { status: e.statusCode ?? e.response?.status, code: e.body?.error?.code ?? e.response?.parsedBody?.error?.code ?? e.code };
 }
 
+/**
+ * Turns the connector's refusal into what the caller acts on. The connector client has already retried 429 and
+ * 5xx; what reaches here is final for this attempt.
+ */
+function deliveryFailure(err: unknown): Error {
+  const { status, code } = connectorError(err);
+  const detail = code ?? String(status ?? 'unknown');
+  if (code === 'BotNotInConversationRoster') return new RecipientUnreachableError(`Teams refused the message (${detail})`);
+  if (code === 'BotDisabledByAdmin') return new DeliveryFailedError('botDisabled', detail);
+  if (status === 401) return new DeliveryFailedError('unauthorized', detail);
+  if (status === 403) return new DeliveryFailedError('blocked', detail);
+  if (status === 404 || code === 'ConversationNotFound') return new DeliveryFailedError('conversationNotFound', detail);
+  if (status === 429) return new DeliveryFailedError('throttled', detail);
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+
 export class TeamsMessenger implements Messenger {
   constructor(
     private readonly adapter: RemissAdapter,
@@ -59,20 +76,36 @@ export class TeamsMessenger implements Messenger {
 
   async post(to: ConversationTarget, card: AdaptiveCard): Promise<PostedCard> {
     let id = '';
-    await this.adapter.continueConversationAsync(this.botAppId, referenceOf(to), async (context) => {
+    await this.continueIn(to, async (context) => {
       id = (await context.sendActivity(cardActivity(card)))?.id ?? '';
     });
     return { ...to, activityId: id };
   }
 
   async postText(to: ConversationTarget, text: string): Promise<void> {
-    await this.adapter.continueConversationAsync(this.botAppId, referenceOf(to), async (context) => {
+    await this.continueIn(to, async (context) => {
       await context.sendActivity(text);
     });
   }
 
+  /**
+   * Runs `logic` in the conversation. The adapter hands a failure inside the logic to its turn-error handler
+   * and returns normally; the caller must know, so the failure is caught here and thrown, classified.
+   */
+  private async continueIn(to: ConversationTarget, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    let failure: unknown;
+    await this.adapter.continueConversationAsync(this.botAppId, referenceOf(to), async (context) => {
+      try {
+        await logic(context);
+      } catch (err) {
+        failure = err;
+      }
+    });
+    if (failure !== undefined) throw deliveryFailure(failure);
+  }
+
   async update(where: PostedCard, card: AdaptiveCard): Promise<void> {
-    await this.adapter.continueConversationAsync(this.botAppId, referenceOf(where), async (context) => {
+    await this.continueIn(where, async (context) => {
       await context.updateActivity({ ...cardActivity(card), id: where.activityId });
     });
   }
@@ -93,9 +126,9 @@ export class TeamsMessenger implements Messenger {
         conversationId = context.activity.conversation.id;
       });
     } catch (err) {
-      const { status, code } = connectorError(err);
-      if (status === 403 || code === 'BotNotInConversationRoster') throw new RecipientUnreachableError(`Teams refused the 1:1 chat (${code ?? status})`);
-      throw err;
+      const failure = deliveryFailure(err);
+      // Creating a 1:1 chat for someone without the app installed is refused with a plain 403.
+      throw failure instanceof DeliveryFailedError && failure.kind === 'blocked' ? new RecipientUnreachableError(failure.message) : failure;
     }
     return { ...via, conversationId, conversationType: 'personal', userId: memberId };
   }

@@ -2,6 +2,16 @@
  * Every setting Remissbot reads, validated once at start. Nothing else in the code reads process.env.
  */
 import { z } from 'zod';
+import { Cron } from 'croner';
+
+function isValidCron(expression: string): boolean {
+  try {
+    new Cron(expression, { paused: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -76,7 +86,7 @@ const settingsSchema = z
     REMINDER_DAYS_BEFORE_DUE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(60).default(2)),
     APPROVAL_REMINDER_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(60).default(2)),
     /** When the digest runs (cron, in DIGEST_TIMEZONE): weekdays 07:30. */
-    DIGEST_CRON: z.preprocess(emptyToUndefined, z.string().trim().default('30 7 * * 1-5')),
+    DIGEST_CRON: z.preprocess(emptyToUndefined, z.string().trim().refine(isValidCron, 'must be a cron expression such as "30 7 * * 1-5"').default('30 7 * * 1-5')),
     DIGEST_TIMEZONE: z.preprocess(emptyToUndefined, z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/Stockholm').default('Europe/Stockholm')),
     /** off: no in-process schedule; an external timer calls POST /api/digest. */
     DIGEST_SCHEDULER: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),

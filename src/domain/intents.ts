@@ -12,6 +12,7 @@ export type Intent =
   | { kind: 'thisWeek' }
   | { kind: 'help' }
   | { kind: 'setLanguage'; language: Language }
+  | { kind: 'digest'; change: 'off' | 'on' | 'daily' | 'weekly' }
   | { kind: 'answer'; dnr: string }
   | { kind: 'show'; dnr: string };
 
@@ -43,6 +44,10 @@ const PHRASES: [string, SimpleIntent][] = [
   ...['hjalp', 'help', 'vad kan du', 'what can you do', 'kommandon', 'commands'].map((p): [string, SimpleIntent] => [p, { kind: 'help' }]),
   ...['svenska', 'swedish', 'pa svenska', 'in swedish'].map((p): [string, SimpleIntent] => [p, { kind: 'setLanguage', language: 'sv' }]),
   ...['english', 'engelska', 'pa engelska', 'in english'].map((p): [string, SimpleIntent] => [p, { kind: 'setLanguage', language: 'en' }]),
+  ...['avsluta digest', 'avsluta prenumeration', 'avprenumerera', 'stoppa digest', 'stop digest', 'unsubscribe'].map((p): [string, SimpleIntent] => [p, { kind: 'digest', change: 'off' }]),
+  ...['prenumerera', 'starta digest', 'subscribe', 'start digest'].map((p): [string, SimpleIntent] => [p, { kind: 'digest', change: 'on' }]),
+  ...['digest varje dag', 'daglig digest', 'daily digest', 'digest every day'].map((p): [string, SimpleIntent] => [p, { kind: 'digest', change: 'daily' }]),
+  ...['digest varje vecka', 'veckodigest', 'weekly digest', 'digest every week'].map((p): [string, SimpleIntent] => [p, { kind: 'digest', change: 'weekly' }]),
 ];
 const PHRASE_TABLE = new Map(PHRASES);
 

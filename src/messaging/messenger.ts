@@ -35,6 +35,25 @@ export class RecipientUnreachableError extends Error {
   }
 }
 
+/**
+ * Why Teams refused a proactive message, by what the caller must do about it:
+ * - blocked: the person blocked the bot (403); stop writing to them.
+ * - conversationNotFound: the conversation is gone (404); recreate the 1:1 chat and try again.
+ * - botDisabled: an admin blocked the app (403 BotDisabledByAdmin); nobody can be reached, stop.
+ * - unauthorized: the bot's own credentials are refused (401); nobody can be reached, stop.
+ * - throttled: still 429 after the connector client's own retries; slow down.
+ */
+export type DeliveryFailureKind = 'blocked' | 'conversationNotFound' | 'botDisabled' | 'unauthorized' | 'throttled';
+
+export class DeliveryFailedError extends Error {
+  readonly code: string;
+  constructor(readonly kind: DeliveryFailureKind, detail: string) {
+    super(`Teams refused the message (${kind}: ${detail})`);
+    this.name = 'DeliveryFailedError';
+    this.code = `DELIVERY_${kind.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+  }
+}
+
 export interface Messenger {
   post(to: ConversationTarget, card: AdaptiveCard): Promise<PostedCard>;
   postText(to: ConversationTarget, text: string): Promise<void>;

@@ -48,6 +48,34 @@ export class FakeConnector {
     this.held.set(conversationId, { gate, open });
   }
 
+  /** Teams' answers for the next posts to a conversation (403 blocked, 404 gone, BotDisabledByAdmin...). */
+  private readonly scripted = new Map<string, { status: number; code: string; message: string }[]>();
+  /** Posts answered 429 because they passed the limits. */
+  throttled = 0;
+  private limits?: { perConversation: number; perTenant: number };
+  private readonly recentPosts: { at: number; conversationId: string; tenant: string }[] = [];
+
+  failNextPosts(conversationId: string, ...answers: { status: number; code: string; message?: string }[]): void {
+    this.scripted.set(conversationId, [...(this.scripted.get(conversationId) ?? []), ...answers.map((a) => ({ message: a.code, ...a }))]);
+  }
+
+  /** Enforces Teams' rates like the service: past them, 429 with Retry-After. */
+  limitRates(limits: { perConversation: number; perTenant: number }): void {
+    this.limits = limits;
+  }
+
+  /** True when this post passes a limit (a one-second sliding window, as Teams measures). */
+  private overLimit(conversationId: string, tenant: string): boolean {
+    if (!this.limits) return false;
+    const now = Date.now();
+    while (this.recentPosts.length && this.recentPosts[0]!.at <= now - 1000) this.recentPosts.shift();
+    const inConversation = this.recentPosts.filter((p) => p.conversationId === conversationId).length;
+    const inTenant = this.recentPosts.filter((p) => p.tenant === tenant).length;
+    if (inConversation >= this.limits.perConversation || inTenant >= this.limits.perTenant) return true;
+    this.recentPosts.push({ at: now, conversationId, tenant });
+    return false;
+  }
+
   release(conversationId: string): void {
     this.held.get(conversationId)?.open();
     this.held.delete(conversationId);
@@ -163,6 +191,15 @@ export class FakeConnector {
       const conversationType = (body.conversation as { conversationType?: unknown } | undefined)?.conversationType;
       if (conversationType !== undefined && !['personal', 'groupChat', 'channel'].includes(String(conversationType))) {
         return send(400, errorBody('BadArgument', 'Invalid input'));
+      }
+      const scripted = this.scripted.get(conversationId)?.shift();
+      if (scripted) return send(scripted.status, errorBody(scripted.code, scripted.message));
+      const tenant = String((body.conversation as { tenantId?: unknown } | undefined)?.tenantId ?? '');
+      if (req.method === 'POST' && this.overLimit(conversationId, tenant)) {
+        this.throttled++;
+        res.writeHead(429, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '1' });
+        res.end(JSON.stringify(errorBody('TooManyRequests', 'Too many requests.')));
+        return;
       }
       const activityId = parts[4];
       if (req.method === 'PUT') {

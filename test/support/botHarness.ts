@@ -30,17 +30,19 @@ export interface HarnessOptions {
   dataDir?: string;
   outbox?: OutboxOptions;
   sharePoint?: RemissbotOptions['sharePoint'];
+  /** A connector kept from an earlier harness (a restart keeps the conversations it knows). */
+  connector?: FakeConnector;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'remissbot-e2e-')));
-  const settings = loadSettings({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'test', ALLOWED_TENANTS: TENANT, ...options.env });
+  const settings = loadSettings({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'test', ALLOWED_TENANTS: TENANT, DIGEST_SCHEDULER: 'off', ...options.env });
   const now = options.now;
   const clock = typeof now === 'function' ? now : now ? () => now : undefined;
   const bot = createRemissbot(settings, { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), clock, outbox: options.outbox, sharePoint: options.sharePoint });
   const port = await bot.listen();
-  const connector = new FakeConnector();
-  await connector.start();
+  const connector = options.connector ?? new FakeConnector();
+  if (!options.connector) await connector.start();
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     bot,

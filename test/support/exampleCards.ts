@@ -26,6 +26,8 @@ import type { Messenger } from '../../src/messaging/messenger.js';
 import { Outbox } from '../../src/outbox/outbox.js';
 import { remiss } from './remissFixtures.js';
 
+import { overviewCards, personalDigestCard } from '../../src/features/digest/digestCards.js';
+
 const NOW = new Date('2026-11-24T09:00:00Z');
 
 export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard }[]> {
@@ -134,6 +136,9 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
       { name: 'approval-status', card: approval.requesterStatusCard('sv', remissOf, { schemaVersion: 1, dnr: remissOf.dnr, versions: [approvalVersion] }) },
       { name: 'registrator', card: filing.registratorCard('sv', remissOf, filed, 1, '') },
       { name: 'message', card: messageCard('Jag hittar ingen remiss med det diarienumret.', { backLabel: 'Tillbaka till listan' }) },
+      { name: 'digest-personal', card: personalDigestCard(examples.slice(0, 2), '2026-11-24', 14, 'sv', new Map([['KS 2026/0412', { step: 4, total: 7 }]])) },
+      { name: 'digest-overview', card: overviewCards([...examples, { ...examples[1]!, dnr: 'KS 2026/0900', title: 'Väntar på godkännande', status: 'För godkännande' }], '2026-11-24', 'sv')[0]! },
+      { name: 'digest-overview-en', card: overviewCards(examples, '2026-11-24', 'en')[0]! },
     ];
   } finally {
     await rm(dir, { recursive: true, force: true });

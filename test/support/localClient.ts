@@ -20,6 +20,8 @@ export const JOURNEY_SCREENSHOTS = path.resolve(__dirname, '../../build/screensh
 
 export interface LocalClients {
   bot: Remissbot;
+  /** The bot's own base URL (for /api/digest). */
+  baseUrl: string;
   clients: Playground[];
   browser: Browser;
   stop(): Promise<void>;
@@ -39,6 +41,7 @@ export async function startLocalClients(configs: (string | undefined)[] = [undef
   mkdirSync(JOURNEY_SCREENSHOTS, { recursive: true });
   return {
     bot,
+    baseUrl: `http://127.0.0.1:${port}`,
     clients,
     browser,
     async stop() {

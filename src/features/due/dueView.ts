@@ -19,7 +19,7 @@ export interface DueListPage {
   offset: number;
 }
 
-function personLabel(remiss: Remiss, language: Language): string {
+export function personLabel(remiss: Remiss, language: Language): string {
   const h = remiss.handlaggare;
   return h ? (h.name ?? h.email) : messages(language).noHandlaggare;
 }

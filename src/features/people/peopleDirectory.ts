@@ -12,6 +12,8 @@ export interface PersonRecord {
   email?: string;
   name?: string;
   personalChat?: ConversationTarget;
+  /** Set when the person blocked the bot (Teams answered 403): scheduled messages skip them until they speak again. */
+  retiredAt?: string;
   updatedAt: string;
 }
 
@@ -41,10 +43,19 @@ export class PeopleDirectory {
       email: person.email ?? existing?.email,
       name: person.name ?? existing?.name,
       personalChat: person.personalChat ?? existing?.personalChat,
+      // Speaking to the bot again is the way back from having blocked it.
+      retiredAt: person.personalChat ? undefined : existing?.retiredAt,
       updatedAt: now.toISOString(),
     };
     await this.store.put(byId(key), record);
     if (record.email) await this.store.put(byEmail(record.email), { schemaVersion: 1, id: key });
     return record;
+  }
+
+  /** Keeps a changed record (a recreated 1:1 chat, retirement, an uninstall). */
+  async update(record: PersonRecord, change: Partial<Pick<PersonRecord, 'personalChat' | 'retiredAt'>>, now: Date): Promise<PersonRecord> {
+    const updated: PersonRecord = { ...record, ...change, updatedAt: now.toISOString() };
+    await this.store.put(byId(record.aadObjectId ?? record.teamsUserId), updated);
+    return updated;
   }
 }

@@ -1,0 +1,79 @@
+/**
+ * What the scheduled digest tells whom: each handläggare their own remisser due soon or overdue, the managers
+ * and team channels an overview of everything open, and reminders ahead of the meeting, the svarsdatum and an
+ * approval left waiting. Pure: today's date and the settings come from the caller.
+ */
+import { compareDates, daysBetween, weekOf, type CalendarDate } from './calendar.js';
+import { addWorkingDays } from './holidays.js';
+import { isOpen, type Remiss } from './remiss.js';
+
+export interface DigestPolicy {
+  horizonDays: number;
+  reminderDaysBeforeMeeting: number;
+  reminderDaysBeforeDue: number;
+  approvalReminderDays: number;
+}
+
+const byDueDate = (a: Remiss, b: Remiss) => compareDates(a.dueDate, b.dueDate) || a.dnr.localeCompare(b.dnr, 'sv');
+
+/** The handläggare's own open remisser, overdue or due within the horizon, earliest first, by their e-mail. */
+export function personalDigests(remisser: readonly Remiss[], today: CalendarDate, horizonDays: number): Map<string, Remiss[]> {
+  const byPerson = new Map<string, Remiss[]>();
+  for (const r of remisser) {
+    const email = r.handlaggare?.email?.toLowerCase();
+    if (!email || !isOpen(r.status) || daysBetween(today, r.dueDate) > horizonDays) continue;
+    byPerson.set(email, [...(byPerson.get(email) ?? []), r]);
+  }
+  for (const list of byPerson.values()) list.sort(byDueDate);
+  return byPerson;
+}
+
+export type OverviewGroup = 'overdue' | 'thisWeek' | 'later' | 'forApproval';
+export const OVERVIEW_GROUPS: readonly OverviewGroup[] = ['overdue', 'thisWeek', 'later', 'forApproval'];
+
+/**
+ * Every open remiss in one group: waiting for approval (whatever its date), else overdue, due this week
+ * (Monday to Sunday) or later.
+ */
+export function overviewGroups(remisser: readonly Remiss[], today: CalendarDate): Record<OverviewGroup, Remiss[]> {
+  const groups: Record<OverviewGroup, Remiss[]> = { overdue: [], thisWeek: [], later: [], forApproval: [] };
+  const week = weekOf(today);
+  for (const r of [...remisser].sort(byDueDate)) {
+    if (!isOpen(r.status)) continue;
+    if (r.status === 'För godkännande') groups.forApproval.push(r);
+    else if (compareDates(r.dueDate, today) < 0) groups.overdue.push(r);
+    else if (compareDates(r.dueDate, week.end) <= 0) groups.thisWeek.push(r);
+    else groups.later.push(r);
+  }
+  return groups;
+}
+
+export type Reminder =
+  | { kind: 'meeting'; remiss: Remiss; to: string; date: CalendarDate }
+  | { kind: 'due'; remiss: Remiss; to: string; date: CalendarDate };
+
+/**
+ * Reminders to the handläggare that are due on `today`: from N working days before the meeting (or the
+ * svarsdatum) until that day. A reminder is identified by its kind, remiss and date, so the caller sends each
+ * once even if the digest did not run on the exact day.
+ */
+export function handlaggareReminders(remisser: readonly Remiss[], today: CalendarDate, policy: DigestPolicy): Reminder[] {
+  const reminders: Reminder[] = [];
+  for (const r of remisser) {
+    const to = r.handlaggare?.email?.toLowerCase();
+    if (!to || !isOpen(r.status) || r.status === 'För godkännande' || r.status === 'Godkänd' || r.status === 'Klar för registrering') continue;
+    if (r.meetingDate && inWindow(today, r.meetingDate, policy.reminderDaysBeforeMeeting)) reminders.push({ kind: 'meeting', remiss: r, to, date: r.meetingDate });
+    if (inWindow(today, r.dueDate, policy.reminderDaysBeforeDue)) reminders.push({ kind: 'due', remiss: r, to, date: r.dueDate });
+  }
+  return reminders;
+}
+
+/** From `workingDays` working days before `date` up to and including `date`. */
+function inWindow(today: CalendarDate, date: CalendarDate, workingDays: number): boolean {
+  return compareDates(today, addWorkingDays(date, -workingDays)) >= 0 && compareDates(today, date) <= 0;
+}
+
+/** Whether an approval sent on `sentOn` and still undecided has waited long enough for a reminder. */
+export function approvalReminderDue(sentOn: CalendarDate, today: CalendarDate, approvalReminderDays: number): boolean {
+  return compareDates(today, addWorkingDays(sentOn, approvalReminderDays)) >= 0;
+}

@@ -1,0 +1,56 @@
+/**
+ * The digest's cards: a handläggare's own list (the due-list card, so its Besvara / Fortsätt buttons work as
+ * in chat) and the overview for managers and channels, split into several messages before ~80 KB.
+ */
+import { renderCard } from '../../cards/cardTemplates.js';
+import { daysBetween, type CalendarDate } from '../../domain/calendar.js';
+import { OVERVIEW_GROUPS, overviewGroups, type OverviewGroup } from '../../domain/digest.js';
+import type { Language } from '../../domain/language.js';
+import type { Remiss } from '../../domain/remiss.js';
+import { daysLeftText, formatLongDate } from '../../domain/swedishDates.js';
+import { messages } from '../../i18n/messages.js';
+import { dueListView, personLabel, type Progress } from '../due/dueView.js';
+import type { AdaptiveCard } from '../featureContext.js';
+
+/** Items per overview message are chosen so that the card's JSON stays well under Teams' limit. */
+const OVERVIEW_PART_BYTES = 60 * 1024;
+
+export function personalDigestCard(remisser: readonly Remiss[], today: CalendarDate, horizonDays: number, language: Language, progress: ReadonlyMap<string, Progress>): AdaptiveCard {
+  const t = messages(language);
+  return renderCard('due-list', dueListView(t.digestTitle(remisser.length, horizonDays), t.listEmptyMine, remisser, { filter: 'mine', offset: 0 }, today, language, progress));
+}
+
+const GROUP_STYLE: Record<OverviewGroup, string> = { overdue: 'attention', thisWeek: 'warning', later: 'default', forApproval: 'accent' };
+
+export function overviewCards(remisser: readonly Remiss[], today: CalendarDate, language: Language): AdaptiveCard[] {
+  const t = messages(language);
+  const groups = overviewGroups(remisser, today);
+  const items = OVERVIEW_GROUPS.flatMap((group) =>
+    groups[group].map((r) => ({
+      group,
+      title: r.title,
+      line: t.overviewLine(r.dnr, formatLongDate(r.dueDate, language), daysLeftText(daysBetween(today, r.dueDate), language), personLabel(r, language)),
+    })),
+  );
+  // Split by the items' own size; the card around them is small and fixed.
+  const parts: (typeof items)[] = [[]];
+  let bytes = 0;
+  for (const item of items) {
+    const size = Buffer.byteLength(JSON.stringify(item), 'utf8') + 400;
+    if (bytes + size > OVERVIEW_PART_BYTES && parts.at(-1)!.length > 0) {
+      parts.push([]);
+      bytes = 0;
+    }
+    parts.at(-1)!.push(item);
+    bytes += size;
+  }
+  const open = items.length;
+  return parts.map((part, i) =>
+    renderCard('digest-overview', {
+      title: t.overviewTitle(formatLongDate(today, language)) + (parts.length > 1 ? t.overviewPart(i + 1, parts.length) : ''),
+      summary: t.overviewSummary(open, groups.overdue.length, groups.forApproval.length),
+      groups: OVERVIEW_GROUPS.map((group) => ({ heading: t.overviewGroups[group], style: GROUP_STYLE[group], items: part.filter((x) => x.group === group) })).filter((g) => g.items.length > 0),
+      listLabel: t.overviewList,
+    }),
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * Each person's choice about the digest: on (the default) or off, every working day or once a week. Keyed by
+ * e-mail, as the register names handläggare.
+ */
+import type { RecordStore } from '../../storage/store.js';
+
+export type DigestFrequency = 'daily' | 'weekly';
+
+export interface DigestPreference {
+  schemaVersion: 1;
+  subscribed: boolean;
+  frequency: DigestFrequency;
+  updatedAt: string;
+}
+
+const DEFAULT: Omit<DigestPreference, 'updatedAt'> = { schemaVersion: 1, subscribed: true, frequency: 'daily' };
+const key = (email: string) => `digest-preferences/${email.trim().toLowerCase()}`;
+
+export class DigestPreferences {
+  constructor(private readonly store: RecordStore) {}
+
+  async get(email: string): Promise<Omit<DigestPreference, 'updatedAt'>> {
+    return (await this.store.get<DigestPreference>(key(email)))?.value ?? DEFAULT;
+  }
+
+  async set(email: string, change: Partial<Pick<DigestPreference, 'subscribed' | 'frequency'>>, now: Date): Promise<void> {
+    await this.store.put(key(email), { ...(await this.get(email)), ...change, updatedAt: now.toISOString() });
+  }
+}

@@ -1,0 +1,83 @@
+/** Who the digest tells what, on which days: pure rules with Swedish working days. */
+import { approvalReminderDue, handlaggareReminders, overviewGroups, personalDigests } from '../../src/domain/digest.js';
+import { nextDigestTimes } from '../../src/features/digest/digestSchedule.js';
+import { overviewCards } from '../../src/features/digest/digestCards.js';
+import { cardBytes } from '../../src/cards/cardTemplates.js';
+import { remiss } from '../support/remissFixtures.js';
+
+const policy = { horizonDays: 14, reminderDaysBeforeMeeting: 5, reminderDaysBeforeDue: 2, approvalReminderDays: 2 };
+const anna = { email: 'Anna.Andersson@stad.se' };
+
+test('a personal digest holds the open remisser due within the horizon or overdue, earliest first, per e-mail', () => {
+  const digests = personalDigests(
+    [
+      remiss({ dnr: 'A', dueDate: '2026-12-08', handlaggare: anna }),
+      remiss({ dnr: 'B', dueDate: '2026-11-01', handlaggare: anna }),
+      remiss({ dnr: 'C', dueDate: '2026-12-09', handlaggare: anna }), // 15 days: beyond the horizon
+      remiss({ dnr: 'D', dueDate: '2026-11-25', handlaggare: anna, status: 'Besvarad' }),
+      remiss({ dnr: 'E', dueDate: '2026-11-25' }),
+    ],
+    '2026-11-24',
+    14,
+  );
+  expect([...digests.keys()]).toEqual(['anna.andersson@stad.se']);
+  expect(digests.get('anna.andersson@stad.se')!.map((r) => r.dnr)).toEqual(['B', 'A']);
+});
+
+test('the overview groups every open remiss: overdue, this week (to Sunday), later, and waiting for approval', () => {
+  const groups = overviewGroups(
+    [
+      remiss({ dnr: 'late', dueDate: '2026-11-23' }),
+      remiss({ dnr: 'sunday', dueDate: '2026-11-29' }),
+      remiss({ dnr: 'monday', dueDate: '2026-11-30' }),
+      remiss({ dnr: 'approval', dueDate: '2026-11-20', status: 'För godkännande' }),
+      remiss({ dnr: 'done', dueDate: '2026-11-25', status: 'Avstår' }),
+    ],
+    '2026-11-24',
+  );
+  expect(Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, v.map((r) => r.dnr)]))).toEqual({ overdue: ['late'], thisWeek: ['sunday'], later: ['monday'], forApproval: ['approval'] });
+});
+
+test('reminders start N working days ahead, skipping Swedish holidays, and last until the day', () => {
+  // Trettondedag jul (6 January) is a holiday: five working days before Tuesday 12 January 2027 is Monday 4 January.
+  const r = remiss({ dnr: 'M', dueDate: '2027-02-01', meetingDate: '2027-01-12', handlaggare: anna });
+  expect(handlaggareReminders([r], '2027-01-01', policy)).toEqual([]);
+  expect(handlaggareReminders([r], '2027-01-04', policy).map((x) => x.kind)).toEqual(['meeting']);
+  expect(handlaggareReminders([r], '2027-01-12', policy).map((x) => x.kind)).toEqual(['meeting']);
+  expect(handlaggareReminders([r], '2027-01-13', policy)).toEqual([]);
+  // Two working days before a Monday svarsdatum is the Thursday before.
+  const due = remiss({ dnr: 'D', dueDate: '2026-11-30', handlaggare: anna });
+  expect(handlaggareReminders([due], '2026-11-25', policy)).toEqual([]);
+  expect(handlaggareReminders([due], '2026-11-26', policy).map((x) => [x.kind, x.to])).toEqual([['due', 'anna.andersson@stad.se']]);
+  // Nothing to remind once the answer is with the approver.
+  expect(handlaggareReminders([{ ...due, status: 'För godkännande' }], '2026-11-26', policy)).toEqual([]);
+});
+
+test('an approval waits APPROVAL_REMINDER_DAYS working days before its approver is reminded', () => {
+  expect(approvalReminderDue('2026-12-23', '2026-12-24', 2)).toBe(false);
+  // Julafton and juldagen, annandag jul and the weekend are not working days.
+  expect(approvalReminderDue('2026-12-23', '2026-12-28', 2)).toBe(false);
+  expect(approvalReminderDue('2026-12-23', '2026-12-29', 2)).toBe(true);
+});
+
+test('the schedule keeps 07:30 in Stockholm across both daylight-saving changes, one run a weekday', () => {
+  const autumn = nextDigestTimes('30 7 * * 1-5', 'Europe/Stockholm', new Date('2026-10-22T12:00:00Z'), 4).map((d) => d.toISOString());
+  // Summer time ends on Sunday 25 October 2026: 05:30 UTC on Friday, 06:30 UTC from Monday.
+  expect(autumn).toEqual(['2026-10-23T05:30:00.000Z', '2026-10-26T06:30:00.000Z', '2026-10-27T06:30:00.000Z', '2026-10-28T06:30:00.000Z']);
+  const spring = nextDigestTimes('30 7 * * 1-5', 'Europe/Stockholm', new Date('2027-03-25T12:00:00Z'), 3).map((d) => d.toISOString());
+  // Summer time starts on Sunday 28 March 2027.
+  expect(spring).toEqual(['2027-03-26T06:30:00.000Z', '2027-03-29T05:30:00.000Z', '2027-03-30T05:30:00.000Z']);
+  // A time inside the spring gap still runs that day (an hour later), and one inside the autumn repeat runs once.
+  expect(nextDigestTimes('30 2 * * *', 'Europe/Stockholm', new Date('2027-03-27T12:00:00Z'), 2).map((d) => d.toISOString())).toEqual(['2027-03-28T01:30:00.000Z', '2027-03-29T00:30:00.000Z']);
+  expect(nextDigestTimes('30 2 * * *', 'Europe/Stockholm', new Date('2026-10-24T12:00:00Z'), 2).map((d) => d.toISOString())).toEqual(['2026-10-25T00:30:00.000Z', '2026-10-26T01:30:00.000Z']);
+});
+
+test('a large overview is split into several messages, each under 80 KB, none lost', () => {
+  const many = Array.from({ length: 600 }, (_, i) => remiss({ dnr: `KS 2026/${i}`, title: `Remiss ${i} `.padEnd(300, 'å'), dueDate: `2026-12-${String((i % 28) + 1).padStart(2, '0')}`, handlaggare: { email: `person${i}@stad.se`, name: 'Förnamn Efternamn' } }));
+  const cards = overviewCards(many, '2026-11-24', 'sv');
+  expect(cards.length).toBeGreaterThan(1);
+  for (const card of cards) expect(cardBytes(card)).toBeLessThan(80 * 1024);
+  const titles = cards.flatMap((c) => JSON.stringify(c).match(/Remiss \d+ /g) ?? []);
+  expect(new Set(titles).size).toBe(600);
+  expect(JSON.stringify(cards[0])).toContain(`(del 1 av ${cards.length})`);
+});
