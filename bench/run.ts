@@ -6,9 +6,10 @@ import path from 'node:path';
 import { documentBuild } from './documentBuild.js';
 import { dueTurnCost } from './dueTurnCost.js';
 import { formStep } from './formStep.js';
+import { digestFanout } from './digestFanout.js';
 import type { BenchResult } from './result.js';
 
-const BENCHMARKS: (() => Promise<BenchResult[]>)[] = [dueTurnCost, formStep, documentBuild];
+const BENCHMARKS: (() => Promise<BenchResult[]>)[] = [dueTurnCost, formStep, documentBuild, digestFanout];
 
 async function main(): Promise<void> {
   const results: BenchResult[] = [];

@@ -94,6 +94,20 @@ test('each handläggare gets their own due and overdue remisser with Besvara; th
   expect(inChannel).toHaveLength(1);
 });
 
+test('uninstalling the app from a channel stops the overview there; a personal uninstall forgets the 1:1 chat', async () => {
+  await start();
+  const channel = channelOf(h.connector, chats[cecilia.id]!, '19:remisser@thread.tacv2');
+  await h.post(installFrom(h.connector, channel));
+  await seed();
+  expect((await h.post({ ...installFrom(h.connector, channel), action: 'remove' })).status).toBe(200);
+  expect((await h.post({ ...installFrom(h.connector, chats[anna.id]!), action: 'remove' })).status).toBe(200);
+  const run = await trigger();
+  expect(h.connector.sentTo('19:remisser@thread.tacv2').filter((a) => cardOf(a))).toEqual([]);
+  // Anna's chat is forgotten; she is known, but there is no conversation to create hers through.
+  expect(digestsTo(anna)).toEqual([]);
+  expect(run.counts).toMatchObject({ sent: 1, skipped: 1 });
+});
+
 test('a second run the same day sends no one a second copy; ?force=true does; the next day sends again', async () => {
   await start();
   await seed();

@@ -50,6 +50,8 @@ function graphEnv(extra: Record<string, string> = {}): Record<string, string> {
   };
 }
 
+const logLines: string[] = [];
+
 async function start(env: Record<string, string> = {}, libraryColumns = ['Diarienummer', 'Remittent', 'Svarsdatum', 'Status']): Promise<void> {
   graph = new FakeGraph({ tenantId: TENANT_ID, clientId: CLIENT_ID, clientSecret: SECRET, siteHost: 'stad.sharepoint.com', sitePath: '/sites/remisser', libraries: [{ name: 'Dokument', columns: [] }, { name: LIBRARY, columns: libraryColumns }] });
   await graph.start();
@@ -59,7 +61,7 @@ async function start(env: Record<string, string> = {}, libraryColumns = ['Diarie
 
 /** The bot on the test's data folder (kept across a restart), against the running fake Graph. */
 async function startBot(env: Record<string, string> = {}, dataDir?: string): Promise<void> {
-  h = await startHarness({ now: () => new Date('2026-11-24T13:03:00Z'), env: graphEnv(env), outbox: QUICK_OUTBOX, dataDir: dataDir ?? (await mkdtemp(path.join(orgDir, 'data-'))) });
+  h = await startHarness({ now: () => new Date('2026-11-24T13:03:00Z'), env: graphEnv(env), outbox: QUICK_OUTBOX, dataDir: dataDir ?? (await mkdtemp(path.join(orgDir, 'data-'))), log: (line) => logLines.push(line) });
   d = new FormDriver(h);
   annaChat = personalChat(h.connector, anna);
   ceciliaChat = personalChat(h.connector, cecilia);
@@ -184,6 +186,10 @@ test('a failure that persists is told to the handläggare once, in Swedish, and 
   expect((await h.bot.store.get<{ state: string }>(job))!.value.state).toBe('pending');
   expect(graph.filesIn(LIBRARY)).toEqual([]);
   expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Godkänd');
+  // The logs say what failed, never a secret, a token or the document's text.
+  const log = logLines.join('\n');
+  expect(log).toContain('"outcome":"waiting"');
+  for (const secret of ['an-expired-secret-0000000000000', SECRET, 'SBR tillstyrker avsnitt 3.', 'Bearer ']) expect(log).not.toContain(secret);
 }, 60_000);
 
 test('with a registrator channel the status is "Klar för registrering" until the registrator\'s card is pressed', async () => {

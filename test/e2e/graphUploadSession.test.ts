@@ -5,6 +5,10 @@
  * name taken before the last slice never overwritten.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureTestCertificate } from '../support/testTls.js';
 import { FakeGraph, SLICE_UNIT } from '../fakes/fakeGraph.js';
 import { createGraphClient } from '../../src/integrations/graph/graphClient.js';
 import { createGraphCredential } from '../../src/integrations/graph/graphCredential.js';
@@ -111,6 +115,25 @@ test('a filing repeated after its upload finished recognises its own file and ad
 test('slices must be a multiple of 320 KiB: the archive refuses another size before calling Graph', () => {
   const client = createGraphClient(createGraphCredential({ kind: 'secret', tenantId: TENANT_ID, clientId: CLIENT_ID, secret: SECRET }, graph.authorityHost), graph.baseUrl);
   expect(() => new SharePointArchive(client, { site: { id: graph.site }, library: 'Remissvar', columns: COLUMNS, logger: createLogger('silent'), sliceBytes: 1000 * 1000 })).toThrow('multiple of 320 KiB');
+});
+
+test('a certificate credential signs its own client assertion, which the token endpoint verifies', async () => {
+  const { cert, key } = ensureTestCertificate();
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'remissbot-cert-'));
+  const pem = path.join(dir, 'app.pem');
+  await writeFile(pem, key + cert);
+  const withCert = new FakeGraph({ ...graph.options, clientCertificate: cert });
+  await withCert.start();
+  try {
+    const client = createGraphClient(createGraphCredential({ kind: 'certificate', tenantId: TENANT_ID, clientId: CLIENT_ID, certificatePath: pem }, withCert.authorityHost), withCert.baseUrl);
+    const viaCertificate = new SharePointArchive(client, { site: { id: withCert.site }, library: 'Remissvar', columns: COLUMNS, logger: createLogger('silent') });
+    await viaCertificate.file(request(Buffer.from('signerat')));
+    expect(withCert.tokensIssued).toHaveLength(1);
+    expect(withCert.filesIn('Remissvar').map((i) => i.bytes.toString())).toEqual(['signerat']);
+  } finally {
+    await withCert.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 test('a library name that is not on the site is reported with the names that are', async () => {

@@ -25,6 +25,8 @@ export interface ReceivedActivity {
   activityId?: string;
   id: string;
   body: Record<string, unknown>;
+  /** When it arrived (ms since the epoch). */
+  at: number;
 }
 
 /** Teams refuses messages over roughly 100 KB; the bot keeps cards under 80 KB. */
@@ -50,6 +52,8 @@ export class FakeConnector {
 
   /** Teams' answers for the next posts to a conversation (403 blocked, 404 gone, BotDisabledByAdmin...). */
   private readonly scripted = new Map<string, { status: number; code: string; message: string }[]>();
+  /** False keeps only each activity's type, so a benchmark's memory measures the bot rather than this fake. */
+  keepBodies = true;
   /** Posts answered 429 because they passed the limits. */
   throttled = 0;
   private limits?: { perConversation: number; perTenant: number };
@@ -206,7 +210,7 @@ export class FakeConnector {
         if (!activityId || !this.received.some((a) => a.id === activityId)) return send(404, errorBody('ActivityNotFound', 'Activity not found.'));
       }
       const id = req.method === 'PUT' ? activityId! : randomUUID();
-      this.received.push({ method: req.method, conversationId, activityId, id, body });
+      this.received.push({ method: req.method, conversationId, activityId, id, body: this.keepBodies ? body : { type: body.type }, at: Date.now() });
       send(200, { id });
       this.notify();
       return;

@@ -11,7 +11,7 @@
  * Faults can be injected at random (429 with Retry-After, 503, a connection reset before the request is
  * processed) or scripted for one request.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { constants, createHash, createPublicKey, randomUUID, verify } from 'node:crypto';
 import https from 'node:https';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +25,8 @@ export interface FakeGraphOptions {
   tenantId: string;
   clientId: string;
   clientSecret: string;
+  /** A certificate (PEM) registered on the app: client assertions signed with its key are accepted too. */
+  clientCertificate?: string;
   siteHost: string;
   sitePath: string;
   /** Document libraries on the site, with their columns' internal names. */
@@ -386,7 +388,14 @@ export class FakeGraph {
     if (tenant !== this.options.tenantId) return aadError(400, 'invalid_request', 90002, `Tenant '${tenant}' not found.`);
     if (form.get('grant_type') !== 'client_credentials') return aadError(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
     if (form.get('client_id') !== this.options.clientId) return aadError(400, 'unauthorized_client', 700016, `Application with identifier '${form.get('client_id')}' was not found in the directory.`);
-    if (form.get('client_secret') !== this.options.clientSecret) return aadError(401, 'invalid_client', 7000215, 'Invalid client secret provided.');
+    const assertion = form.get('client_assertion');
+    if (assertion !== null) {
+      if (form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') return aadError(400, 'invalid_request', 50027, 'Invalid client_assertion_type.');
+      const problem = this.assertionProblem(assertion, `${authority}/oauth2/v2.0/token`);
+      if (problem) return aadError(401, 'invalid_client', 700027, `Client assertion failed signature validation: ${problem}.`);
+    } else if (form.get('client_secret') !== this.options.clientSecret) {
+      return aadError(401, 'invalid_client', 7000215, 'Invalid client secret provided.');
+    }
     const scope = form.get('scope') ?? '';
     if (scope !== `${this.baseUrl}/.default`) return aadError(400, 'invalid_scope', 1002012, `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.`);
     const token = [{ typ: 'JWT', alg: 'none' }, { aud: this.baseUrl, tid: tenant, appid: this.options.clientId, roles: ['Sites.Selected'], jti: randomUUID() }, {}]
@@ -395,6 +404,28 @@ export class FakeGraph {
     this.tokens.add(token);
     this.tokensIssued.push({ scope, clientId: form.get('client_id')! });
     return { status: 200, body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: token } };
+  }
+
+  /** Checks a client assertion as Entra does: signed by the registered certificate, for this app and endpoint, not expired. */
+  private assertionProblem(jwt: string, tokenEndpoint: string): string | undefined {
+    const cert = this.options.clientCertificate;
+    if (!cert) return 'no certificate is registered on the app';
+    const [h, p, sig] = jwt.split('.');
+    if (!h || !p || !sig) return 'not a JWT';
+    const header = JSON.parse(Buffer.from(h, 'base64url').toString()) as { alg?: string };
+    const claims = JSON.parse(Buffer.from(p, 'base64url').toString()) as { aud?: string; iss?: string; sub?: string; exp?: number };
+    const key = createPublicKey(cert);
+    const data = Buffer.from(`${h}.${p}`);
+    const signature = Buffer.from(sig, 'base64url');
+    const valid =
+      header.alg === 'PS256'
+        ? verify('sha256', data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }, signature)
+        : header.alg === 'RS256' && verify('sha256', data, key, signature);
+    if (!valid) return 'bad signature';
+    if (claims.aud !== tokenEndpoint) return `audience ${claims.aud}`;
+    if (claims.iss !== this.options.clientId || claims.sub !== this.options.clientId) return 'issuer or subject is not the app';
+    if (!claims.exp || claims.exp * 1000 < Date.now()) return 'expired';
+    return undefined;
   }
 
   private findByPath(driveId: string, itemPath: string): FakeItem | undefined {

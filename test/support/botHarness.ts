@@ -30,6 +30,8 @@ export interface HarnessOptions {
   dataDir?: string;
   outbox?: OutboxOptions;
   sharePoint?: RemissbotOptions['sharePoint'];
+  /** Receives every log line at trace level (to prove what logs never contain). */
+  log?: (line: string) => void;
   /** A connector kept from an earlier harness (a restart keeps the conversations it knows). */
   connector?: FakeConnector;
 }
@@ -39,7 +41,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const settings = loadSettings({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'test', ALLOWED_TENANTS: TENANT, DIGEST_SCHEDULER: 'off', ...options.env });
   const now = options.now;
   const clock = typeof now === 'function' ? now : now ? () => now : undefined;
-  const bot = createRemissbot(settings, { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), clock, outbox: options.outbox, sharePoint: options.sharePoint });
+  const log = options.log;
+  const logger = log ? createLogger('trace', { write: (line: string) => log(line) }) : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const bot = createRemissbot(settings, { logger, clock, outbox: options.outbox, sharePoint: options.sharePoint });
   const port = await bot.listen();
   const connector = options.connector ?? new FakeConnector();
   if (!options.connector) await connector.start();

@@ -93,7 +93,7 @@ export interface DigestDependencies {
 }
 
 /** Messages in flight at once: enough to keep the tenant's rate busy while each send waits on the network. */
-const CONCURRENCY = 16;
+const CONCURRENCY = 8;
 /** How often the run's record is written while it runs. */
 const SAVE_EVERY_MS = 1000;
 
@@ -247,7 +247,7 @@ export class DigestRunner {
 
   private async send(d: Delivery): Promise<'sent' | 'nobody'> {
     if (d.recipient.kind === 'conversation') {
-      await this.post(d.recipient.target, await d.content('sv'));
+      await this.post(d.recipient.target, () => d.content('sv'));
       return 'sent';
     }
     const { email, aadObjectId } = d.recipient;
@@ -255,7 +255,7 @@ export class DigestRunner {
     const person = (await this.deps.people.findByEmail(email)) ?? (aadObjectId ? { schemaVersion: 1 as const, teamsUserId: aadObjectId, aadObjectId, email, updatedAt: '' } : undefined);
     if (!person || person.retiredAt) return 'nobody';
     const language = await this.deps.language(person);
-    const content = await d.content(language);
+    const content = () => d.content(language);
     const target = person.personalChat ?? (await this.openChat(person));
     if (!target) return 'nobody';
     try {
@@ -276,10 +276,12 @@ export class DigestRunner {
     return 'sent';
   }
 
-  private async post(to: ConversationTarget, content: { card: AdaptiveCard } | { text: string }): Promise<void> {
+  /** The content is built once the slot is free, so cards do not pile up while messages wait for their turn. */
+  private async post(to: ConversationTarget, build: () => Promise<{ card: AdaptiveCard } | { text: string }>): Promise<void> {
     await this.deps.limiter.schedule(to.tenantId ?? '', to.conversationId, async () => {
       // A stop (SIGTERM) while this message waited for its slot: it is left for the resumed run.
       if (this.stopping) throw new RunStopping();
+      const content = await build();
       try {
         if ('card' in content) await this.deps.messenger.post(to, content.card);
         else await this.deps.messenger.postText(to, content.text);
