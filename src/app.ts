@@ -23,10 +23,8 @@ import { FilingFeature, parseRegistrator } from './features/filing/filingHandler
 import { LocalFolderArchive } from './features/filing/localFolderArchive.js';
 import { LibreOfficePdf } from './integrations/libreOfficePdf.js';
 import type { DocumentArchive, PdfConverter } from './features/filing/archive.js';
-import { createGraphClient } from './integrations/graph/graphClient.js';
-import { createGraphCredential } from './integrations/graph/graphCredential.js';
-import { SharePointArchive, type SharePointArchiveOptions } from './integrations/graph/sharePointArchive.js';
-import type { Organisation } from './domain/organisation.js';
+import { connectSharePoint, type UploadTuning } from './integrations/graph/sharePoint.js';
+import { createRegister } from './register/createRegister.js';
 import { DueFeature } from './features/due/dueHandler.js';
 import { Installations } from './features/conversations/installations.js';
 import { DigestSubscriptionFeature } from './features/digest/digestHandler.js';
@@ -41,7 +39,6 @@ import type { Logger } from './logging/logger.js';
 import type { PostedCard } from './messaging/messenger.js';
 import { Outbox, type OutboxOptions } from './outbox/outbox.js';
 import { purgeExpired } from './maintenance/retention.js';
-import { LocalRemissRepository } from './register/localRemissRepository.js';
 import type { RemissRepository } from './register/remissRepository.js';
 import { createAdapter, type RemissAdapter } from './server/botAdapter.js';
 import { createHttpServer } from './server/httpServer.js';
@@ -53,7 +50,7 @@ export interface RemissbotOptions {
   clock?: () => Date;
   outbox?: OutboxOptions;
   /** Upload tuning (tests use small slices to exercise upload sessions with small documents). */
-  sharePoint?: Pick<SharePointArchiveOptions, 'sliceBytes' | 'simpleUploadLimit'>;
+  sharePoint?: UploadTuning;
 }
 
 export interface Remissbot {
@@ -97,20 +94,20 @@ export function createGatedAdapter(settings: Settings, logger: Logger, store: Re
 }
 
 /** Where approved answers are filed: SharePoint through Graph when configured, else the local folder. */
-function filingTarget(settings: Settings, organisation: Organisation, logger: Logger, tuning: RemissbotOptions['sharePoint']): { archive: DocumentArchive; pdf: PdfConverter } {
-  const sharePoint = settings.sharePoint;
+function filingTarget(settings: Settings, sharePoint: SharePoint | undefined): { archive: DocumentArchive; pdf: PdfConverter } {
   if (!sharePoint) return { archive: new LocalFolderArchive(settings.FILING_DIR ?? path.join(settings.DATA_DIR, 'arkiv')), pdf: new LibreOfficePdf() };
-  const client = createGraphClient(createGraphCredential(sharePoint.credential, settings.AZURE_AUTHORITY_HOST), settings.GRAPH_BASE_URL);
-  const archive = new SharePointArchive(client, { site: sharePoint.site, library: sharePoint.library, columns: organisation.libraryColumns, logger, ...tuning });
-  return { archive, pdf: archive };
+  return { archive: sharePoint.archive, pdf: sharePoint.archive };
 }
+
+type SharePoint = ReturnType<typeof connectSharePoint>;
 
 export function createRemissbot(settings: Settings, options: RemissbotOptions): Remissbot {
   const { logger } = options;
   const clock = options.clock ?? (() => new Date());
   const organisation = loadOrganisationFile(path.resolve(settings.ORG_CONFIG));
   const store = createStore(settings);
-  const register = new LocalRemissRepository(store);
+  const sharePoint = settings.sharePoint ? connectSharePoint({ ...settings, sharePoint: settings.sharePoint }, organisation, logger, options.sharePoint) : undefined;
+  const register = createRegister(settings, () => organisation, store, logger, sharePoint);
   const languages = new LanguagePreferences(store, settings.BOT_LANGUAGE);
   const drafts = new DraftRepository(store);
   const downloads = new DownloadLinks(store, fileLinkSecret(settings, logger), settings.BOT_PUBLIC_URL, path.join(settings.DATA_DIR, 'utkast'));
@@ -131,7 +128,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     register,
     approvals,
     drafts,
-    ...filingTarget(settings, organisation, logger, options.sharePoint),
+    ...filingTarget(settings, sharePoint),
     approvalCards: approval,
     store,
     outbox,

@@ -10,7 +10,9 @@ import path from 'node:path';
 import { loadSettings, SettingsError, type Settings } from '../config/settings.js';
 import { importRemisser } from '../features/import/importRemisser.js';
 import { parseExport } from '../features/import/parseExport.js';
-import { LocalRemissRepository } from '../register/localRemissRepository.js';
+import { createRegister } from '../register/createRegister.js';
+import { loadOrganisationFile } from '../config/organisationFile.js';
+import { createLogger } from '../logging/logger.js';
 // The same factory the bot uses: DATA_DIR/store, so both always share one register.
 import { createStore } from '../storage/createStore.js';
 
@@ -56,7 +58,13 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${path.basename(file)}: ${parsed.fatal}\n`);
     return 2;
   }
-  const register = new LocalRemissRepository(createStore(settings));
+  let register;
+  try {
+    register = createRegister(settings, () => loadOrganisationFile(path.resolve(settings.ORG_CONFIG)), createStore(settings), createLogger('silent'));
+  } catch (err) {
+    process.stderr.write(`Registret kunde inte öppnas: ${(err as Error).message}\n`);
+    return 2;
+  }
   const report = await importRemisser(register, parsed, new Date(), `import:${path.basename(file)}`);
   const unit = parsed.format === 'csv' ? 'rad' : 'post';
   for (const p of report.refused) {

@@ -96,6 +96,8 @@ const settingsSchema = z
     TEAMS_TENANT_RPS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(1000).default(30)),
     STORAGE: z.preprocess(emptyToUndefined, z.enum(['file']).default('file')),
     REMISS_SOURCE: z.preprocess(emptyToUndefined, z.enum(['local', 'sharepoint']).default('local')),
+    /** With REMISS_SOURCE=sharepoint: the list on the configured site that holds the register (display name or id). */
+    SHAREPOINT_REMISS_LIST: optionalText,
     BOT_LANGUAGE: z.preprocess(emptyToUndefined, z.enum(['sv', 'en', 'auto']).default('sv')),
     ORG_CONFIG: z.preprocess(emptyToUndefined, z.string().default('config/organisation.json')),
     /** Signs download links; without it a random key is made at start (links then die with the process). */
@@ -131,7 +133,8 @@ const settingsSchema = z
     }
     graphProblems(s).forEach(([setting, message]) => ctx.addIssue({ code: 'custom', path: [setting], message }));
     if (s.REMISS_SOURCE === 'sharepoint') {
-      ctx.addIssue({ code: 'custom', path: ['REMISS_SOURCE'], message: '"sharepoint" is not available in this version; use "local"' });
+      if (!s.SHAREPOINT_REMISS_LIST) ctx.addIssue({ code: 'custom', path: ['SHAREPOINT_REMISS_LIST'], message: 'required when REMISS_SOURCE is sharepoint (the list\'s name or id)' });
+      if (!s.GRAPH_TENANT_ID) ctx.addIssue({ code: 'custom', path: ['REMISS_SOURCE'], message: 'sharepoint needs the Graph settings (GRAPH_TENANT_ID, a credential, the site and SHAREPOINT_LIBRARY)' });
     }
   });
 
@@ -207,6 +210,8 @@ export interface SharePointSettings {
   credential: GraphCredentialChoice;
   site: { id: string } | { url: string };
   library: string;
+  /** Set when the register lives in a SharePoint list (REMISS_SOURCE=sharepoint). */
+  remissList?: string;
 }
 
 function sharePointSettings(s: RawSettings): SharePointSettings | undefined {
@@ -218,5 +223,10 @@ function sharePointSettings(s: RawSettings): SharePointSettings | undefined {
     : s.GRAPH_CERTIFICATE_PATH
       ? { kind: 'certificate', tenantId, clientId: s.GRAPH_CLIENT_ID!, certificatePath: s.GRAPH_CERTIFICATE_PATH }
       : { kind: 'secret', tenantId, clientId: s.GRAPH_CLIENT_ID!, secret: s.GRAPH_CLIENT_SECRET! };
-  return { credential, site: s.SHAREPOINT_SITE_ID ? { id: s.SHAREPOINT_SITE_ID } : { url: s.SHAREPOINT_SITE_URL! }, library: s.SHAREPOINT_LIBRARY };
+  return {
+    credential,
+    site: s.SHAREPOINT_SITE_ID ? { id: s.SHAREPOINT_SITE_ID } : { url: s.SHAREPOINT_SITE_URL! },
+    library: s.SHAREPOINT_LIBRARY,
+    remissList: s.REMISS_SOURCE === 'sharepoint' ? s.SHAREPOINT_REMISS_LIST : undefined,
+  };
 }

@@ -39,12 +39,35 @@ const organisationSchema = z
       })
       .strict()
       .default({ Diarienummer: 'Diarienummer', Remittent: 'Remittent', Svarsdatum: 'Svarsdatum', Status: 'Status' }),
+    /**
+     * The register's SharePoint list (REMISS_SOURCE=sharepoint): each field's column internal name, and whether
+     * the handläggare and approver are person columns (lookup ids) or e-mail text.
+     */
+    remissListColumns: z
+      .object({
+        dnr: columnName.default('Diarienummer'),
+        title: columnName.default('Title'),
+        remittentDnr: columnName.default('RemittentensDnr'),
+        remittent: columnName.default('Remittent'),
+        received: columnName.default('Inkom'),
+        dueDate: columnName.default('Svarsdatum'),
+        meetingDate: columnName.default('Sammantr_x00e4_de'),
+        handlaggare: columnName.default('Handl_x00e4_ggare'),
+        handlaggareKind: z.enum(['email', 'person']).default('email'),
+        approver: columnName.default('Godk_x00e4_nnare'),
+        approverKind: z.enum(['email', 'person']).default('email'),
+        status: columnName.default('Status'),
+        history: columnName.default('Historik'),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 
 export type Organisation = z.infer<typeof organisationSchema>;
 export type OrganisationKind = Organisation['kind'];
 export type LibraryColumns = Organisation['libraryColumns'];
+export type RemissListColumns = Organisation['remissListColumns'];
 
 export class OrganisationError extends Error {
   readonly code = 'ORGANISATION_INVALID';

@@ -1,4 +1,4 @@
-import type { Remiss, VersionedRemiss } from '../domain/remiss.js';
+import { isOpen, type Remiss, type VersionedRemiss } from '../domain/remiss.js';
 import type { RecordStore } from '../storage/store.js';
 import type { RemissRepository } from './remissRepository.js';
 
@@ -12,7 +12,7 @@ const CHANGE_MARKER = 'register/changed';
 
 /** The embedded register: one store record per remiss, keyed by its diarienummer. */
 export class LocalRemissRepository implements RemissRepository {
-  private cache?: { marker: string; remisser: readonly VersionedRemiss[] };
+  private cache?: { marker: string; remisser: readonly VersionedRemiss[]; open?: readonly VersionedRemiss[] };
 
   constructor(private readonly store: RecordStore) {}
 
@@ -24,6 +24,14 @@ export class LocalRemissRepository implements RemissRepository {
     const remisser = found.filter((x) => x !== undefined).map((x) => ({ remiss: x.value, version: x.eTag }));
     this.cache = { marker, remisser };
     return remisser;
+  }
+
+  async listOpen(): Promise<readonly VersionedRemiss[]> {
+    const all = await this.listAll();
+    const cache = this.cache!;
+    // Derived once per listing, so callers may cache on the array as with listAll.
+    if (cache.remisser === all) return (cache.open ??= all.filter((v) => isOpen(v.remiss.status)));
+    return all.filter((v) => isOpen(v.remiss.status));
   }
 
   async get(dnr: string): Promise<VersionedRemiss | undefined> {

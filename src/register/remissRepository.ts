@@ -2,7 +2,7 @@
  * The remiss register as features see it. The local implementation keeps one record per remiss in the
  * RecordStore; a SharePoint list can implement the same interface (REMISS_SOURCE=sharepoint).
  */
-import { isAssignedTo, isOpen, type Remiss, type VersionedRemiss } from '../domain/remiss.js';
+import { isAssignedTo, type Remiss, type VersionedRemiss } from '../domain/remiss.js';
 
 export interface RemissRepository {
   /**
@@ -10,6 +10,8 @@ export interface RemissRepository {
    * (read-only) array again, which lets callers cache what they derive from it.
    */
   listAll(): Promise<readonly VersionedRemiss[]>;
+  /** Remisser not yet closed (Besvarad, Avstår); the same caching promise as listAll. */
+  listOpen(): Promise<readonly VersionedRemiss[]>;
   get(dnr: string): Promise<VersionedRemiss | undefined>;
   /**
    * Writes a remiss. With `expectedVersion` the write happens only if the stored version still matches
@@ -18,12 +20,7 @@ export interface RemissRepository {
   save(remiss: Remiss, expectedVersion?: string): Promise<string>;
 }
 
-/** Remisser not yet closed (Besvarad, Avstår). */
-export async function listOpen(register: RemissRepository): Promise<VersionedRemiss[]> {
-  return (await register.listAll()).filter((v) => isOpen(v.remiss.status));
-}
-
 /** Open remisser assigned to a handläggare, by e-mail or Entra object id. */
 export async function listOpenFor(register: RemissRepository, who: { email?: string; aadObjectId?: string }): Promise<VersionedRemiss[]> {
-  return (await listOpen(register)).filter((v) => isAssignedTo(v.remiss, who));
+  return (await register.listOpen()).filter((v) => isAssignedTo(v.remiss, who));
 }

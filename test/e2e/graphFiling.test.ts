@@ -8,7 +8,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { cardOf, cardText } from '../fakes/fakeConnector.js';
-import { FakeGraph } from '../fakes/fakeGraph.js';
+import type { FakeGraph } from '../fakes/fakeGraph.js';
+import { GRAPH_CLIENT_ID as CLIENT_ID, GRAPH_SECRET as SECRET, graphEnv, LIBRARY, startFakeGraph } from '../support/graphSetup.js';
 import { channelOf, personalChat, startHarness, type ChatUser, type Harness } from '../support/botHarness.js';
 import { button, FormDriver, type Card } from '../support/formDriver.js';
 import { remiss } from '../support/remissFixtures.js';
@@ -16,10 +17,6 @@ import { ApprovalStore, sha256 } from '../../src/features/approval/approvalStore
 import { createStore } from '../../src/storage/createStore.js';
 import { DEFAULT_OUTBOX_OPTIONS } from '../../src/outbox/outbox.js';
 
-const TENANT_ID = '8c7a1f4e-1d2b-4c3d-9e8f-0a1b2c3d4e5f';
-const CLIENT_ID = '3f2e1d0c-aaaa-4bbb-8ccc-123456789abc';
-const SECRET = 'fake-graph-secret-value-1234567890';
-const LIBRARY = 'Remissvar';
 const DNR = 'SBR 201.3.1-389/2026';
 const TITLE = 'Näringslivspolicy: "remissversion"';
 const FOLDER = '2026/SBR 201.3.1-389-2026 Näringslivspolicy remissversion';
@@ -37,31 +34,17 @@ let annaChat: ChatUser;
 let ceciliaChat: ChatUser;
 let orgDir: string;
 
-function graphEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    GRAPH_TENANT_ID: TENANT_ID,
-    GRAPH_CLIENT_ID: CLIENT_ID,
-    GRAPH_CLIENT_SECRET: SECRET,
-    SHAREPOINT_SITE_URL: graph.siteUrl,
-    SHAREPOINT_LIBRARY: LIBRARY,
-    GRAPH_BASE_URL: graph.baseUrl,
-    AZURE_AUTHORITY_HOST: graph.authorityHost,
-    ...extra,
-  };
-}
-
 const logLines: string[] = [];
 
-async function start(env: Record<string, string> = {}, libraryColumns = ['Diarienummer', 'Remittent', 'Svarsdatum', 'Status']): Promise<void> {
-  graph = new FakeGraph({ tenantId: TENANT_ID, clientId: CLIENT_ID, clientSecret: SECRET, siteHost: 'stad.sharepoint.com', sitePath: '/sites/remisser', libraries: [{ name: 'Dokument', columns: [] }, { name: LIBRARY, columns: libraryColumns }] });
-  await graph.start();
+async function start(env: Record<string, string> = {}, libraryColumns?: string[]): Promise<void> {
+  graph = await startFakeGraph(libraryColumns);
   await startBot(env);
   await h.bot.register.save(remiss({ dnr: DNR, title: TITLE, remittent: 'Stockholms Stadshus AB', dueDate: '2026-12-15', handlaggare: { email: anna.email } }));
 }
 
 /** The bot on the test's data folder (kept across a restart), against the running fake Graph. */
 async function startBot(env: Record<string, string> = {}, dataDir?: string): Promise<void> {
-  h = await startHarness({ now: () => new Date('2026-11-24T13:03:00Z'), env: graphEnv(env), outbox: QUICK_OUTBOX, dataDir: dataDir ?? (await mkdtemp(path.join(orgDir, 'data-'))), log: (line) => logLines.push(line) });
+  h = await startHarness({ now: () => new Date('2026-11-24T13:03:00Z'), env: graphEnv(graph, env), outbox: QUICK_OUTBOX, dataDir: dataDir ?? (await mkdtemp(path.join(orgDir, 'data-'))), log: (line) => logLines.push(line) });
   d = new FormDriver(h);
   annaChat = personalChat(h.connector, anna);
   ceciliaChat = personalChat(h.connector, cecilia);

@@ -13,6 +13,7 @@ import { FakeGraph, SLICE_UNIT } from '../fakes/fakeGraph.js';
 import { createGraphClient } from '../../src/integrations/graph/graphClient.js';
 import { createGraphCredential } from '../../src/integrations/graph/graphCredential.js';
 import { SharePointArchive } from '../../src/integrations/graph/sharePointArchive.js';
+import { SiteResolver } from '../../src/integrations/graph/siteResolver.js';
 import { createLogger } from '../../src/logging/logger.js';
 import type { FilingRequest } from '../../src/features/filing/archive.js';
 
@@ -30,7 +31,7 @@ beforeEach(async () => {
   graph = new FakeGraph({ tenantId: TENANT_ID, clientId: CLIENT_ID, clientSecret: SECRET, siteHost: 'stad.sharepoint.com', sitePath: '/sites/remisser', libraries: [{ name: 'Remissvar', columns: Object.values(COLUMNS) }] });
   await graph.start();
   const client = createGraphClient(createGraphCredential({ kind: 'secret', tenantId: TENANT_ID, clientId: CLIENT_ID, secret: SECRET }, graph.authorityHost), graph.baseUrl);
-  archive = new SharePointArchive(client, { site: { id: graph.site }, library: 'Remissvar', columns: COLUMNS, logger: createLogger('silent'), sliceBytes: SLICE_UNIT, simpleUploadLimit: SLICE_UNIT });
+  archive = new SharePointArchive(client, { site: new SiteResolver(client, { id: graph.site }), library: 'Remissvar', columns: COLUMNS, logger: createLogger('silent'), sliceBytes: SLICE_UNIT, simpleUploadLimit: SLICE_UNIT });
 });
 afterEach(async () => {
   await graph.stop();
@@ -114,7 +115,7 @@ test('a filing repeated after its upload finished recognises its own file and ad
 
 test('slices must be a multiple of 320 KiB: the archive refuses another size before calling Graph', () => {
   const client = createGraphClient(createGraphCredential({ kind: 'secret', tenantId: TENANT_ID, clientId: CLIENT_ID, secret: SECRET }, graph.authorityHost), graph.baseUrl);
-  expect(() => new SharePointArchive(client, { site: { id: graph.site }, library: 'Remissvar', columns: COLUMNS, logger: createLogger('silent'), sliceBytes: 1000 * 1000 })).toThrow('multiple of 320 KiB');
+  expect(() => new SharePointArchive(client, { site: new SiteResolver(client, { id: graph.site }), library: 'Remissvar', columns: COLUMNS, logger: createLogger('silent'), sliceBytes: 1000 * 1000 })).toThrow('multiple of 320 KiB');
 });
 
 test('a certificate credential signs its own client assertion, which the token endpoint verifies', async () => {
@@ -126,7 +127,7 @@ test('a certificate credential signs its own client assertion, which the token e
   await withCert.start();
   try {
     const client = createGraphClient(createGraphCredential({ kind: 'certificate', tenantId: TENANT_ID, clientId: CLIENT_ID, certificatePath: pem }, withCert.authorityHost), withCert.baseUrl);
-    const viaCertificate = new SharePointArchive(client, { site: { id: withCert.site }, library: 'Remissvar', columns: COLUMNS, logger: createLogger('silent') });
+    const viaCertificate = new SharePointArchive(client, { site: new SiteResolver(client, { id: withCert.site }), library: 'Remissvar', columns: COLUMNS, logger: createLogger('silent') });
     await viaCertificate.file(request(Buffer.from('signerat')));
     expect(withCert.tokensIssued).toHaveLength(1);
     expect(withCert.filesIn('Remissvar').map((i) => i.bytes.toString())).toEqual(['signerat']);
@@ -138,6 +139,6 @@ test('a certificate credential signs its own client assertion, which the token e
 
 test('a library name that is not on the site is reported with the names that are', async () => {
   const client = createGraphClient(createGraphCredential({ kind: 'secret', tenantId: TENANT_ID, clientId: CLIENT_ID, secret: SECRET }, graph.authorityHost), graph.baseUrl);
-  const wrong = new SharePointArchive(client, { site: { id: graph.site }, library: 'Remissvaren', columns: COLUMNS, logger: createLogger('silent') });
+  const wrong = new SharePointArchive(client, { site: new SiteResolver(client, { id: graph.site }), library: 'Remissvaren', columns: COLUMNS, logger: createLogger('silent') });
   await expect(wrong.file(request(Buffer.from('x')))).rejects.toMatchObject({ code: 'SHAREPOINT_LIBRARY_NOT_FOUND', message: expect.stringContaining('found: Remissvar') as unknown });
 });

@@ -249,6 +249,9 @@ describe('conflicts, made to happen every time (in process, same file store)', (
     listAll() {
       return this.inner.listAll();
     }
+    listOpen() {
+      return this.inner.listOpen();
+    }
     get(dnr: string) {
       return this.inner.get(dnr);
     }
@@ -285,6 +288,7 @@ describe('conflicts, made to happen every time (in process, same file store)', (
     const inner = register();
     const stubborn: RemissRepository = {
       listAll: () => inner.listAll(),
+      listOpen: () => inner.listOpen(),
       get: (dnr) => inner.get(dnr),
       save: async (r, version) => {
         if (r.dnr === 'KS 1') throw new StoreConflictError('remisser/KS 1', 'etag-mismatch');

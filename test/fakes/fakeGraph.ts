@@ -16,6 +16,7 @@ import https from 'node:https';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ensureTestCertificate, UNTRUSTED_HINT } from '../support/testTls.js';
+import { FakeSharePointLists, graphError, type Answer } from './fakeSharePointLists.js';
 
 export const SLICE_UNIT = 320 * 1024;
 const SIMPLE_UPLOAD_LIMIT = 4 * 1024 * 1024;
@@ -74,9 +75,6 @@ interface Drive {
   columns: Set<string>;
 }
 
-const graphError = (code: string, message: string) => ({
-  error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': randomUUID(), 'client-request-id': randomUUID() } },
-});
 
 export class FakeGraph {
   readonly requests: GraphRequestRecord[] = [];
@@ -85,6 +83,8 @@ export class FakeGraph {
   readonly items = new Map<string, FakeItem>();
   readonly tokensIssued: { scope: string; clientId: string }[] = [];
   pdfConversions = 0;
+  /** The site's lists (the register, the User Information List). */
+  readonly sharePointLists = new FakeSharePointLists(() => this.baseUrl);
   private readonly drives: Drive[];
   private readonly siteId = `${'contoso.sharepoint.com'},${randomUUID()},${randomUUID()}`;
   private readonly tokens = new Set<string>();
@@ -259,6 +259,12 @@ export class FakeGraph {
     if (method === 'GET' && siteByPath) {
       if (siteByPath[1] !== this.options.siteHost || siteByPath[2] !== this.options.sitePath) return { status: 404, body: graphError('itemNotFound', 'Requested site could not be found') };
       return { status: 200, body: { id: this.siteId, webUrl: this.siteUrl, displayName: 'Remisser' } };
+    }
+    const onSite = /^\/sites\/([^/:]+)(\/lists.*)$/.exec(p);
+    if (onSite) {
+      if (onSite[1] !== this.siteId) return { status: 404, body: graphError('itemNotFound', 'Requested site could not be found') };
+      const answer = this.sharePointLists.route(method, onSite[2]!, query, req.headers, body, this.siteId);
+      if (answer) return answer;
     }
     const drives = /^\/sites\/([^/]+)\/drives$/.exec(p);
     if (method === 'GET' && drives) {
@@ -450,13 +456,6 @@ export class FakeGraph {
       parentReference: { driveId: drive.id, driveType: 'documentLibrary', path: `/drives/${drive.id}/root:/${item.path.slice(0, item.path.lastIndexOf('/'))}` },
     };
   }
-}
-
-interface Answer {
-  status: number;
-  body?: unknown;
-  contentType?: string;
-  redirect?: string;
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {

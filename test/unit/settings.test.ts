@@ -77,3 +77,14 @@ describe('Graph and SharePoint settings', () => {
     expect(problems({ ...site, GRAPH_CLIENT_ID: 'c1', GRAPH_CLIENT_SECRET: 's', GRAPH_BASE_URL: 'http://graph.local' })[0]).toMatch(/^GRAPH_BASE_URL: /);
   });
 });
+
+test('REMISS_SOURCE=sharepoint needs the list and the Graph settings', () => {
+  expect(problems({ REMISS_SOURCE: 'sharepoint' })).toEqual([
+    "SHAREPOINT_REMISS_LIST: required when REMISS_SOURCE is sharepoint (the list's name or id)",
+    'REMISS_SOURCE: sharepoint needs the Graph settings (GRAPH_TENANT_ID, a credential, the site and SHAREPOINT_LIBRARY)',
+  ]);
+  const s = loadSettings({ REMISS_SOURCE: 'sharepoint', SHAREPOINT_REMISS_LIST: 'Remisser', GRAPH_TENANT_ID: 't1', GRAPH_CLIENT_ID: 'c1', GRAPH_CLIENT_SECRET: 's', SHAREPOINT_SITE_ID: 'x,1,2', SHAREPOINT_LIBRARY: 'Remissvar' });
+  expect(s.sharePoint?.remissList).toBe('Remisser');
+  // With a local register the list setting is ignored.
+  expect(loadSettings({ SHAREPOINT_REMISS_LIST: 'Remisser', GRAPH_TENANT_ID: 't1', GRAPH_CLIENT_ID: 'c1', GRAPH_CLIENT_SECRET: 's', SHAREPOINT_SITE_ID: 'x,1,2', SHAREPOINT_LIBRARY: 'Remissvar' }).sharePoint?.remissList).toBeUndefined();
+});

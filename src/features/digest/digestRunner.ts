@@ -316,7 +316,7 @@ export class DigestRunner {
   /** Everything this run should send today, each under the key that makes it once-only. */
   private async plan(day: CalendarDate): Promise<Delivery[]> {
     const { policy, organisation } = this.deps;
-    const remisser = (await this.deps.register.listAll()).map((v) => v.remiss);
+    const remisser = (await this.deps.register.listOpen()).map((v) => v.remiss);
     const deliveries: Delivery[] = [];
 
     for (const [email, own] of personalDigests(remisser, day, policy.horizonDays)) {

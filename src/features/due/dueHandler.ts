@@ -49,7 +49,7 @@ export class DueFeature {
     if (asker && !asker.email && !asker.userPrincipalName && !asker.aadObjectId) {
       return messageCard(t.mineUnknownUser);
     }
-    const listing = await this.register.listAll();
+    const listing = await this.register.listOpen();
     let cards = this.rendered.get(listing);
     if (!cards) this.rendered.set(listing, (cards = new Map()));
     const cacheKey = JSON.stringify([filter, offset, ctx.language, today, asker?.email, asker?.userPrincipalName, asker?.aadObjectId, await this.drafts.marker()]);

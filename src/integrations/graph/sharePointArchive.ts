@@ -14,6 +14,7 @@ import type { LibraryColumns } from '../../domain/organisation.js';
 import type { DocumentArchive, FiledFile, FilingRequest, PdfConverter } from '../../features/filing/archive.js';
 import type { Logger } from '../../logging/logger.js';
 import { graphFailure } from './graphClient.js';
+import type { SiteResolver } from './siteResolver.js';
 
 /** Graph's limit for a simple PUT; larger files go through an upload session. */
 const SIMPLE_UPLOAD_LIMIT = 4 * 1024 * 1024;
@@ -33,7 +34,7 @@ interface DriveItem {
 }
 
 export interface SharePointArchiveOptions {
-  site: { id: string } | { url: string };
+  site: SiteResolver;
   library: string;
   columns: LibraryColumns;
   logger: Logger;
@@ -165,13 +166,7 @@ export class SharePointArchive implements DocumentArchive, PdfConverter {
 
   private async findDrive(): Promise<string> {
     const { site, library } = this.options;
-    let siteId: string;
-    if ('id' in site) {
-      siteId = site.id;
-    } else {
-      const url = new URL(site.url);
-      siteId = ((await this.client.api(`/sites/${url.hostname}:${url.pathname.replace(/\/+$/, '')}`).select('id').get()) as { id: string }).id;
-    }
+    const siteId = await site.siteId();
     const drives = ((await this.client.api(`/sites/${siteId}/drives`).select('id,name').get()) as { value: { id: string; name: string }[] }).value;
     const drive = drives.find((d) => d.name.localeCompare(library, 'sv', { sensitivity: 'accent' }) === 0);
     if (!drive) throw new LibraryNotFoundError(`SHAREPOINT_LIBRARY "${library}" is not a document library on the site (found: ${drives.map((d) => d.name).join(', ') || 'none'})`);

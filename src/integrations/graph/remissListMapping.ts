@@ -1,0 +1,105 @@
+/**
+ * A remiss as a SharePoint list item's fields, and back. Column internal names come from the organisation's
+ * config. Date-only columns hold calendar dates in Europe/Stockholm whatever the site's time zone: Graph gives
+ * and takes them as UTC instants, so a date is written as Stockholm's midnight and read back in Stockholm.
+ */
+import { isCalendarDate, todayIn, type CalendarDate } from '../../domain/calendar.js';
+import type { RemissListColumns } from '../../domain/organisation.js';
+import { REMISS_SCHEMA_VERSION, REMISS_STATUSES, type HistoryEntry, type Person, type Remiss, type RemissStatus } from '../../domain/remiss.js';
+
+const ZONE = 'Europe/Stockholm';
+
+/** The UTC instant at which a calendar date begins in Stockholm (23:00 or 22:00 UTC the day before). */
+export function dateToSharePoint(date: CalendarDate): string {
+  for (const hoursBefore of [1, 2]) {
+    const instant = new Date(Date.parse(`${date}T00:00:00Z`) - hoursBefore * 3_600_000);
+    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, hour: '2-digit', hourCycle: 'h23' }).format(instant);
+    if (todayIn(instant, ZONE) === date && Number(local) === 0) return instant.toISOString().replace('.000Z', 'Z');
+  }
+  throw new Error(`No Stockholm midnight for ${date}`);
+}
+
+/** A date column's value as the Stockholm calendar date it stands for. */
+export function dateFromSharePoint(value: unknown): CalendarDate | undefined {
+  if (typeof value !== 'string' || !value) return undefined;
+  if (isCalendarDate(value)) return value;
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? undefined : todayIn(instant, ZONE);
+}
+
+/** Who a person column (lookup id) or e-mail column names. */
+export interface PersonColumns {
+  emailOf(lookupId: number): Promise<string | undefined>;
+  lookupIdOf(email: string): Promise<number>;
+}
+
+export type ItemFields = Record<string, unknown>;
+
+/** The fields to select when reading items. */
+export function selectedFields(c: RemissListColumns): string[] {
+  const person = (name: string, kind: 'email' | 'person') => (kind === 'person' ? `${name}LookupId` : name);
+  return [c.dnr, c.title, c.remittentDnr, c.remittent, c.received, c.dueDate, c.meetingDate, person(c.handlaggare, c.handlaggareKind), person(c.approver, c.approverKind), c.status, c.history];
+}
+
+/** Reads an item; a reason instead when it cannot be a remiss (an edit in the browser left it incomplete). */
+export async function remissFromFields(fields: ItemFields, c: RemissListColumns, people: PersonColumns): Promise<Remiss | { invalid: string }> {
+  const text = (name: string) => (typeof fields[name] === 'string' && (fields[name] as string).trim() ? (fields[name] as string).trim() : undefined);
+  const dnr = text(c.dnr);
+  const title = text(c.title);
+  const dueDate = dateFromSharePoint(fields[c.dueDate]);
+  const status = text(c.status) ?? 'Inkommen';
+  if (!dnr) return { invalid: c.dnr };
+  if (!title) return { invalid: c.title };
+  if (!dueDate) return { invalid: c.dueDate };
+  if (!(REMISS_STATUSES as readonly string[]).includes(status)) return { invalid: c.status };
+  const person = async (name: string, kind: 'email' | 'person'): Promise<Person | undefined> => {
+    if (kind === 'email') return text(name) ? { email: text(name)!.toLowerCase() } : undefined;
+    const id = Number(fields[`${name}LookupId`]);
+    const email = Number.isInteger(id) && id > 0 ? await people.emailOf(id) : undefined;
+    return email ? { email: email.toLowerCase() } : undefined;
+  };
+  return {
+    schemaVersion: REMISS_SCHEMA_VERSION,
+    dnr,
+    title,
+    remittentDnr: text(c.remittentDnr),
+    remittent: text(c.remittent) ?? '',
+    received: dateFromSharePoint(fields[c.received]) ?? dueDate,
+    dueDate,
+    meetingDate: dateFromSharePoint(fields[c.meetingDate]),
+    handlaggare: await person(c.handlaggare, c.handlaggareKind),
+    approver: await person(c.approver, c.approverKind),
+    status: status as RemissStatus,
+    history: parseHistory(fields[c.history]),
+  };
+}
+
+function parseHistory(value: unknown): HistoryEntry[] {
+  if (typeof value !== 'string' || !value) return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? (parsed.filter((e) => e && typeof e === 'object' && typeof (e as { kind?: unknown }).kind === 'string') as HistoryEntry[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+export async function fieldsFromRemiss(r: Remiss, c: RemissListColumns, people: PersonColumns): Promise<ItemFields> {
+  const person = async (name: string, kind: 'email' | 'person', p: Person | undefined): Promise<ItemFields> => {
+    if (kind === 'email') return { [name]: p?.email ?? null };
+    return { [`${name}LookupId`]: p ? String(await people.lookupIdOf(p.email)) : null };
+  };
+  return {
+    [c.dnr]: r.dnr,
+    [c.title]: r.title,
+    [c.remittentDnr]: r.remittentDnr ?? null,
+    [c.remittent]: r.remittent,
+    [c.received]: dateToSharePoint(r.received),
+    [c.dueDate]: dateToSharePoint(r.dueDate),
+    [c.meetingDate]: r.meetingDate ? dateToSharePoint(r.meetingDate) : null,
+    ...(await person(c.handlaggare, c.handlaggareKind, r.handlaggare)),
+    ...(await person(c.approver, c.approverKind, r.approver)),
+    [c.status]: r.status,
+    [c.history]: JSON.stringify(r.history),
+  };
+}

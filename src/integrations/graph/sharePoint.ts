@@ -1,0 +1,26 @@
+/**
+ * Everything Remissbot does in SharePoint, on one Graph client and one site: the document library it files in,
+ * and (REMISS_SOURCE=sharepoint) the list that holds the register.
+ */
+import type { Settings, SharePointSettings } from '../../config/settings.js';
+import type { Organisation } from '../../domain/organisation.js';
+import type { Logger } from '../../logging/logger.js';
+import { createGraphClient } from './graphClient.js';
+import { createGraphCredential } from './graphCredential.js';
+import { SharePointArchive, type SharePointArchiveOptions } from './sharePointArchive.js';
+import { SharePointRemissRepository } from './sharePointRemissRepository.js';
+import { SiteResolver } from './siteResolver.js';
+
+export type UploadTuning = Pick<SharePointArchiveOptions, 'sliceBytes' | 'simpleUploadLimit'>;
+
+export function connectSharePoint(settings: Settings & { sharePoint: SharePointSettings }, organisation: Organisation, logger: Logger, tuning: UploadTuning = {}) {
+  const { sharePoint } = settings;
+  const client = createGraphClient(createGraphCredential(sharePoint.credential, settings.AZURE_AUTHORITY_HOST), settings.GRAPH_BASE_URL);
+  const site = new SiteResolver(client, sharePoint.site);
+  return {
+    client,
+    site,
+    archive: new SharePointArchive(client, { site, library: sharePoint.library, columns: organisation.libraryColumns, logger, ...tuning }),
+    register: sharePoint.remissList ? new SharePointRemissRepository(client, site, sharePoint.remissList, organisation.remissListColumns, logger) : undefined,
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * Chooses the register from the settings: the local one in the bot's storage, or the SharePoint list
+ * (REMISS_SOURCE=sharepoint). The bot and the import CLI both call this, so they always use the same one.
+ */
+import type { Settings } from '../config/settings.js';
+import type { Organisation } from '../domain/organisation.js';
+import { connectSharePoint } from '../integrations/graph/sharePoint.js';
+import type { Logger } from '../logging/logger.js';
+import type { RecordStore } from '../storage/store.js';
+import { LocalRemissRepository } from './localRemissRepository.js';
+import type { RemissRepository } from './remissRepository.js';
+
+/** The organisation is read only for the SharePoint list (its column mapping); the local register needs none. */
+export function createRegister(settings: Settings, organisation: () => Organisation, store: RecordStore, logger: Logger, sharePoint?: ReturnType<typeof connectSharePoint>): RemissRepository {
+  if (settings.REMISS_SOURCE !== 'sharepoint' || !settings.sharePoint) return new LocalRemissRepository(store);
+  const register = (sharePoint ?? connectSharePoint({ ...settings, sharePoint: settings.sharePoint }, organisation(), logger)).register;
+  if (!register) throw new Error('REMISS_SOURCE=sharepoint needs SHAREPOINT_REMISS_LIST');
+  return register;
+}
