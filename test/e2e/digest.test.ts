@@ -173,6 +173,20 @@ test('failures by kind: a blocked person is retired, a lost 1:1 chat is recreate
   expect(cardsTo(bertil).filter((c) => cardText(c).includes('Bertils'))).toHaveLength(1);
 });
 
+test('someone who never spoke to the bot gets their 1:1 chat created, when the register knows their Entra id', async () => {
+  await start();
+  const channel = channelOf(h.connector, chats[cecilia.id]!, '19:remisser@thread.tacv2');
+  await h.post(installFrom(h.connector, channel));
+  // Erik is in the tenant (the connector knows him) but has never written to the bot.
+  const erik = { id: '29:erik', name: 'Erik Ek', aadObjectId: 'aad-erik', email: 'erik.ek@stad.se' };
+  h.connector.addConversation('19:annan@thread.tacv2', [erik]);
+  await h.bot.register.save(remiss({ dnr: 'KS 2026/8', title: 'Eriks remiss', dueDate: '2026-11-27', handlaggare: { email: erik.email, aadObjectId: erik.aadObjectId } }));
+  await trigger();
+  const created = h.connector.created.find((c) => c.memberId === erik.aadObjectId)!;
+  expect(created.tenantId).toBe(TENANT);
+  expect(h.connector.sentTo(created.id).map((a) => cardOf(a)).filter((c) => c && cardText(c).includes('Eriks remiss'))).toHaveLength(1);
+});
+
 test('BotDisabledByAdmin stops the run and says so, instead of retiring everyone', async () => {
   await start();
   await seed();
