@@ -94,7 +94,12 @@ const settingsSchema = z
     DIGEST_TRIGGER_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
     /** Proactive messages per second per tenant (Teams allows more, but shares it across the tenant's bots). */
     TEAMS_TENANT_RPS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(1000).default(30)),
-    STORAGE: z.preprocess(emptyToUndefined, z.enum(['file']).default('file')),
+    /** file: the embedded store under DATA_DIR (one instance); blob: Azure Blob Storage, shared by several. */
+    STORAGE: z.preprocess(emptyToUndefined, z.enum(['file', 'blob']).default('file')),
+    AZURE_STORAGE_CONNECTION_STRING: optionalText,
+    /** With a managed identity instead of a connection string, e.g. https://remissbot.blob.core.windows.net. */
+    AZURE_STORAGE_ACCOUNT_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+    AZURE_STORAGE_CONTAINER: z.preprocess(emptyToUndefined, z.string().trim().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a container name: 3–63 lower-case letters, digits and single hyphens').default('remissbot')),
     REMISS_SOURCE: z.preprocess(emptyToUndefined, z.enum(['local', 'sharepoint']).default('local')),
     /** With REMISS_SOURCE=sharepoint: the list on the configured site that holds the register (display name or id). */
     SHAREPOINT_REMISS_LIST: optionalText,
@@ -132,6 +137,9 @@ const settingsSchema = z
       ctx.addIssue({ code: 'custom', path: ['BOT_PUBLIC_URL'], message: 'required in production (the host of download links)' });
     }
     graphProblems(s).forEach(([setting, message]) => ctx.addIssue({ code: 'custom', path: [setting], message }));
+    if (s.STORAGE === 'blob' && !s.AZURE_STORAGE_CONNECTION_STRING === !s.AZURE_STORAGE_ACCOUNT_URL) {
+      ctx.addIssue({ code: 'custom', path: ['STORAGE'], message: 'blob needs either AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL (with a managed identity)' });
+    }
     if (s.REMISS_SOURCE === 'sharepoint') {
       if (!s.SHAREPOINT_REMISS_LIST) ctx.addIssue({ code: 'custom', path: ['SHAREPOINT_REMISS_LIST'], message: 'required when REMISS_SOURCE is sharepoint (the list\'s name or id)' });
       if (!s.GRAPH_TENANT_ID) ctx.addIssue({ code: 'custom', path: ['REMISS_SOURCE'], message: 'sharepoint needs the Graph settings (GRAPH_TENANT_ID, a credential, the site and SHAREPOINT_LIBRARY)' });

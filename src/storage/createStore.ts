@@ -3,11 +3,19 @@
  * the same records.
  */
 import path from 'node:path';
+import { ManagedIdentityCredential } from '@azure/identity';
 import type { Settings } from '../config/settings.js';
+import { BlobStore } from './blobStore.js';
 import { FileStore } from './fileStore.js';
 import type { RecordStore } from './store.js';
 
-export function createStore(settings: Pick<Settings, 'STORAGE' | 'DATA_DIR'>): RecordStore {
-  // STORAGE=file is the only kind so far; Azure Blob Storage plugs in here.
-  return new FileStore(path.join(settings.DATA_DIR, 'store'));
+type StoreSettings = Pick<Settings, 'STORAGE' | 'DATA_DIR'> & Partial<Pick<Settings, 'AZURE_STORAGE_CONNECTION_STRING' | 'AZURE_STORAGE_ACCOUNT_URL' | 'AZURE_STORAGE_CONTAINER' | 'AZURE_CLIENT_ID'>>;
+
+export function createStore(settings: StoreSettings): RecordStore {
+  if (settings.STORAGE !== 'blob') return new FileStore(path.join(settings.DATA_DIR, 'store'));
+  const container = settings.AZURE_STORAGE_CONTAINER ?? 'remissbot';
+  if (settings.AZURE_STORAGE_CONNECTION_STRING) return new BlobStore({ connectionString: settings.AZURE_STORAGE_CONNECTION_STRING, container });
+  // A managed identity, chosen explicitly (user-assigned with AZURE_CLIENT_ID), never a fallback chain.
+  const credential = settings.AZURE_CLIENT_ID ? new ManagedIdentityCredential({ clientId: settings.AZURE_CLIENT_ID }) : new ManagedIdentityCredential();
+  return new BlobStore({ accountUrl: settings.AZURE_STORAGE_ACCOUNT_URL!, credential, container });
 }
