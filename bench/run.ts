@@ -7,9 +7,10 @@ import { documentBuild } from './documentBuild.js';
 import { dueTurnCost } from './dueTurnCost.js';
 import { formStep } from './formStep.js';
 import { digestFanout } from './digestFanout.js';
+import { startupAndIdle } from './startupAndIdle.js';
 import type { BenchResult } from './result.js';
 
-const BENCHMARKS: (() => Promise<BenchResult[]>)[] = [dueTurnCost, formStep, documentBuild, digestFanout];
+const BENCHMARKS: (() => Promise<BenchResult[]>)[] = [dueTurnCost, formStep, documentBuild, startupAndIdle, digestFanout];
 
 async function main(): Promise<void> {
   const results: BenchResult[] = [];

@@ -23,7 +23,8 @@ import { FilingFeature, parseRegistrator } from './features/filing/filingHandler
 import { LocalFolderArchive } from './features/filing/localFolderArchive.js';
 import { LibreOfficePdf } from './integrations/libreOfficePdf.js';
 import type { DocumentArchive, PdfConverter } from './features/filing/archive.js';
-import { connectSharePoint, type UploadTuning } from './integrations/graph/sharePoint.js';
+import type { UploadTuning } from './integrations/graph/sharePoint.js';
+import { sharePointOnFirstUse, type SharePointServices } from './integrations/graph/sharePointOnFirstUse.js';
 import { createRegister } from './register/createRegister.js';
 import { DueFeature } from './features/due/dueHandler.js';
 import { Installations } from './features/conversations/installations.js';
@@ -43,6 +44,8 @@ import type { RemissRepository } from './register/remissRepository.js';
 import { createAdapter, type RemissAdapter } from './server/botAdapter.js';
 import { createHttpServer } from './server/httpServer.js';
 import { createStore } from './storage/createStore.js';
+import { BlobStore } from './storage/blobStore.js';
+import { SOLE_INSTANCE } from './storage/leadership.js';
 import type { RecordStore } from './storage/store.js';
 
 export interface RemissbotOptions {
@@ -94,19 +97,18 @@ export function createGatedAdapter(settings: Settings, logger: Logger, store: Re
 }
 
 /** Where approved answers are filed: SharePoint through Graph when configured, else the local folder. */
-function filingTarget(settings: Settings, sharePoint: SharePoint | undefined): { archive: DocumentArchive; pdf: PdfConverter } {
+function filingTarget(settings: Settings, sharePoint: SharePointServices | undefined): { archive: DocumentArchive; pdf: PdfConverter } {
   if (!sharePoint) return { archive: new LocalFolderArchive(settings.FILING_DIR ?? path.join(settings.DATA_DIR, 'arkiv')), pdf: new LibreOfficePdf() };
   return { archive: sharePoint.archive, pdf: sharePoint.archive };
 }
-
-type SharePoint = ReturnType<typeof connectSharePoint>;
 
 export function createRemissbot(settings: Settings, options: RemissbotOptions): Remissbot {
   const { logger } = options;
   const clock = options.clock ?? (() => new Date());
   const organisation = loadOrganisationFile(path.resolve(settings.ORG_CONFIG));
   const store = createStore(settings);
-  const sharePoint = settings.sharePoint ? connectSharePoint({ ...settings, sharePoint: settings.sharePoint }, organisation, logger, options.sharePoint) : undefined;
+  const leadership = store instanceof BlobStore ? store.leadership(settings.LEADER_LEASE_SECONDS, (err) => logger.warn({ event: 'leadership.error', err: (err as Error).name }, 'the scheduler lease could not be held')) : SOLE_INSTANCE;
+  const sharePoint = settings.sharePoint ? sharePointOnFirstUse({ ...settings, sharePoint: settings.sharePoint }, organisation, logger, options.sharePoint) : undefined;
   const register = createRegister(settings, () => organisation, store, logger, sharePoint);
   const languages = new LanguagePreferences(store, settings.BOT_LANGUAGE);
   const drafts = new DraftRepository(store);
@@ -115,6 +117,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
   const adapter = createGatedAdapter(settings, logger, store);
   const messenger = new TeamsMessenger(adapter, settings.MicrosoftAppId ?? '');
   const outbox = new Outbox(store, clock, logger, options.outbox);
+  outbox.runWhen(() => leadership.isLeader());
   outbox.register(CARD_UPDATE_JOB, async (payload) => {
     const { where, card, draft } = payload as { where: PostedCard; card: AdaptiveCard; draft?: { dnr: string; revision: number } };
     // Updates can finish out of order; one for an older revision must not cover a newer card.
@@ -173,7 +176,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     digest: new DigestSubscriptionFeature(preferences),
     logger,
   });
-  const server = createHttpServer(adapter, bot, logger, { downloads, clock });
+  const server = createHttpServer(adapter, bot, logger, { downloads, clock }, () => (leadership.isLeader() ? 'leader' : 'standby'));
   registerDigestRoutes(server, digest, settings.DIGEST_TRIGGER_SECRET, logger);
   let schedule: { stop(): void } | undefined;
   let retention: NodeJS.Timeout | undefined;
@@ -196,8 +199,13 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
       new Promise((resolve) => {
         server.listen(settings.PORT, settings.HOST, () => {
           outbox.start();
-          void digest.resumeUnfinished().catch((err: Error) => logger.error({ event: 'digest.resume.failed', err: err.name }, 'resuming digest runs failed'));
-          if (settings.DIGEST_SCHEDULER === 'on') schedule = startDigestSchedule(settings.DIGEST_CRON, settings.DIGEST_TIMEZONE, () => digest.trigger('schedule'));
+          // The leader resumes what a stopped or crashed instance left, and runs the schedule.
+          leadership.start(() => {
+            logger.info({ event: 'leadership.acquired' }, 'this instance runs the scheduled work');
+            outbox.kick();
+            void digest.resumeUnfinished().catch((err: Error) => logger.error({ event: 'digest.resume.failed', err: err.name }, 'resuming digest runs failed'));
+          });
+          if (settings.DIGEST_SCHEDULER === 'on') schedule = startDigestSchedule(settings.DIGEST_CRON, settings.DIGEST_TIMEZONE, async () => (leadership.isLeader() ? digest.trigger('schedule') : undefined));
           retention = setInterval(() => void purgeExpired(store, clock(), logger).catch((err: Error) => logger.warn({ event: 'retention.failed', err: err.message }, 'retention pass failed')), RETENTION_INTERVAL_MS);
           retention.unref();
           resolve((server.address() as AddressInfo).port);
@@ -209,6 +217,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
       if (retention) clearInterval(retention);
       schedule?.stop();
       await digest.stop();
+      await leadership.stop();
       await outbox.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -99,6 +99,8 @@ const settingsSchema = z
     AZURE_STORAGE_CONNECTION_STRING: optionalText,
     /** With a managed identity instead of a connection string, e.g. https://remissbot.blob.core.windows.net. */
     AZURE_STORAGE_ACCOUNT_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+    /** With STORAGE=blob: how long the scheduler's lease lasts if its holder dies (15–60 s). */
+    LEADER_LEASE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(15).max(60).default(30)),
     AZURE_STORAGE_CONTAINER: z.preprocess(emptyToUndefined, z.string().trim().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a container name: 3–63 lower-case letters, digits and single hyphens').default('remissbot')),
     REMISS_SOURCE: z.preprocess(emptyToUndefined, z.enum(['local', 'sharepoint']).default('local')),
     /** With REMISS_SOURCE=sharepoint: the list on the configured site that holds the register (display name or id). */

@@ -66,6 +66,13 @@ export class Outbox {
     private readonly options: OutboxOptions = DEFAULT_OUTBOX_OPTIONS,
   ) {}
 
+  /** With several instances only the leader claims jobs (see Leadership); claims stay safe without it. */
+  private mayRun: () => boolean = () => true;
+
+  runWhen(mayRun: () => boolean): void {
+    this.mayRun = mayRun;
+  }
+
   register(kind: string, handler: JobHandler): void {
     this.handlers.set(kind, handler);
   }
@@ -122,6 +129,7 @@ export class Outbox {
 
   /** Waits until nothing is due or running (for tests and a clean shutdown). */
   async idle(): Promise<void> {
+    if (!this.mayRun()) return;
     for (;;) {
       await this.runOnce();
       if (!(await this.hasDueWork())) return;
@@ -170,6 +178,7 @@ export class Outbox {
   }
 
   private async pass(): Promise<void> {
+    if (!this.mayRun()) return;
     const keys = await this.store.list(PREFIX);
     for (const key of keys) {
       const id = key.slice(PREFIX.length);

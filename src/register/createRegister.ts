@@ -4,16 +4,16 @@
  */
 import type { Settings } from '../config/settings.js';
 import type { Organisation } from '../domain/organisation.js';
-import { connectSharePoint } from '../integrations/graph/sharePoint.js';
+import { sharePointOnFirstUse, type SharePointServices } from '../integrations/graph/sharePointOnFirstUse.js';
 import type { Logger } from '../logging/logger.js';
 import type { RecordStore } from '../storage/store.js';
 import { LocalRemissRepository } from './localRemissRepository.js';
 import type { RemissRepository } from './remissRepository.js';
 
 /** The organisation is read only for the SharePoint list (its column mapping); the local register needs none. */
-export function createRegister(settings: Settings, organisation: () => Organisation, store: RecordStore, logger: Logger, sharePoint?: ReturnType<typeof connectSharePoint>): RemissRepository {
+export function createRegister(settings: Settings, organisation: () => Organisation, store: RecordStore, logger: Logger, sharePoint?: SharePointServices): RemissRepository {
   if (settings.REMISS_SOURCE !== 'sharepoint' || !settings.sharePoint) return new LocalRemissRepository(store);
-  const register = (sharePoint ?? connectSharePoint({ ...settings, sharePoint: settings.sharePoint }, organisation(), logger)).register;
+  const register = (sharePoint ?? sharePointOnFirstUse({ ...settings, sharePoint: settings.sharePoint }, organisation(), logger)).register;
   if (!register) throw new Error('REMISS_SOURCE=sharepoint needs SHAREPOINT_REMISS_LIST');
   return register;
 }

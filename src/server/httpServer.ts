@@ -32,7 +32,10 @@ export interface FileRoutes {
   clock: () => Date;
 }
 
-export function createHttpServer(adapter: RemissAdapter, bot: ActivityHandler, logger: Logger, files?: FileRoutes): restify.Server {
+/** Whether this instance runs the scheduled work (shown by /healthz, for operators of several instances). */
+export type SchedulerRole = () => 'leader' | 'standby';
+
+export function createHttpServer(adapter: RemissAdapter, bot: ActivityHandler, logger: Logger, files?: FileRoutes, role: SchedulerRole = () => 'leader'): restify.Server {
   const server = restify.createServer({ name: 'remissbot', handleUncaughtExceptions: false });
 
   if (files) {
@@ -58,7 +61,7 @@ export function createHttpServer(adapter: RemissAdapter, bot: ActivityHandler, l
   }
 
   server.get('/healthz', async (_req, res) => {
-    res.send(200, { status: 'ok' });
+    res.send(200, { status: 'ok', scheduler: role() });
   });
 
   server.post('/api/messages', async (req, res) => {

@@ -3,7 +3,6 @@
  * the same records.
  */
 import path from 'node:path';
-import { ManagedIdentityCredential } from '@azure/identity';
 import type { Settings } from '../config/settings.js';
 import { BlobStore } from './blobStore.js';
 import { FileStore } from './fileStore.js';
@@ -15,7 +14,5 @@ export function createStore(settings: StoreSettings): RecordStore {
   if (settings.STORAGE !== 'blob') return new FileStore(path.join(settings.DATA_DIR, 'store'));
   const container = settings.AZURE_STORAGE_CONTAINER ?? 'remissbot';
   if (settings.AZURE_STORAGE_CONNECTION_STRING) return new BlobStore({ connectionString: settings.AZURE_STORAGE_CONNECTION_STRING, container });
-  // A managed identity, chosen explicitly (user-assigned with AZURE_CLIENT_ID), never a fallback chain.
-  const credential = settings.AZURE_CLIENT_ID ? new ManagedIdentityCredential({ clientId: settings.AZURE_CLIENT_ID }) : new ManagedIdentityCredential();
-  return new BlobStore({ accountUrl: settings.AZURE_STORAGE_ACCOUNT_URL!, credential, container });
+  return new BlobStore({ accountUrl: settings.AZURE_STORAGE_ACCOUNT_URL!, managedIdentityClientId: settings.AZURE_CLIENT_ID, container });
 }

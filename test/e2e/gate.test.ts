@@ -77,5 +77,5 @@ test('odd messages get an answer, never a 500', async () => {
 test('GET /healthz answers', async () => {
   const res = await fetch(`${h.baseUrl}/healthz`);
   expect(res.status).toBe(200);
-  expect(await res.json()).toEqual({ status: 'ok' });
+  expect(await res.json()).toEqual({ status: 'ok', scheduler: 'leader' });
 });
