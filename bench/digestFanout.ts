@@ -1,5 +1,5 @@
 /**
- * Figures: a digest run to 5,000 handläggare by the real bot process (`src/index.ts`, file store) against the
+ * Figures: a digest run to 5,000 handläggare by the real bot process (as `npm start` runs it, file store) against the
  * fake connector in this process, enforcing Teams' limits (429 past them): the achieved rate as a share of
  * TEAMS_TENANT_RPS (goal ≥ 0.95), duplicates (goal 0), and the bot process's peak resident memory (VmHWM,
  * goal ≤ 300 MB).
@@ -50,7 +50,7 @@ export async function digestFanout(): Promise<BenchResult[]> {
   }
 
   const port = await freePort();
-  const bot = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/index.ts')], {
+  const bot = spawn(process.execPath, [path.join(ROOT, 'dist/src/index.js')], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'warn', ALLOWED_TENANTS: TENANT, TEAMS_TENANT_RPS: String(TENANT_RPS), DIGEST_TRIGGER_SECRET: SECRET, DIGEST_SCHEDULER: 'off', MicrosoftAppId: '' },
     stdio: ['ignore', 'ignore', 'inherit'],

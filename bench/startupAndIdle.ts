@@ -1,7 +1,7 @@
 /**
  * Figures: start-up (process start to GET /healthz answering, goal ≤ 1.5 s) and idle memory (resident memory
  * after start and one "vilka remisser ska besvaras?" turn, goal ≤ 120 MB), of the bot process as `npm start`
- * runs it, the median of several starts.
+ * runs it (the compiled JavaScript in dist/, built by bench/run.ts), the median of several starts.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -33,7 +33,7 @@ export async function startupAndIdle(): Promise<BenchResult[]> {
       const dataDir = mkdtempSync(path.join(os.tmpdir(), 'remissbot-bench-start-'));
       const port = await freePort();
       const started = performance.now();
-      const bot = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/index.ts')], {
+      const bot = spawn(process.execPath, [path.join(ROOT, 'dist/src/index.js')], {
         cwd: ROOT,
         env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ALLOWED_TENANTS: TENANT, DIGEST_SCHEDULER: 'off', MicrosoftAppId: '' },
         stdio: 'ignore',
