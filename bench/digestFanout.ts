@@ -18,11 +18,11 @@ import { BOT, TENANT } from '../test/support/botHarness.js';
 import { freePort } from '../test/support/playground.js';
 import { remiss } from '../test/support/remissFixtures.js';
 import type { BenchResult } from './result.js';
+import { ROOT, startArguments } from './startCommand.js';
 
 const RECIPIENTS = Number(process.env.BENCH_DIGEST_RECIPIENTS ?? 5000);
 const TENANT_RPS = 100;
 const SECRET = 'bench-digest-secret-0123456789abcdefgh';
-const ROOT = path.resolve(__dirname, '..');
 
 /** Peak resident memory of a Linux process, in MB. */
 function peakRssMb(pid: number): number {
@@ -50,7 +50,7 @@ export async function digestFanout(): Promise<BenchResult[]> {
   }
 
   const port = await freePort();
-  const bot = spawn(process.execPath, [path.join(ROOT, 'dist/src/index.js')], {
+  const bot = spawn(process.execPath, startArguments(), {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'warn', ALLOWED_TENANTS: TENANT, TEAMS_TENANT_RPS: String(TENANT_RPS), DIGEST_TRIGGER_SECRET: SECRET, DIGEST_SCHEDULER: 'off', MicrosoftAppId: '' },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -12,9 +12,9 @@ import { FakeConnector } from '../test/fakes/fakeConnector.js';
 import { messageFrom, personalChat, TENANT } from '../test/support/botHarness.js';
 import { freePort } from '../test/support/playground.js';
 import type { BenchResult } from './result.js';
+import { ROOT, startArguments } from './startCommand.js';
 
 const STARTS = 5;
-const ROOT = path.resolve(__dirname, '..');
 
 function rssMb(pid: number): number {
   return Math.round(Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
@@ -33,7 +33,7 @@ export async function startupAndIdle(): Promise<BenchResult[]> {
       const dataDir = mkdtempSync(path.join(os.tmpdir(), 'remissbot-bench-start-'));
       const port = await freePort();
       const started = performance.now();
-      const bot = spawn(process.execPath, [path.join(ROOT, 'dist/src/index.js')], {
+      const bot = spawn(process.execPath, startArguments(), {
         cwd: ROOT,
         env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ALLOWED_TENANTS: TENANT, DIGEST_SCHEDULER: 'off', MicrosoftAppId: '' },
         stdio: 'ignore',

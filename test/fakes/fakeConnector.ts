@@ -59,6 +59,21 @@ export class FakeConnector {
   private limits?: { perConversation: number; perTenant: number };
   private readonly recentPosts: { at: number; conversationId: string; tenant: string }[] = [];
 
+  /** Injected faults: 429 with Retry-After, 503, or a connection reset before the request is processed. */
+  private faults = { rate: 0, seed: 7 };
+  readonly faultsInjected: string[] = [];
+
+  injectFaults(rate: number, seed = 7): void {
+    this.faults = { rate, seed };
+  }
+
+  private nextFault(): '429' | '503' | 'reset' | undefined {
+    if (this.faults.rate <= 0) return undefined;
+    const next = () => (this.faults.seed = (this.faults.seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    if (next() >= this.faults.rate) return undefined;
+    return (['429', '503', 'reset'] as const)[Math.floor(next() * 3)];
+  }
+
   failNextPosts(conversationId: string, ...answers: { status: number; code: string; message?: string }[]): void {
     this.scripted.set(conversationId, [...(this.scripted.get(conversationId) ?? []), ...answers.map((a) => ({ message: a.code, ...a }))]);
   }
@@ -163,6 +178,14 @@ export class FakeConnector {
       res.end(JSON.stringify(body));
     };
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const fault = this.nextFault();
+    if (fault) {
+      this.faultsInjected.push(`${fault} ${req.method} ${url.pathname}`);
+      if (fault === 'reset') return void req.socket.destroy();
+      res.writeHead(Number(fault), { 'content-type': 'application/json; charset=utf-8', ...(fault === '429' ? { 'retry-after': '1' } : {}) });
+      res.end(JSON.stringify(errorBody(fault === '429' ? 'TooManyRequests' : 'ServiceUnavailable', 'Injected fault.')));
+      return;
+    }
     this.requests.push({ method: req.method ?? '', path: url.pathname });
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     if (parts[0] !== 'v3' || parts[1] !== 'conversations' || (!parts[2] && req.method !== 'POST')) {

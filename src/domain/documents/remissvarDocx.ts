@@ -3,22 +3,30 @@
  * works), a first-page header with Dnr, date and "Sida 1 (N)", Swedish language. User text goes in as plain
  * text runs, never interpreted.
  */
-import { AlignmentType, Document, LineRuleType, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, TabStopType, TextRun, type ParagraphChild } from 'docx';
+import type * as Docx from 'docx';
 import type { Block, RemissvarInput } from './remissvarModel.js';
 import { remissvarModel } from './remissvarModel.js';
+
+/** docx is loaded with the first document, so the bot's memory at rest does not carry it. */
+function docx(): typeof Docx {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (a CommonJS require: jest runs no ESM)
+  return require('docx') as typeof Docx;
+}
 
 const FONT = 'Arial';
 const PAGE_WIDTH_TWIP = 11906 - 2 * 1418; // A4 minus 2.5 cm margins
 
-function headerParagraph(dnr: string, date: string): Paragraph {
-  const page: ParagraphChild[] = [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' (', PageNumber.TOTAL_PAGES, ')'] })];
+function headerParagraph(dnr: string, date: string): Docx.Paragraph {
+  const { PageNumber, Paragraph, TabStopType, TextRun } = docx();
+  const page: Docx.ParagraphChild[] = [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' (', PageNumber.TOTAL_PAGES, ')'] })];
   return new Paragraph({
     tabStops: [{ type: TabStopType.RIGHT, position: PAGE_WIDTH_TWIP }],
     children: [new TextRun(`Dnr ${dnr}`), new TextRun(`  ${date}`), new TextRun({ children: ['\t'] }), ...page],
   });
 }
 
-function blockParagraphs(block: Block): Paragraph[] {
+function blockParagraphs(block: Block): Docx.Paragraph[] {
+  const { HeadingLevel, Paragraph, TextRun } = docx();
   switch (block.kind) {
     case 'meta':
       return [new Paragraph({ children: [new TextRun({ text: block.text, size: 18 })], spacing: { after: 0 } })];
@@ -40,6 +48,7 @@ function blockParagraphs(block: Block): Paragraph[] {
 }
 
 export function buildRemissvarDocx(input: RemissvarInput): Promise<Buffer> {
+  const { AlignmentType, Document, Footer, Header, LineRuleType, Packer, Paragraph, TextRun } = docx();
   const model = remissvarModel(input);
   const header = () => new Header({ children: [headerParagraph(model.header.dnr, model.header.date)] });
   const document = new Document({

@@ -1,0 +1,12 @@
+/** The node arguments `npm start` runs the bot with (package.json is the one place they are written). */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '..');
+
+export function startArguments(): string[] {
+  const start = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const [command, ...args] = start.split(/\s+/);
+  if (command !== 'node') throw new Error(`npm start is expected to run node, not: ${start}`);
+  return args.map((a) => (a.startsWith('dist/') ? path.join(ROOT, a) : a));
+}
