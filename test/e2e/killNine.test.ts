@@ -1,12 +1,15 @@
 /**
- * What a user saved survives kill -9: the real bot process is killed while the form is being saved, then
- * started again on the same data. Every save that was answered is there; nothing is torn.
+ * kill -9 of the real bot process at moments that matter, then a restart on the same data: every save that
+ * was answered is there and nothing is torn; a decision is neither lost nor doubled, and the approved
+ * document is filed exactly once. KILL_TRIALS sets the number of trials (`npm run test:soak` runs 50).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DraftRepository } from '../../src/features/answer/draftRepository.js';
+import { ApprovalStore } from '../../src/features/approval/approvalStore.js';
+import { FormDriver, type Card } from '../support/formDriver.js';
 import { LocalRemissRepository } from '../../src/register/localRemissRepository.js';
 import { createStore } from '../../src/storage/createStore.js';
 import { cardOf, cardText, FakeConnector } from '../fakes/fakeConnector.js';
@@ -15,6 +18,7 @@ import { freePort } from '../support/playground.js';
 import { remiss } from '../support/remissFixtures.js';
 
 const ROOT = path.resolve(__dirname, '../..');
+const TRIALS = Number(process.env.KILL_TRIALS ?? 3);
 const DNR = 'KS 2026/77';
 let dataDir: string;
 let connector: FakeConnector;
@@ -23,7 +27,7 @@ let user: ChatUser;
 async function startBot(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', path.join(ROOT, 'src/index.ts')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ALLOWED_TENANTS: TENANT, LOG_LEVEL: 'silent', NODE_ENV: 'test', FILE_LINK_SECRET: 'k'.repeat(40) },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ALLOWED_TENANTS: TENANT, LOG_LEVEL: 'silent', NODE_ENV: 'test', FILE_LINK_SECRET: 'k'.repeat(40) },
     stdio: 'ignore',
   });
   const deadline = Date.now() + 20_000;
@@ -64,7 +68,7 @@ test('saves answered before a kill -9 are all there after the restart', async ()
   const details = { name: 'Anna', email: 'anna@stad.se', phone: '', meeting: 'none' };
   const drafts = new DraftRepository(createStore({ STORAGE: 'file', DATA_DIR: dataDir }));
   let acknowledged = 0;
-  for (let trial = 0; trial < 5; trial++) {
+  for (let trial = 0; trial < Math.max(TRIALS, 5); trial++) {
     const draft = (await drafts.get(DNR))!.value;
     const data = { dnr: DNR, revision: draft.revision, step: draft.step, nav: draft.step === 1 ? 'next' : 'save', ...(draft.step === 1 ? details : { text: `Text ${trial}` }) };
     // One save is answered; the next is in flight when the process is killed.
@@ -91,3 +95,36 @@ test('saves answered before a kill -9 are all there after the restart', async ()
   expect(cardText(cardOf(connector.sentTo(user.conversationId).at(-1)!))).toContain('Steg 2 av 7');
   bot.kill('SIGTERM');
 }, 120_000);
+
+test('killed at a random moment after the approval: one decision, and the answer filed exactly once', async () => {
+  const port = await freePort();
+  let bot = await startBot(port);
+  const target = { connector, post: (activity: unknown) => post(port, activity) };
+  const d = new FormDriver(target);
+  const cecilia = personalChat(connector, { id: '29:cecilia', name: 'Cecilia Holm', aadObjectId: 'aad-cecilia', email: 'cecilia.holm@stad.example.se' });
+  await d.say(cecilia, 'hej');
+  const register = new LocalRemissRepository(createStore({ STORAGE: 'file', DATA_DIR: dataDir }));
+  const approvals = new ApprovalStore(createStore({ STORAGE: 'file', DATA_DIR: dataDir }));
+  for (let trial = 0; trial < TRIALS; trial++) {
+    const dnr = `KS 2026/k${trial}`;
+    await register.save(remiss({ dnr, title: `Kill ${trial}`, dueDate: '2027-01-15', handlaggare: { email: 'anna@stad.se' } }));
+    const { card: preview } = await d.answerToPreview(user, dnr, 'anna@stad.se');
+    await d.click(user, await d.click(user, preview, 'Skicka för godkännande'), 'Skicka', { approver: 'cecilia.holm@stad.example.se' });
+    const isRequest = (c: Card | undefined): c is Card => !!c && cardText(c).includes(`Kill ${trial}`) && cardText(c).includes('Godkänn');
+    await connector.waitFor(() => connector.sentTo(cecilia.conversationId).some((a) => isRequest(cardOf(a))), 15_000);
+    const request = connector.sentTo(cecilia.conversationId).map((a) => cardOf(a)).filter(isRequest).at(-1)!;
+    // The approval is answered; the kill comes while the outbox updates cards, converts and files.
+    expect(cardText(await d.click(cecilia, request, 'Godkänn'))).toContain('Godkänd av Cecilia Holm');
+    await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 2500)));
+    bot.kill('SIGKILL');
+    await new Promise((r) => bot.once('exit', r));
+    bot = await startBot(port);
+    for (let i = 0; i < 120 && (await register.get(dnr))!.remiss.status !== 'Besvarad'; i++) await new Promise((r) => setTimeout(r, 250));
+    expect((await register.get(dnr))!.remiss.status).toBe('Besvarad');
+    expect((await approvals.get(dnr))!.value.versions.filter((v) => v.decision)).toHaveLength(1);
+    expect((await register.get(dnr))!.remiss.history.filter((e) => e.kind === 'approved')).toHaveLength(1);
+    const folder = path.join(dataDir, 'arkiv', '2026', `KS 2026-k${trial} Kill ${trial}`);
+    expect((await readdir(folder)).sort()).toEqual([expect.stringMatching(/\.docx$/), expect.stringMatching(/\.pdf$/)]);
+  }
+  bot.kill('SIGTERM');
+}, 300_000);

@@ -142,33 +142,37 @@ export class ApprovalFeature {
     if (!parsed.success) return messageCard(t.errorInvalidSubmission);
     const { dnr, version, decision } = parsed.data;
     const comment = cleanText(parsed.data.comment).slice(0, 2000);
-    const stored = await this.deps.approvals.get(dnr);
     const found = await this.deps.register.get(dnr);
-    const latest = latestVersion(stored?.value);
-    if (!stored || !latest || !found) return messageCard(t.invalidAction);
-    const target = stored.value.versions.find((v) => v.version === version);
-    if (!target) return messageCard(t.invalidAction);
-    // Identity first: a forged click by someone else learns nothing about the approval's state.
-    const bothHaveObjectIds = !!(target.approver.aadObjectId && ctx.sender.aadObjectId);
-    const allowed = isApprover(target, ctx.sender) || (!bothHaveObjectIds && isApprover(target, await ctx.asker()));
-    if (!allowed) return messageCard(t.notTheApprover);
-    if (version !== latest.version) return messageCard(t.notLatestVersion(version, latest.version));
-    if (latest.decision) return messageCard(t.alreadyDecided(this.decisionText(ctx.language, latest)));
-    if (decision === 'changes' && !comment) return this.approverCard(ctx.language, found.remiss, latest, await this.summaryOf(dnr), t.errorCommentRequired);
+    // A conflict can come from a write that is not a decision (the outbox recording where it posted the
+    // approver's card): then the decision is tried again on what is stored now.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const stored = await this.deps.approvals.get(dnr);
+      const latest = latestVersion(stored?.value);
+      if (!stored || !latest || !found) return messageCard(t.invalidAction);
+      const target = stored.value.versions.find((v) => v.version === version);
+      if (!target) return messageCard(t.invalidAction);
+      // Identity first: a forged click by someone else learns nothing about the approval's state.
+      const bothHaveObjectIds = !!(target.approver.aadObjectId && ctx.sender.aadObjectId);
+      const allowed = isApprover(target, ctx.sender) || (!bothHaveObjectIds && isApprover(target, await ctx.asker()));
+      if (!allowed) return messageCard(t.notTheApprover);
+      if (version !== latest.version) return messageCard(t.notLatestVersion(version, latest.version));
+      if (latest.decision) return messageCard(t.alreadyDecided(this.decisionText(ctx.language, latest)));
+      if (decision === 'changes' && !comment) return this.approverCard(ctx.language, found.remiss, latest, await this.summaryOf(dnr), t.errorCommentRequired);
 
-    const asker = await ctx.asker();
-    const by: ApprovalParty = { name: asker.name, email: asker.email ?? asker.userPrincipalName, aadObjectId: asker.aadObjectId, teamsUserId: asker.teamsUserId };
-    const decided: ApprovalVersion = { ...latest, decision: { kind: decision === 'approve' ? 'approved' : 'changesRequested', by, at: ctx.now.toISOString(), comment: comment || undefined } };
-    const record = { ...stored.value, versions: [...stored.value.versions.slice(0, -1), decided] };
-    try {
-      await this.deps.approvals.save(record, stored.eTag);
-    } catch (err) {
-      if (!(err instanceof StoreConflictError)) throw err;
-      const now = latestVersion((await this.deps.approvals.get(dnr))?.value);
-      return messageCard(t.alreadyDecided(now ? this.decisionText(ctx.language, now) : ''));
+      const asker = await ctx.asker();
+      const by: ApprovalParty = { name: asker.name, email: asker.email ?? asker.userPrincipalName, aadObjectId: asker.aadObjectId, teamsUserId: asker.teamsUserId };
+      const decided: ApprovalVersion = { ...latest, decision: { kind: decision === 'approve' ? 'approved' : 'changesRequested', by, at: ctx.now.toISOString(), comment: comment || undefined } };
+      const record = { ...stored.value, versions: [...stored.value.versions.slice(0, -1), decided] };
+      try {
+        await this.deps.approvals.save(record, stored.eTag);
+      } catch (err) {
+        if (!(err instanceof StoreConflictError)) throw err;
+        continue;
+      }
+      await this.afterDecision(ctx, found.remiss, decided);
+      return this.approverCard(ctx.language, found.remiss, decided, await this.summaryOf(dnr));
     }
-    await this.afterDecision(ctx, found.remiss, decided);
-    return this.approverCard(ctx.language, found.remiss, decided, await this.summaryOf(dnr));
+    return messageCard(t.somethingWentWrong);
   }
 
   /** "Ladda ned version N": the exact stored bytes, for the approver or the handläggare. */
