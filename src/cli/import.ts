@@ -66,6 +66,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const report = await importRemisser(register, parsed, new Date(), `import:${path.basename(file)}`);
+  if (parsed.encoding === 'windows-1252') {
+    process.stderr.write('Obs: filen är inte sparad som UTF-8 och lästes som Windows-1252 (Latin-1), som Excel sparar "CSV (semikolonavgränsad)".\n');
+  }
   const unit = parsed.format === 'csv' ? 'rad' : 'post';
   for (const p of report.refused) {
     process.stderr.write(`${unit} ${p.line}: ${p.field ? `${p.field}: ` : ''}${p.reason}\n`);

@@ -2,7 +2,6 @@
  * `npm run import` as an admin runs it: the real CLI process, real files, the file store the bot reads
  * (DATA_DIR/store), and a second writer on the same store at the same time.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,11 +12,10 @@ import type { RemissRepository } from '../../src/register/remissRepository.js';
 import { LocalRemissRepository } from '../../src/register/localRemissRepository.js';
 import { FileStore } from '../../src/storage/fileStore.js';
 import { StoreConflictError } from '../../src/storage/store.js';
+import { startImport } from '../support/importProcess.js';
 import { remiss } from '../support/remissFixtures.js';
 
 const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const CLI = path.join(ROOT, 'src/cli/import.ts');
 const HEADER = 'diarienummer;titel;remittent;inkom;svarsdatum;handläggare;status';
 
 let dir: string;
@@ -31,27 +29,10 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runImport(args: string[], env: Record<string, string> = { DATA_DIR: dataDir }): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [CLI, ...args], {
-      // A minimal environment, as from a clean shell; cwd has no .env unless a test writes one.
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, TMPDIR: os.tmpdir(), NODE_OPTIONS: '--no-deprecation', ...env },
-      cwd: dir,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runImport = async (args: string[], env: Record<string, string> = { DATA_DIR: dataDir }) => {
+  const { code, stdout, stderr } = await startImport(dir, args, env).done;
+  return { code, stdout, stderr };
+};
 
 async function writeExport(name: string, lines: string[], eol = '\r\n'): Promise<string> {
   const file = path.join(dir, name);
@@ -143,13 +124,22 @@ test('JSON exports import the same way; bad records are reported by position', a
   expect((await stored()).map((r) => [r.dnr, r.dueDate, r.approver?.email])).toEqual([['KS 2024/742', '2024-11-29', 'per@stad.se']]);
 });
 
-test('files that cannot be imported exit 2 with a Swedish message and import nothing', async () => {
+test('a file saved by Excel as plain "CSV" (Windows-1252) imports with å/ä/ö intact and says how it was read', async () => {
   const latin1 = path.join(dir, 'latin1.csv');
-  await writeFile(latin1, Buffer.from(`${HEADER}\nKS 1;Förslag;KS;2026-10-01;2026-12-15;a@b.se;\n`, 'latin1'));
-  const bad = await runImport([latin1]);
+  await writeFile(latin1, Buffer.from(`${HEADER}\r\nKS 1;Förslag om äldreomsorg;Kommunstyrelsen;2026-10-01;2026-12-15;a@b.se;\r\n`, 'latin1'));
+  const run = await runImport([latin1]);
+  expect(run.code).toBe(0);
+  expect(run.stderr).toContain('lästes som Windows-1252');
+  expect(run.stdout).toBe('Import klar: 1 nya, 0 uppdaterade, 0 oförändrade, 0 rader avvisade.\n');
+  expect((await stored()).map((r) => r.title)).toEqual(['Förslag om äldreomsorg']);
+});
+
+test('files that cannot be imported exit 2 with a Swedish message and import nothing', async () => {
+  const workbook = path.join(dir, 'arbetsbok.csv');
+  await writeFile(workbook, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
+  const bad = await runImport([workbook]);
   expect(bad.code).toBe(2);
-  expect(bad.stderr).toContain('latin1.csv: Filen är inte sparad som UTF-8');
-  expect(bad.stderr).toContain('CSV UTF-8');
+  expect(bad.stderr).toContain('arbetsbok.csv: Filen är en Excel-arbetsbok');
   expect(bad.stdout).toBe('');
 
   const columns = await writeExport('kolumner.csv', ['diarienummer;titel;remittent;inkom;handläggare', 'KS 1;T;KS;2026-10-01;a@b.se', 'KS 2;T;KS;2026-10-01;a@b.se']);

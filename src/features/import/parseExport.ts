@@ -4,6 +4,8 @@
  * position (JSON); the good rows are kept. `fatal` is set when nothing at all can be imported.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
+// Node's TextDecoder reads "windows-1252" as Latin-1 (0x80-0x9F become control characters, not – or €).
+import iconv from 'iconv-lite';
 import { REMISS_STATUSES, type RemissStatus } from '../../domain/remiss.js';
 import type { ImportedRemiss } from '../../domain/remissImport.js';
 import { parseDateText } from '../../domain/swedishDates.js';
@@ -21,6 +23,8 @@ export interface ParsedExport {
   problems: ImportProblem[];
   /** Set when nothing could be imported at all (unreadable file, missing columns). */
   fatal?: string;
+  /** Set when the file was not UTF-8 and was read as Windows-1252 (Swedish Excel's plain "CSV"). */
+  encoding?: 'windows-1252';
 }
 
 const REQUIRED = ['diarienummer', 'titel', 'remittent', 'inkom', 'svarsdatum', 'handlaggare'] as const;
@@ -154,75 +158,119 @@ interface CsvRecord {
   info: { lines: number };
 }
 
-function parseCsvText(input: string): { candidates: Candidate[]; problems: ImportProblem[]; fatal?: string } {
+/** A quoted cell that swallowed whole rows: a stray opening quote, closed only by a later row's quote. */
+const SWALLOWED_ROW_DELIMITERS = REQUIRED.length - 1;
+
+interface CsvContext {
+  delimiter: ';' | ',';
+  columns: string[];
+  /** Physical lines whose bytes were not UTF-8 in a file that otherwise is. */
+  badLines: ReadonlySet<number>;
+  candidates: Candidate[];
+  problems: ImportProblem[];
+}
+
+/** csv-parse over one stretch of lines; a quote left open at the end is returned, not thrown. */
+function parseRecords(text: string, delimiter: string, problemAt: (line: number, reason: string) => void): { records: CsvRecord[]; quoteLeftOpen: boolean } {
+  let quoteLeftOpen = false;
+  const records = parseCsv(text, {
+    delimiter,
+    info: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_skip: (err) => {
+      if (!err) return undefined;
+      if (err.code === 'CSV_QUOTE_NOT_CLOSED') quoteLeftOpen = true;
+      else problemAt((err as { lines?: number }).lines ?? 1, `raden kunde inte läsas som CSV (${err.code})`);
+      return undefined;
+    },
+  }) as unknown as CsvRecord[];
+  return { records, quoteLeftOpen };
+}
+
+/**
+ * Reads the rows of `lines` (physical line `first` onwards). A broken quote costs only the lines it breaks:
+ * a quote never closed refuses its own line and reading goes on after it; a quote closed by a later row
+ * refuses the line where it opens and the line where it closes, and the rows in between are read again.
+ */
+function readRows(lines: readonly string[], first: number, ctx: CsvContext): void {
+  let start = 0;
+  while (start < lines.length) {
+    const offset = first + start - 1;
+    const { records, quoteLeftOpen } = parseRecords(lines.slice(start).join('\n'), ctx.delimiter, (line, reason) => ctx.problems.push({ line: line + offset, reason }));
+    for (const { record, info } of records) {
+      const embedded = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+      // A record ends on info.lines; its first line is earlier by the newlines inside its quoted fields.
+      const line = info.lines - embedded + offset;
+      const last = info.lines + offset;
+      const swallowed = record.some((cell) => cell.split('\n').slice(1).some((l) => l.split(ctx.delimiter).length > SWALLOWED_ROW_DELIMITERS));
+      if (swallowed) {
+        ctx.problems.push({ line, reason: `ett citattecken (") öppnas här men stängs först på rad ${last}, så raden kunde inte läsas` });
+        ctx.problems.push({ line: last, reason: `raden kunde inte läsas: den hamnade i citatet som öppnas på rad ${line}` });
+        readRows(lines.slice(line - first + 1, last - first), line + 1, ctx);
+        continue;
+      }
+      readRecord(record, line, last, ctx);
+    }
+    if (!quoteLeftOpen) return;
+    // csv-parse reports an unclosed quote where the file ends; the line where it opens is the first one after
+    // the last record that parsed.
+    let opened = start + (records.at(-1)?.info.lines ?? 0);
+    while (opened < lines.length - 1 && lines[opened]!.trim() === '') opened++;
+    ctx.problems.push({ line: first + opened, reason: 'ett citattecken (") öppnas men stängs aldrig, så raden kunde inte läsas' });
+    start = opened + 1;
+  }
+}
+
+function readRecord(record: string[], line: number, last: number, ctx: CsvContext): void {
+  if (record.every((cell) => cell.trim() === '')) return;
+  for (let l = line; l <= last; l++) {
+    if (ctx.badLines.has(l)) {
+      ctx.problems.push({ line, reason: 'raden innehåller tecken som inte är UTF-8 (troligen sparad i ett annat program som Latin-1/Windows-1252); skriv om å, ä och ö på raden' });
+      return;
+    }
+  }
+  const otherDelimiter = ctx.delimiter === ';' ? ',' : ';';
+  if (record.length < REQUIRED.length && record.join('').includes(otherDelimiter)) {
+    ctx.problems.push({ line, reason: `raden är avgränsad med "${otherDelimiter}" men rubrikraden med "${ctx.delimiter}"` });
+    return;
+  }
+  const cells: Cells = {};
+  ctx.columns.forEach((c, i) => {
+    if (isColumn(c)) cells[c] = record[i];
+  });
+  ctx.candidates.push(toCandidate(cells, line));
+}
+
+function parseCsvText(input: string, badLines: ReadonlySet<number>): { candidates: Candidate[]; problems: ImportProblem[]; fatal?: string } {
   // csv-parse counts a CRLF inside a quoted field as two lines; one newline kind keeps line numbers physical.
-  let text = input.replace(/\r\n?/g, '\n');
-  const lines = text.split('\n', 50);
-  const firstIndex = lines.findIndex((l) => l.trim() !== '');
-  let delimiter: ';' | ',' = detectDelimiter(lines[firstIndex] ?? '');
-  // Excel's "sep=;" hint line: honour it, and blank it (keeping its line) so the header follows it.
-  const hint = /^sep=([;,])\s*$/i.exec(lines[firstIndex] ?? '');
+  const lines = input.replace(/\r\n?/g, '\n').split('\n');
+  let headerIndex = lines.findIndex((l) => l.trim() !== '');
+  if (headerIndex < 0) return { candidates: [], problems: [], fatal: 'Filen är tom.' };
+  let delimiter: ';' | ',' = detectDelimiter(lines[headerIndex]!);
+  // Excel's "sep=;" hint line: honour it; the header is the next line with text.
+  const hint = /^sep=([;,])\s*$/i.exec(lines[headerIndex]!);
   if (hint) {
     delimiter = hint[1] === ',' ? ',' : ';';
-    text = '\n'.repeat(firstIndex + 1) + text.split('\n').slice(firstIndex + 1).join('\n');
+    headerIndex = lines.findIndex((l, i) => i > headerIndex && l.trim() !== '');
+    if (headerIndex < 0) return { candidates: [], problems: [], fatal: 'Filen är tom.' };
   }
-  const problems: ImportProblem[] = [];
-  let records: CsvRecord[];
-  try {
-    records = parseCsv(text, {
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      on_skip: (err) => {
-        if (!err) return undefined;
-        const line = (err as { lines?: number }).lines ?? 0;
-        const reason =
-          err.code === 'CSV_QUOTE_NOT_CLOSED'
-            ? 'ett citattecken (") öppnas men stängs aldrig, så resten av filen kunde inte läsas'
-            : `raden kunde inte läsas som CSV (${err.code})`;
-        problems.push({ line, reason });
-        return undefined;
-      },
-    }) as unknown as CsvRecord[];
-  } catch (err) {
-    const e = err as { code?: string; lines?: number };
-    return { candidates: [], problems, fatal: `Filen kunde inte läsas som CSV (${e.code ?? 'okänt fel'}, rad ${e.lines ?? '?'}).` };
+  if (badLines.has(headerIndex + 1)) {
+    return { candidates: [], problems: [], fatal: `Rubrikraden (rad ${headerIndex + 1}) innehåller tecken som inte är UTF-8. Spara filen i Excel som "CSV UTF-8 (kommaavgränsad)" och försök igen. Ingenting importerades.` };
   }
-  // csv-parse reports an unclosed quote where the file ends; the person needs the line where it opened,
-  // which is the first line after the last record that parsed.
-  const lastParsedLine = records.at(-1)?.info.lines ?? 0;
-  for (const p of problems) if (p.reason.startsWith('ett citattecken')) p.line = lastParsedLine + 1;
-
-  const [header, ...body] = records;
-  if (!header) return { candidates: [], problems, fatal: 'Filen är tom.' };
-  const columns = header.record.map(normaliseHeader);
+  const header = parseRecords(lines[headerIndex]!, delimiter, () => undefined).records[0];
+  const columns = (header?.record ?? []).map(normaliseHeader);
   const missing = REQUIRED.filter((c) => !columns.includes(c));
-  if (missing.length > 0) return { candidates: [], problems, fatal: missingColumnsMessage(missing) };
+  if (missing.length > 0) return { candidates: [], problems: [], fatal: missingColumnsMessage(missing) };
   const twice = KNOWN.filter((c) => columns.indexOf(c) !== columns.lastIndexOf(c));
   if (twice.length > 0) {
-    return { candidates: [], problems, fatal: `Kolumnen ${twice.join(', ')} finns flera gånger i rubrikraden, så det är oklart vilken som gäller. Ingenting importerades.` };
+    return { candidates: [], problems: [], fatal: `Kolumnen ${twice.join(', ')} finns flera gånger i rubrikraden, så det är oklart vilken som gäller. Ingenting importerades.` };
   }
-
-  const otherDelimiter = delimiter === ';' ? ',' : ';';
-  const candidates: Candidate[] = [];
-  for (const { record, info } of body) {
-    // A record ends on info.lines; its first line is earlier by the newlines inside its quoted fields.
-    const line = info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
-    if (record.every((cell) => cell.trim() === '')) continue;
-    if (record.length < REQUIRED.length && record.join('').includes(otherDelimiter)) {
-      problems.push({ line, reason: `raden är avgränsad med "${otherDelimiter}" men rubrikraden med "${delimiter}"` });
-      continue;
-    }
-    const cells: Cells = {};
-    columns.forEach((c, i) => {
-      if (isColumn(c)) cells[c] = record[i];
-    });
-    candidates.push(toCandidate(cells, line));
-  }
-  return { candidates, problems };
+  const ctx: CsvContext = { delimiter, columns, badLines, candidates: [], problems: [] };
+  readRows(lines.slice(headerIndex + 1), headerIndex + 2, ctx);
+  return { candidates: ctx.candidates, problems: ctx.problems };
 }
 
 function parseJsonText(text: string): { candidates: Candidate[]; problems: ImportProblem[]; fatal?: string } {
@@ -281,8 +329,8 @@ function collect(format: 'csv' | 'json', candidates: Candidate[], problems: Impo
   return { format, rows, problems: all };
 }
 
-/** Why the bytes are not a UTF-8 text file, in words an admin can act on; undefined when they are. */
-function encodingProblem(bytes: Buffer): string | undefined {
+/** Why the bytes are not a text file at all, in words an admin can act on; undefined when they are. */
+function notTextProblem(bytes: Buffer): string | undefined {
   const startsWith = (...b: number[]) => b.every((x, i) => bytes[i] === x);
   if (startsWith(0x50, 0x4b, 0x03, 0x04) || startsWith(0xd0, 0xcf, 0x11, 0xe0)) {
     return 'Filen är en Excel-arbetsbok, inte en textfil. Spara den i Excel som "CSV UTF-8 (kommaavgränsad)" och försök igen.';
@@ -293,30 +341,60 @@ function encodingProblem(bytes: Buffer): string | undefined {
   if (startsWith(0xff, 0xfe) || startsWith(0xfe, 0xff) || (head.length > 0 && nuls * 4 >= head.length)) {
     return 'Filen är sparad som UTF-16 ("Unicode-text") eller är ingen textfil. Spara den i Excel som "CSV UTF-8 (kommaavgränsad)" och försök igen.';
   }
+  return undefined;
+}
+
+interface DecodedText {
+  text: string;
+  encoding: 'utf-8' | 'windows-1252';
+  /** Physical lines that are not UTF-8 in a file that otherwise is: those rows are refused, the rest read. */
+  badLines: Set<number>;
+}
+
+const isUtf8 = (bytes: Uint8Array): boolean => {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return undefined;
+    return true;
   } catch {
-    // Point at the first bad byte's line so the admin can see which å/ä/ö it was.
-    const lenient = new TextDecoder('utf-8').decode(bytes);
-    const at = lenient.indexOf('\ufffd');
-    const line = lenient.slice(0, Math.max(at, 0)).split('\n').length;
-    return (
-      `Filen är inte sparad som UTF-8 (den ser ut att vara Latin-1/Windows-1252; första felaktiga tecknet på rad ${line}). ` +
-      'Spara den i Excel som "CSV UTF-8 (kommaavgränsad)" och försök igen. Ingenting importerades.'
-    );
+    return false;
   }
+};
+
+/**
+ * UTF-8 when the bytes are; Windows-1252 (what Swedish Excel's plain "CSV" writes) when no line is UTF-8
+ * beyond ASCII; otherwise a mix from two editors, where the lines that are not UTF-8 are marked bad rather
+ * than guessed at.
+ */
+function decodeText(bytes: Buffer): DecodedText {
+  // TextDecoder drops a UTF-8 BOM.
+  if (isUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', badLines: new Set() };
+  const badLines = new Set<number>();
+  let anyUtf8BeyondAscii = false;
+  let lineStart = 0;
+  for (let line = 1; lineStart <= bytes.length; line++) {
+    const end = bytes.indexOf(0x0a, lineStart);
+    const lineBytes = bytes.subarray(lineStart, end < 0 ? bytes.length : end);
+    if (!isUtf8(lineBytes)) badLines.add(line);
+    else if (lineBytes.some((b) => b >= 0x80)) anyUtf8BeyondAscii = true;
+    if (end < 0) break;
+    lineStart = end + 1;
+  }
+  if (!anyUtf8BeyondAscii) return { text: iconv.decode(bytes, 'windows-1252'), encoding: 'windows-1252', badLines: new Set() };
+  return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', badLines };
 }
 
 export function parseExport(bytes: Buffer, fileName: string): ParsedExport {
   const byName = /\.json$/i.test(fileName) ? 'json' : undefined;
-  const problem = encodingProblem(bytes);
+  const problem = notTextProblem(bytes);
   if (problem) return { format: byName ?? 'csv', rows: [], problems: [], fatal: problem };
-  // TextDecoder drops a UTF-8 BOM.
-  const text = new TextDecoder('utf-8').decode(bytes);
+  const { text, encoding, badLines } = decodeText(bytes);
   const format = byName ?? (/^\s*[[{]/.test(text) ? 'json' : 'csv');
+  if (format === 'json' && (encoding !== 'utf-8' || badLines.size > 0)) {
+    // JSON is UTF-8 by definition (RFC 8259); a program that wrote anything else wrote it wrongly.
+    return { format, rows: [], problems: [], fatal: 'JSON-filen är inte sparad som UTF-8. Ingenting importerades.' };
+  }
   if (!text.trim()) return { format, rows: [], problems: [], fatal: 'Filen är tom.' };
-  const parsed = format === 'json' ? parseJsonText(text) : parseCsvText(text);
+  const parsed = format === 'json' ? parseJsonText(text) : parseCsvText(text, badLines);
   if (parsed.fatal) return { format, rows: [], problems: parsed.problems, fatal: parsed.fatal };
-  return collect(format, parsed.candidates, parsed.problems);
+  return { ...collect(format, parsed.candidates, parsed.problems), ...(encoding === 'windows-1252' ? { encoding } : {}) };
 }

@@ -1,0 +1,32 @@
+/** `npm run import` as an admin runs it: the real CLI in its own process, from a clean shell's environment. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const CLI = path.join(ROOT, 'src/cli/import.ts');
+
+export interface ImportRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts the import in `cwd` (which has no .env unless a test writes one); `done` settles when it exits. */
+export function startImport(cwd: string, args: string[], env: Record<string, string>): { child: ChildProcess; done: Promise<ImportRun> } {
+  const child = spawn(TSX, [CLI, ...args], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, TMPDIR: os.tmpdir(), NODE_OPTIONS: '--no-deprecation', ...env },
+    cwd,
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<ImportRun>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  return { child, done };
+}
