@@ -94,6 +94,8 @@ const settingsSchema = z
     DIGEST_TRIGGER_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
     /** Proactive messages per second per tenant (Teams allows more, but shares it across the tenant's bots). */
     TEAMS_TENANT_RPS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(1000).default(30)),
+    /** A call to the Bot Connector or Graph unanswered after this long is abandoned and retried like a reset. */
+    OUTBOUND_TIMEOUT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(600).default(30)),
     /** file: the embedded store under DATA_DIR (one instance); blob: Azure Blob Storage, shared by several. */
     STORAGE: z.preprocess(emptyToUndefined, z.enum(['file', 'blob']).default('file')),
     AZURE_STORAGE_CONNECTION_STRING: optionalText,

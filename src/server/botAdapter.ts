@@ -12,6 +12,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { AuthenticateRequestResult } from 'botframework-connector';
+import { connectorHttpClient } from './connectorHttpClient.js';
 import type { Settings } from '../config/settings.js';
 import { messages } from '../i18n/messages.js';
 import type { Logger } from '../logging/logger.js';
@@ -46,6 +47,9 @@ export function createAdapter(settings: Settings, logger: Logger): RemissAdapter
   const auth = new ConfigurationBotFrameworkAuthentication(
     { ...credentials, ...overrides },
     new ConfigurationServiceClientCredentialFactory(credentials),
+    undefined,
+    undefined,
+    { httpClient: connectorHttpClient(settings.OUTBOUND_TIMEOUT_SECONDS * 1000) },
   );
   const adapter = new RemissAdapter(auth);
   adapter.onTurnError = async (context, error) => {

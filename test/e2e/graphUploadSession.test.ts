@@ -30,7 +30,7 @@ let archive: SharePointArchive;
 beforeEach(async () => {
   graph = new FakeGraph({ tenantId: TENANT_ID, clientId: CLIENT_ID, clientSecret: SECRET, siteHost: 'stad.sharepoint.com', sitePath: '/sites/remisser', libraries: [{ name: 'Remissvar', columns: Object.values(COLUMNS) }] });
   await graph.start();
-  const client = createGraphClient(createGraphCredential({ kind: 'secret', tenantId: TENANT_ID, clientId: CLIENT_ID, secret: SECRET }, graph.authorityHost), graph.baseUrl);
+  const client = createGraphClient(createGraphCredential({ kind: 'secret', tenantId: TENANT_ID, clientId: CLIENT_ID, secret: SECRET }, graph.authorityHost), graph.baseUrl, 30_000);
   archive = new SharePointArchive(client, { site: new SiteResolver(client, { id: graph.site }), library: 'Remissvar', columns: COLUMNS, logger: createLogger('silent'), sliceBytes: SLICE_UNIT, simpleUploadLimit: SLICE_UNIT });
 });
 afterEach(async () => {
@@ -114,7 +114,7 @@ test('a filing repeated after its upload finished recognises its own file and ad
 });
 
 test('slices must be a multiple of 320 KiB: the archive refuses another size before calling Graph', () => {
-  const client = createGraphClient(createGraphCredential({ kind: 'secret', tenantId: TENANT_ID, clientId: CLIENT_ID, secret: SECRET }, graph.authorityHost), graph.baseUrl);
+  const client = createGraphClient(createGraphCredential({ kind: 'secret', tenantId: TENANT_ID, clientId: CLIENT_ID, secret: SECRET }, graph.authorityHost), graph.baseUrl, 30_000);
   expect(() => new SharePointArchive(client, { site: new SiteResolver(client, { id: graph.site }), library: 'Remissvar', columns: COLUMNS, logger: createLogger('silent'), sliceBytes: 1000 * 1000 })).toThrow('multiple of 320 KiB');
 });
 
@@ -126,7 +126,7 @@ test('a certificate credential signs its own client assertion, which the token e
   const withCert = new FakeGraph({ ...graph.options, clientCertificate: cert });
   await withCert.start();
   try {
-    const client = createGraphClient(createGraphCredential({ kind: 'certificate', tenantId: TENANT_ID, clientId: CLIENT_ID, certificatePath: pem }, withCert.authorityHost), withCert.baseUrl);
+    const client = createGraphClient(createGraphCredential({ kind: 'certificate', tenantId: TENANT_ID, clientId: CLIENT_ID, certificatePath: pem }, withCert.authorityHost), withCert.baseUrl, 30_000);
     const viaCertificate = new SharePointArchive(client, { site: new SiteResolver(client, { id: withCert.site }), library: 'Remissvar', columns: COLUMNS, logger: createLogger('silent') });
     await viaCertificate.file(request(Buffer.from('signerat')));
     expect(withCert.tokensIssued).toHaveLength(1);
@@ -138,7 +138,20 @@ test('a certificate credential signs its own client assertion, which the token e
 });
 
 test('a library name that is not on the site is reported with the names that are', async () => {
-  const client = createGraphClient(createGraphCredential({ kind: 'secret', tenantId: TENANT_ID, clientId: CLIENT_ID, secret: SECRET }, graph.authorityHost), graph.baseUrl);
+  const client = createGraphClient(createGraphCredential({ kind: 'secret', tenantId: TENANT_ID, clientId: CLIENT_ID, secret: SECRET }, graph.authorityHost), graph.baseUrl, 30_000);
   const wrong = new SharePointArchive(client, { site: new SiteResolver(client, { id: graph.site }), library: 'Remissvaren', columns: COLUMNS, logger: createLogger('silent') });
   await expect(wrong.file(request(Buffer.from('x')))).rejects.toMatchObject({ code: 'SHAREPOINT_LIBRARY_NOT_FOUND', message: expect.stringContaining('found: Remissvar') as unknown });
+});
+
+test('Graph calls that are never answered are abandoned at the deadline and tried again', async () => {
+  const client = createGraphClient(createGraphCredential({ kind: 'secret', tenantId: TENANT_ID, clientId: CLIENT_ID, secret: SECRET }, graph.authorityHost), graph.baseUrl, 1_000);
+  const patient = new SharePointArchive(client, { site: new SiteResolver(client, { id: graph.site }), library: 'Remissvar', columns: COLUMNS, logger: createLogger('silent'), sliceBytes: SLICE_UNIT, simpleUploadLimit: SLICE_UNIT });
+  let n = 0;
+  graph.failNext((r) => r.method === 'PUT' && r.path.startsWith('/upload/') && ++n === 2, 'timeout');
+  graph.failNext((r) => r.method === 'POST' && r.path.endsWith('/createUploadSession'), 'timeout');
+  const outcomes = [];
+  for (let attempt = 0; attempt < 3 && graph.filesIn('Remissvar').length === 0; attempt++) outcomes.push(await patient.file(request()).then(() => 'filed', () => 'failed'));
+  expect(graph.requests.filter((r) => r.fault === 'timeout')).toHaveLength(2);
+  expect(outcomes.at(-1)).toBe('filed');
+  expect(graph.filesIn('Remissvar')).toHaveLength(1);
 });

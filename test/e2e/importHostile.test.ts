@@ -10,6 +10,7 @@ import path from 'node:path';
 import { LocalRemissRepository } from '../../src/register/localRemissRepository.js';
 import { FileStore } from '../../src/storage/fileStore.js';
 import { hostileExport } from '../support/hostileCsv.js';
+import { recordFigure } from '../support/figures.js';
 import { startImport } from '../support/importProcess.js';
 
 const ROWS = Number(process.env.IMPORT_ROWS ?? 2_000);
@@ -38,6 +39,7 @@ test(`${ROWS} rows with every kind of broken row: each refused row is reported a
   for (const [i, l] of reported.entries()) expect(l).toContain(file.refused.get(lines[i]!));
   expect(run.stdout).toBe(`Import klar: ${file.imported.size} nya, 0 uppdaterade, 0 oförändrade, ${file.refused.size} rader avvisade.\n`);
   expect(await storedTitles()).toEqual(file.imported);
+  recordFigure('import.hostile', { rows: ROWS, refusedAndReported: file.refused.size, imported: file.imported.size });
 }, TIMEOUT);
 
 test('an import killed with kill -9 leaves no torn record; the re-run completes it without duplicates', async () => {
@@ -65,4 +67,5 @@ test('an import killed with kill -9 leaves no torn record; the re-run completes 
   expect(created + unchanged).toBe(file.imported.size);
   expect(unchanged).toBeGreaterThanOrEqual(partial.size);
   expect(await storedTitles()).toEqual(file.imported);
+  recordFigure('import.killed', { rows: ROWS, savedBeforeKill: partial.size, tornRecords: 0, duplicates: 0 });
 }, TIMEOUT * 2);

@@ -9,11 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { DraftRepository } from '../../src/features/answer/draftRepository.js';
 import { ApprovalStore } from '../../src/features/approval/approvalStore.js';
+import type { DigestRun } from '../../src/features/digest/digestRunner.js';
+import { PeopleDirectory } from '../../src/features/people/peopleDirectory.js';
 import { FormDriver, type Card } from '../support/formDriver.js';
 import { LocalRemissRepository } from '../../src/register/localRemissRepository.js';
 import { createStore } from '../../src/storage/createStore.js';
 import { cardOf, cardText, FakeConnector } from '../fakes/fakeConnector.js';
-import { cardActionFrom, messageFrom, personalChat, TENANT, type ChatUser } from '../support/botHarness.js';
+import { BOT, cardActionFrom, messageFrom, personalChat, TENANT, type ChatUser } from '../support/botHarness.js';
+import { recordFigure } from '../support/figures.js';
 import { freePort } from '../support/playground.js';
 import { remiss } from '../support/remissFixtures.js';
 
@@ -24,10 +27,10 @@ let dataDir: string;
 let connector: FakeConnector;
 let user: ChatUser;
 
-async function startBot(port: number): Promise<ChildProcess> {
+async function startBot(port: number, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', path.join(ROOT, 'src/index.ts')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ALLOWED_TENANTS: TENANT, LOG_LEVEL: 'silent', NODE_ENV: 'test', FILE_LINK_SECRET: 'k'.repeat(40) },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ALLOWED_TENANTS: TENANT, LOG_LEVEL: 'silent', NODE_ENV: 'test', FILE_LINK_SECRET: 'k'.repeat(40), ...extraEnv },
     stdio: 'ignore',
   });
   const deadline = Date.now() + 20_000;
@@ -93,6 +96,7 @@ test('saves answered before a kill -9 are all there after the restart', async ()
   await post(port, messageFrom(connector, user, `besvara ${DNR}`));
   await connector.waitFor(() => connector.sentTo(user.conversationId).length > before);
   expect(cardText(cardOf(connector.sentTo(user.conversationId).at(-1)!))).toContain('Steg 2 av 7');
+  recordFigure('killNine.form', { kills: Math.max(TRIALS, 5), answeredSavesLost: 0 });
   bot.kill('SIGTERM');
 }, 120_000);
 
@@ -126,5 +130,51 @@ test('killed at a random moment after the approval: one decision, and the answer
     const folder = path.join(dataDir, 'arkiv', '2026', `KS 2026-k${trial} Kill ${trial}`);
     expect((await readdir(folder)).sort()).toEqual([expect.stringMatching(/\.docx$/), expect.stringMatching(/\.pdf$/)]);
   }
+  recordFigure('killNine.approval', { kills: TRIALS, decisionsLostOrDoubled: 0, filedOtherThanOnce: 0 });
   bot.kill('SIGTERM');
 }, 300_000);
+
+test('killed again and again during a digest run: no one gets two, and what may be lost is counted', async () => {
+  const secret = 'kill-nine-digest-secret-0123456789abcdef';
+  const env = { DIGEST_TRIGGER_SECRET: secret, DIGEST_SCHEDULER: 'off', TEAMS_TENANT_RPS: '4' };
+  const store = createStore({ STORAGE: 'file', DATA_DIR: dataDir });
+  const people = new PeopleDirectory(store);
+  const register = new LocalRemissRepository(store);
+  // Enough recipients that the run is still sending at the last kill.
+  const recipients = Array.from({ length: Math.max(30, TRIALS * 5) }, (_, i) => ({ id: `29:d${i}`, name: `Person ${i}`, aadObjectId: `aad-d${i}`, email: `d${i}@stad.se` }));
+  const dueDate = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  for (const p of recipients) {
+    connector.addConversation(`a:1:${p.id}`, [p]);
+    await people.remember({ teamsUserId: p.id, aadObjectId: p.aadObjectId, email: p.email, personalChat: { serviceUrl: connector.serviceUrl, channelId: 'msteams', conversationId: `a:1:${p.id}`, tenantId: TENANT, botId: BOT.id, userId: p.id, conversationType: 'personal' } }, new Date());
+    await register.save(remiss({ dnr: `KS 2026/${p.id}`, title: `Remiss för ${p.name}`, dueDate, handlaggare: { email: p.email } }));
+  }
+  const port = await freePort();
+  let bot = await startBot(port, env);
+  const res = await fetch(`http://127.0.0.1:${port}/api/digest`, { method: 'POST', headers: { authorization: `Bearer ${secret}` } });
+  expect(res.status).toBe(202);
+  const { id } = (await res.json()) as { id: string };
+  let kills = 0;
+  for (; kills < TRIALS; kills++) {
+    await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 1500)));
+    bot.kill('SIGKILL');
+    await new Promise((r) => bot.once('exit', r));
+    // The restarted process resumes the run it finds unfinished.
+    bot = await startBot(port, env);
+  }
+  let run: DigestRun | undefined;
+  for (let i = 0; i < 600 && run?.state !== 'done'; i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    run = (await store.get<DigestRun>(`digest-runs/${id}`))?.value;
+  }
+  bot.kill('SIGTERM');
+  expect(run?.state).toBe('done');
+  const digests = recipients.map((p) => connector.sentTo(`a:1:${p.id}`).filter((a) => cardOf(a)).length);
+  const twice = digests.filter((n) => n > 1).length;
+  const missing = digests.filter((n) => n === 0).length;
+  recordFigure('killNine.digest', { kills, recipients: recipients.length, twice, missing, possiblyLost: run!.possiblyLost });
+  expect(twice).toBe(0);
+  // Each kill can cut at most the one message it interrupted, and the run's record counts it.
+  expect(missing).toBeLessThanOrEqual(run!.possiblyLost);
+  expect(run!.possiblyLost).toBeLessThanOrEqual(kills);
+  expect(recipients.length - missing).toBeGreaterThanOrEqual(recipients.length - kills);
+}, 120_000 + TRIALS * 10_000);

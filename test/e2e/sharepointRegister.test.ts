@@ -164,7 +164,7 @@ describe('REMISS_SOURCE=sharepoint', () => {
     expect(graph!.requests.filter((r) => r.status === 429)).toHaveLength(1);
     expect(graph!.requests.filter((r) => r.status === 400)).toEqual([]);
     // The fake refuses, as SharePoint does, a filter on a column that is not indexed without that header.
-    const client = createGraphClient(createGraphCredential({ kind: 'secret', tenantId: GRAPH_TENANT_ID, clientId: GRAPH_CLIENT_ID, secret: GRAPH_SECRET }, graph!.authorityHost), graph!.baseUrl);
+    const client = createGraphClient(createGraphCredential({ kind: 'secret', tenantId: GRAPH_TENANT_ID, clientId: GRAPH_CLIENT_ID, secret: GRAPH_SECRET }, graph!.authorityHost), graph!.baseUrl, 30_000);
     await expect(client.api(`/sites/${graph!.site}/lists/${LIST}/items`).filter("fields/Remittent eq 'Kommunstyrelsen'").get()).rejects.toMatchObject({ statusCode: 400, message: expect.stringContaining('HonorNonIndexedQueriesWarningMayFailRandomly') as unknown });
   }, 60_000);
 

@@ -67,11 +67,11 @@ export class FakeConnector {
     this.faults = { rate, seed };
   }
 
-  private nextFault(): '429' | '503' | 'reset' | undefined {
+  private nextFault(): '429' | '503' | 'reset' | 'timeout' | undefined {
     if (this.faults.rate <= 0) return undefined;
     const next = () => (this.faults.seed = (this.faults.seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     if (next() >= this.faults.rate) return undefined;
-    return (['429', '503', 'reset'] as const)[Math.floor(next() * 3)];
+    return (['429', '503', 'reset', 'timeout'] as const)[Math.floor(next() * 4)];
   }
 
   failNextPosts(conversationId: string, ...answers: { status: number; code: string; message?: string }[]): void {
@@ -182,6 +182,8 @@ export class FakeConnector {
     if (fault) {
       this.faultsInjected.push(`${fault} ${req.method} ${url.pathname}`);
       if (fault === 'reset') return void req.socket.destroy();
+      // Never answered: the caller's own deadline must end it (stop() closes the connection).
+      if (fault === 'timeout') return;
       res.writeHead(Number(fault), { 'content-type': 'application/json; charset=utf-8', ...(fault === '429' ? { 'retry-after': '1' } : {}) });
       res.end(JSON.stringify(errorBody(fault === '429' ? 'TooManyRequests' : 'ServiceUnavailable', 'Injected fault.')));
       return;

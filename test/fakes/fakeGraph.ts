@@ -57,7 +57,7 @@ export interface FakeItem {
   createdAt: number;
 }
 
-type Fault = '429' | '503' | 'reset' | 'reset-mid-body';
+type Fault = '429' | '503' | 'reset' | 'reset-mid-body' | 'timeout';
 type Matcher = (r: { method: string; host: string; path: string; query: URLSearchParams }) => boolean;
 
 interface UploadSession {
@@ -186,8 +186,10 @@ export class FakeGraph {
     if (!isToken) {
       const fault = this.faultFor({ method: record.method, host, path, query });
       if (fault) {
-        this.requests.push({ ...record, fault: typeof fault === 'string' ? fault : fault.code, status: typeof fault === 'string' ? (fault.startsWith('reset') ? 0 : Number(fault)) : fault.status });
+        this.requests.push({ ...record, fault: typeof fault === 'string' ? fault : fault.code, status: typeof fault === 'string' ? (fault.startsWith('reset') || fault === 'timeout' ? 0 : Number(fault)) : fault.status });
         if (fault === 'reset') return void req.socket.destroy();
+        // Never answered: the caller's own deadline must end it (stop() closes the connection).
+        if (fault === 'timeout') return;
         if (fault === 'reset-mid-body') {
           req.once('data', () => req.socket.destroy());
           req.once('end', () => req.socket.destroy());

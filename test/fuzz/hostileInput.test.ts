@@ -9,6 +9,7 @@ import { cardOf, cardText } from '../fakes/fakeConnector.js';
 import { cardActionFrom, messageFrom, personalChat, startHarness, type ChatUser, type Harness } from '../support/botHarness.js';
 import { remiss } from '../support/remissFixtures.js';
 import { fitPath, MAX_PATH_LENGTH, safeName } from '../../src/domain/filingNames.js';
+import { recordFigure } from '../support/figures.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const VERBS = ['due.list', 'remiss.show', 'answer.start', 'answer.avsta', 'answer.save', 'answer.download', 'answer.refresh', 'approval.compose', 'approval.send', 'approval.decide', 'approval.download', 'filing.registered'];
@@ -27,6 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h?.stop();
+  recordFigure('fuzz', { casesPerProperty: RUNS, fileNameCases: RUNS * 5 });
 });
 
 const hostileText = fc.oneof(

@@ -192,22 +192,34 @@ export class DigestRunner {
     logger.info({ event: 'digest.run.end', runId: run.id, state: run.state, ...run.counts }, 'digest run ended');
   }
 
-  /** Sends one message at most once: the key is claimed first, and released if the message was not sent. */
+  /**
+   * Sends one message at most once. The key is claimed in the rate limiter's slot, just before the message goes
+   * on the wire, so a crash can leave unconfirmed only the messages being sent at that instant; it is released
+   * if the message was not sent.
+   */
   private async deliver(run: DigestRun, d: Delivery): Promise<void> {
     const key = sentKey(d.key);
-    const claimed = await this.claim(run, key);
-    if (claimed !== 'claimed') {
-      if (claimed === 'taken') run.counts.skipped++;
+    // Messages sent earlier are recognised before they wait for a slot, so a resumed run skips them quickly.
+    const earlier = this.judge(run, (await this.deps.store.get<SentKey>(key))?.value);
+    if (earlier) {
+      if (earlier === 'taken') run.counts.skipped++;
       return;
     }
-    const outcome = await this.send(d).catch((err: unknown) => this.failureOf(err));
+    let claim: Promise<Claim> | undefined;
+    const claimOnce = () => (claim ??= this.claim(run, key));
+    const outcome = await this.send(d, claimOnce).catch((err: unknown) => this.failureOf(err));
     if (outcome === 'sent') {
       run.counts.sent++;
       await this.deps.store.put(key, { schemaVersion: 1, runId: run.id, state: 'sent', at: this.deps.clock().toISOString() } satisfies SentKey);
       return;
     }
+    const claimed = claim ? await claim.catch(() => undefined) : undefined;
+    if (outcome === 'notClaimed') {
+      if (claimed === 'taken') run.counts.skipped++;
+      return;
+    }
     // Not sent: the key goes, so a later run may try again (a retired person is skipped by the plan).
-    await this.deps.store.delete(key);
+    if (claimed === 'claimed') await this.deps.store.delete(key);
     if (outcome === 'stopping') return;
     if (outcome === 'nobody') run.counts.skipped++;
     else if (outcome === 'throttled') run.counts.throttled++;
@@ -223,11 +235,21 @@ export class DigestRunner {
   }
 
   /**
-   * Claims a message's key: 'claimed' to send it; 'taken' when another run sent it; 'mine' when an earlier
-   * attempt of this same run did (already counted), or claimed it and died before knowing (counted as
-   * possibly lost, never sent twice).
+   * What an existing key means for this run: 'taken' when another run sent it; 'mine' when an earlier attempt
+   * of this same run did (already counted), or claimed it and died before knowing (counted as possibly lost,
+   * never sent twice); undefined when this run may send it.
    */
-  private async claim(run: DigestRun, key: string): Promise<'claimed' | 'taken' | 'mine'> {
+  private judge(run: DigestRun, existing: SentKey | undefined): 'taken' | 'mine' | undefined {
+    if (!existing) return undefined;
+    if (existing.runId === run.id) {
+      if (existing.state === 'sending') run.possiblyLost++;
+      return 'mine';
+    }
+    return run.force ? undefined : 'taken';
+  }
+
+  /** Claims a message's key: 'claimed' to send it, otherwise what the key another writer holds means. */
+  private async claim(run: DigestRun, key: string): Promise<Claim> {
     const claim: SentKey = { schemaVersion: 1, runId: run.id, state: 'sending', at: this.deps.clock().toISOString() };
     try {
       await this.deps.store.create(key, claim);
@@ -235,19 +257,15 @@ export class DigestRunner {
     } catch (err) {
       if (!(err instanceof StoreConflictError)) throw err;
     }
-    const existing = (await this.deps.store.get<SentKey>(key))?.value;
-    if (existing?.runId === run.id) {
-      if (existing.state === 'sending') run.possiblyLost++;
-      return 'mine';
-    }
-    if (!run.force) return 'taken';
+    const verdict = this.judge(run, (await this.deps.store.get<SentKey>(key))?.value);
+    if (verdict) return verdict;
     await this.deps.store.put(key, claim);
     return 'claimed';
   }
 
-  private async send(d: Delivery): Promise<'sent' | 'nobody'> {
+  private async send(d: Delivery, claimOnce: () => Promise<Claim>): Promise<'sent' | 'nobody'> {
     if (d.recipient.kind === 'conversation') {
-      await this.post(d.recipient.target, () => d.content('sv'));
+      await this.post(d.recipient.target, () => d.content('sv'), claimOnce);
       return 'sent';
     }
     const { email, aadObjectId } = d.recipient;
@@ -259,7 +277,7 @@ export class DigestRunner {
     const target = person.personalChat ?? (await this.openChat(person));
     if (!target) return 'nobody';
     try {
-      await this.post(target, content);
+      await this.post(target, content, claimOnce);
     } catch (err) {
       if (!(err instanceof DeliveryFailedError)) throw err;
       if (err.kind === 'blocked') {
@@ -271,16 +289,17 @@ export class DigestRunner {
       // A 1:1 chat that is gone is created again once before anyone is given up on.
       const recreated = await this.openChat(person);
       if (!recreated) throw err;
-      await this.post(recreated, content);
+      await this.post(recreated, content, claimOnce);
     }
     return 'sent';
   }
 
   /** The content is built once the slot is free, so cards do not pile up while messages wait for their turn. */
-  private async post(to: ConversationTarget, build: () => Promise<{ card: AdaptiveCard } | { text: string }>): Promise<void> {
+  private async post(to: ConversationTarget, build: () => Promise<{ card: AdaptiveCard } | { text: string }>, claimOnce: () => Promise<Claim>): Promise<void> {
     await this.deps.limiter.schedule(to.tenantId ?? '', to.conversationId, async () => {
       // A stop (SIGTERM) while this message waited for its slot: it is left for the resumed run.
       if (this.stopping) throw new RunStopping();
+      if ((await claimOnce()) !== 'claimed') throw new NotClaimed();
       const content = await build();
       try {
         if ('card' in content) await this.deps.messenger.post(to, content.card);
@@ -305,8 +324,9 @@ export class DigestRunner {
     return (await this.deps.installations.list('channel'))[0]?.target ?? (await this.deps.installations.list('groupChat'))[0]?.target;
   }
 
-  private failureOf(err: unknown): 'stopping' | 'throttled' | 'botDisabled' | 'unauthorized' | 'blocked' | 'conversationNotFound' | 'notInstalled' | 'error' {
+  private failureOf(err: unknown): 'notClaimed' | 'stopping' | 'throttled' | 'botDisabled' | 'unauthorized' | 'blocked' | 'conversationNotFound' | 'notInstalled' | 'error' {
     if (err instanceof RunStopping) return 'stopping';
+    if (err instanceof NotClaimed) return 'notClaimed';
     if (err instanceof RecipientUnreachableError) return 'notInstalled';
     if (err instanceof DeliveryFailedError) return err.kind;
     this.deps.logger.warn({ event: 'digest.send.error', err: (err as Error).name }, 'a digest message failed');
@@ -382,3 +402,8 @@ export class DigestRunner {
 
 /** Thrown to a message still waiting for its slot when the runner is stopped. */
 class RunStopping extends Error {}
+
+/** Thrown in a message's slot when its key turns out to be held already (another run, or an earlier attempt). */
+class NotClaimed extends Error {}
+
+type Claim = 'claimed' | 'taken' | 'mine';

@@ -15,7 +15,7 @@ export type UploadTuning = Pick<SharePointArchiveOptions, 'sliceBytes' | 'simple
 
 export function connectSharePoint(settings: Settings & { sharePoint: SharePointSettings }, organisation: Organisation, logger: Logger, tuning: UploadTuning = {}) {
   const { sharePoint } = settings;
-  const client = createGraphClient(createGraphCredential(sharePoint.credential, settings.AZURE_AUTHORITY_HOST), settings.GRAPH_BASE_URL);
+  const client = createGraphClient(createGraphCredential(sharePoint.credential, settings.AZURE_AUTHORITY_HOST), settings.GRAPH_BASE_URL, settings.OUTBOUND_TIMEOUT_SECONDS * 1000);
   const site = new SiteResolver(client, sharePoint.site);
   return {
     client,
