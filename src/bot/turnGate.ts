@@ -2,6 +2,7 @@
  * Refuses activities from channels and tenants this deployment does not serve, before any feature runs.
  */
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import { messages } from '../i18n/messages.js';
 import type { Logger } from '../logging/logger.js';
 
 export interface TurnGateOptions {
@@ -27,9 +28,10 @@ export function turnGate(options: TurnGateOptions): Middleware {
       const tenantOk = options.allowedTenants.length === 0 || (!!tenant && options.allowedTenants.includes(tenant));
       if (channelOk && tenantOk) return next();
       options.logger.warn({ event: 'turn.refused', channelId, tenant, activityType: type, reason: channelOk ? 'tenant' : 'channel' }, 'activity refused');
-      if (type === ActivityTypes.Invoke) {
-        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });
-      }
+      if (type !== ActivityTypes.Invoke) return;
+      // A card button pressed outside this deployment's tenants: the person is told, in Swedish, on the card.
+      const body = context.activity.name === 'adaptiveCard/action' ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: messages('sv').notServedHere } : undefined;
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: body ? { status: 200, body } : { status: 403 } });
     },
   };
 }

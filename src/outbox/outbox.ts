@@ -45,7 +45,7 @@ export interface OutboxOptions {
   maxBackoffMs: number;
 }
 
-export const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = { pollMs: 1000, leaseMs: 60_000, maxAttempts: 8, baseBackoffMs: 2000, maxBackoffMs: 10 * 60_000 };
+export const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = { pollMs: 1000, leaseMs: 15_000, maxAttempts: 8, baseBackoffMs: 2000, maxBackoffMs: 10 * 60_000 };
 
 const PREFIX = 'outbox/';
 
@@ -206,9 +206,26 @@ export class Outbox {
     }
   }
 
-  private async execute(key: string, job: OutboxJob, eTag: string, handler: JobHandler): Promise<void> {
+  private async execute(key: string, job: OutboxJob, claimedETag: string, handler: JobHandler): Promise<void> {
+    let eTag = claimedETag;
     const log = { event: 'outbox.job', kind: job.kind, jobId: job.id, attempt: job.attempts, worker: this.worker };
     let next: OutboxJob;
+    // The lease is renewed while the job runs, so it can be short: a crashed worker's job is taken over soon,
+    // and a long job (a large filing) is not.
+    let renewal = Promise.resolve();
+    let renewing = true;
+    const heartbeat = setInterval(() => {
+      renewal = renewal.then(async () => {
+        if (!renewing) return;
+        try {
+          eTag = await this.store.put(key, { ...job, leaseUntil: new Date(this.clock().getTime() + this.options.leaseMs).toISOString() }, { ifMatch: eTag });
+        } catch (err) {
+          // Taken over (its outcome will win) or the store is unreachable for now: the final write decides.
+          renewing = false;
+          if (!(err instanceof StoreConflictError)) this.logger.warn({ ...log, event: 'outbox.lease.renewFailed', err: (err as Error).name }, 'lease not renewed');
+        }
+      });
+    }, Math.max(this.options.leaseMs / 3, 10));
     try {
       await handler(job.payload, job);
       next = { ...job, state: 'done', leaseUntil: undefined, doneAt: this.clock().toISOString() };
@@ -228,6 +245,9 @@ export class Outbox {
         this.logger.warn({ ...log, outcome: 'retry', backoffMs: backoff, err: e.code ?? e.name }, 'outbox job will be retried');
       }
     }
+    clearInterval(heartbeat);
+    renewing = false;
+    await renewal;
     try {
       await this.store.put(key, next, { ifMatch: eTag });
       if (next.state === 'done' || next.state === 'failed') this.finished.add(job.id);

@@ -123,7 +123,7 @@ test('killed at a random moment after the approval: one decision, and the answer
     bot.kill('SIGKILL');
     await new Promise((r) => bot.once('exit', r));
     bot = await startBot(port);
-    for (let i = 0; i < 120 && (await register.get(dnr))!.remiss.status !== 'Besvarad'; i++) await new Promise((r) => setTimeout(r, 250));
+    for (let i = 0; i < 360 && (await register.get(dnr))!.remiss.status !== 'Besvarad'; i++) await new Promise((r) => setTimeout(r, 250));
     expect((await register.get(dnr))!.remiss.status).toBe('Besvarad');
     expect((await approvals.get(dnr))!.value.versions.filter((v) => v.decision)).toHaveLength(1);
     expect((await register.get(dnr))!.remiss.history.filter((e) => e.kind === 'approved')).toHaveLength(1);

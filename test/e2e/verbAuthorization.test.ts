@@ -89,3 +89,15 @@ test.each(NAMES)('%s: a Swedish refusal, nothing changed', async (name) => {
   await h.bot.outbox.idle();
   expect(await decisions()).toEqual(before);
 });
+
+test('every verb pressed from another tenant: a Swedish refusal, nothing changed', async () => {
+  const foreign = { conversation: { id: ceciliaChat.conversationId, tenantId: 'other-tenant' }, channelData: { tenant: { id: 'other-tenant' } } };
+  const before = await decisions();
+  for (const [, , verb, payload] of attempts()) {
+    const res = await h.post(cardActionFrom(h.connector, ceciliaChat, verb, payload, foreign));
+    expect(res.status).toBe(200);
+    expect((res.body as { value: string }).value).toContain('Remissbot används inte i din organisation');
+  }
+  await h.bot.outbox.idle();
+  expect(await decisions()).toEqual(before);
+});
