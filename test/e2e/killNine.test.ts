@@ -98,7 +98,7 @@ test('saves answered before a kill -9 are all there after the restart', async ()
   expect(cardText(cardOf(connector.sentTo(user.conversationId).at(-1)!))).toContain('Steg 2 av 7');
   recordFigure('killNine.form', { kills: Math.max(TRIALS, 5), answeredSavesLost: 0 });
   bot.kill('SIGTERM');
-}, 120_000);
+}, 60_000 + Math.max(TRIALS, 5) * 15_000);
 
 test('killed at a random moment after the approval: one decision, and the answer filed exactly once', async () => {
   const port = await freePort();
@@ -132,7 +132,7 @@ test('killed at a random moment after the approval: one decision, and the answer
   }
   recordFigure('killNine.approval', { kills: TRIALS, decisionsLostOrDoubled: 0, filedOtherThanOnce: 0 });
   bot.kill('SIGTERM');
-}, 300_000);
+}, 60_000 + TRIALS * 60_000);
 
 test('killed again and again during a digest run: no one gets two, and what may be lost is counted', async () => {
   const secret = 'kill-nine-digest-secret-0123456789abcdef';
