@@ -2,9 +2,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+// The tsx loader inside this process, not the tsx command: that runs the CLI in a child of its own, which a
+// kill -9 of the command would leave running.
+const TSX_LOADER = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const CLI = path.join(ROOT, 'src/cli/import.ts');
 
 export interface ImportRun {
@@ -16,7 +19,7 @@ export interface ImportRun {
 
 /** Starts the import in `cwd` (which has no .env unless a test writes one); `done` settles when it exits. */
 export function startImport(cwd: string, args: string[], env: Record<string, string>): { child: ChildProcess; done: Promise<ImportRun> } {
-  const child = spawn(TSX, [CLI, ...args], {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, CLI, ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, TMPDIR: os.tmpdir(), NODE_OPTIONS: '--no-deprecation', ...env },
     cwd,
   });
