@@ -1,5 +1,5 @@
 import { isOpen, type Remiss, type VersionedRemiss } from '../domain/remiss.js';
-import type { RecordStore } from '../storage/store.js';
+import { getMany, type RecordStore } from '../storage/store.js';
 import type { RemissRepository } from './remissRepository.js';
 
 const PREFIX = 'remisser/';
@@ -20,7 +20,7 @@ export class LocalRemissRepository implements RemissRepository {
     const marker = (await this.store.get(CHANGE_MARKER))?.eTag ?? 'none';
     if (this.cache?.marker === marker) return this.cache.remisser;
     const keys = await this.store.list(PREFIX);
-    const found = await Promise.all(keys.map((key) => this.store.get<Remiss>(key)));
+    const found = await getMany<Remiss>(this.store, keys);
     const remisser = found.filter((x) => x !== undefined).map((x) => ({ remiss: x.value, version: x.eTag }));
     this.cache = { marker, remisser };
     return remisser;

@@ -33,3 +33,15 @@ export class StoreConflictError extends Error {
     this.name = 'StoreConflictError';
   }
 }
+
+/** Reads at most this many records at once: a register of 100,000 would otherwise open as many files. */
+const READ_CONCURRENCY = 64;
+
+/** The records under `keys`, in order (undefined where one has gone since it was listed). */
+export async function getMany<T>(store: RecordStore, keys: readonly string[]): Promise<(StoredValue<T> | undefined)[]> {
+  const found: (StoredValue<T> | undefined)[] = [];
+  for (let i = 0; i < keys.length; i += READ_CONCURRENCY) {
+    found.push(...(await Promise.all(keys.slice(i, i + READ_CONCURRENCY).map((key) => store.get<T>(key)))));
+  }
+  return found;
+}

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Draft, DraftSubmission } from '../../domain/draft.js';
-import type { RecordStore, StoredValue } from '../../storage/store.js';
+import { getMany, type RecordStore, type StoredValue } from '../../storage/store.js';
 
 const MARKER = 'markers/drafts';
 const headKey = (dnr: string) => `drafts/${dnr}`;
@@ -42,7 +42,7 @@ export class DraftRepository {
 
   async history(dnr: string): Promise<DraftSubmission[]> {
     const keys = await this.store.list(historyPrefix(dnr));
-    const found = await Promise.all(keys.map((k) => this.store.get<DraftSubmission>(k)));
+    const found = await getMany<DraftSubmission>(this.store, keys);
     return found.filter((x) => x !== undefined).map((x) => x.value);
   }
 
