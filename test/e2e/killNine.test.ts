@@ -10,12 +10,12 @@ import path from 'node:path';
 import { DraftRepository } from '../../src/features/answer/draftRepository.js';
 import { ApprovalStore } from '../../src/features/approval/approvalStore.js';
 import type { DigestRun } from '../../src/features/digest/digestRunner.js';
-import { PeopleDirectory } from '../../src/features/people/peopleDirectory.js';
 import { FormDriver, type Card } from '../support/formDriver.js';
 import { LocalRemissRepository } from '../../src/register/localRemissRepository.js';
 import { createStore } from '../../src/storage/createStore.js';
 import { cardOf, cardText, FakeConnector } from '../fakes/fakeConnector.js';
-import { BOT, cardActionFrom, messageFrom, personalChat, TENANT, type ChatUser } from '../support/botHarness.js';
+import { cardActionFrom, messageFrom, personalChat, TENANT, type ChatUser } from '../support/botHarness.js';
+import { seedDigestRecipients } from '../support/digestRecipients.js';
 import { recordFigure } from '../support/figures.js';
 import { freePort } from '../support/playground.js';
 import { remiss } from '../support/remissFixtures.js';
@@ -107,9 +107,9 @@ test('killed at a random moment after the approval: one decision, and the answer
   const d = new FormDriver(target);
   const cecilia = personalChat(connector, { id: '29:cecilia', name: 'Cecilia Holm', aadObjectId: 'aad-cecilia', email: 'cecilia.holm@stad.example.se' });
   await d.say(cecilia, 'hej');
-  const register = new LocalRemissRepository(createStore({ STORAGE: 'file', DATA_DIR: dataDir }));
-  const approvals = new ApprovalStore(createStore({ STORAGE: 'file', DATA_DIR: dataDir }));
   const store = createStore({ STORAGE: 'file', DATA_DIR: dataDir });
+  const register = new LocalRemissRepository(store);
+  const approvals = new ApprovalStore(store);
   const outboxSettled = async () => {
     for (const key of await store.list('outbox/')) {
       const state = (await store.get<{ state: string }>(key))?.value.state;
@@ -154,16 +154,8 @@ test('killed again and again during a digest run: no one gets two, and what may 
   const secret = 'kill-nine-digest-secret-0123456789abcdef';
   const env = { DIGEST_TRIGGER_SECRET: secret, DIGEST_SCHEDULER: 'off', TEAMS_TENANT_RPS: '4' };
   const store = createStore({ STORAGE: 'file', DATA_DIR: dataDir });
-  const people = new PeopleDirectory(store);
-  const register = new LocalRemissRepository(store);
   // Enough recipients that the run is still sending at the last kill.
-  const recipients = Array.from({ length: Math.max(30, TRIALS * 5) }, (_, i) => ({ id: `29:d${i}`, name: `Person ${i}`, aadObjectId: `aad-d${i}`, email: `d${i}@stad.se` }));
-  const dueDate = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-  for (const p of recipients) {
-    connector.addConversation(`a:1:${p.id}`, [p]);
-    await people.remember({ teamsUserId: p.id, aadObjectId: p.aadObjectId, email: p.email, personalChat: { serviceUrl: connector.serviceUrl, channelId: 'msteams', conversationId: `a:1:${p.id}`, tenantId: TENANT, botId: BOT.id, userId: p.id, conversationType: 'personal' } }, new Date());
-    await register.save(remiss({ dnr: `KS 2026/${p.id}`, title: `Remiss för ${p.name}`, dueDate, handlaggare: { email: p.email } }));
-  }
+  const recipients = await seedDigestRecipients(store, connector, Math.max(30, TRIALS * 5), 'd');
   const port = await freePort();
   let bot = await startBot(port, env);
   const res = await fetch(`http://127.0.0.1:${port}/api/digest`, { method: 'POST', headers: { authorization: `Bearer ${secret}` } });
@@ -184,7 +176,7 @@ test('killed again and again during a digest run: no one gets two, and what may 
   }
   bot.kill('SIGTERM');
   expect(run?.state).toBe('done');
-  const digests = recipients.map((p) => connector.sentTo(`a:1:${p.id}`).filter((a) => cardOf(a)).length);
+  const digests = recipients.map((p) => connector.sentTo(p.conversationId).filter((a) => cardOf(a)).length);
   const twice = digests.filter((n) => n > 1).length;
   const missing = digests.filter((n) => n === 0).length;
   recordFigure('killNine.digest', { kills, recipients: recipients.length, twice, missing, possiblyLost: run!.possiblyLost });

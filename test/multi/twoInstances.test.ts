@@ -9,16 +9,15 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PeopleDirectory } from '../../src/features/people/peopleDirectory.js';
 import type { DigestRun } from '../../src/features/digest/digestRunner.js';
-import { LocalRemissRepository } from '../../src/register/localRemissRepository.js';
 import { BlobStore } from '../../src/storage/blobStore.js';
 import { cardOf, cardText, FakeConnector } from '../fakes/fakeConnector.js';
 import { startAzurite, type Azurite } from '../support/azurite.js';
-import { BOT, cardActionFrom, personalChat, startHarness, TENANT, type ChatUser, type Harness } from '../support/botHarness.js';
+import { cardActionFrom, personalChat, startHarness, TENANT, type ChatUser, type Harness } from '../support/botHarness.js';
 import { button, FormDriver, input, type Card } from '../support/formDriver.js';
 import { freePort } from '../support/playground.js';
 import { remiss } from '../support/remissFixtures.js';
+import { seedDigestRecipients } from '../support/digestRecipients.js';
 
 const SECRET = 'two-instances-digest-secret-0123456789';
 const NOW = new Date('2026-11-24T09:00:00Z');
@@ -132,14 +131,7 @@ describe('two bot processes', () => {
     const connector = new FakeConnector();
     await connector.start();
     const store = new BlobStore({ connectionString: azurite.connectionString, container });
-    const people = new PeopleDirectory(store);
-    const register = new LocalRemissRepository(store);
-    const recipients = Array.from({ length: 12 }, (_, i) => ({ id: `29:q${i}`, name: `Person ${i}`, aadObjectId: `aad-q${i}`, email: `q${i}@stad.se` }));
-    for (const p of recipients) {
-      connector.addConversation(`a:1:${p.id}`, [p]);
-      await people.remember({ teamsUserId: p.id, aadObjectId: p.aadObjectId, email: p.email, personalChat: { serviceUrl: connector.serviceUrl, channelId: 'msteams', conversationId: `a:1:${p.id}`, tenantId: TENANT, botId: BOT.id, userId: p.id, conversationType: 'personal' } }, new Date());
-      await register.save(remiss({ dnr: `KS 2026/${p.id}`, title: `Remiss för ${p.name}`, dueDate: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), handlaggare: { email: p.email } }));
-    }
+    const recipients = await seedDigestRecipients(store, connector, 12, 'q');
     const start = async () => {
       const port = await freePort();
       const dataDir = await mkdtemp(path.join(os.tmpdir(), 'remissbot-proc-'));
@@ -175,7 +167,7 @@ describe('two bot processes', () => {
     }
     expect(await role(survivor)).toBe('leader');
     expect(run?.state).toBe('done');
-    const digests = recipients.map((p) => connector.sentTo(`a:1:${p.id}`).filter((x) => cardOf(x)).length);
+    const digests = recipients.map((p) => connector.sentTo(p.conversationId).filter((x) => cardOf(x)).length);
     expect(digests.filter((n) => n > 1)).toEqual([]);
     // At most the one message in flight when the process died can be lost, and the run's record counts it.
     expect(digests.filter((n) => n === 0).length).toBeLessThanOrEqual(run!.possiblyLost);

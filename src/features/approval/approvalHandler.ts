@@ -143,12 +143,13 @@ export class ApprovalFeature {
     const { dnr, version, decision } = parsed.data;
     const comment = cleanText(parsed.data.comment).slice(0, 2000);
     const found = await this.deps.register.get(dnr);
+    if (!found) return messageCard(t.invalidAction);
     // A conflict can come from a write that is not a decision (the outbox recording where it posted the
     // approver's card): then the decision is tried again on what is stored now.
     for (let attempt = 0; attempt < 5; attempt++) {
       const stored = await this.deps.approvals.get(dnr);
       const latest = latestVersion(stored?.value);
-      if (!stored || !latest || !found) return messageCard(t.invalidAction);
+      if (!stored || !latest) return messageCard(t.invalidAction);
       const target = stored.value.versions.find((v) => v.version === version);
       if (!target) return messageCard(t.invalidAction);
       // Identity first: a forged click by someone else learns nothing about the approval's state.

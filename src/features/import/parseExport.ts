@@ -161,6 +161,12 @@ interface CsvRecord {
 /** A quoted cell that swallowed whole rows: a stray opening quote, closed only by a later row's quote. */
 const SWALLOWED_ROW_DELIMITERS = REQUIRED.length - 1;
 
+interface ParsedText {
+  candidates: Candidate[];
+  problems: ImportProblem[];
+  fatal?: string;
+}
+
 interface CsvContext {
   delimiter: ';' | ',';
   columns: string[];
@@ -244,7 +250,17 @@ function readRecord(record: string[], line: number, last: number, ctx: CsvContex
   ctx.candidates.push(toCandidate(cells, line));
 }
 
-function parseCsvText(input: string, badLines: ReadonlySet<number>): { candidates: Candidate[]; problems: ImportProblem[]; fatal?: string } {
+function parseCsvText(input: string, badLines: ReadonlySet<number>): ParsedText {
+  try {
+    return readCsv(input, badLines);
+  } catch (err) {
+    // An error csv-parse throws instead of skipping the record.
+    const e = err as { code?: string; lines?: number };
+    return { candidates: [], problems: [], fatal: `Filen kunde inte läsas som CSV (${e.code ?? 'okänt fel'}, rad ${e.lines ?? '?'}).` };
+  }
+}
+
+function readCsv(input: string, badLines: ReadonlySet<number>): ParsedText {
   // csv-parse counts a CRLF inside a quoted field as two lines; one newline kind keeps line numbers physical.
   const lines = input.replace(/\r\n?/g, '\n').split('\n');
   let headerIndex = lines.findIndex((l) => l.trim() !== '');
@@ -273,7 +289,7 @@ function parseCsvText(input: string, badLines: ReadonlySet<number>): { candidate
   return { candidates: ctx.candidates, problems: ctx.problems };
 }
 
-function parseJsonText(text: string): { candidates: Candidate[]; problems: ImportProblem[]; fatal?: string } {
+function parseJsonText(text: string): ParsedText {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -351,14 +367,17 @@ interface DecodedText {
   badLines: Set<number>;
 }
 
-const isUtf8 = (bytes: Uint8Array): boolean => {
+// Strict: invalid bytes throw instead of becoming U+FFFD. Like any UTF-8 TextDecoder it drops a BOM.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The bytes as text when they are UTF-8; undefined when they are not. */
+function utf8Text(bytes: Uint8Array): string | undefined {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return strictUtf8.decode(bytes);
   } catch {
-    return false;
+    return undefined;
   }
-};
+}
 
 /**
  * UTF-8 when the bytes are; Windows-1252 (what Swedish Excel's plain "CSV" writes) when no line is UTF-8
@@ -366,15 +385,15 @@ const isUtf8 = (bytes: Uint8Array): boolean => {
  * than guessed at.
  */
 function decodeText(bytes: Buffer): DecodedText {
-  // TextDecoder drops a UTF-8 BOM.
-  if (isUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', badLines: new Set() };
+  const text = utf8Text(bytes);
+  if (text !== undefined) return { text, encoding: 'utf-8', badLines: new Set() };
   const badLines = new Set<number>();
   let anyUtf8BeyondAscii = false;
   let lineStart = 0;
   for (let line = 1; lineStart <= bytes.length; line++) {
     const end = bytes.indexOf(0x0a, lineStart);
     const lineBytes = bytes.subarray(lineStart, end < 0 ? bytes.length : end);
-    if (!isUtf8(lineBytes)) badLines.add(line);
+    if (utf8Text(lineBytes) === undefined) badLines.add(line);
     else if (lineBytes.some((b) => b >= 0x80)) anyUtf8BeyondAscii = true;
     if (end < 0) break;
     lineStart = end + 1;
