@@ -42,3 +42,31 @@ test('a 429 halves the tenant rate, which grows back over time', async () => {
   advance(60_000);
   expect(limiter.rateOf('t')).toBe(30);
 });
+
+test('a send that is slow to reach the wire never lets the next ones crowd into its second', async () => {
+  // Each send does work before its HTTP call (claiming its key, building its card) that takes a varying time;
+  // Teams sees it arrive any time up to its end. Even pacing by start times alone let six arrive in one second.
+  jest.useFakeTimers({ now: 0 });
+  try {
+    const limiter = new SendLimiter(5, () => Date.now(), (ms) => new Promise((r) => setTimeout(r, ms)));
+    const sends: { start: number; end: number }[] = [];
+    const slowness = [150, 0, 0, 0, 0, 0, 150, 0, 0, 0, 0, 0, 150, 0, 0, 0, 0, 0];
+    const all = Promise.all(
+      slowness.map((ms, i) =>
+        limiter.schedule('t', `c${i}`, async () => {
+          const start = Date.now();
+          if (ms) await new Promise((r) => setTimeout(r, ms));
+          sends.push({ start, end: Date.now() });
+        }),
+      ),
+    );
+    await jest.runAllTimersAsync();
+    await all;
+    sends.sort((a, b) => a.start - b.start);
+    expect(sends).toHaveLength(slowness.length);
+    // Any six consecutive sends: the sixth starts a full second after the first one ended.
+    for (let k = 0; k + 5 < sends.length; k++) expect(sends[k + 5]!.start - sends[k]!.end).toBeGreaterThan(1000);
+  } finally {
+    jest.useRealTimers();
+  }
+});
