@@ -220,9 +220,10 @@ export class Outbox {
         try {
           eTag = await this.store.put(key, { ...job, leaseUntil: new Date(this.clock().getTime() + this.options.leaseMs).toISOString() }, { ifMatch: eTag });
         } catch (err) {
-          // Taken over (its outcome will win) or the store is unreachable for now: the final write decides.
-          renewing = false;
-          if (!(err instanceof StoreConflictError)) this.logger.warn({ ...log, event: 'outbox.lease.renewFailed', err: (err as Error).name }, 'lease not renewed');
+          // Taken over: the other worker's outcome will win, so renewing is over. Any other error (the store
+          // unreachable for a moment) is tried again at the next beat, before the lease runs out.
+          if (err instanceof StoreConflictError) renewing = false;
+          else this.logger.warn({ ...log, event: 'outbox.lease.renewFailed', err: (err as Error).name }, 'lease not renewed; trying again');
         }
       });
     }, Math.max(this.options.leaseMs / 3, 10));
