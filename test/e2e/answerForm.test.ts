@@ -75,14 +75,11 @@ test('a handläggare answers through every step, previews and downloads the Word
   }
   expect(text).not.toContain('Bilagor');
 
-  // Saves also replace the posted form card (after the turn), so another device shows the same step; an
-  // update that finds a newer revision already saved is skipped, so the last one shows the newest step.
+  // Every step was answered on the posted card itself: the answer replaced it, and it is not updated a second
+  // time (that would wipe what she began typing in the next step). Her other devices refresh it.
   await h.bot.outbox.idle();
-  const updates = h.connector.received.filter((a) => a.method === 'PUT' && a.id === formId);
-  expect(updates.length).toBeGreaterThan(0);
-  const lastUpdate = updates.at(-1)!;
-  expect(cardText(cardOf(lastUpdate))).toContain('Steg 7 av 7: Förhandsgranskning');
-  expect((cardOf(lastUpdate)!.refresh as { userIds: string[] }).userIds).toEqual([anna.id]);
+  expect(h.connector.received.filter((a) => a.method === 'PUT' && a.id === formId)).toEqual([]);
+  expect((preview.refresh as { userIds: string[] }).userIds).toEqual([anna.id]);
 
   const downloaded = await click(annaChat, preview, 'Ladda ned utkast');
   const link = (downloaded.actions as { type: string; url?: string }[]).find((a) => a.type === 'Action.OpenUrl')!.url!;
@@ -106,6 +103,21 @@ test('a handläggare answers through every step, previews and downloads the Word
   expect(forged.status).toBe(404);
   expect(await forged.text()).toContain('Länken fungerar inte');
   expect((await fetch(`${h.baseUrl}/files/../../etc/passwd`)).status).toBe(404);
+});
+
+test('a save from another copy of the form replaces the posted form card, with the newest step', async () => {
+  const first = await say(annaChat, `besvara ${DNR}`);
+  const step2 = await click(annaChat, cardOf(first)!, 'Nästa', { name: 'Anna Andersson', email: anna.email, phone: '08-508 000 00', meeting: '2026-12-08' }, first.id);
+  // Asked again, the form is posted anew and that card is now the form; the first copy is still current.
+  const second = await say(annaChat, `besvara ${DNR}`);
+  expect(cardText(cardOf(second))).toContain('Steg 2 av 7: Sammanfattning');
+  const step3 = await click(annaChat, step2, 'Nästa', { text: 'Bolaget tillstyrker förslaget.' }, first.id);
+  expect(cardText(step3)).toContain('Steg 3 av 7: Bakgrund');
+  await h.bot.outbox.idle();
+  const updates = h.connector.received.filter((a) => a.method === 'PUT' && a.id === second.id);
+  expect(updates).toHaveLength(1);
+  expect(cardText(cardOf(updates[0]!))).toContain('Steg 3 av 7: Bakgrund');
+  expect(h.connector.received.filter((a) => a.method === 'PUT' && a.id === first.id)).toEqual([]);
 });
 
 test('the due list offers "Besvara", then "Fortsätt (steg N av 7)"; the remiss is Pågår', async () => {

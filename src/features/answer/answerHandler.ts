@@ -17,7 +17,7 @@ import { changeStatus } from '../../register/statusChanges.js';
 import type { RecordStore } from '../../storage/store.js';
 import { StoreConflictError } from '../../storage/store.js';
 import { messageCard } from '../commands/commandsCard.js';
-import type { AdaptiveCard, Asker, FeatureContext } from '../featureContext.js';
+import type { AdaptiveCard, Asker, FeatureContext, PostedCard } from '../featureContext.js';
 import type { DownloadLinks } from './downloadLinks.js';
 import type { DraftRepository } from './draftRepository.js';
 import { dnrActionSchema, formActionSchema, parseDetails, parseSectionText, type FieldErrors, type FormAction } from './formInput.js';
@@ -126,8 +126,11 @@ export class AnswerFeature {
     const saved: Loaded = { remiss: loaded.remiss, draft: applied.draft, eTag };
     const notice = applied.notice ?? (action.nav === 'save' ? { text: t.noticeSaved, style: 'good' as const } : undefined);
     const card = this.render(ctx, saved, { notice });
-    // Other devices and a reload show the same step: the posted form card is replaced after this turn.
-    if (saved.draft.formMessage) await ctx.updateCardLater(saved.draft.formMessage, this.render(ctx, saved, {}), { dnr: saved.draft.dnr, revision: saved.draft.revision });
+    // A save from another copy of the form replaces the posted form card after this turn. A save from the posted
+    // card itself is answered by this card alone: updating it as well renders it a second time, a moment later,
+    // and wipes what the user has begun typing in the next step (other devices get the step through refresh).
+    const form = saved.draft.formMessage;
+    if (form && !isSameCard(form, ctx.invokedCard)) await ctx.updateCardLater(form, this.render(ctx, saved, {}), { dnr: saved.draft.dnr, revision: saved.draft.revision });
     return card;
   }
 
@@ -293,6 +296,10 @@ export class AnswerFeature {
       }
     }
   }
+}
+
+function isSameCard(a: PostedCard, b: PostedCard | undefined): boolean {
+  return !!b && a.conversationId === b.conversationId && a.activityId === b.activityId;
 }
 
 function profileKey(asker: Asker): string {
