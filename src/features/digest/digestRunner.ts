@@ -162,8 +162,11 @@ export class DigestRunner {
   private async execute(run: DigestRun): Promise<void> {
     const { logger } = this.deps;
     const deliveries = await this.plan(run.day);
-    // A resumed run keeps its counts: the messages it already sent are recognised by their keys.
-    run.counts.planned = Math.max(run.counts.planned, deliveries.length);
+    // The counts are worked out afresh on every start: a resumed run walks every delivery again and counts
+    // each message sent before the stop or crash by its key, so none saved or unsaved is lost or counted twice.
+    run.counts = { planned: deliveries.length, sent: 0, skipped: 0, throttled: 0, failed: 0 };
+    run.failures = {};
+    run.possiblyLost = 0;
     logger.info({ event: 'digest.run.start', runId: run.id, planned: deliveries.length, trigger: run.trigger }, 'digest run started');
     let lastSave = Date.now();
     const save = async (force = false) => {
@@ -236,13 +239,14 @@ export class DigestRunner {
 
   /**
    * What an existing key means for this run: 'taken' when another run sent it; 'mine' when an earlier attempt
-   * of this same run did (already counted), or claimed it and died before knowing (counted as possibly lost,
-   * never sent twice); undefined when this run may send it.
+   * of this same run sent it (counted as sent), or claimed it and died before knowing (counted as possibly
+   * lost, never sent twice); undefined when this run may send it.
    */
   private judge(run: DigestRun, existing: SentKey | undefined): 'taken' | 'mine' | undefined {
     if (!existing) return undefined;
     if (existing.runId === run.id) {
       if (existing.state === 'sending') run.possiblyLost++;
+      else run.counts.sent++;
       return 'mine';
     }
     return run.force ? undefined : 'taken';
