@@ -16,7 +16,7 @@ import type { BenchResult } from './result.js';
 
 const REMISSER = 500;
 const TURNS = 200;
-const ROUNDS = 5;
+const ROUNDS = 9;
 
 interface CpuUsage {
   user: number;

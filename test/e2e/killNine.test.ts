@@ -28,12 +28,17 @@ let dataDir: string;
 let connector: FakeConnector;
 let user: ChatUser;
 
+/** Every bot started, so that a failed test leaves none running. */
+const started = new Set<ChildProcess>();
+
 async function startBot(port: number, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', path.join(ROOT, 'src/index.ts')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ALLOWED_TENANTS: TENANT, LOG_LEVEL: 'silent', NODE_ENV: 'test', FILE_LINK_SECRET: 'k'.repeat(40), ...extraEnv },
     stdio: 'ignore',
   });
+  started.add(child);
+  child.once('exit', () => started.delete(child));
   const deadline = Date.now() + 20_000;
   for (;;) {
     try {
@@ -59,6 +64,7 @@ beforeAll(async () => {
   user = personalChat(connector, { id: '29:anna', name: 'Anna', aadObjectId: 'aad-anna', email: 'anna@stad.se' });
 });
 afterAll(async () => {
+  for (const child of started) child.kill('SIGKILL');
   await connector.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
