@@ -14,6 +14,8 @@ export const PER_CONVERSATION_RPS = 7;
 const PACING = 0.97;
 /** The sliding window Teams counts in, widened by the pacing margin (our clock and Teams' are not the same). */
 const WINDOW_MS = 1000 / PACING;
+/** Past this many conversations, the paces of idle ones are dropped, so a long-running process does not grow. */
+const FORGET_CONVERSATIONS_ABOVE = 10_000;
 /** After a 429, the rate grows back by this share of the configured rate per second. */
 const RECOVERY_PER_SECOND = 0.1;
 
@@ -48,6 +50,11 @@ class SendWindow {
     };
   }
 
+  /** True when nothing of this window counts any more at `now`: it can be dropped. */
+  isIdleAt(now: number): boolean {
+    return this.waitAt(now) === 0 && this.sends.length === 0;
+  }
+
   /** Resolves when any send under way ends. */
   nextEnd(): Promise<void> {
     return new Promise((resolve) => this.onEnd.push(resolve));
@@ -71,10 +78,11 @@ export class SendLimiter {
 
   /** Runs `send` in the next free slot of the tenant and the conversation. */
   async schedule<T>(tenantId: string, conversationId: string, send: () => Promise<T>): Promise<T> {
+    const now = this.now();
+    if (this.conversations.size >= FORGET_CONVERSATIONS_ABOVE) this.forgetIdleConversations(now);
     const tenant = this.tenant(tenantId);
     const conversation = this.conversations.get(conversationId) ?? { nextSlot: 0, window: new SendWindow(PER_CONVERSATION_RPS) };
     this.conversations.set(conversationId, conversation);
-    const now = this.now();
     const at = Math.max(now, tenant.nextSlot, conversation.nextSlot);
     tenant.nextSlot = at + 1000 / (this.currentRate(tenant, now) * PACING);
     conversation.nextSlot = at + 1000 / (PER_CONVERSATION_RPS * PACING);
@@ -95,6 +103,11 @@ export class SendLimiter {
     tenant.slowedAt = now;
   }
 
+  /** How many conversations the limiter keeps a pace for (tests). */
+  get trackedConversations(): number {
+    return this.conversations.size;
+  }
+
   /** The tenant's current rate, for reports and tests. */
   rateOf(tenantId: string): number {
     return this.currentRate(this.tenant(tenantId), this.now());
@@ -113,6 +126,11 @@ export class SendLimiter {
       if (longest === Infinity) await Promise.race(windows.filter((_, i) => waits[i] === Infinity).map((w) => w.nextEnd()));
       else await this.wait(Math.ceil(longest));
     }
+  }
+
+  /** A daily digest meets every 1:1 chat once: the paces that no longer hold anything back are dropped. */
+  private forgetIdleConversations(now: number): void {
+    for (const [id, pace] of this.conversations) if (pace.nextSlot <= now && pace.window.isIdleAt(now)) this.conversations.delete(id);
   }
 
   private tenant(tenantId: string) {
