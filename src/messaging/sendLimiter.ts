@@ -34,7 +34,7 @@ class SendWindow {
 
   /** 0 when a send may start now; otherwise how long to wait (Infinity: until a send under way ends). */
   waitAt(now: number): number {
-    for (let i = this.sends.length - 1; i >= 0; i--) if (this.sends[i]!.end <= now - WINDOW_MS) this.sends.splice(i, 1);
+    this.forgetEndedBefore(now - WINDOW_MS);
     if (this.sends.length < this.limit) return 0;
     const ends = this.sends.map((s) => s.end).sort((a, b) => a - b);
     return ends[this.sends.length - this.limit]! + WINDOW_MS - now;
@@ -52,7 +52,12 @@ class SendWindow {
 
   /** True when nothing of this window counts any more at `now`: it can be dropped. */
   isIdleAt(now: number): boolean {
-    return this.waitAt(now) === 0 && this.sends.length === 0;
+    this.forgetEndedBefore(now - WINDOW_MS);
+    return this.sends.length === 0;
+  }
+
+  private forgetEndedBefore(cutoff: number): void {
+    for (let i = this.sends.length - 1; i >= 0; i--) if (this.sends[i]!.end <= cutoff) this.sends.splice(i, 1);
   }
 
   /** Resolves when any send under way ends. */

@@ -14,6 +14,7 @@ import type { OutboxJob } from '../../src/outbox/outbox.js';
 import { FormDriver, type Card } from '../support/formDriver.js';
 import { LocalRemissRepository } from '../../src/register/localRemissRepository.js';
 import { createStore } from '../../src/storage/createStore.js';
+import { getMany } from '../../src/storage/store.js';
 import { cardOf, cardText, FakeConnector } from '../fakes/fakeConnector.js';
 import { cardActionFrom, messageFrom, personalChat, TENANT, type ChatUser } from '../support/botHarness.js';
 import { seedDigestRecipients } from '../support/digestRecipients.js';
@@ -119,7 +120,7 @@ test('killed at a random moment after the approval: one decision, and the answer
   const approvals = new ApprovalStore(store);
   /** The outbox jobs not yet done or failed for good, with what a failure report needs to explain them. */
   const unsettledJobs = async () => {
-    const jobs = await Promise.all((await store.list('outbox/')).map(async (key) => (await store.get<OutboxJob>(key))?.value));
+    const jobs = (await getMany<OutboxJob>(store, await store.list('outbox/'))).map((found) => found?.value);
     return jobs.filter((j) => j && j.state !== 'done' && j.state !== 'failed').map((j) => ({ kind: j!.kind, state: j!.state, attempts: j!.attempts, lastError: j!.lastError }));
   };
   const outboxSettled = async () => (await unsettledJobs()).length === 0;
