@@ -17,7 +17,18 @@ export interface PackageInput {
   teamsAppId?: string;
   botId?: string;
   publicUrl?: string;
+  /** The app's version; default package.json's. */
+  version?: string;
+  /** The organisation's own pages; default the bot's /privacy and /terms, and its public URL. */
+  privacyUrl?: string;
+  termsUrl?: string;
+  websiteUrl?: string;
   manifestDir?: string;
+}
+
+/** package.json's version: a release of the bot is a release of its Teams app. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 export class PackageError extends Error {
@@ -70,9 +81,12 @@ export async function buildAppPackage(input: PackageInput): Promise<Buffer> {
   if (problems.length > 0) throw new PackageError(problems);
 
   const filled = readFileSync(path.join(dir, 'manifest.json'), 'utf8')
+    .replaceAll('${{APP_VERSION}}', input.version ?? packageVersion())
     .replaceAll('${{TEAMS_APP_ID}}', input.teamsAppId!)
     .replaceAll('${{MicrosoftAppId}}', input.botId!)
-    .replaceAll('${{BOT_PUBLIC_URL}}', url!.origin)
+    .replaceAll('${{WEBSITE_URL}}', input.websiteUrl ?? url!.origin)
+    .replaceAll('${{PRIVACY_URL}}', input.privacyUrl ?? `${url!.origin}/privacy`)
+    .replaceAll('${{TERMS_URL}}', input.termsUrl ?? `${url!.origin}/terms`)
     .replaceAll('${{BOT_DOMAIN}}', url!.host);
   const manifest = JSON.parse(filled) as { manifestVersion: string; localizationInfo?: { additionalLanguages?: { file: string }[] } };
   const version = `v${manifest.manifestVersion}`;

@@ -14,8 +14,8 @@ import JSZip from 'jszip';
 
 const ROOT = path.resolve(__dirname, '..');
 
-/** What the running bot reads besides node_modules: its code, its card templates, the organisation files. */
-const SHIPPED = ['dist/src', 'cards', 'config', '.env.example', 'README.md', 'docs/deploy.md'];
+/** What the running bot reads besides node_modules: its code, card templates, pages and organisation files. */
+const SHIPPED = ['dist/src', 'cards', 'pages', 'config', '.env.example', 'README.md', 'docs/deploy.md'];
 
 interface PackageJson {
   scripts: Record<string, string>;

@@ -1,17 +1,26 @@
 /**
- * `npm run package`: writes build/appPackage.zip for upload to Teams, from the settings in .env
- * (TEAMS_APP_ID, MicrosoftAppId, BOT_PUBLIC_URL). Fails with a clear message when anything is off.
+ * `npm run package`: writes build/appPackage.zip for upload to Teams, from the settings in .env that go into
+ * the package (TEAMS_APP_ID, MicrosoftAppId, BOT_PUBLIC_URL; optionally TEAMS_APP_VERSION, PRIVACY_URL,
+ * TERMS_URL, DEVELOPER_WEBSITE_URL) and nothing else: no secret. Fails with a clear message when anything is off.
  */
 import 'dotenv/config';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadSettings, SettingsError } from '../src/config/settings.js';
+import { loadPackageSettings, SettingsError } from '../src/config/settings.js';
 import { buildAppPackage, PackageError } from './appPackage.js';
 
 async function main(): Promise<void> {
   try {
-    const settings = loadSettings(process.env);
-    const zip = await buildAppPackage({ teamsAppId: settings.TEAMS_APP_ID, botId: settings.MicrosoftAppId, publicUrl: settings.BOT_PUBLIC_URL });
+    const settings = loadPackageSettings(process.env);
+    const zip = await buildAppPackage({
+      teamsAppId: settings.TEAMS_APP_ID,
+      botId: settings.MicrosoftAppId,
+      publicUrl: settings.BOT_PUBLIC_URL,
+      version: settings.TEAMS_APP_VERSION,
+      privacyUrl: settings.PRIVACY_URL,
+      termsUrl: settings.TERMS_URL,
+      websiteUrl: settings.DEVELOPER_WEBSITE_URL,
+    });
     const out = path.resolve(__dirname, '..', 'build', 'appPackage.zip');
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, zip);

@@ -2,13 +2,13 @@
  * Adaptive Card templates live as JSON in cards/ (one file per view) and are expanded with
  * adaptivecards-templating. Templates are parsed once and reused.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
+import { shippedFolder } from '../config/shippedFiles.js';
 import type { AdaptiveCard } from '../features/featureContext.js';
 
-/** cards/ at the project root: two levels up from src/cards, three from a compiled dist/src/cards. */
-const CARDS_DIR = [path.resolve(__dirname, '../../cards'), path.resolve(__dirname, '../../../cards')].find((dir) => existsSync(path.join(dir, 'due-list.json'))) ?? path.resolve(__dirname, '../../cards');
+const CARDS_DIR = shippedFolder('cards', 'due-list.json');
 const cache = new Map<string, ACData.Template>();
 
 function template(name: string): ACData.Template {

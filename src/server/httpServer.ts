@@ -1,6 +1,9 @@
 /**
- * The HTTP surface: POST /api/messages for the Bot Framework, GET /healthz for load balancers.
+ * The HTTP surface: POST /api/messages for the Bot Framework, GET /healthz for load balancers, and the
+ * privacy and terms pages the Teams app's details link to (/privacy, /terms).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import restify from 'restify';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../logging/logger.js';
@@ -8,6 +11,7 @@ import { readActivityRequest } from './activityRequest.js';
 import type { RemissAdapter } from './botAdapter.js';
 import type { DownloadLinks } from '../features/answer/downloadLinks.js';
 import { messages } from '../i18n/messages.js';
+import { shippedFolder } from '../config/shippedFiles.js';
 
 /** A short Swedish page for a dead link: what happened and what to do, nothing else. */
 function linkErrorPage(reason: 'expired' | 'invalid'): string {
@@ -57,6 +61,14 @@ export function createHttpServer(adapter: RemissAdapter, bot: ActivityHandler, l
         'x-content-type-options': 'nosniff',
       });
       res.end(link.bytes);
+    });
+  }
+
+  for (const page of ['privacy', 'terms']) {
+    const html = readFileSync(path.join(shippedFolder('pages', 'privacy.html'), `${page}.html`));
+    server.get(`/${page}`, async (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': html.length, 'cache-control': 'public, max-age=3600' });
+      res.end(html);
     });
   }
 

@@ -86,6 +86,7 @@ test('the artefact holds the compiled bot and production dependencies only', asy
   expect(existsSync(path.join(deployed, 'dist/src/index.js'))).toBe(true);
   expect(existsSync(path.join(deployed, 'cards/due-list.json'))).toBe(true);
   expect(existsSync(path.join(deployed, 'config/organisation.json'))).toBe(true);
+  expect(existsSync(path.join(deployed, 'pages/privacy.html'))).toBe(true);
   expect(existsSync(path.join(deployed, 'node_modules/botbuilder/package.json'))).toBe(true);
   // Sources, tests and every devDependency stay out: nothing could compile, and nothing needs to.
   for (const absent of ['src', 'test', 'dist/test', 'node_modules/typescript', 'node_modules/tsx', 'node_modules/jest', 'node_modules/ts-jest']) {
@@ -131,6 +132,8 @@ test('npm start in production mode starts the unpacked zip, answers /healthz and
     return h.status === 200 && h.body.scheduler === 'leader' ? h : undefined;
   });
   expect(health.body).toEqual({ status: 'ok', scheduler: 'leader' });
+  // The pages the Teams app's details link to ship in the artefact.
+  for (const page of ['privacy', 'terms']) expect((await fetch(`http://127.0.0.1:${port}/${page}`)).status).toBe(200);
 
   const user = personalChat(connector, { id: '29:anna', name: 'Anna', aadObjectId: 'aad-anna', email: 'anna@stad.se' });
   const invoke = cardActionFrom(connector, user, 'due.list', { filter: 'due', offset: 0 });

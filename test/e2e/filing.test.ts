@@ -89,7 +89,9 @@ test('a different file already under the name is never overwritten: the new one 
 }, 60_000);
 
 test('with a registrator channel: Klar för registrering, a card in the channel, and its button makes it Besvarad', async () => {
-  await restartWith({ REGISTRATOR: 'channel:19:kansliet@thread.tacv2/19:registratur@thread.tacv2' });
+  // The channel's link as Teams' "Get link to channel" copies it, percent-encoded: the card goes to the decoded id.
+  const link = 'https://teams.microsoft.com/l/channel/19%3aregistratur%40thread.tacv2/Registratur?groupId=4f1c2a9e-7c1d-4a55-9a0e-5a3f4c2b1d00&tenantId=11111111-2222-3333-4444-555555555555';
+  await restartWith({ REGISTRATOR: `channel:${link}` });
   const registrar = { id: '29:rut', name: 'Rut Registrator', aadObjectId: 'aad-rut', email: 'rut@stad.se' };
   h.connector.addConversation('19:registratur@thread.tacv2', [registrar]);
   await h.bot.register.save(remiss({ dnr: DNR, title: TITLE, remittent: 'Stockholms Stadshus AB', dueDate: '2026-12-15', handlaggare: { email: anna.email } }));

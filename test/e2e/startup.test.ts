@@ -38,6 +38,13 @@ test('an app id without a tenant (SingleTenant by default) refuses to start', as
   expect(run.stderr).not.toContain('not-logged');
 });
 
+test('a managed-identity bot without a tenant refuses to start with the settings message, not an SDK assertion', async () => {
+  const run = await start({ MicrosoftAppId: '00000000-0000-0000-0000-000000000002', MicrosoftAppType: 'UserAssignedMSI', LOG_LEVEL: 'silent' });
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain('MicrosoftAppTenantId: required when MicrosoftAppType is UserAssignedMSI');
+  expect(run.stderr).not.toContain('AssertionError');
+});
+
 test('an invalid organisation file stops the start, naming the file and the fields', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'remissbot-org-'));
   const file = path.join(dir, 'organisation.json');

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
+import { spawnSync } from 'node:child_process';
 import { buildAppPackage, PackageError } from '../../scripts/appPackage.js';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -41,6 +42,39 @@ test('the package holds the filled manifest, the English localization and both i
     localizationInfo: { defaultLanguageTag: 'sv-se' },
   });
   expect(manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title)).toContain('Vilka remisser ska besvaras?');
+});
+
+async function manifestOf(zipBytes: Buffer): Promise<{ version: string; developer: Record<string, string> }> {
+  const zip = await JSZip.loadAsync(zipBytes);
+  return JSON.parse(await zip.file('manifest.json')!.async('string'));
+}
+
+test('the app version is package.json\'s unless TEAMS_APP_VERSION says otherwise, so an update needs no edit of the manifest', async () => {
+  const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  expect((await manifestOf(await buildAppPackage(GOOD))).version).toBe(version);
+  expect((await manifestOf(await buildAppPackage({ ...GOOD, version: '7.3.1' }))).version).toBe('7.3.1');
+});
+
+test('the privacy, terms and website links are the bot\'s own pages unless the organisation names its own', async () => {
+  expect((await manifestOf(await buildAppPackage(GOOD))).developer).toEqual({
+    name: 'Remissbot',
+    websiteUrl: 'https://remissbot.example.se',
+    privacyUrl: 'https://remissbot.example.se/privacy',
+    termsOfUseUrl: 'https://remissbot.example.se/terms',
+  });
+  const own = { privacyUrl: 'https://stad.se/integritet', termsUrl: 'https://stad.se/villkor', websiteUrl: 'https://stad.se' };
+  expect((await manifestOf(await buildAppPackage({ ...GOOD, ...own }))).developer).toEqual({ name: 'Remissbot', websiteUrl: own.websiteUrl, privacyUrl: own.privacyUrl, termsOfUseUrl: own.termsUrl });
+});
+
+test('npm run package needs only what goes into the package: no secret, tenant or production settings', () => {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/package.ts')], {
+    cwd: path.join(ROOT, 'test'), // no .env here
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', TEAMS_APP_ID: GOOD.teamsAppId, MicrosoftAppId: GOOD.botId, BOT_PUBLIC_URL: GOOD.publicUrl, TEAMS_APP_VERSION: '2.0.1' },
+  });
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  expect(run.stdout.trim()).toBe(path.join(ROOT, 'build', 'appPackage.zip'));
 });
 
 test('missing or wrong settings are each named', async () => {
