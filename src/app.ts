@@ -139,6 +139,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     registrator: parseRegistrator(settings.REGISTRATOR),
     people,
     messenger,
+    logger,
   });
   const installations = new Installations(store);
   const preferences = new DigestPreferences(store);

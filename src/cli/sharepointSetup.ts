@@ -1,15 +1,27 @@
 /**
- * `npm run sharepoint:setup`: creates the register's SharePoint list (SHAREPOINT_REMISS_LIST) with its columns
- * on the configured site, for a new deployment. Exit status: 0 created or already right, 1 an existing list
- * differs (nothing is changed), 2 the settings are wrong or SharePoint could not be reached.
+ * `npm run sharepoint:setup`: prepares the SharePoint site for the bot. It creates the document library's
+ * columns that filing sets (always), and the register's list with its columns (with REMISS_SOURCE=sharepoint).
+ * Run again it changes nothing. Creating columns and lists needs the Sites.Selected grant `owner` (or
+ * `fullcontrol`) on the site; the running bot needs only `write`. Exit status: 0 ready, 1 something exists but
+ * differs (nothing is changed), 2 the settings are wrong, the grant is too small or SharePoint could not be reached.
  */
 import { config as loadDotenv } from 'dotenv';
 import path from 'node:path';
 import { loadOrganisationFile } from '../config/organisationFile.js';
 import { loadSettings, SettingsError } from '../config/settings.js';
-import { connectSharePoint } from '../integrations/graph/sharePoint.js';
+import { graphFailure } from '../integrations/graph/graphClient.js';
+import { ensureLibraryColumns } from '../integrations/graph/libraryColumnsSetup.js';
 import { ensureRemissList } from '../integrations/graph/remissListSetup.js';
+import { LibraryNotFoundError } from '../integrations/graph/sharePointArchive.js';
+import { connectSharePoint } from '../integrations/graph/sharePoint.js';
 import { createLogger } from '../logging/logger.js';
+
+const GRANT_NEEDED =
+  'Kommandot skapar kolumner och listor och behöver därför behörigheten owner (eller fullcontrol) på webbplatsen: ' +
+  'POST /sites/{webbplatsens id}/permissions med {"roles":["owner"], …}. Den körande boten behöver bara write.\n';
+
+const say = (text: string) => process.stdout.write(text);
+const complain = (text: string) => process.stderr.write(text);
 
 async function main(): Promise<number> {
   loadDotenv({ quiet: true });
@@ -18,28 +30,47 @@ async function main(): Promise<number> {
     settings = loadSettings(process.env);
   } catch (err) {
     if (!(err instanceof SettingsError)) throw err;
-    process.stderr.write(`Inställningarna är felaktiga:\n${err.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    complain(`Inställningarna är felaktiga:\n${err.problems.map((p) => `  - ${p}`).join('\n')}\n`);
     return 2;
   }
-  const listName = settings.sharePoint?.remissList;
-  if (!settings.sharePoint || !listName) {
-    process.stderr.write('Sätt REMISS_SOURCE=sharepoint, SHAREPOINT_REMISS_LIST och Graph-inställningarna (se README) först.\n');
+  if (!settings.sharePoint) {
+    complain('Sätt Graph-inställningarna (GRAPH_TENANT_ID, en inloggningsuppgift, webbplatsen och SHAREPOINT_LIBRARY; se README) först.\n');
     return 2;
   }
+  const { library, remissList } = settings.sharePoint;
   const organisation = loadOrganisationFile(path.resolve(settings.ORG_CONFIG));
   const { client, site } = connectSharePoint({ ...settings, sharePoint: settings.sharePoint }, organisation, createLogger('silent'));
+  say(GRANT_NEEDED);
+  let status = 0;
   try {
-    const result = await ensureRemissList(client, site, listName, organisation.remissListColumns);
-    if (result.outcome === 'created') process.stdout.write(`Listan "${listName}" är skapad med sina kolumner. Indexera gärna Diarienummer, Status och Svarsdatum (se README).\n`);
-    if (result.outcome === 'unchanged') process.stdout.write(`Listan "${listName}" finns redan och stämmer med inställningarna. Ingenting är ändrat.\n`);
-    if (result.outcome === 'differs') {
-      process.stderr.write(`Listan "${listName}" finns men skiljer sig från inställningarna, så ingenting är ändrat:\n${result.differences.map((d) => `  - ${d}`).join('\n')}\nRätta listan i SharePoint, eller kolumnnamnen under "remissListColumns" i organisationsfilen.\n`);
-      return 1;
+    const columns = await ensureLibraryColumns(client, site, library, organisation.libraryColumns);
+    if (columns.outcome === 'differs') {
+      complain(`Dokumentbiblioteket "${library}" har kolumner av fel typ, så ingenting är ändrat där:\n${columns.differences.map((d) => `  - ${d}`).join('\n')}\nRätta kolumnerna i SharePoint, eller namnen under "libraryColumns" i organisationsfilen.\n`);
+      status = 1;
+    } else if (columns.created.length) say(`Dokumentbiblioteket "${library}" har fått kolumnerna ${columns.created.join(', ')}.\n`);
+    else say(`Dokumentbiblioteket "${library}" har redan sina kolumner. Ingenting är ändrat.\n`);
+
+    if (remissList) {
+      const result = await ensureRemissList(client, site, remissList, organisation.remissListColumns);
+      if (result.outcome === 'created') say(`Listan "${remissList}" är skapad med sina kolumner. Indexera gärna Diarienummer, Status och Svarsdatum (se README).\n`);
+      if (result.outcome === 'unchanged') say(`Listan "${remissList}" finns redan och stämmer med inställningarna. Ingenting är ändrat.\n`);
+      if (result.outcome === 'differs') {
+        complain(`Listan "${remissList}" finns men skiljer sig från inställningarna, så ingenting är ändrat:\n${result.differences.map((d) => `  - ${d}`).join('\n')}\nRätta listan i SharePoint, eller kolumnnamnen under "remissListColumns" i organisationsfilen.\n`);
+        status = 1;
+      }
     }
-    return 0;
+    return status;
   } catch (err) {
-    const e = err as { statusCode?: number; code?: string; message?: string };
-    process.stderr.write(`SharePoint svarade med ett fel (${e.code ?? e.statusCode ?? 'okänt'}): ${e.message ?? ''}\n`);
+    if (err instanceof LibraryNotFoundError) {
+      complain(`${err.message}\nKontrollera SHAREPOINT_LIBRARY.\n`);
+      return 2;
+    }
+    const failure = graphFailure(err);
+    if (failure.status === 403) {
+      complain(`SharePoint nekade åtkomst (${failure.code ?? '403'}). ${GRANT_NEEDED}Ingenting mer är ändrat.\n`);
+      return 2;
+    }
+    complain(`SharePoint svarade med ett fel (${failure.code ?? failure.status ?? 'okänt'}): ${(err as Error).message ?? ''}\n`);
     return 2;
   }
 }

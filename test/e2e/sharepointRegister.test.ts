@@ -51,12 +51,20 @@ function cli(script: string, args: string[], env: Record<string, string>) {
   );
 }
 
+/** The setup command as the admin runs it once, with the site grant it needs (owner); the bot then runs on write. */
+async function runSetup(env: Record<string, string>) {
+  graph!.siteRole = 'owner';
+  const result = await cli('src/cli/sharepointSetup.ts', [], env);
+  graph!.siteRole = 'write';
+  return result;
+}
+
 async function start(source: 'local' | 'sharepoint', extra: Record<string, string> = {}): Promise<void> {
   const env: Record<string, string> = {};
   if (source === 'sharepoint') {
     graph = await startFakeGraph();
     Object.assign(env, graphEnv(graph, { REMISS_SOURCE: 'sharepoint', SHAREPOINT_REMISS_LIST: LIST, ...extra }));
-    const setup = await cli('src/cli/sharepointSetup.ts', [], env);
+    const setup = await runSetup(env);
     expect(setup).toMatchObject({ code: 0, stdout: expect.stringContaining('är skapad') as unknown });
   }
   h = await startHarness({ now: NOW, env });
@@ -142,7 +150,7 @@ describe('REMISS_SOURCE=sharepoint', () => {
     graph = await startFakeGraph();
     const lists = graph.sharePointLists;
     const env = graphEnv(graph, { REMISS_SOURCE: 'sharepoint', SHAREPOINT_REMISS_LIST: LIST, ORG_CONFIG: orgFile });
-    expect((await cli('src/cli/sharepointSetup.ts', [], env)).code).toBe(0);
+    expect((await runSetup(env)).code).toBe(0);
     const annaId = lists.addUser(anna.email, anna.name);
     lists.addItem(LIST, { Title: 'Personkolumn', Diarienummer: 'KS 2026/5', Remittent: 'KS', Svarsdatum: '2026-11-30T23:00:00Z', Handl_x00e4_ggareLookupId: String(annaId), Status: 'Fördelad' });
     h = await startHarness({ now: NOW, env });
@@ -171,11 +179,11 @@ describe('REMISS_SOURCE=sharepoint', () => {
   test('npm run sharepoint:setup: run again it changes nothing; a list that differs is left alone and the differences named', async () => {
     graph = await startFakeGraph();
     const env = graphEnv(graph, { REMISS_SOURCE: 'sharepoint', SHAREPOINT_REMISS_LIST: LIST });
-    expect((await cli('src/cli/sharepointSetup.ts', [], env)).code).toBe(0);
-    const again = await cli('src/cli/sharepointSetup.ts', [], env);
+    expect((await runSetup(env)).code).toBe(0);
+    const again = await runSetup(env);
     expect(again).toMatchObject({ code: 0, stdout: expect.stringContaining('Ingenting är ändrat') as unknown });
     graph.sharePointLists.createList('Gammal lista', [{ name: 'Diarienummer', displayName: 'Diarienummer', type: 'text', indexed: true }, { name: 'Status', displayName: 'Status', type: 'text', indexed: false }]);
-    const differs = await cli('src/cli/sharepointSetup.ts', [], { ...env, SHAREPOINT_REMISS_LIST: 'Gammal lista' });
+    const differs = await runSetup({ ...env, SHAREPOINT_REMISS_LIST: 'Gammal lista' });
     expect(differs.code).toBe(1);
     expect(differs.stderr).toContain('kolumnen Status är av typen text men ska vara choice');
     expect(differs.stderr).toContain('kolumnen Svarsdatum (Svarsdatum) saknas');
@@ -185,7 +193,7 @@ describe('REMISS_SOURCE=sharepoint', () => {
   test('npm run import writes to the list when it is the source', async () => {
     graph = await startFakeGraph();
     const env = graphEnv(graph, { REMISS_SOURCE: 'sharepoint', SHAREPOINT_REMISS_LIST: LIST, DATA_DIR: path.join(dir, 'import-data') });
-    expect((await cli('src/cli/sharepointSetup.ts', [], env)).code).toBe(0);
+    expect((await runSetup(env)).code).toBe(0);
     const csv = path.join(dir, 'export.csv');
     await writeFile(csv, 'diarienummer;titel;remittent;inkom;svarsdatum;handlaggare\nKS 2026/20;Från diariet;Kommunstyrelsen;2026-11-01;2026-12-15;anna.andersson@stad.se\n');
     const first = await cli('src/cli/import.ts', [csv], env);

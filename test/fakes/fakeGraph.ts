@@ -16,7 +16,7 @@ import https from 'node:https';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ensureTestCertificate, UNTRUSTED_HINT } from '../support/testTls.js';
-import { FakeSharePointLists, graphError, type Answer } from './fakeSharePointLists.js';
+import { FakeSharePointLists, graphError, type Answer, type ColumnType, type FakeColumn } from './fakeSharePointLists.js';
 
 export const SLICE_UNIT = 320 * 1024;
 const SIMPLE_UPLOAD_LIMIT = 4 * 1024 * 1024;
@@ -30,8 +30,20 @@ export interface FakeGraphOptions {
   clientCertificate?: string;
   siteHost: string;
   sitePath: string;
-  /** Document libraries on the site, with their columns' internal names. */
-  libraries: { name: string; columns: string[] }[];
+  /**
+   * Document libraries on the site, with their columns: an internal name (typed as the filing's columns are:
+   * Svarsdatum a date, Status a choice, others text) or a column of any type.
+   */
+  libraries: { name: string; columns: (string | FakeColumn)[] }[];
+}
+
+/** The roles a Sites.Selected grant can give an app on a site. */
+export type SiteRole = 'read' | 'write' | 'owner' | 'fullcontrol';
+
+const LIBRARY_COLUMN_TYPES: Record<string, ColumnType> = { Svarsdatum: 'dateTime', Status: 'choice' };
+
+function libraryColumn(c: string | FakeColumn): FakeColumn {
+  return typeof c === 'string' ? { name: c, displayName: c, type: LIBRARY_COLUMN_TYPES[c] ?? 'text', indexed: false } : c;
 }
 
 export interface GraphRequestRecord {
@@ -72,7 +84,8 @@ interface UploadSession {
 interface Drive {
   id: string;
   name: string;
-  columns: Set<string>;
+  /** The library's list, whose columns the files' fields must name. */
+  listId: string;
 }
 
 
@@ -85,6 +98,11 @@ export class FakeGraph {
   pdfConversions = 0;
   /** The site's lists (the register, the User Information List). */
   readonly sharePointLists = new FakeSharePointLists(() => this.baseUrl);
+  /**
+   * The app's grant on the site (Sites.Selected). `write` is Contribute: files and items, but no new lists or
+   * columns, which need `owner` or `fullcontrol` (Manage Lists); `read` writes nothing.
+   */
+  siteRole: SiteRole = 'write';
   private readonly drives: Drive[];
   private readonly siteId = `${'contoso.sharepoint.com'},${randomUUID()},${randomUUID()}`;
   private readonly tokens = new Set<string>();
@@ -96,7 +114,11 @@ export class FakeGraph {
   private port = 0;
 
   constructor(readonly options: FakeGraphOptions) {
-    this.drives = options.libraries.map((l) => ({ id: `b!${createHash('sha256').update(l.name).digest('base64url').slice(0, 30)}`, name: l.name, columns: new Set(l.columns) }));
+    this.drives = options.libraries.map((l) => ({
+      id: `b!${createHash('sha256').update(l.name).digest('base64url').slice(0, 30)}`,
+      name: l.name,
+      listId: this.sharePointLists.createList(l.name, l.columns.map(libraryColumn)).id,
+    }));
   }
 
   get baseUrl(): string {
@@ -262,6 +284,8 @@ export class FakeGraph {
       if (siteByPath[1] !== this.options.siteHost || siteByPath[2] !== this.options.sitePath) return { status: 404, body: graphError('itemNotFound', 'Requested site could not be found') };
       return { status: 200, body: { id: this.siteId, webUrl: this.siteUrl, displayName: 'Remisser' } };
     }
+    const denied = this.deniedByRole(method, p);
+    if (denied) return denied;
     const onSite = /^\/sites\/([^/:]+)(\/lists.*)$/.exec(p);
     if (onSite) {
       if (onSite[1] !== this.siteId) return { status: 404, body: graphError('itemNotFound', 'Requested site could not be found') };
@@ -310,6 +334,8 @@ export class FakeGraph {
       return { status: 405, body: graphError('invalidRequest', 'Method not allowed.') };
     }
 
+    if (rest === '/list' && method === 'GET') return { status: 200, body: { id: drive.listId, displayName: drive.name, name: drive.name, list: { template: 'documentLibrary' } } };
+
     const byId = /^\/items\/([^/]+)(\/content|\/listItem\/fields)?$/.exec(rest);
     const item = byId && this.items.get(byId[1]!);
     if (!byId || !item || item.driveId !== drive.id) return { status: 404, body: graphError('itemNotFound', 'The resource could not be found.') };
@@ -332,12 +358,22 @@ export class FakeGraph {
       const fields = parseJson(body);
       if (!fields || typeof fields !== 'object' || Array.isArray(fields)) return { status: 400, body: graphError('invalidRequest', 'Invalid request') };
       for (const [name, value] of Object.entries(fields)) {
-        if (!drive.columns.has(name)) return { status: 400, body: graphError('invalidRequest', `Field '${name}' is not recognized`) };
+        if (!this.sharePointLists.lists.get(drive.listId)!.columns.has(name)) return { status: 400, body: graphError('invalidRequest', `Field '${name}' is not recognized`) };
         item.fields[name] = String(value);
       }
       return { status: 200, body: { ...item.fields } };
     }
     return { status: 405, body: graphError('invalidRequest', 'Method not allowed.') };
+  }
+
+  /** What SharePoint refuses an app for its site role: any write with `read`, lists and columns below `owner`. */
+  private deniedByRole(method: string, path: string): Answer | undefined {
+    const writes = method !== 'GET';
+    const changesStructure = method === 'POST' && /^\/sites\/[^/]+\/lists(\/[^/]+\/columns)?$/.test(path);
+    if ((writes && this.siteRole === 'read') || (changesStructure && (this.siteRole === 'read' || this.siteRole === 'write'))) {
+      return { status: 403, body: graphError('accessDenied', 'Access denied') };
+    }
+    return undefined;
   }
 
   private uploadSlice(method: string, sessionId: string, req: http.IncomingMessage, body: Buffer): Answer {

@@ -110,9 +110,8 @@ export class FakeSharePointLists {
     const list = this.lists.get(listKey) ?? [...this.lists.values()].find((l) => l.displayName === listKey);
     if (!list) return { status: 404, body: graphError('itemNotFound', 'The specified list was not found') };
     if (!sub && method === 'GET') return { status: 200, body: { id: list.id, displayName: list.displayName } };
-    if (sub === '/columns' && method === 'GET') {
-      return { status: 200, body: { value: [...list.columns.values()].map((c) => ({ name: c.name, displayName: c.displayName, indexed: c.indexed, [c.type === 'note' ? 'text' : c.type]: c.type === 'note' ? { allowMultipleLines: true } : c.type === 'choice' ? { choices: c.choices } : {} })) } };
-    }
+    if (sub === '/columns' && method === 'GET') return { status: 200, body: { value: [...list.columns.values()].map(columnBody) } };
+    if (sub === '/columns' && method === 'POST') return this.createColumn(list, body);
     if (!itemId) {
       if (method === 'GET') return this.listItems(list, query, headers, siteId);
       if (method === 'POST') {
@@ -147,15 +146,19 @@ export class FakeSharePointLists {
     const json = parse(body) as { displayName?: string; columns?: Record<string, unknown>[] } | undefined;
     if (!json?.displayName) return { status: 400, body: graphError('invalidRequest', 'displayName is required') };
     if ([...this.lists.values()].some((l) => l.displayName === json.displayName)) return { status: 409, body: graphError('nameAlreadyExists', 'A list with that name already exists') };
-    const columns: FakeColumn[] = [];
-    for (const c of json.columns ?? []) {
-      const type = (['text', 'dateTime', 'choice', 'personOrGroup', 'number'] as const).find((t) => t in c);
-      if (!type || typeof c.name !== 'string') return { status: 400, body: graphError('invalidRequest', 'Invalid column definition') };
-      const multi = type === 'text' && (c.text as { allowMultipleLines?: boolean }).allowMultipleLines;
-      columns.push({ name: internalName(c.name), displayName: String(c.displayName ?? c.name), type: multi ? 'note' : type, indexed: c.indexed === true, choices: (c.choice as { choices?: string[] } | undefined)?.choices });
-    }
-    const list = this.createList(json.displayName, columns);
+    const columns = (json.columns ?? []).map(columnFrom);
+    if (columns.some((c) => !c)) return { status: 400, body: graphError('invalidRequest', 'Invalid column definition') };
+    const list = this.createList(json.displayName, columns as FakeColumn[]);
     return { status: 201, body: { id: list.id, displayName: list.displayName } };
+  }
+
+  /** POST /lists/{id}/columns: one columnDefinition, refused when its name is taken, as SharePoint does. */
+  private createColumn(list: FakeList, body: Buffer): Answer {
+    const column = columnFrom(parse(body) as Record<string, unknown>);
+    if (!column) return { status: 400, body: graphError('invalidRequest', 'Invalid column definition') };
+    if (list.columns.has(column.name)) return { status: 400, body: graphError('invalidRequest', `A duplicate field name "${column.name}" was found.`) };
+    list.columns.set(column.name, column);
+    return { status: 201, body: columnBody(column) };
   }
 
   private listItems(list: FakeList, query: URLSearchParams, headers: Record<string, string | string[] | undefined>, siteId: string): Answer {
@@ -200,6 +203,20 @@ export class FakeSharePointLists {
     const fields = select ? Object.fromEntries(select.filter((f) => f in item.fields).map((f) => [f, item.fields[f]])) : { ...item.fields };
     return { id: item.id, '@odata.etag': etagOf(item), eTag: etagOf(item), fields: { '@odata.etag': etagOf(item), id: item.id, ...fields } };
   }
+}
+
+/** A columnDefinition as Graph describes one: its type is the facet it carries. */
+function columnBody(c: FakeColumn): Record<string, unknown> {
+  return { name: c.name, displayName: c.displayName, indexed: c.indexed, [c.type === 'note' ? 'text' : c.type]: c.type === 'note' ? { allowMultipleLines: true } : c.type === 'choice' ? { choices: c.choices } : {} };
+}
+
+/** A column from a columnDefinition in a request (exactly one type facet and a name), or undefined. */
+function columnFrom(c: Record<string, unknown> | undefined): FakeColumn | undefined {
+  const types = (['text', 'dateTime', 'choice', 'personOrGroup', 'number'] as const).filter((t) => c && t in c);
+  if (!c || types.length !== 1 || typeof c.name !== 'string' || !c.name) return undefined;
+  const type = types[0]!;
+  const multi = type === 'text' && (c.text as { allowMultipleLines?: boolean }).allowMultipleLines;
+  return { name: internalName(c.name), displayName: String(c.displayName ?? c.name), type: multi ? 'note' : type, indexed: c.indexed === true, choices: (c.choice as { choices?: string[] } | undefined)?.choices };
 }
 
 function etagOf(item: FakeListItem): string {

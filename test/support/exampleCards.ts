@@ -96,7 +96,7 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
     const approvals = new ApprovalStore(store);
     const downloads = new DownloadLinks(store, Buffer.alloc(32), 'https://remissbot.example.se');
     const approval = new ApprovalFeature({ organisation, register, drafts, approvals, people, outbox, messenger: notSending, downloads, clock: () => NOW });
-    const filing = new FilingFeature({ register, approvals, drafts, archive: { file: unused, setStatus: unused }, pdf: { toPdf: unused }, store, outbox, clock: () => NOW, people, messenger: notSending, approvalCards: approval });
+    const filing = new FilingFeature({ register, approvals, drafts, archive: { file: unused, setStatus: unused }, pdf: { toPdf: unused }, store, outbox, clock: () => NOW, people, messenger: notSending, approvalCards: approval, logger: createLogger('silent') });
     const approvalVersion: ApprovalVersion = {
       version: 2,
       hash: 'a'.repeat(64),

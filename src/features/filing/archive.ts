@@ -21,6 +21,11 @@ export interface FiledFile {
   url: string;
   hash: string;
   name: string;
+  /**
+   * A library column the archive refused as unknown (SharePoint: "Field 'X' is not recognized"): the file is
+   * filed, its metadata is not, and retrying cannot help until an admin creates the column.
+   */
+  missingColumn?: string;
 }
 
 export interface DocumentArchive {

@@ -26,6 +26,7 @@ import { RetryLater } from '../../outbox/outbox.js';
 import { messageCard } from '../commands/commandsCard.js';
 import type { AdaptiveCard, FeatureContext } from '../featureContext.js';
 import type { PeopleDirectory } from '../people/peopleDirectory.js';
+import type { Logger } from '../../logging/logger.js';
 
 const versionSchema = z.object({ dnr: z.string().trim().min(1).max(300), version: z.number().int().min(1).max(10_000) });
 
@@ -76,6 +77,7 @@ export interface FilingDependencies {
   outbox: Outbox;
   clock: () => Date;
   approvalCards: FiledNotice;
+  logger: Logger;
 }
 
 export class FilingFeature {
@@ -208,6 +210,15 @@ export class FilingFeature {
     if (draft?.formMessage) {
       const text = messages('sv').filed(remiss.title, record.docx.url, record.pdf.url);
       await this.deps.outbox.enqueue(TEXT_MESSAGE_JOB, { to: draft.formMessage, text }, { id: `filed-told-${record.docx.hash.slice(0, 16)}-v${version}` });
+    }
+    // The files are filed; only their columns are not, which no retry can mend: said once, never retried.
+    const missingColumn = record.docx.missingColumn ?? record.pdf.missingColumn;
+    if (missingColumn) {
+      this.deps.logger.warn({ event: 'filing.metadata.columnMissing', code: 'LIBRARY_COLUMN_MISSING', column: missingColumn }, 'filed without metadata: a library column is missing (npm run sharepoint:setup)');
+      if (draft?.formMessage) {
+        const text = messages('sv').filedWithoutColumn(remiss.title, missingColumn);
+        await this.deps.outbox.enqueue(TEXT_MESSAGE_JOB, { to: draft.formMessage, text }, { id: `filed-column-missing-${record.docx.hash.slice(0, 16)}-v${version}` });
+      }
     }
     await this.deps.store.put(key, { ...record, done: this.deps.clock().toISOString() });
   }

@@ -8,9 +8,9 @@ import type { RemissListColumns } from '../../domain/organisation.js';
 import { REMISS_STATUSES } from '../../domain/remiss.js';
 import type { SiteResolver } from './siteResolver.js';
 
-type Kind = 'text' | 'note' | 'dateTime' | 'choice' | 'personOrGroup';
+export type Kind = 'text' | 'note' | 'dateTime' | 'choice' | 'personOrGroup';
 
-interface Needed {
+export interface Needed {
   name: string;
   kind: Kind;
   indexed: boolean;
@@ -38,7 +38,7 @@ function neededColumns(c: RemissListColumns): Needed[] {
   ];
 }
 
-function definition(n: Needed): Record<string, unknown> {
+export function definition(n: Needed): Record<string, unknown> {
   const facet: Record<Kind, Record<string, unknown>> = {
     text: { text: {} },
     note: { text: { allowMultipleLines: true } },
@@ -49,7 +49,7 @@ function definition(n: Needed): Record<string, unknown> {
   return { name: displayNameOf(n.name), displayName: displayNameOf(n.name), indexed: n.indexed, ...facet[n.kind] };
 }
 
-function kindOf(column: Record<string, unknown>): Kind | undefined {
+export function kindOf(column: Record<string, unknown>): Kind | undefined {
   if (column.text) return (column.text as { allowMultipleLines?: boolean }).allowMultipleLines ? 'note' : 'text';
   return (['dateTime', 'choice', 'personOrGroup'] as const).find((k) => k in column);
 }
@@ -65,12 +65,20 @@ export async function ensureRemissList(client: Client, site: SiteResolver, listN
     await client.api(`/sites/${siteId}/lists`).post({ displayName: listName, list: { template: 'genericList' }, columns: needed.filter((n) => n.name !== 'Title').map(definition) });
     return { outcome: 'created' };
   }
-  const present = new Map(((await client.api(`/sites/${siteId}/lists/${existing.id}/columns`).get()) as { value: Record<string, unknown>[] }).value.map((c) => [String(c.name), c]));
+  const { missing, differences } = await compareColumns(client, siteId, existing.id, needed);
+  const all = [...missing.map((n) => `kolumnen ${n.name} (${displayNameOf(n.name)}) saknas`), ...differences];
+  return all.length ? { outcome: 'differs', differences: all } : { outcome: 'unchanged' };
+}
+
+/** The needed columns a list lacks, and those it has with another type (each named, in Swedish, for the admin). */
+export async function compareColumns(client: Client, siteId: string, listId: string, needed: Needed[]): Promise<{ missing: Needed[]; differences: string[] }> {
+  const present = new Map(((await client.api(`/sites/${siteId}/lists/${listId}/columns`).get()) as { value: Record<string, unknown>[] }).value.map((c) => [String(c.name), c]));
+  const missing: Needed[] = [];
   const differences: string[] = [];
   for (const n of needed) {
     const column = present.get(n.name);
-    if (!column) differences.push(`kolumnen ${n.name} (${displayNameOf(n.name)}) saknas`);
+    if (!column) missing.push(n);
     else if (kindOf(column) !== n.kind && !(n.name === 'Title' && kindOf(column) === 'text')) differences.push(`kolumnen ${n.name} är av typen ${kindOf(column) ?? 'okänd'} men ska vara ${n.kind}`);
   }
-  return differences.length ? { outcome: 'differs', differences } : { outcome: 'unchanged' };
+  return { missing, differences };
 }

@@ -79,15 +79,17 @@ export class SharePointArchive implements DocumentArchive, PdfConverter {
         if (!(await this.holds(driveId, existing, request.bytes, hash))) continue;
         item = existing;
       }
-      await this.setMetadata(driveId, item.id, request.metadata);
-      return { id: item.id, url: item.webUrl, hash, name: item.name };
+      const missingColumn = await this.setMetadata(driveId, item.id, request.metadata);
+      return { id: item.id, url: item.webUrl, hash, name: item.name, ...(missingColumn && { missingColumn }) };
     }
     throw new Error('Too many files with the same name in the library folder');
   }
 
   async setStatus(file: FiledFile, status: string): Promise<void> {
     const driveId = await this.driveId();
-    await this.client.api(`/drives/${driveId}/items/${file.id}/listItem/fields`).patch({ [this.options.columns.Status]: status });
+    const missingColumn = await this.patchFields(driveId, file.id, { [this.options.columns.Status]: status });
+    // Retrying cannot create the column: said in the log, and the registration goes on without it.
+    if (missingColumn) this.options.logger.warn({ event: 'filing.metadata.columnMissing', code: 'LIBRARY_COLUMN_MISSING', column: missingColumn }, 'a library column is missing: run npm run sharepoint:setup');
   }
 
   /** Graph converts the filed .docx itself: GET …/content?format=pdf answers with a redirect to the PDF. */
@@ -97,16 +99,31 @@ export class SharePointArchive implements DocumentArchive, PdfConverter {
     return Buffer.from(pdf);
   }
 
-  /** Sets the library's columns on the file's list item (internal names from the organisation's config). */
-  private async setMetadata(driveId: string, itemId: string, metadata: FilingRequest['metadata']): Promise<void> {
+  /**
+   * Sets the library's columns on the file's list item (internal names from the organisation's config); answers
+   * the column SharePoint does not know, if any.
+   */
+  private setMetadata(driveId: string, itemId: string, metadata: FilingRequest['metadata']): Promise<string | undefined> {
     const { columns } = this.options;
-    await this.client.api(`/drives/${driveId}/items/${itemId}/listItem/fields`).patch({
+    return this.patchFields(driveId, itemId, {
       [columns.Diarienummer]: metadata.Diarienummer,
       [columns.Remittent]: metadata.Remittent,
       // Noon UTC is the same calendar day in every time zone a site can have, so a date-only column shows it right.
       [columns.Svarsdatum]: `${metadata.Svarsdatum}T12:00:00Z`,
       [columns.Status]: metadata.Status,
     });
+  }
+
+  /** PATCHes list item fields; a field the library lacks is a permanent 400, answered with its name, not thrown. */
+  private async patchFields(driveId: string, itemId: string, fields: Record<string, string | undefined>): Promise<string | undefined> {
+    try {
+      await this.client.api(`/drives/${driveId}/items/${itemId}/listItem/fields`).patch(fields);
+      return undefined;
+    } catch (err) {
+      const unknownField = graphFailure(err).status === 400 ? /Field '([^']+)' is not recognized/.exec((err as Error).message)?.[1] : undefined;
+      if (unknownField === undefined) throw err;
+      return unknownField;
+    }
   }
 
   /** Whether an existing file is this filing's own: same size, then the same bytes. */
@@ -165,11 +182,14 @@ export class SharePointArchive implements DocumentArchive, PdfConverter {
   }
 
   private async findDrive(): Promise<string> {
-    const { site, library } = this.options;
-    const siteId = await site.siteId();
-    const drives = ((await this.client.api(`/sites/${siteId}/drives`).select('id,name').get()) as { value: { id: string; name: string }[] }).value;
-    const drive = drives.find((d) => d.name.localeCompare(library, 'sv', { sensitivity: 'accent' }) === 0);
-    if (!drive) throw new LibraryNotFoundError(`SHAREPOINT_LIBRARY "${library}" is not a document library on the site (found: ${drives.map((d) => d.name).join(', ') || 'none'})`);
-    return drive.id;
+    return findLibraryDrive(this.client, await this.options.site.siteId(), this.options.library);
   }
+}
+
+/** The document library's drive id by its name as SharePoint shows it (case and accents as written). */
+export async function findLibraryDrive(client: Client, siteId: string, library: string): Promise<string> {
+  const drives = ((await client.api(`/sites/${siteId}/drives`).select('id,name').get()) as { value: { id: string; name: string }[] }).value;
+  const drive = drives.find((d) => d.name.localeCompare(library, 'sv', { sensitivity: 'accent' }) === 0);
+  if (!drive) throw new LibraryNotFoundError(`SHAREPOINT_LIBRARY "${library}" is not a document library on the site (found: ${drives.map((d) => d.name).join(', ') || 'none'})`);
+  return drive.id;
 }
