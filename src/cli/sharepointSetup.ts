@@ -18,7 +18,8 @@ import { createLogger } from '../logging/logger.js';
 
 const GRANT_NEEDED =
   'Kommandot skapar kolumner och listor och behöver därför behörigheten owner (eller fullcontrol) på webbplatsen: ' +
-  'POST /sites/{webbplatsens id}/permissions med {"roles":["owner"], …}. Den körande boten behöver bara write.\n';
+  'POST /sites/{webbplatsens id}/permissions med {"roles":["owner"],"grantedToIdentities":[{"application":{"id":"<appens klient-id>"}}]}. ' +
+  'Den körande boten behöver bara write.\n';
 
 const say = (text: string) => process.stdout.write(text);
 const complain = (text: string) => process.stderr.write(text);
@@ -75,4 +76,12 @@ async function main(): Promise<number> {
   }
 }
 
-void main().then((code) => process.exit(code));
+// Whatever else goes wrong (an unreadable organisation file, a certificate that does not load) is said in one
+// line, never as a stack trace.
+void main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    complain(`Förberedelsen avbröts: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(2);
+  },
+);

@@ -160,6 +160,8 @@ const sv = {
   filedAs: (name: string) => `Arkiverat som ${name}.`,
   filedWithoutColumn: (title: string, column: string) =>
     `Svaret på ”${title}” är arkiverat, men dokumentbiblioteket saknar kolumnen ${column}, så filernas uppgifter (diarienummer, remittent, svarsdatum och status) är inte ifyllda. Be IT köra npm run sharepoint:setup, som skapar kolumnerna. Filerna behöver inte arkiveras om.`,
+  filedWithoutMetadata: (title: string, code: string) =>
+    `Svaret på ”${title}” är arkiverat, men SharePoint tog inte emot filernas uppgifter (diarienummer, remittent, svarsdatum och status), så de är inte ifyllda (felkod ${code}). Be IT kontrollera dokumentbibliotekets kolumner; fyll gärna i uppgifterna för hand. Filerna behöver inte arkiveras om.`,
   filingFailing: (title: string, code: string) =>
     `Svaret på ”${title}” är godkänt och sparat, men arkiveringen har inte lyckats ännu (felkod ${code}). Jag försöker igen automatiskt var 30:e minut och ingenting går förlorat. Om det inte ordnar sig i dag: be IT kontrollera Remissbots behörighet till SharePoint-webbplatsen och dokumentbiblioteket.`,
   approverUnreachable: (approver: string) => `Jag når inte ${approver} i Teams ännu. Be ${approver} att öppna Remissbot en gång (skriv till exempel "hej"), så skickar jag begäran om godkännande direkt.`,
@@ -323,6 +325,8 @@ const en: Messages = {
   filedAs: (name: string) => `Filed as ${name}.`,
   filedWithoutColumn: (title: string, column: string) =>
     `The answer to “${title}” is filed, but the document library has no column ${column}, so the files' details (reference number, remittent, reply date and status) are not filled in. Ask IT to run npm run sharepoint:setup, which creates the columns. The files need not be filed again.`,
+  filedWithoutMetadata: (title: string, code: string) =>
+    `The answer to “${title}” is filed, but SharePoint did not accept the files' details (reference number, remittent, reply date and status), so they are not filled in (error code ${code}). Ask IT to check the document library's columns; you may fill in the details by hand. The files need not be filed again.`,
   filingFailing: (title: string, code: string) =>
     `The answer to “${title}” is approved and saved, but filing it has not succeeded yet (error code ${code}). I will try again automatically every 30 minutes and nothing is lost. If it is not sorted out today, ask IT to check Remissbot's access to the SharePoint site and document library.`,
   approverUnreachable: (approver: string) => `I cannot reach ${approver} in Teams yet. Ask ${approver} to open Remissbot once (say "hi", for example) and I will send the approval request straight away.`,

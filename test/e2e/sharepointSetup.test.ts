@@ -6,7 +6,7 @@
  * not retried for ever.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -39,8 +39,8 @@ afterEach(async () => {
 });
 
 /** The command as an admin runs it, against the fake Graph. */
-function setup(): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, NODE_EXTRA_CA_CERTS: TEST_CERT_PATH, ...graphEnv(graph) };
+function setup(extra: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env, NODE_EXTRA_CA_CERTS: TEST_CERT_PATH, ...graphEnv(graph, extra) };
   return run(process.execPath, ['--import', 'tsx', 'src/cli/sharepointSetup.ts'], { cwd: path.resolve(__dirname, '../..'), env }).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
@@ -72,9 +72,30 @@ test('with an owner grant it creates the library\'s four columns, typed; run aga
   expect(columnPosts()).toHaveLength(4);
 }, 60_000);
 
+test('with fullcontrol and REMISS_SOURCE=sharepoint it creates the mapped library columns and the register list in one run', async () => {
+  graph = await startFakeGraph([]);
+  graph.siteRole = 'fullcontrol';
+  const org = JSON.parse(await readFile('config/organisation.json', 'utf8')) as Record<string, unknown>;
+  const orgFile = path.join(dir, 'mapped-org.json');
+  await writeFile(orgFile, JSON.stringify({ ...org, libraryColumns: { Remittent: 'Avs_x00e4_ndare' } }));
+  const env = { ORG_CONFIG: orgFile, REMISS_SOURCE: 'sharepoint', SHAREPOINT_REMISS_LIST: 'Remisser' };
+  const first = await setup(env);
+  expect(first.code).toBe(0);
+  expect(libraryColumns().map(([name]) => name)).toEqual(['Diarienummer', 'Avs_x00e4_ndare', 'Svarsdatum', 'Status']);
+  expect(graph.sharePointLists.list(LIBRARY).columns.get('Avs_x00e4_ndare')!.displayName).toBe('Avsändare');
+  expect(first.stdout).toContain('Listan "Remisser" är skapad');
+  expect(graph.sharePointLists.list('Remisser').columns.get('Status')!.type).toBe('choice');
+
+  const again = await setup(env);
+  expect(again.code).toBe(0);
+  expect(again.stdout).toContain('har redan sina kolumner');
+  expect(again.stdout).toContain('Listan "Remisser" finns redan');
+  expect(graph.requests.filter((r) => r.method === 'POST' && r.path.includes('/lists'))).toHaveLength(5); // four columns, one list
+}, 60_000);
+
 test('with only the running bot\'s write grant it stops, naming the grant it needs, and creates nothing', async () => {
   graph = await startFakeGraph([]);
-  const denied = await setup();
+  const denied = await setup({ REMISS_SOURCE: 'sharepoint', SHAREPOINT_REMISS_LIST: 'Remisser' });
   expect(denied.code).toBe(2);
   expect(denied.stderr).toContain('SharePoint nekade åtkomst (accessDenied)');
   expect(denied.stderr).toContain('behörigheten owner (eller fullcontrol)');
@@ -82,6 +103,7 @@ test('with only the running bot\'s write grant it stops, naming the grant it nee
   expect(denied.stderr).not.toMatch(/\n\s+at /); // no stack trace
   expect(libraryColumns()).toEqual([]);
   expect(columnPosts().map((r) => r.status)).toEqual([403]);
+  expect(graph.sharePointLists.list('Remisser')).toBeUndefined();
 }, 60_000);
 
 test('a column already there with another type is named, and nothing is changed', async () => {
@@ -93,12 +115,12 @@ test('a column already there with another type is named, and nothing is changed'
   expect(columnPosts()).toEqual([]);
 }, 60_000);
 
-async function startBotAndApprove(): Promise<{ annaChat: ChatUser }> {
+async function startBotAndApprove(remittent = 'Kommunstyrelsen'): Promise<{ annaChat: ChatUser }> {
   h = await startHarness({ now: () => new Date('2026-11-24T13:03:00Z'), env: graphEnv(graph), outbox: QUICK_OUTBOX, dataDir: await mkdtemp(path.join(dir, 'data-')), log: (line) => logLines.push(line) });
   const d = new FormDriver(h);
   const annaChat = personalChat(h.connector, anna);
   const ceciliaChat = personalChat(h.connector, cecilia);
-  await h.bot.register.save(remiss({ dnr: DNR, title: 'Trygghetsprogram', remittent: 'Kommunstyrelsen', dueDate: '2026-12-15', handlaggare: { email: anna.email } }));
+  await h.bot.register.save(remiss({ dnr: DNR, title: 'Trygghetsprogram', remittent, dueDate: '2026-12-15', handlaggare: { email: anna.email } }));
   await d.sendAndApprove(annaChat, ceciliaChat, DNR);
   await h.bot.outbox.idle();
   return { annaChat };
@@ -140,4 +162,29 @@ test('a library without the columns: the files are filed, the handläggare is to
   const logged = logLines.filter((l) => l.includes('"event":"filing.metadata.columnMissing"'));
   expect(logged).toHaveLength(1);
   expect(JSON.parse(logged[0]!)).toMatchObject({ code: 'LIBRARY_COLUMN_MISSING', column: 'Diarienummer' });
+}, 60_000);
+
+test('a value SharePoint refuses for good (a remittent over 255 characters): filed, told once, logged, not retried', async () => {
+  graph = await startFakeGraph();
+  logLines.length = 0;
+  const { annaChat } = await startBotAndApprove(`Kommunstyrelsen ${'och dess beredningar '.repeat(13)}`);
+
+  expect(graph.filesIn(LIBRARY).map((f) => f.fields)).toEqual([{}, {}]);
+  const patches = () => graph.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith('/listItem/fields'));
+  expect(patches().map((r) => r.status)).toEqual([400, 400]);
+  expect((await h!.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
+  const texts = () => h!.connector.sentTo(annaChat.conversationId).map((a) => String(a.body.text ?? ''));
+  expect(texts().filter((t) => t.includes('tog inte emot filernas uppgifter') && t.includes('invalidRequest'))).toHaveLength(1);
+  expect(texts().filter((t) => t.includes('arkiveringen har inte lyckats'))).toEqual([]);
+
+  const job = (await h!.bot.store.list('outbox/')).find((k) => k.includes('filing-'))!;
+  expect((await h!.bot.store.get<{ state: string }>(job))!.value.state).toBe('done');
+  await new Promise((r) => setTimeout(r, 300));
+  await h!.bot.outbox.idle();
+  expect(patches()).toHaveLength(2);
+
+  const logged = logLines.filter((l) => l.includes('"event":"filing.metadata.refused"'));
+  expect(logged).toHaveLength(1);
+  expect(JSON.parse(logged[0]!)).toMatchObject({ code: 'LIBRARY_METADATA_REFUSED', graphCode: 'invalidRequest' });
+  expect(logged[0]).not.toContain('beredningar');
 }, 60_000);

@@ -357,10 +357,16 @@ export class FakeGraph {
     if (byId[2] === '/listItem/fields' && method === 'PATCH') {
       const fields = parseJson(body);
       if (!fields || typeof fields !== 'object' || Array.isArray(fields)) return { status: 400, body: graphError('invalidRequest', 'Invalid request') };
+      // SharePoint takes the whole update or none of it: an unknown field, or single-line text over its 255
+      // characters, refuses every field. (Only the status, the code and the unknown field's name are what the
+      // bot reads; the too-long message is this fake's wording.)
+      const columns = this.sharePointLists.lists.get(drive.listId)!.columns;
       for (const [name, value] of Object.entries(fields)) {
-        if (!this.sharePointLists.lists.get(drive.listId)!.columns.has(name)) return { status: 400, body: graphError('invalidRequest', `Field '${name}' is not recognized`) };
-        item.fields[name] = String(value);
+        const column = columns.get(name);
+        if (!column) return { status: 400, body: graphError('invalidRequest', `Field '${name}' is not recognized`) };
+        if (column.type === 'text' && String(value).length > 255) return { status: 400, body: graphError('invalidRequest', `The value of field '${name}' is too long.`) };
       }
+      for (const [name, value] of Object.entries(fields)) item.fields[name] = String(value);
       return { status: 200, body: { ...item.fields } };
     }
     return { status: 405, body: graphError('invalidRequest', 'Method not allowed.') };

@@ -26,6 +26,18 @@ export interface FiledFile {
    * filed, its metadata is not, and retrying cannot help until an admin creates the column.
    */
   missingColumn?: string;
+  /**
+   * Graph's error code when the archive refused the column values for another lasting reason (a value the
+   * column will not take, such as single-line text over 255 characters): filed all the same, never retried.
+   */
+  metadataRefused?: string;
+}
+
+/** The log fields for metadata the archive refused: an event, a stable code, the column or Graph's code, no value. */
+export function metadataRefusalLog(file: Pick<FiledFile, 'missingColumn' | 'metadataRefused'>): Record<string, string> | undefined {
+  if (file.missingColumn) return { event: 'filing.metadata.columnMissing', code: 'LIBRARY_COLUMN_MISSING', column: file.missingColumn };
+  if (file.metadataRefused) return { event: 'filing.metadata.refused', code: 'LIBRARY_METADATA_REFUSED', graphCode: file.metadataRefused };
+  return undefined;
 }
 
 export interface DocumentArchive {

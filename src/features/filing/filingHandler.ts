@@ -15,7 +15,7 @@ import { StoreConflictError, type RecordStore } from '../../storage/store.js';
 import type { DraftRepository } from '../answer/draftRepository.js';
 import { FILING_JOB, TEXT_MESSAGE_JOB } from '../approval/approvalHandler.js';
 import type { ApprovalStore } from '../approval/approvalStore.js';
-import type { DocumentArchive, FiledFile, PdfConverter } from './archive.js';
+import { metadataRefusalLog, type DocumentArchive, type FiledFile, type PdfConverter } from './archive.js';
 import { z } from 'zod';
 import type { Language } from '../../domain/language.js';
 import type { Remiss } from '../../domain/remiss.js';
@@ -212,12 +212,13 @@ export class FilingFeature {
       await this.deps.outbox.enqueue(TEXT_MESSAGE_JOB, { to: draft.formMessage, text }, { id: `filed-told-${record.docx.hash.slice(0, 16)}-v${version}` });
     }
     // The files are filed; only their columns are not, which no retry can mend: said once, never retried.
-    const missingColumn = record.docx.missingColumn ?? record.pdf.missingColumn;
-    if (missingColumn) {
-      this.deps.logger.warn({ event: 'filing.metadata.columnMissing', code: 'LIBRARY_COLUMN_MISSING', column: missingColumn }, 'filed without metadata: a library column is missing (npm run sharepoint:setup)');
+    const refused = [record.docx, record.pdf].find((f) => metadataRefusalLog(f));
+    if (refused) {
+      this.deps.logger.warn(metadataRefusalLog(refused)!, 'filed without metadata: SharePoint refused the library columns (npm run sharepoint:setup)');
       if (draft?.formMessage) {
-        const text = messages('sv').filedWithoutColumn(remiss.title, missingColumn);
-        await this.deps.outbox.enqueue(TEXT_MESSAGE_JOB, { to: draft.formMessage, text }, { id: `filed-column-missing-${record.docx.hash.slice(0, 16)}-v${version}` });
+        const t = messages('sv');
+        const text = refused.missingColumn ? t.filedWithoutColumn(remiss.title, refused.missingColumn) : t.filedWithoutMetadata(remiss.title, refused.metadataRefused!);
+        await this.deps.outbox.enqueue(TEXT_MESSAGE_JOB, { to: draft.formMessage, text }, { id: `filed-metadata-refused-${record.docx.hash.slice(0, 16)}-v${version}` });
       }
     }
     await this.deps.store.put(key, { ...record, done: this.deps.clock().toISOString() });

@@ -11,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { LargeFileUploadTask, ResponseType, type Client, type LargeFileUploadSession } from '@microsoft/microsoft-graph-client';
 import { fitPath, versionedName } from '../../domain/filingNames.js';
 import type { LibraryColumns } from '../../domain/organisation.js';
-import type { DocumentArchive, FiledFile, FilingRequest, PdfConverter } from '../../features/filing/archive.js';
+import { metadataRefusalLog, type DocumentArchive, type FiledFile, type FilingRequest, type PdfConverter } from '../../features/filing/archive.js';
 import type { Logger } from '../../logging/logger.js';
 import { graphFailure } from './graphClient.js';
 import type { SiteResolver } from './siteResolver.js';
@@ -23,6 +23,8 @@ export const SLICE_UNIT = 320 * 1024;
 const DEFAULT_SLICE = 16 * SLICE_UNIT;
 /** Attempts at one upload session (resumes and restarts) before the job is left to the outbox's retry. */
 const UPLOAD_ATTEMPTS = 6;
+
+type MetadataRefusal = Pick<FiledFile, 'missingColumn' | 'metadataRefused'>;
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -79,17 +81,17 @@ export class SharePointArchive implements DocumentArchive, PdfConverter {
         if (!(await this.holds(driveId, existing, request.bytes, hash))) continue;
         item = existing;
       }
-      const missingColumn = await this.setMetadata(driveId, item.id, request.metadata);
-      return { id: item.id, url: item.webUrl, hash, name: item.name, ...(missingColumn && { missingColumn }) };
+      const refused = await this.setMetadata(driveId, item.id, request.metadata);
+      return { id: item.id, url: item.webUrl, hash, name: item.name, ...refused };
     }
     throw new Error('Too many files with the same name in the library folder');
   }
 
   async setStatus(file: FiledFile, status: string): Promise<void> {
     const driveId = await this.driveId();
-    const missingColumn = await this.patchFields(driveId, file.id, { [this.options.columns.Status]: status });
-    // Retrying cannot create the column: said in the log, and the registration goes on without it.
-    if (missingColumn) this.options.logger.warn({ event: 'filing.metadata.columnMissing', code: 'LIBRARY_COLUMN_MISSING', column: missingColumn }, 'a library column is missing: run npm run sharepoint:setup');
+    const refused = metadataRefusalLog(await this.patchFields(driveId, file.id, { [this.options.columns.Status]: status }));
+    // Retrying cannot mend the column: said in the log, and the registration goes on without it.
+    if (refused) this.options.logger.warn(refused, 'the Status column was not set (npm run sharepoint:setup creates the columns)');
   }
 
   /** Graph converts the filed .docx itself: GET …/content?format=pdf answers with a redirect to the PDF. */
@@ -101,9 +103,9 @@ export class SharePointArchive implements DocumentArchive, PdfConverter {
 
   /**
    * Sets the library's columns on the file's list item (internal names from the organisation's config); answers
-   * the column SharePoint does not know, if any.
+   * what SharePoint refused for good, if anything.
    */
-  private setMetadata(driveId: string, itemId: string, metadata: FilingRequest['metadata']): Promise<string | undefined> {
+  private setMetadata(driveId: string, itemId: string, metadata: FilingRequest['metadata']): Promise<MetadataRefusal> {
     const { columns } = this.options;
     return this.patchFields(driveId, itemId, {
       [columns.Diarienummer]: metadata.Diarienummer,
@@ -114,15 +116,20 @@ export class SharePointArchive implements DocumentArchive, PdfConverter {
     });
   }
 
-  /** PATCHes list item fields; a field the library lacks is a permanent 400, answered with its name, not thrown. */
-  private async patchFields(driveId: string, itemId: string, fields: Record<string, string | undefined>): Promise<string | undefined> {
+  /**
+   * PATCHes list item fields. A 400 is SharePoint refusing these values for good (a column the library lacks:
+   * "Field 'X' is not recognized", or a value the column will not take), which no retry mends: answered, not
+   * thrown. Anything else (throttling, 5xx, a revoked grant) is thrown for the outbox to retry.
+   */
+  private async patchFields(driveId: string, itemId: string, fields: Record<string, string | undefined>): Promise<MetadataRefusal> {
     try {
       await this.client.api(`/drives/${driveId}/items/${itemId}/listItem/fields`).patch(fields);
-      return undefined;
+      return {};
     } catch (err) {
-      const unknownField = graphFailure(err).status === 400 ? /Field '([^']+)' is not recognized/.exec((err as Error).message)?.[1] : undefined;
-      if (unknownField === undefined) throw err;
-      return unknownField;
+      const failure = graphFailure(err);
+      if (failure.status !== 400) throw err;
+      const column = /Field '([^']+)' is not recognized/.exec((err as Error).message)?.[1];
+      return column ? { missingColumn: column } : { metadataRefused: failure.code ?? 'invalidRequest' };
     }
   }
 
