@@ -32,6 +32,7 @@ export function packageVersion(): string {
 }
 
 export class PackageError extends Error {
+  readonly code = 'PACKAGE_INVALID';
   constructor(readonly problems: string[]) {
     super(`The Teams app package cannot be built:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'PackageError';

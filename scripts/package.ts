@@ -2,6 +2,7 @@
  * `npm run package`: writes build/appPackage.zip for upload to Teams, from the settings in .env that go into
  * the package (TEAMS_APP_ID, MicrosoftAppId, BOT_PUBLIC_URL; optionally TEAMS_APP_VERSION, PRIVACY_URL,
  * TERMS_URL, DEVELOPER_WEBSITE_URL) and nothing else: no secret. Fails with a clear message when anything is off.
+ * `-- --out <file>` writes the zip there instead.
  */
 import 'dotenv/config';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -21,7 +22,9 @@ async function main(): Promise<void> {
       termsUrl: settings.TERMS_URL,
       websiteUrl: settings.DEVELOPER_WEBSITE_URL,
     });
-    const out = path.resolve(__dirname, '..', 'build', 'appPackage.zip');
+    // `npm run package -- --out <file>` writes elsewhere (the tests do, leaving an admin's build/ alone).
+    const outArg = process.argv.indexOf('--out');
+    const out = outArg > 0 && process.argv[outArg + 1] ? path.resolve(process.argv[outArg + 1]!) : path.resolve(__dirname, '..', 'build', 'appPackage.zip');
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, zip);
     process.stdout.write(`${out}\n`);

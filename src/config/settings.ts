@@ -222,8 +222,15 @@ function certificateProblem(file: string): string | undefined {
   } catch (err) {
     return `cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`;
   }
-  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text) && text.includes('-----BEGIN CERTIFICATE-----')) return undefined;
-  return `${file} must be a PEM file holding the private key and the certificate; convert a .pfx or .p12 (as App Service stores an uploaded certificate) once with: openssl pkcs12 -in ${path.basename(file)} -out remissbot-graph.pem -nodes`;
+  const convert = (p12: string) => `openssl pkcs12 -in ${p12} -out remissbot-graph.pem -nodes (add -legacy if OpenSSL 3 says "unsupported")`;
+  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text) || !text.includes('-----BEGIN CERTIFICATE-----')) {
+    return `${file} must be a PEM file holding the private key and the certificate; convert a .pfx or .p12 (as App Service stores an uploaded certificate) once with: ${convert(path.basename(file))}`;
+  }
+  // The credential is given no password: an encrypted key would fail only at the first filing.
+  if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|^Proc-Type: 4,ENCRYPTED/m.test(text)) {
+    return `${file} holds an encrypted private key, which Remissbot cannot open (it takes no certificate password); write it unencrypted (-nodes): ${convert('<the .pfx or .p12>')}`;
+  }
+  return undefined;
 }
 
 export interface Settings extends Omit<RawSettings, 'MicrosoftAppType' | 'BOT_PUBLIC_URL' | 'GRAPH_BASE_URL' | 'AZURE_AUTHORITY_HOST'> {

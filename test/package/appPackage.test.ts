@@ -66,15 +66,33 @@ test('the privacy, terms and website links are the bot\'s own pages unless the o
   expect((await manifestOf(await buildAppPackage({ ...GOOD, ...own }))).developer).toEqual({ name: 'Remissbot', websiteUrl: own.websiteUrl, privacyUrl: own.privacyUrl, termsOfUseUrl: own.termsUrl });
 });
 
-test('npm run package needs only what goes into the package: no secret, tenant or production settings', () => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/package.ts')], {
+/** Runs `npm run package` as a process with only the given environment (no .env in its folder). */
+function runPackage(env: Record<string, string>, out: string) {
+  return spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/package.ts'), '--out', out], {
     cwd: path.join(ROOT, 'test'), // no .env here
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', TEAMS_APP_ID: GOOD.teamsAppId, MicrosoftAppId: GOOD.botId, BOT_PUBLIC_URL: GOOD.publicUrl, TEAMS_APP_VERSION: '2.0.1' },
+    env: { PATH: process.env.PATH ?? '', ...env },
   });
-  expect(run.stderr).toBe('');
-  expect(run.status).toBe(0);
-  expect(run.stdout.trim()).toBe(path.join(ROOT, 'build', 'appPackage.zip'));
+}
+
+test('npm run package needs only what goes into the package: no secret, tenant or production settings', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'remissbot-package-'));
+  try {
+    const out = path.join(dir, 'appPackage.zip');
+    const run = runPackage({ NODE_ENV: 'production', TEAMS_APP_ID: GOOD.teamsAppId, MicrosoftAppId: GOOD.botId, BOT_PUBLIC_URL: GOOD.publicUrl, TEAMS_APP_VERSION: '2.0.1', PRIVACY_URL: 'https://stad.se/integritet' }, out);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe(out);
+    const manifest = await manifestOf(readFileSync(out));
+    expect(manifest.version).toBe('2.0.1');
+    expect(manifest.developer).toMatchObject({ privacyUrl: 'https://stad.se/integritet', termsOfUseUrl: `${GOOD.publicUrl}/terms` });
+
+    const wrong = runPackage({ TEAMS_APP_ID: GOOD.teamsAppId, MicrosoftAppId: GOOD.botId, BOT_PUBLIC_URL: GOOD.publicUrl, TEAMS_APP_VERSION: 'v2' }, path.join(dir, 'wrong.zip'));
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('TEAMS_APP_VERSION: must be a version such as 1.4.0 (three numbers)');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('missing or wrong settings are each named', async () => {

@@ -55,11 +55,17 @@ test('ALLOWED_TENANTS is a comma-separated list', () => {
 /** A self-signed certificate as PEM (key and certificate), as PKCS#12 and as a key alone, made with openssl. */
 function makeCertificates() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'remissbot-cert-'));
-  const [key, cert, pem, p12] = ['key.pem', 'cert.pem', 'remissbot.pem', 'remissbot.p12'].map((f) => path.join(dir, f)) as [string, string, string, string];
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=Remissbot']);
+  const [key, cert, pem, p12, encrypted] = ['key.pem', 'cert.pem', 'remissbot.pem', 'remissbot.p12', 'encrypted.pem'].map((f) => path.join(dir, f)) as [string, string, string, string, string];
+  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=Remissbot');
   writeFileSync(pem, readFileSync(key, 'utf8') + readFileSync(cert, 'utf8'));
-  execFileSync('openssl', ['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', p12, '-passout', 'pass:']);
-  return { dir, pem, p12, keyOnly: key };
+  openssl('pkcs12', '-export', '-inkey', key, '-in', cert, '-out', p12, '-passout', 'pass:');
+  // What `openssl pkcs12` writes without -nodes: the key encrypted with the password it asks for.
+  openssl('pkcs12', '-in', p12, '-out', encrypted, '-passin', 'pass:', '-passout', 'pass:hemligt');
+  return { dir, pem, p12, keyOnly: key, encrypted };
+}
+
+function openssl(...args: string[]): void {
+  execFileSync('openssl', args, { stdio: 'pipe' });
 }
 
 describe('Graph and SharePoint settings', () => {
@@ -88,12 +94,15 @@ describe('Graph and SharePoint settings', () => {
     const withCertificate = (file: string) => problems({ ...site, GRAPH_CLIENT_ID: 'c1', GRAPH_CERTIFICATE_PATH: file });
     expect(withCertificate(certificates.pem)).toEqual([]);
     expect(withCertificate(certificates.p12)).toEqual([
-      `GRAPH_CERTIFICATE_PATH: ${certificates.p12} must be a PEM file holding the private key and the certificate; convert a .pfx or .p12 (as App Service stores an uploaded certificate) once with: openssl pkcs12 -in remissbot.p12 -out remissbot-graph.pem -nodes`,
+      `GRAPH_CERTIFICATE_PATH: ${certificates.p12} must be a PEM file holding the private key and the certificate; convert a .pfx or .p12 (as App Service stores an uploaded certificate) once with: openssl pkcs12 -in remissbot.p12 -out remissbot-graph.pem -nodes (add -legacy if OpenSSL 3 says "unsupported")`,
+    ]);
+    expect(withCertificate(certificates.encrypted)).toEqual([
+      `GRAPH_CERTIFICATE_PATH: ${certificates.encrypted} holds an encrypted private key, which Remissbot cannot open (it takes no certificate password); write it unencrypted (-nodes): openssl pkcs12 -in <the .pfx or .p12> -out remissbot-graph.pem -nodes (add -legacy if OpenSSL 3 says "unsupported")`,
     ]);
     expect(withCertificate(certificates.keyOnly)[0]).toMatch(/^GRAPH_CERTIFICATE_PATH: .* must be a PEM file holding the private key and the certificate/);
     expect(withCertificate(path.join(certificates.dir, 'missing.pem'))).toEqual([`GRAPH_CERTIFICATE_PATH: cannot read ${path.join(certificates.dir, 'missing.pem')} (ENOENT)`]);
     // What the openssl command prints is what the bot accepts.
-    execFileSync('openssl', ['pkcs12', '-in', certificates.p12, '-out', path.join(certificates.dir, 'converted.pem'), '-nodes', '-passin', 'pass:']);
+    openssl('pkcs12', '-in', certificates.p12, '-out', path.join(certificates.dir, 'converted.pem'), '-nodes', '-passin', 'pass:');
     expect(withCertificate(path.join(certificates.dir, 'converted.pem'))).toEqual([]);
   });
 
