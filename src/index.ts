@@ -6,6 +6,7 @@ import { createRemissbot } from './app.js';
 import { loadSettings, SettingsError } from './config/settings.js';
 import { createLogger } from './logging/logger.js';
 import { OrganisationFileError } from './config/organisationFile.js';
+import { fileStoreProblem } from './storage/createStore.js';
 
 async function main(): Promise<void> {
   let settings;
@@ -17,6 +18,11 @@ async function main(): Promise<void> {
       process.exit(2);
     }
     throw err;
+  }
+  const storeProblem = fileStoreProblem(settings);
+  if (storeProblem) {
+    process.stderr.write(`Remissbot cannot start.\n  - ${storeProblem}\n`);
+    process.exit(2);
   }
   const logger = createLogger(settings.LOG_LEVEL);
   let bot;

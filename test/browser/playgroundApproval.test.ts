@@ -13,8 +13,8 @@ let ceciliasClient: Playground;
 let browser: Browser;
 
 beforeAll(async () => {
-  // The registrator's channel is the Playground team's "Remisser" channel.
-  local = await startLocalClients([undefined, playgroundConfigAs('user-cecilia')], { REGISTRATOR: 'channel:team-kansliet/channel-remisser' });
+  // The registrator's channel is the Playground team's "Remisser" channel, with ids shaped as Teams' own.
+  local = await startLocalClients([undefined, playgroundConfigAs('user-cecilia')], { REGISTRATOR: 'channel:19:team-kansliet@thread.tacv2/19:channel-remisser@thread.tacv2' });
   [annasClient, ceciliasClient] = local.clients as [Playground, Playground];
   browser = local.browser;
 }, 60_000);
