@@ -16,7 +16,17 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/server/**', 'src/bot/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'botbuilder belongs in src/server and src/bot only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['botbuilder', 'botbuilder-*', 'botframework-*'],
+              message: 'botbuilder belongs in src/server and src/bot only.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

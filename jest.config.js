@@ -3,8 +3,15 @@
 // name the test bundle yet, jest is started again with it (test/support/testTls.ts makes the bundle).
 if (!process.env.NODE_EXTRA_CA_CERTS?.endsWith('extra-ca.crt')) {
   const { execFileSync, spawnSync } = require('node:child_process');
-  const bundle = execFileSync(process.execPath, ['--import', 'tsx', require('node:path').join(__dirname, 'test/support/testTls.ts')], { encoding: 'utf8' }).trim();
-  const rerun = spawnSync(process.execPath, process.argv.slice(1), { stdio: 'inherit', env: { ...process.env, NODE_EXTRA_CA_CERTS: bundle } });
+  const bundle = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', require('node:path').join(__dirname, 'test/support/testTls.ts')],
+    { encoding: 'utf8' },
+  ).trim();
+  const rerun = spawnSync(process.execPath, process.argv.slice(1), {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: bundle },
+  });
   process.exit(rerun.status ?? 1);
 }
 

@@ -43,28 +43,72 @@ export async function digestFanout(): Promise<BenchResult[]> {
     const member = { id: `29:p${i}`, name: `Person ${i}`, aadObjectId: `aad-p${i}`, email: `person${i}@stad.se` };
     const conversationId = `a:1:p${i}`;
     connector.addConversation(conversationId, [member]);
-    await people.remember({ teamsUserId: member.id, aadObjectId: member.aadObjectId, email: member.email, name: member.name, personalChat: { serviceUrl: connector.serviceUrl, channelId: 'msteams', conversationId, tenantId: TENANT, botId: BOT.id, userId: member.id, conversationType: 'personal' } }, seededAt);
+    await people.remember(
+      {
+        teamsUserId: member.id,
+        aadObjectId: member.aadObjectId,
+        email: member.email,
+        name: member.name,
+        personalChat: {
+          serviceUrl: connector.serviceUrl,
+          channelId: 'msteams',
+          conversationId,
+          tenantId: TENANT,
+          botId: BOT.id,
+          userId: member.id,
+          conversationType: 'personal',
+        },
+      },
+      seededAt,
+    );
     // Due in 7 to 13 days: inside the digest's horizon, before any svarsdatum reminder.
     const due = new Date(seededAt.getTime() + (7 + (i % 7)) * 86_400_000).toISOString().slice(0, 10);
-    await register.save(remiss({ dnr: `KS 2026/${i}`, title: `Remiss ${i} om stadens verksamhet`, dueDate: due, handlaggare: { email: member.email } }));
+    await register.save(
+      remiss({
+        dnr: `KS 2026/${i}`,
+        title: `Remiss ${i} om stadens verksamhet`,
+        dueDate: due,
+        handlaggare: { email: member.email },
+      }),
+    );
   }
 
   const port = await freePort();
   const bot = spawn(process.execPath, startArguments(), {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'warn', ALLOWED_TENANTS: TENANT, TEAMS_TENANT_RPS: String(TENANT_RPS), DIGEST_TRIGGER_SECRET: SECRET, DIGEST_SCHEDULER: 'off', MicrosoftAppId: '' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      ALLOWED_TENANTS: TENANT,
+      TEAMS_TENANT_RPS: String(TENANT_RPS),
+      DIGEST_TRIGGER_SECRET: SECRET,
+      DIGEST_SCHEDULER: 'off',
+      MicrosoftAppId: '',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
   const auth = { authorization: `Bearer ${SECRET}` };
   try {
     for (let i = 0; ; i++) {
-      if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${base}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (i > 300) throw new Error('the bot did not start');
       await sleep(50);
     }
     connector.limitRates({ perConversation: 7, perTenant: TENANT_RPS });
-    const { id } = (await (await fetch(`${base}/api/digest`, { method: 'POST', headers: auth })).json()) as { id: string };
+    const { id } = (await (await fetch(`${base}/api/digest`, { method: 'POST', headers: auth })).json()) as {
+      id: string;
+    };
     let run: DigestRun;
     do {
       await sleep(500);
@@ -79,10 +123,28 @@ export async function digestFanout(): Promise<BenchResult[]> {
     const missing = RECIPIENTS - perConversation.size;
     const ratio = (posts.length - 1) / ((posts.at(-1)!.at - posts[0]!.at) / 1000) / TENANT_RPS;
     return [
-      { name: `digest fan-out rate / tenant limit (${RECIPIENTS} recipients, ${TENANT_RPS}/s)`, value: round(ratio), unit: 'x', goal: '>= 0.95', pass: ratio >= 0.95 && missing === 0 && run.state === 'done' },
+      {
+        name: `digest fan-out rate / tenant limit (${RECIPIENTS} recipients, ${TENANT_RPS}/s)`,
+        value: round(ratio),
+        unit: 'x',
+        goal: '>= 0.95',
+        pass: ratio >= 0.95 && missing === 0 && run.state === 'done',
+      },
       { name: 'digest fan-out duplicates', value: duplicates, unit: 'messages', goal: '<= 0', pass: duplicates === 0 },
-      { name: 'digest fan-out 429s from the connector', value: connector.throttled, unit: 'responses', goal: 'info', pass: true },
-      { name: 'digest peak memory (bot process, VmHWM)', value: peakMb, unit: 'MB', goal: '<= 300', pass: peakMb <= 300 },
+      {
+        name: 'digest fan-out 429s from the connector',
+        value: connector.throttled,
+        unit: 'responses',
+        goal: 'info',
+        pass: true,
+      },
+      {
+        name: 'digest peak memory (bot process, VmHWM)',
+        value: peakMb,
+        unit: 'MB',
+        goal: '<= 300',
+        pass: peakMb <= 300,
+      },
     ];
   } finally {
     bot.kill('SIGTERM');

@@ -28,13 +28,23 @@ export async function dueTurnCost(): Promise<BenchResult[]> {
   const register = new LocalRemissRepository(new FileStore(path.join(dataDir, 'store')));
   await Promise.all(
     Array.from({ length: REMISSER }, (_, i) =>
-      register.save(remiss({ dnr: `KS 2026/${i}`, title: `Remiss ${i} om stadens verksamhet`, dueDate: `2027-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`, handlaggare: { email: `h${i % 20}@stad.se` } })),
+      register.save(
+        remiss({
+          dnr: `KS 2026/${i}`,
+          title: `Remiss ${i} om stadens verksamhet`,
+          dueDate: `2027-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+          handlaggare: { email: `h${i % 20}@stad.se` },
+        }),
+      ),
     ),
   );
   const connector = new FakeConnector();
   await connector.start();
   const user = personalChat(connector, { id: '29:bench', name: 'Bench', email: 'h1@stad.se' });
-  const child = fork(path.join(__dirname, 'dueTurnServer.ts'), [], { env: { ...process.env, BENCH_DATA_DIR: dataDir }, execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=build/prof'] : [])] });
+  const child = fork(path.join(__dirname, 'dueTurnServer.ts'), [], {
+    env: { ...process.env, BENCH_DATA_DIR: dataDir },
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=build/prof'] : [])],
+  });
   const ask = <T>(msg: object, kind: string) =>
     new Promise<T>((resolve) => {
       const on = (m: { kind: string }) => {
@@ -46,9 +56,15 @@ export async function dueTurnCost(): Promise<BenchResult[]> {
       child.on('message', on);
       child.send(msg);
     });
-  const ready = await new Promise<{ realPort: number; echoPort: number }>((resolve) => child.once('message', (m) => resolve(m as { realPort: number; echoPort: number })));
+  const ready = await new Promise<{ realPort: number; echoPort: number }>((resolve) =>
+    child.once('message', (m) => resolve(m as { realPort: number; echoPort: number })),
+  );
   const turn = async (port: number) => {
-    const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(messageFrom(connector, user, 'vilka remisser ska besvaras?')) });
+    const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(messageFrom(connector, user, 'vilka remisser ska besvaras?')),
+    });
     if (res.status !== 200) throw new Error(`turn failed: ${res.status}`);
   };
   const cpuOf = async (port: number) => {
@@ -73,8 +89,20 @@ export async function dueTurnCost(): Promise<BenchResult[]> {
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     return [
-      { name: '"due?" turn cost ratio (500 remisser vs echo)', value: round(median(ratios), 2), unit: 'x', goal: '<= 1.3', pass: median(ratios) <= 1.3 },
-      { name: '"due?" turn CPU (500 remisser)', value: round(median(realCosts) / 1000, 2), unit: 'ms', goal: 'info', pass: true },
+      {
+        name: '"due?" turn cost ratio (500 remisser vs echo)',
+        value: round(median(ratios), 2),
+        unit: 'x',
+        goal: '<= 1.3',
+        pass: median(ratios) <= 1.3,
+      },
+      {
+        name: '"due?" turn CPU (500 remisser)',
+        value: round(median(realCosts) / 1000, 2),
+        unit: 'ms',
+        goal: 'info',
+        pass: true,
+      },
     ];
   } finally {
     child.send({ kind: 'stop' });

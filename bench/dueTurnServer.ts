@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     await next();
   });
   const echoServer = createHttpServer(createGatedAdapter(settings, logger, real.store), echo, logger);
-  const echoPort = await new Promise<number>((resolve) => echoServer.listen(0, '127.0.0.1', () => resolve((echoServer.address() as AddressInfo).port)));
+  const echoPort = await new Promise<number>((resolve) =>
+    echoServer.listen(0, '127.0.0.1', () => resolve((echoServer.address() as AddressInfo).port)),
+  );
 
   process.on('message', (msg: { kind: string; card?: Record<string, unknown> }) => {
     if (msg.kind === 'cpu') process.send!({ kind: 'cpu', usage: process.cpuUsage() });

@@ -11,15 +11,27 @@ import { digestFanout } from './digestFanout.js';
 import { startupAndIdle } from './startupAndIdle.js';
 import type { BenchResult } from './result.js';
 
-const BENCHMARKS: (() => Promise<BenchResult[]>)[] = [dueTurnCost, formStep, documentBuild, startupAndIdle, digestFanout];
+const BENCHMARKS: (() => Promise<BenchResult[]>)[] = [
+  dueTurnCost,
+  formStep,
+  documentBuild,
+  startupAndIdle,
+  digestFanout,
+];
 
 async function main(): Promise<void> {
   // The bot processes run the compiled JavaScript, as `npm start` does.
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(__dirname, '../tsconfig.build.json')], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', path.join(__dirname, '../tsconfig.build.json')],
+    { stdio: 'inherit' },
+  );
   const results: BenchResult[] = [];
   for (const bench of BENCHMARKS) results.push(...(await bench()));
   writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-  console.table(results.map((r) => ({ figure: r.name, value: `${r.value} ${r.unit}`, goal: r.goal, pass: r.pass ? 'yes' : 'NO' })));
+  console.table(
+    results.map((r) => ({ figure: r.name, value: `${r.value} ${r.unit}`, goal: r.goal, pass: r.pass ? 'yes' : 'NO' })),
+  );
   if (results.some((r) => !r.pass)) process.exitCode = 1;
 }
 

@@ -35,18 +35,36 @@ export async function startupAndIdle(): Promise<BenchResult[]> {
       const started = performance.now();
       const bot = spawn(process.execPath, startArguments(), {
         cwd: ROOT,
-        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ALLOWED_TENANTS: TENANT, DIGEST_SCHEDULER: 'off', MicrosoftAppId: '' },
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATA_DIR: dataDir,
+          LOG_LEVEL: 'warn',
+          ALLOWED_TENANTS: TENANT,
+          DIGEST_SCHEDULER: 'off',
+          MicrosoftAppId: '',
+        },
         stdio: 'ignore',
       });
       try {
         const base = `http://127.0.0.1:${port}`;
-        while (!(await fetch(`${base}/healthz`).then((r) => r.ok, () => false))) {
+        while (
+          !(await fetch(`${base}/healthz`).then(
+            (r) => r.ok,
+            () => false,
+          ))
+        ) {
           if (performance.now() - started > 30_000) throw new Error('the bot did not start');
           await sleep(5);
         }
         startups.push(performance.now() - started);
         const before = connector.received.length;
-        const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(messageFrom(connector, user, 'vilka remisser ska besvaras?')) });
+        const res = await fetch(`${base}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(messageFrom(connector, user, 'vilka remisser ska besvaras?')),
+        });
         if (res.status !== 200) throw new Error(`turn failed: ${res.status}`);
         await connector.waitFor(() => connector.received.length > before);
         await sleep(500);
@@ -63,7 +81,19 @@ export async function startupAndIdle(): Promise<BenchResult[]> {
   const startup = median(startups) / 1000;
   const memory = median(idle);
   return [
-    { name: 'start-up (process start to /healthz)', value: Math.round(startup * 100) / 100, unit: 's', goal: '<= 1.5', pass: startup <= 1.5 },
-    { name: 'idle memory (RSS after start and one turn)', value: memory, unit: 'MB', goal: '<= 120', pass: memory <= 120 },
+    {
+      name: 'start-up (process start to /healthz)',
+      value: Math.round(startup * 100) / 100,
+      unit: 's',
+      goal: '<= 1.5',
+      pass: startup <= 1.5,
+    },
+    {
+      name: 'idle memory (RSS after start and one turn)',
+      value: memory,
+      unit: 'MB',
+      goal: '<= 120',
+      pass: memory <= 120,
+    },
   ];
 }

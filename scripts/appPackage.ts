@@ -45,14 +45,18 @@ function validate(schemaFile: string, document: unknown, label: string): string[
   addFormats(ajv);
   const check = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')) as object);
   if (check(document)) return [];
-  return (check.errors ?? []).map((e) => `${label}${e.instancePath || '/'}: ${e.message ?? 'invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
+  return (check.errors ?? []).map(
+    (e) =>
+      `${label}${e.instancePath || '/'}: ${e.message ?? 'invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`,
+  );
 }
 
 /** Teams' rules: colour 192×192; outline 32×32, white on transparent. */
 export function checkIcons(color: Buffer, outline: Buffer): string[] {
   const problems: string[] = [];
   const c = PNG.sync.read(color);
-  if (c.width !== 192 || c.height !== 192) problems.push(`color.png must be 192×192 pixels (is ${c.width}×${c.height})`);
+  if (c.width !== 192 || c.height !== 192)
+    problems.push(`color.png must be 192×192 pixels (is ${c.width}×${c.height})`);
   const o = PNG.sync.read(outline);
   if (o.width !== 32 || o.height !== 32) problems.push(`outline.png must be 32×32 pixels (is ${o.width}×${o.height})`);
   let coloured = 0;
@@ -70,14 +74,15 @@ export function checkIcons(color: Buffer, outline: Buffer): string[] {
 export async function buildAppPackage(input: PackageInput): Promise<Buffer> {
   const dir = input.manifestDir ?? path.join(ROOT, 'manifest');
   const problems: string[] = [];
-  if (!input.teamsAppId) problems.push('TEAMS_APP_ID: required (a GUID of your choice, the same for every release of the app)');
-  if (!input.botId) problems.push('MicrosoftAppId: required (the bot\'s Entra app id)');
+  if (!input.teamsAppId)
+    problems.push('TEAMS_APP_ID: required (a GUID of your choice, the same for every release of the app)');
+  if (!input.botId) problems.push("MicrosoftAppId: required (the bot's Entra app id)");
   let url: URL | undefined;
   try {
     url = new URL(input.publicUrl ?? '');
     if (url.protocol !== 'https:') problems.push('BOT_PUBLIC_URL: must be an https address (Teams refuses http)');
   } catch {
-    problems.push('BOT_PUBLIC_URL: required (the bot\'s public https address)');
+    problems.push("BOT_PUBLIC_URL: required (the bot's public https address)");
   }
   if (problems.length > 0) throw new PackageError(problems);
 
@@ -89,14 +94,23 @@ export async function buildAppPackage(input: PackageInput): Promise<Buffer> {
     .replaceAll('${{PRIVACY_URL}}', input.privacyUrl ?? `${url!.origin}/privacy`)
     .replaceAll('${{TERMS_URL}}', input.termsUrl ?? `${url!.origin}/terms`)
     .replaceAll('${{BOT_DOMAIN}}', url!.host);
-  const manifest = JSON.parse(filled) as { manifestVersion: string; localizationInfo?: { additionalLanguages?: { file: string }[] } };
+  const manifest = JSON.parse(filled) as {
+    manifestVersion: string;
+    localizationInfo?: { additionalLanguages?: { file: string }[] };
+  };
   const version = `v${manifest.manifestVersion}`;
   problems.push(...validate(path.join(SCHEMAS, version, 'MicrosoftTeams.schema.json'), manifest, 'manifest.json'));
   const localizations = (manifest.localizationInfo?.additionalLanguages ?? []).map((l) => l.file);
   const files: Record<string, Buffer> = { 'manifest.json': Buffer.from(filled) };
   for (const file of localizations) {
     const text = readFileSync(path.join(dir, file));
-    problems.push(...validate(path.join(SCHEMAS, version, 'MicrosoftTeams.Localization.schema.json'), JSON.parse(text.toString('utf8')), file));
+    problems.push(
+      ...validate(
+        path.join(SCHEMAS, version, 'MicrosoftTeams.Localization.schema.json'),
+        JSON.parse(text.toString('utf8')),
+        file,
+      ),
+    );
     files[file] = text;
   }
   files['color.png'] = readFileSync(path.join(dir, 'color.png'));

@@ -8,7 +8,17 @@
  * Options: `--out <dir>` stages and zips elsewhere (the tests use a temporary folder); `--no-build` reuses dist/.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 
@@ -49,7 +59,10 @@ async function zipFolder(dir: string, zipPath: string): Promise<void> {
   const zip = new JSZip();
   for (const file of files(dir)) {
     const full = path.join(dir, file);
-    zip.file(file.split(path.sep).join('/'), readFileSync(full), { unixPermissions: statSync(full).mode, date: new Date(0) });
+    zip.file(file.split(path.sep).join('/'), readFileSync(full), {
+      unixPermissions: statSync(full).mode,
+      date: new Date(0),
+    });
   }
   await new Promise<void>((resolve, reject) => {
     zip
@@ -69,7 +82,8 @@ function npm(args: string[], cwd: string): void {
 
 export async function bundle(outDir: string, build = true): Promise<{ appDir: string; zipPath: string }> {
   if (build) npm(['run', 'build'], ROOT);
-  if (!existsSync(path.join(ROOT, 'dist/src/index.js'))) throw new Error('dist/src/index.js is missing: run npm run build');
+  if (!existsSync(path.join(ROOT, 'dist/src/index.js')))
+    throw new Error('dist/src/index.js is missing: run npm run build');
   const appDir = path.join(outDir, 'app');
   const zipPath = path.join(outDir, 'remissbot.zip');
   rmSync(appDir, { recursive: true, force: true });
@@ -77,7 +91,10 @@ export async function bundle(outDir: string, build = true): Promise<{ appDir: st
   mkdirSync(appDir, { recursive: true });
   for (const item of SHIPPED) cpSync(path.join(ROOT, item), path.join(appDir, item), { recursive: true });
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as PackageJson;
-  writeFileSync(path.join(appDir, 'package.json'), JSON.stringify({ ...pkg, scripts: productionScripts(pkg.scripts) }, null, 2) + '\n');
+  writeFileSync(
+    path.join(appDir, 'package.json'),
+    JSON.stringify({ ...pkg, scripts: productionScripts(pkg.scripts) }, null, 2) + '\n',
+  );
   cpSync(path.join(ROOT, 'package-lock.json'), path.join(appDir, 'package-lock.json'));
   npm(['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund'], appDir);
   await zipFolder(appDir, zipPath);

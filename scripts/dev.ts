@@ -53,11 +53,15 @@ function main(): void {
   const bot = spawn(bin('tsx'), [path.join(ROOT, 'src/index.ts')], { stdio: 'inherit', env });
   children.push(bot);
   const endpoint = `http://127.0.0.1:${settings.PORT}/api/messages`;
-  const playground = spawn(bin('agentsplayground'), ['-e', endpoint, '-c', 'msteams', '-p', PLAYGROUND_PORT, '--disable-telemetry'], {
-    cwd: ROOT,
-    env: { ...env, TEAMSAPPTESTER_BROWSER: 'none' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const playground = spawn(
+    bin('agentsplayground'),
+    ['-e', endpoint, '-c', 'msteams', '-p', PLAYGROUND_PORT, '--disable-telemetry'],
+    {
+      cwd: ROOT,
+      env: { ...env, TEAMSAPPTESTER_BROWSER: 'none' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   children.push(playground);
   // `npm run dev -- --godkannare`: a second client as Cecilia Holm, the organisation's approver.
   if (process.argv.includes('--godkannare')) {
@@ -65,15 +69,23 @@ function main(): void {
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, '.m365agentsplayground.yml'), playgroundConfigAs('user-cecilia'));
     children.push(
-      spawn(bin('agentsplayground'), ['-e', endpoint, '-c', 'msteams', '-p', APPROVER_PLAYGROUND_PORT, '--disable-telemetry'], {
-        cwd: dir,
-        env: { ...env, TEAMSAPPTESTER_BROWSER: 'none' },
-        stdio: ['ignore', 'inherit', 'inherit'],
-      }),
+      spawn(
+        bin('agentsplayground'),
+        ['-e', endpoint, '-c', 'msteams', '-p', APPROVER_PLAYGROUND_PORT, '--disable-telemetry'],
+        {
+          cwd: dir,
+          env: { ...env, TEAMSAPPTESTER_BROWSER: 'none' },
+          stdio: ['ignore', 'inherit', 'inherit'],
+        },
+      ),
     );
-    process.stdout.write(`Godkännaren Cecilia Holm: http://localhost:${APPROVER_PLAYGROUND_PORT} (skriv "hej" där först)\n`);
+    process.stdout.write(
+      `Godkännaren Cecilia Holm: http://localhost:${APPROVER_PLAYGROUND_PORT} (skriv "hej" där först)\n`,
+    );
   }
-  process.stdout.write(`\nRemissbot: ${endpoint}\nÖppna den lokala Teams-klienten: http://localhost:${PLAYGROUND_PORT}\nSkriv till exempel "vilka remisser ska besvaras?"\n\n`);
+  process.stdout.write(
+    `\nRemissbot: ${endpoint}\nÖppna den lokala Teams-klienten: http://localhost:${PLAYGROUND_PORT}\nSkriv till exempel "vilka remisser ska besvaras?"\n\n`,
+  );
   for (const child of children) {
     child.on('exit', (code) => {
       stopAll();

@@ -17,12 +17,26 @@ const GLYPH = `
   <path d="M13 23l2.5 2.5L21 20" fill="none" stroke="#fff" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/>`;
 
 async function main(): Promise<void> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   try {
     const page = await browser.newPage({ deviceScaleFactor: 1 });
     const draw = async (size: number, background: string, file: string) => {
       await page.setViewportSize({ width: size, height: size });
-      await page.setContent(`<html><body style="margin:0;background:transparent"><svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 32 32">${background}${GLYPH}</svg></body></html>`);
+      await page.setContent(
+        `<html><body style="margin:0;background:transparent"><svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 32 32">${background}${GLYPH}</svg></body></html>`,
+      );
       await page.locator('svg').screenshot({ path: path.join(ROOT, 'manifest', file), omitBackground: true });
     };
     await draw(192, `<rect width="32" height="32" fill="${ACCENT}"/>`, 'color.png');

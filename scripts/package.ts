@@ -24,7 +24,10 @@ async function main(): Promise<void> {
     });
     // `npm run package -- --out <file>` writes elsewhere (the tests do, leaving an admin's build/ alone).
     const outArg = process.argv.indexOf('--out');
-    const out = outArg > 0 && process.argv[outArg + 1] ? path.resolve(process.argv[outArg + 1]!) : path.resolve(__dirname, '..', 'build', 'appPackage.zip');
+    const out =
+      outArg > 0 && process.argv[outArg + 1]
+        ? path.resolve(process.argv[outArg + 1]!)
+        : path.resolve(__dirname, '..', 'build', 'appPackage.zip');
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, zip);
     process.stdout.write(`${out}\n`);

@@ -29,4 +29,3 @@ export function playgroundConfigAs(userId: string): string {
     .replace(other, asListItem)
     .replace(/personalChat:\n {2}id: \S+/, `personalChat:\n  id: personal-chat-${userId}`);
 }
-

@@ -12,11 +12,22 @@ async function main(): Promise<void> {
   const out = path.resolve(__dirname, '../docs/screenshots/documents');
   mkdirSync(out, { recursive: true });
   const cases = [
-    ...(['bolag', 'forvaltning', 'kontor'] as const).map((kind) => ({ name: `document-${kind}`, organisation: exampleOrganisation(kind), answer: fullAnswer })),
+    ...(['bolag', 'forvaltning', 'kontor'] as const).map((kind) => ({
+      name: `document-${kind}`,
+      organisation: exampleOrganisation(kind),
+      answer: fullAnswer,
+    })),
     { name: 'document-avstar', organisation: exampleOrganisation('bolag'), answer: avstarAnswer },
   ];
   for (const c of cases) {
-    const pdf = await docxToPdf(await buildRemissvarDocx({ organisation: c.organisation, remiss: trygghetsprogram, answer: c.answer, documentDate: '2020-12-15' }));
+    const pdf = await docxToPdf(
+      await buildRemissvarDocx({
+        organisation: c.organisation,
+        remiss: trygghetsprogram,
+        answer: c.answer,
+        documentDate: '2020-12-15',
+      }),
+    );
     const file = path.join(out, `${c.name}.png`);
     await pdfFirstPageToPng(pdf, file);
     process.stdout.write(`${file}\n`);

@@ -23,6 +23,7 @@ if ((${#missing[@]})); then
 fi
 
 npx tsc --noEmit -p tsconfig.json || { echo "0 passed, 1 failed"; exit 1; }
+npx prettier --check --log-level warn . || { echo "Formatting differs: run npm run format"; echo "0 passed, 1 failed"; exit 1; }
 npx eslint . || { echo "0 passed, 1 failed"; exit 1; }
 
 mkdir -p build

@@ -75,7 +75,10 @@ const DEVELOPMENT_CHANNELS = ['emulator', 'webchat'];
 /** Signs download links; a random key without the setting (development: links die with the process). */
 function fileLinkSecret(settings: Settings, logger: Logger): Buffer {
   if (settings.FILE_LINK_SECRET) return Buffer.from(settings.FILE_LINK_SECRET, 'utf8');
-  logger.warn({ event: 'fileLinks.ephemeralKey' }, 'FILE_LINK_SECRET is not set: download links are signed with a random key and stop working on restart.');
+  logger.warn(
+    { event: 'fileLinks.ephemeralKey' },
+    'FILE_LINK_SECRET is not set: download links are signed with a random key and stop working on restart.',
+  );
   return randomBytes(32);
 }
 
@@ -97,8 +100,15 @@ export function createGatedAdapter(settings: Settings, logger: Logger, store: Re
 }
 
 /** Where approved answers are filed: SharePoint through Graph when configured, else the local folder. */
-function filingTarget(settings: Settings, sharePoint: SharePointServices | undefined): { archive: DocumentArchive; pdf: PdfConverter } {
-  if (!sharePoint) return { archive: new LocalFolderArchive(settings.FILING_DIR ?? path.join(settings.DATA_DIR, 'arkiv')), pdf: new LibreOfficePdf() };
+function filingTarget(
+  settings: Settings,
+  sharePoint: SharePointServices | undefined,
+): { archive: DocumentArchive; pdf: PdfConverter } {
+  if (!sharePoint)
+    return {
+      archive: new LocalFolderArchive(settings.FILING_DIR ?? path.join(settings.DATA_DIR, 'arkiv')),
+      pdf: new LibreOfficePdf(),
+    };
   return { archive: sharePoint.archive, pdf: sharePoint.archive };
 }
 
@@ -107,26 +117,52 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
   const clock = options.clock ?? (() => new Date());
   const organisation = loadOrganisationFile(path.resolve(settings.ORG_CONFIG));
   const store = createStore(settings);
-  const leadership = store instanceof BlobStore ? store.leadership(settings.LEADER_LEASE_SECONDS, (err) => logger.warn({ event: 'leadership.error', err: (err as Error).name }, 'the scheduler lease could not be held')) : SOLE_INSTANCE;
-  const sharePoint = settings.sharePoint ? sharePointOnFirstUse({ ...settings, sharePoint: settings.sharePoint }, organisation, logger, options.sharePoint) : undefined;
+  const leadership =
+    store instanceof BlobStore
+      ? store.leadership(settings.LEADER_LEASE_SECONDS, (err) =>
+          logger.warn({ event: 'leadership.error', err: (err as Error).name }, 'the scheduler lease could not be held'),
+        )
+      : SOLE_INSTANCE;
+  const sharePoint = settings.sharePoint
+    ? sharePointOnFirstUse({ ...settings, sharePoint: settings.sharePoint }, organisation, logger, options.sharePoint)
+    : undefined;
   const register = createRegister(settings, () => organisation, store, logger, sharePoint);
   const languages = new LanguagePreferences(store, settings.BOT_LANGUAGE);
   const drafts = new DraftRepository(store);
-  const downloads = new DownloadLinks(store, fileLinkSecret(settings, logger), settings.BOT_PUBLIC_URL, path.join(settings.DATA_DIR, 'utkast'));
+  const downloads = new DownloadLinks(
+    store,
+    fileLinkSecret(settings, logger),
+    settings.BOT_PUBLIC_URL,
+    path.join(settings.DATA_DIR, 'utkast'),
+  );
   const answer = new AnswerFeature({ organisation, register, drafts, store, downloads });
   const adapter = createGatedAdapter(settings, logger, store);
   const messenger = new TeamsMessenger(adapter, settings.MicrosoftAppId ?? '');
   const outbox = new Outbox(store, clock, logger, options.outbox);
   outbox.runWhen(() => leadership.isLeader());
   outbox.register(CARD_UPDATE_JOB, async (payload) => {
-    const { where, card, draft } = payload as { where: PostedCard; card: AdaptiveCard; draft?: { dnr: string; revision: number } };
+    const { where, card, draft } = payload as {
+      where: PostedCard;
+      card: AdaptiveCard;
+      draft?: { dnr: string; revision: number };
+    };
     // Updates can finish out of order; one for an older revision must not cover a newer card.
     if (draft && ((await drafts.get(draft.dnr))?.value.revision ?? 0) > draft.revision) return;
     await messenger.update(where, card);
   });
   const people = new PeopleDirectory(store);
   const approvals = new ApprovalStore(store);
-  const approval = new ApprovalFeature({ organisation, register, drafts, approvals, people, outbox, messenger, downloads, clock });
+  const approval = new ApprovalFeature({
+    organisation,
+    register,
+    drafts,
+    approvals,
+    people,
+    outbox,
+    messenger,
+    downloads,
+    clock,
+  });
   const filing = new FilingFeature({
     register,
     approvals,
@@ -177,7 +213,9 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     digest: new DigestSubscriptionFeature(preferences),
     logger,
   });
-  const server = createHttpServer(adapter, bot, logger, { downloads, clock }, () => (leadership.isLeader() ? 'leader' : 'standby'));
+  const server = createHttpServer(adapter, bot, logger, { downloads, clock }, () =>
+    leadership.isLeader() ? 'leader' : 'standby',
+  );
   registerDigestRoutes(server, digest, settings.DIGEST_TRIGGER_SECRET, logger);
   let schedule: { stop(): void } | undefined;
   let retention: NodeJS.Timeout | undefined;
@@ -189,7 +227,10 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     );
   }
   if (settings.allowedTenants.length === 0) {
-    logger.warn({ event: 'tenants.any' }, 'ALLOWED_TENANTS is empty: activities from any tenant are served (development only).');
+    logger.warn(
+      { event: 'tenants.any' },
+      'ALLOWED_TENANTS is empty: activities from any tenant are served (development only).',
+    );
   }
 
   return {
@@ -204,10 +245,23 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
           leadership.start(() => {
             logger.info({ event: 'leadership.acquired' }, 'this instance runs the scheduled work');
             outbox.kick();
-            void digest.resumeUnfinished().catch((err: Error) => logger.error({ event: 'digest.resume.failed', err: err.name }, 'resuming digest runs failed'));
+            void digest
+              .resumeUnfinished()
+              .catch((err: Error) =>
+                logger.error({ event: 'digest.resume.failed', err: err.name }, 'resuming digest runs failed'),
+              );
           });
-          if (settings.DIGEST_SCHEDULER === 'on') schedule = startDigestSchedule(settings.DIGEST_CRON, settings.DIGEST_TIMEZONE, async () => (leadership.isLeader() ? digest.trigger('schedule') : undefined));
-          retention = setInterval(() => void purgeExpired(store, clock(), logger).catch((err: Error) => logger.warn({ event: 'retention.failed', err: err.message }, 'retention pass failed')), RETENTION_INTERVAL_MS);
+          if (settings.DIGEST_SCHEDULER === 'on')
+            schedule = startDigestSchedule(settings.DIGEST_CRON, settings.DIGEST_TIMEZONE, async () =>
+              leadership.isLeader() ? digest.trigger('schedule') : undefined,
+            );
+          retention = setInterval(
+            () =>
+              void purgeExpired(store, clock(), logger).catch((err: Error) =>
+                logger.warn({ event: 'retention.failed', err: err.message }, 'retention pass failed'),
+              ),
+            RETENTION_INTERVAL_MS,
+          );
           retention.unref();
           resolve((server.address() as AddressInfo).port);
         });

@@ -13,12 +13,21 @@ export function duplicateGuard(store: RecordStore, logger: Logger): Middleware {
       const { type, id, channelId, conversation } = context.activity;
       if (!id || (type !== ActivityTypes.Message && type !== ActivityTypes.Invoke)) return next();
       try {
-        await store.create(`seen-activities/${channelId}/${conversation.id}/${id}`, { schemaVersion: 1, at: new Date().toISOString() });
+        await store.create(`seen-activities/${channelId}/${conversation.id}/${id}`, {
+          schemaVersion: 1,
+          at: new Date().toISOString(),
+        });
       } catch (err) {
         if (!(err instanceof StoreConflictError)) throw err;
         logger.info({ event: 'activity.duplicate', activityType: type }, 'duplicate activity ignored');
         if (type === ActivityTypes.Invoke) {
-          await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Redan hanterat.' } } });
+          await context.sendActivity({
+            type: ActivityTypes.InvokeResponse,
+            value: {
+              status: 200,
+              body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Redan hanterat.' },
+            },
+          });
         }
         return;
       }

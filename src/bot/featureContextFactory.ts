@@ -18,7 +18,11 @@ export function userKeyOf(context: TurnContext): string {
 
 function conversationKindOf(context: TurnContext): FeatureContext['conversationKind'] {
   const type = context.activity.conversation.conversationType;
-  return type === 'channel' ? 'channel' : type === 'groupChat' || context.activity.conversation.isGroup ? 'groupChat' : 'personal';
+  return type === 'channel'
+    ? 'channel'
+    : type === 'groupChat' || context.activity.conversation.isGroup
+      ? 'groupChat'
+      : 'personal';
 }
 
 /** The outbox job that replaces a posted card. */
@@ -52,7 +56,8 @@ export class FeatureContextFactory {
         const chat = await this.messenger.openPersonalChat({ teamsUserId: from.id }, here);
         return this.messenger.post(chat, card);
       },
-      updateCardLater: (where, card, draft) => this.outbox.enqueue(CARD_UPDATE_JOB, { where, card, draft }).then(() => undefined),
+      updateCardLater: (where, card, draft) =>
+        this.outbox.enqueue(CARD_UPDATE_JOB, { where, card, draft }).then(() => undefined),
     };
   }
 

@@ -77,7 +77,8 @@ export class RemissBot extends ActivityHandler {
       await next();
     });
     this.onMembersRemoved(async (context, next) => {
-      if (context.activity.membersRemoved?.some((m) => m.id === context.activity.recipient.id)) await this.forgetConversation(context);
+      if (context.activity.membersRemoved?.some((m) => m.id === context.activity.recipient.id))
+        await this.forgetConversation(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -87,19 +88,27 @@ export class RemissBot extends ActivityHandler {
     });
   }
 
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const ctx = await this.deps.contexts.create(context);
     const verb = typeof invokeValue.action?.verb === 'string' ? invokeValue.action.verb : '';
     const handler = this.router.find(verb);
     this.deps.logger.info({ event: 'card.action', verb: handler ? verb : '(unknown)' }, 'card action');
-    const card = handler ? await handler(ctx, invokeValue.action.data) : messageCard(messages(ctx.language).invalidAction);
+    const card = handler
+      ? await handler(ctx, invokeValue.action.data)
+      : messageCard(messages(ctx.language).invalidAction);
     return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card };
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const text = messageText(context);
     const intent = text ? matchIntent(text) : undefined;
-    this.deps.logger.info({ event: 'message', intent: intent?.kind ?? 'none', length: text.length }, 'message received');
+    this.deps.logger.info(
+      { event: 'message', intent: intent?.kind ?? 'none', length: text.length },
+      'message received',
+    );
     if (intent?.kind === 'setLanguage') {
       await this.deps.languages.choose(userKeyOf(context), intent.language);
       await context.sendActivity(messages(intent.language).languageSet);
@@ -136,7 +145,10 @@ export class RemissBot extends ActivityHandler {
   /** Teams sends both conversationUpdate and installationUpdate on install: a stored marker greets once. */
   private async welcomeOnce(context: TurnContext): Promise<void> {
     try {
-      await this.deps.store.create(`conversations/${context.activity.conversation.id}/welcomed`, { schemaVersion: 1, at: new Date().toISOString() });
+      await this.deps.store.create(`conversations/${context.activity.conversation.id}/welcomed`, {
+        schemaVersion: 1,
+        at: new Date().toISOString(),
+      });
     } catch (err) {
       if (err instanceof StoreConflictError) return;
       throw err;
@@ -152,10 +164,15 @@ export class RemissBot extends ActivityHandler {
    */
   private async forgetConversation(context: TurnContext): Promise<void> {
     const { conversation, from } = context.activity;
-    this.deps.logger.info({ event: 'conversation.uninstalled', kind: conversation.conversationType ?? 'personal' }, 'bot removed from a conversation');
-    if (conversation.conversationType === 'channel' || conversation.conversationType === 'groupChat') return this.deps.installations.forget(conversation.id);
+    this.deps.logger.info(
+      { event: 'conversation.uninstalled', kind: conversation.conversationType ?? 'personal' },
+      'bot removed from a conversation',
+    );
+    if (conversation.conversationType === 'channel' || conversation.conversationType === 'groupChat')
+      return this.deps.installations.forget(conversation.id);
     const person = await this.deps.people.get(from.aadObjectId ?? from.id);
-    if (person?.personalChat?.conversationId === conversation.id) await this.deps.people.update(person, { personalChat: undefined }, new Date());
+    if (person?.personalChat?.conversationId === conversation.id)
+      await this.deps.people.update(person, { personalChat: undefined }, new Date());
   }
 
   /**
@@ -165,10 +182,21 @@ export class RemissBot extends ActivityHandler {
   private async rememberPerson(ctx: FeatureContext): Promise<void> {
     if (ctx.conversationKind !== 'personal') return this.deps.installations.remember(ctx.conversation, ctx.now);
     const known = await this.deps.people.get(ctx.sender.aadObjectId ?? ctx.sender.teamsUserId);
-    const sameChat = known?.personalChat?.conversationId === ctx.conversation.conversationId && known.personalChat.serviceUrl === ctx.conversation.serviceUrl;
+    const sameChat =
+      known?.personalChat?.conversationId === ctx.conversation.conversationId &&
+      known.personalChat.serviceUrl === ctx.conversation.serviceUrl;
     if (known?.email && sameChat && !known.retiredAt) return;
     const asker = await ctx.asker();
-    await this.deps.people.remember({ teamsUserId: asker.teamsUserId, aadObjectId: asker.aadObjectId, email: asker.email ?? asker.userPrincipalName, name: asker.name, personalChat: ctx.conversation }, ctx.now);
+    await this.deps.people.remember(
+      {
+        teamsUserId: asker.teamsUserId,
+        aadObjectId: asker.aadObjectId,
+        email: asker.email ?? asker.userPrincipalName,
+        name: asker.name,
+        personalChat: ctx.conversation,
+      },
+      ctx.now,
+    );
   }
 }
 

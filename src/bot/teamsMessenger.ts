@@ -3,9 +3,22 @@
  * turn that asked for it. This is the one place that turns our ConversationTarget into Bot Framework
  * conversation references.
  */
-import { CardFactory, MessageFactory, type ConversationParameters, type ConversationReference, type TurnContext } from 'botbuilder';
+import {
+  CardFactory,
+  MessageFactory,
+  type ConversationParameters,
+  type ConversationReference,
+  type TurnContext,
+} from 'botbuilder';
 import type { AdaptiveCard } from '../features/featureContext.js';
-import { DeliveryFailedError, RecipientUnreachableError, type ConversationTarget, type Messenger, type PersonAddress, type PostedCard } from '../messaging/messenger.js';
+import {
+  DeliveryFailedError,
+  RecipientUnreachableError,
+  type ConversationTarget,
+  type Messenger,
+  type PersonAddress,
+  type PostedCard,
+} from '../messaging/messenger.js';
 import type { RemissAdapter } from '../server/botAdapter.js';
 
 export function cardActivity(card: AdaptiveCard) {
@@ -39,7 +52,13 @@ function referenceOf(to: ConversationTarget): Partial<ConversationReference> {
   return {
     serviceUrl: to.serviceUrl,
     channelId: to.channelId,
-    conversation: { id: to.conversationId, tenantId: to.tenantId, isGroup: to.conversationType !== undefined && to.conversationType !== 'personal', conversationType: to.conversationType ?? 'personal', name: '' },
+    conversation: {
+      id: to.conversationId,
+      tenantId: to.tenantId,
+      isGroup: to.conversationType !== undefined && to.conversationType !== 'personal',
+      conversationType: to.conversationType ?? 'personal',
+      name: '',
+    },
     bot: { id: to.botId, name: '' },
     user: { id: to.userId ?? '', name: '' },
   };
@@ -47,8 +66,16 @@ function referenceOf(to: ConversationTarget): Partial<ConversationReference> {
 
 /** The connector's error code and HTTP status, whatever shape the SDK wrapped them in. */
 function connectorError(err: unknown): { status?: number; code?: string } {
-  const e = err as { statusCode?: number; code?: string; body?: { error?: { code?: string } }; response?: { status?: number; parsedBody?: { error?: { code?: string } } } };
-  return { status: e.statusCode ?? e.response?.status, code: e.body?.error?.code ?? e.response?.parsedBody?.error?.code ?? e.code };
+  const e = err as {
+    statusCode?: number;
+    code?: string;
+    body?: { error?: { code?: string } };
+    response?: { status?: number; parsedBody?: { error?: { code?: string } } };
+  };
+  return {
+    status: e.statusCode ?? e.response?.status,
+    code: e.body?.error?.code ?? e.response?.parsedBody?.error?.code ?? e.code,
+  };
 }
 
 /**
@@ -58,7 +85,8 @@ function connectorError(err: unknown): { status?: number; code?: string } {
 function deliveryFailure(err: unknown): Error {
   const { status, code } = connectorError(err);
   const detail = code ?? String(status ?? 'unknown');
-  if (code === 'BotNotInConversationRoster') return new RecipientUnreachableError(`Teams refused the message (${detail})`);
+  if (code === 'BotNotInConversationRoster')
+    return new RecipientUnreachableError(`Teams refused the message (${detail})`);
   if (code === 'BotDisabledByAdmin') return new DeliveryFailedError('botDisabled', detail);
   if (status === 401) return new DeliveryFailedError('unauthorized', detail);
   if (status === 403) return new DeliveryFailedError('blocked', detail);
@@ -66,7 +94,6 @@ function deliveryFailure(err: unknown): Error {
   if (status === 429) return new DeliveryFailedError('throttled', detail);
   return err instanceof Error ? err : new Error(String(err));
 }
-
 
 export class TeamsMessenger implements Messenger {
   constructor(
@@ -110,7 +137,10 @@ export class TeamsMessenger implements Messenger {
     });
   }
 
-  async openPersonalChat(person: PersonAddress, via: Omit<ConversationTarget, 'conversationId' | 'userId'>): Promise<ConversationTarget> {
+  async openPersonalChat(
+    person: PersonAddress,
+    via: Omit<ConversationTarget, 'conversationId' | 'userId'>,
+  ): Promise<ConversationTarget> {
     const memberId = person.teamsUserId ?? person.aadObjectId;
     if (!memberId) throw new RecipientUnreachableError('No Teams user id or Entra object id to address');
     const parameters = {
@@ -122,13 +152,22 @@ export class TeamsMessenger implements Messenger {
     } as ConversationParameters;
     let conversationId = '';
     try {
-      await this.adapter.createConversationAsync(this.botAppId, via.channelId, via.serviceUrl, '', parameters, async (context) => {
-        conversationId = context.activity.conversation.id;
-      });
+      await this.adapter.createConversationAsync(
+        this.botAppId,
+        via.channelId,
+        via.serviceUrl,
+        '',
+        parameters,
+        async (context) => {
+          conversationId = context.activity.conversation.id;
+        },
+      );
     } catch (err) {
       const failure = deliveryFailure(err);
       // Creating a 1:1 chat for someone without the app installed is refused with a plain 403.
-      throw failure instanceof DeliveryFailedError && failure.kind === 'blocked' ? new RecipientUnreachableError(failure.message) : failure;
+      throw failure instanceof DeliveryFailedError && failure.kind === 'blocked'
+        ? new RecipientUnreachableError(failure.message)
+        : failure;
     }
     return { ...via, conversationId, conversationType: 'personal', userId: memberId };
   }

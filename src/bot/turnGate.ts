@@ -27,11 +27,20 @@ export function turnGate(options: TurnGateOptions): Middleware {
       const channelOk = options.allowedChannels.includes(channelId);
       const tenantOk = options.allowedTenants.length === 0 || (!!tenant && options.allowedTenants.includes(tenant));
       if (channelOk && tenantOk) return next();
-      options.logger.warn({ event: 'turn.refused', channelId, tenant, activityType: type, reason: channelOk ? 'tenant' : 'channel' }, 'activity refused');
+      options.logger.warn(
+        { event: 'turn.refused', channelId, tenant, activityType: type, reason: channelOk ? 'tenant' : 'channel' },
+        'activity refused',
+      );
       if (type !== ActivityTypes.Invoke) return;
       // A card button pressed outside this deployment's tenants: the person is told, in Swedish, on the card.
-      const body = context.activity.name === 'adaptiveCard/action' ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: messages('sv').notServedHere } : undefined;
-      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: body ? { status: 200, body } : { status: 403 } });
+      const body =
+        context.activity.name === 'adaptiveCard/action'
+          ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: messages('sv').notServedHere }
+          : undefined;
+      await context.sendActivity({
+        type: ActivityTypes.InvokeResponse,
+        value: body ? { status: 200, body } : { status: 403 },
+      });
     },
   };
 }

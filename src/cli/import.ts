@@ -43,7 +43,9 @@ async function main(argv: string[]): Promise<number> {
     settings = loadSettings(process.env);
   } catch (err) {
     if (!(err instanceof SettingsError)) throw err;
-    process.stderr.write(`Inställningarna (.env eller miljövariabler) är felaktiga:\n${err.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    process.stderr.write(
+      `Inställningarna (.env eller miljövariabler) är felaktiga:\n${err.problems.map((p) => `  - ${p}`).join('\n')}\n`,
+    );
     return 2;
   }
   let bytes: Buffer;
@@ -60,14 +62,21 @@ async function main(argv: string[]): Promise<number> {
   }
   let register;
   try {
-    register = createRegister(settings, () => loadOrganisationFile(path.resolve(settings.ORG_CONFIG)), createStore(settings), createLogger('silent'));
+    register = createRegister(
+      settings,
+      () => loadOrganisationFile(path.resolve(settings.ORG_CONFIG)),
+      createStore(settings),
+      createLogger('silent'),
+    );
   } catch (err) {
     process.stderr.write(`Registret kunde inte öppnas: ${(err as Error).message}\n`);
     return 2;
   }
   const report = await importRemisser(register, parsed, new Date(), `import:${path.basename(file)}`);
   if (parsed.encoding === 'windows-1252') {
-    process.stderr.write('Obs: filen är inte sparad som UTF-8 och lästes som Windows-1252 (Latin-1), som Excel sparar "CSV (semikolonavgränsad)".\n');
+    process.stderr.write(
+      'Obs: filen är inte sparad som UTF-8 och lästes som Windows-1252 (Latin-1), som Excel sparar "CSV (semikolonavgränsad)".\n',
+    );
   }
   const unit = parsed.format === 'csv' ? 'rad' : 'post';
   for (const p of report.refused) {
@@ -75,8 +84,13 @@ async function main(argv: string[]): Promise<number> {
   }
   // A row with several problems is one refused row.
   const refusedRows = new Set(report.refused.map((p) => p.line)).size;
-  const refusedText = unit === 'rad' ? plural(refusedRows, 'rad avvisad', 'rader avvisade') : plural(refusedRows, 'post avvisad', 'poster avvisade');
-  process.stdout.write(`Import klar: ${report.created} nya, ${report.updated} uppdaterade, ${report.unchanged} oförändrade, ${refusedText}.\n`);
+  const refusedText =
+    unit === 'rad'
+      ? plural(refusedRows, 'rad avvisad', 'rader avvisade')
+      : plural(refusedRows, 'post avvisad', 'poster avvisade');
+  process.stdout.write(
+    `Import klar: ${report.created} nya, ${report.updated} uppdaterade, ${report.unchanged} oförändrade, ${refusedText}.\n`,
+  );
   return refusedRows > 0 ? 1 : 0;
 }
 

@@ -35,28 +35,43 @@ async function main(): Promise<number> {
     return 2;
   }
   if (!settings.sharePoint) {
-    complain('Sätt Graph-inställningarna (GRAPH_TENANT_ID, en inloggningsuppgift, webbplatsen och SHAREPOINT_LIBRARY; se README) först.\n');
+    complain(
+      'Sätt Graph-inställningarna (GRAPH_TENANT_ID, en inloggningsuppgift, webbplatsen och SHAREPOINT_LIBRARY; se README) först.\n',
+    );
     return 2;
   }
   const { library, remissList } = settings.sharePoint;
   const organisation = loadOrganisationFile(path.resolve(settings.ORG_CONFIG));
-  const { client, site } = connectSharePoint({ ...settings, sharePoint: settings.sharePoint }, organisation, createLogger('silent'));
+  const { client, site } = connectSharePoint(
+    { ...settings, sharePoint: settings.sharePoint },
+    organisation,
+    createLogger('silent'),
+  );
   say(GRANT_NEEDED);
   let status = 0;
   try {
     const columns = await ensureLibraryColumns(client, site, library, organisation.libraryColumns);
     if (columns.outcome === 'differs') {
-      complain(`Dokumentbiblioteket "${library}" har kolumner av fel typ, så ingenting är ändrat där:\n${columns.differences.map((d) => `  - ${d}`).join('\n')}\nRätta kolumnerna i SharePoint, eller namnen under "libraryColumns" i organisationsfilen.\n`);
+      complain(
+        `Dokumentbiblioteket "${library}" har kolumner av fel typ, så ingenting är ändrat där:\n${columns.differences.map((d) => `  - ${d}`).join('\n')}\nRätta kolumnerna i SharePoint, eller namnen under "libraryColumns" i organisationsfilen.\n`,
+      );
       status = 1;
-    } else if (columns.created.length) say(`Dokumentbiblioteket "${library}" har fått kolumnerna ${columns.created.join(', ')}.\n`);
+    } else if (columns.created.length)
+      say(`Dokumentbiblioteket "${library}" har fått kolumnerna ${columns.created.join(', ')}.\n`);
     else say(`Dokumentbiblioteket "${library}" har redan sina kolumner. Ingenting är ändrat.\n`);
 
     if (remissList) {
       const result = await ensureRemissList(client, site, remissList, organisation.remissListColumns);
-      if (result.outcome === 'created') say(`Listan "${remissList}" är skapad med sina kolumner. Indexera gärna Diarienummer, Status och Svarsdatum (se README).\n`);
-      if (result.outcome === 'unchanged') say(`Listan "${remissList}" finns redan och stämmer med inställningarna. Ingenting är ändrat.\n`);
+      if (result.outcome === 'created')
+        say(
+          `Listan "${remissList}" är skapad med sina kolumner. Indexera gärna Diarienummer, Status och Svarsdatum (se README).\n`,
+        );
+      if (result.outcome === 'unchanged')
+        say(`Listan "${remissList}" finns redan och stämmer med inställningarna. Ingenting är ändrat.\n`);
       if (result.outcome === 'differs') {
-        complain(`Listan "${remissList}" finns men skiljer sig från inställningarna, så ingenting är ändrat:\n${result.differences.map((d) => `  - ${d}`).join('\n')}\nRätta listan i SharePoint, eller kolumnnamnen under "remissListColumns" i organisationsfilen.\n`);
+        complain(
+          `Listan "${remissList}" finns men skiljer sig från inställningarna, så ingenting är ändrat:\n${result.differences.map((d) => `  - ${d}`).join('\n')}\nRätta listan i SharePoint, eller kolumnnamnen under "remissListColumns" i organisationsfilen.\n`,
+        );
         status = 1;
       }
     }
@@ -71,7 +86,9 @@ async function main(): Promise<number> {
       complain(`SharePoint nekade åtkomst (${failure.code ?? '403'}). ${GRANT_NEEDED}Ingenting mer är ändrat.\n`);
       return 2;
     }
-    complain(`SharePoint svarade med ett fel (${failure.code ?? failure.status ?? 'okänt'}): ${(err as Error).message ?? ''}\n`);
+    complain(
+      `SharePoint svarade med ett fel (${failure.code ?? failure.status ?? 'okänt'}): ${(err as Error).message ?? ''}\n`,
+    );
     return 2;
   }
 }

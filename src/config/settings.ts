@@ -55,7 +55,8 @@ function normaliseRegistrator(value: string, ctx: z.RefinementCtx): string {
     if (parts.length === 2) ids = [decoded(parts[0]!), decoded(parts[1]!)];
   }
   const [teamId, channelId] = ids;
-  if (teamId && channelId && (GUID.test(teamId) || TEAMS_THREAD_ID.test(teamId)) && TEAMS_THREAD_ID.test(channelId)) return `channel:${teamId}/${channelId}`;
+  if (teamId && channelId && (GUID.test(teamId) || TEAMS_THREAD_ID.test(teamId)) && TEAMS_THREAD_ID.test(channelId))
+    return `channel:${teamId}/${channelId}`;
   ctx.addIssue({ code: 'custom', message: REGISTRATOR_FORMAT });
   return z.NEVER;
 }
@@ -67,7 +68,12 @@ const commaList = z.preprocess(
   z
     .string()
     .optional()
-    .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
 );
 
 const teamsAppId = z.preprocess(emptyToUndefined, z.uuid().optional());
@@ -79,10 +85,16 @@ const settingsSchema = z
     NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
     PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
     HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
-    LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
-    MicrosoftAppType: z.preprocess(emptyToUndefined, z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).optional()),
+    MicrosoftAppType: z.preprocess(
+      emptyToUndefined,
+      z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).optional(),
+    ),
     MicrosoftAppTenantId: optionalText,
     ALLOWED_TENANTS: commaList,
     /** Overrides for offline authentication tests and sovereign clouds; botbuilder reads them as named. */
@@ -107,7 +119,13 @@ const settingsSchema = z
     GRAPH_CLIENT_ID: optionalText,
     GRAPH_CLIENT_SECRET: optionalText,
     GRAPH_CERTIFICATE_PATH: optionalText,
-    GRAPH_USE_MANAGED_IDENTITY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false').transform((v) => v === 'true')),
+    GRAPH_USE_MANAGED_IDENTITY: z.preprocess(
+      emptyToUndefined,
+      z
+        .enum(['true', 'false'])
+        .default('false')
+        .transform((v) => v === 'true'),
+    ),
     /** The client id of a user-assigned managed identity; unset means the system-assigned one. */
     AZURE_CLIENT_ID: optionalText,
     SHAREPOINT_SITE_ID: optionalText,
@@ -116,20 +134,39 @@ const settingsSchema = z
     /** The document library's name as shown in SharePoint, e.g. "Remissvar". */
     SHAREPOINT_LIBRARY: optionalText,
     /** National clouds, and the tests' fakes; without the version path. */
-    GRAPH_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/ }).default('https://graph.microsoft.com')),
-    AZURE_AUTHORITY_HOST: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/ }).default('https://login.microsoftonline.com')),
+    GRAPH_BASE_URL: z.preprocess(
+      emptyToUndefined,
+      z.url({ protocol: /^https$/ }).default('https://graph.microsoft.com'),
+    ),
+    AZURE_AUTHORITY_HOST: z.preprocess(
+      emptyToUndefined,
+      z.url({ protocol: /^https$/ }).default('https://login.microsoftonline.com'),
+    ),
     /** Digests and reminders (working days follow the Swedish holidays). */
     DIGEST_HORIZON_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(365).default(14)),
     REMINDER_DAYS_BEFORE_MEETING: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(60).default(5)),
     REMINDER_DAYS_BEFORE_DUE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(60).default(2)),
     APPROVAL_REMINDER_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(60).default(2)),
     /** When the digest runs (cron, in DIGEST_TIMEZONE): weekdays 07:30. */
-    DIGEST_CRON: z.preprocess(emptyToUndefined, z.string().trim().refine(isValidCron, 'must be a cron expression such as "30 7 * * 1-5"').default('30 7 * * 1-5')),
-    DIGEST_TIMEZONE: z.preprocess(emptyToUndefined, z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/Stockholm').default('Europe/Stockholm')),
+    DIGEST_CRON: z.preprocess(
+      emptyToUndefined,
+      z.string().trim().refine(isValidCron, 'must be a cron expression such as "30 7 * * 1-5"').default('30 7 * * 1-5'),
+    ),
+    DIGEST_TIMEZONE: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .trim()
+        .refine(isTimeZone, 'must be an IANA time zone such as Europe/Stockholm')
+        .default('Europe/Stockholm'),
+    ),
     /** off: no in-process schedule; an external timer calls POST /api/digest. */
     DIGEST_SCHEDULER: z.preprocess(emptyToUndefined, z.enum(['on', 'off']).default('on')),
     /** Bearer secret for POST /api/digest; without it the endpoint is off. */
-    DIGEST_TRIGGER_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+    DIGEST_TRIGGER_SECRET: z.preprocess(
+      emptyToUndefined,
+      z.string().min(32, 'must be at least 32 characters').optional(),
+    ),
     /** Proactive messages per second per tenant (Teams allows more, but shares it across the tenant's bots). */
     TEAMS_TENANT_RPS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(1000).default(30)),
     /** A call to the Bot Connector or Graph unanswered after this long is abandoned and retried like a reset. */
@@ -141,7 +178,17 @@ const settingsSchema = z
     AZURE_STORAGE_ACCOUNT_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
     /** With STORAGE=blob: how long the scheduler's lease lasts if its holder dies (15–60 s). */
     LEADER_LEASE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(15).max(60).default(30)),
-    AZURE_STORAGE_CONTAINER: z.preprocess(emptyToUndefined, z.string().trim().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a container name: 3–63 lower-case letters, digits and single hyphens').default('remissbot')),
+    AZURE_STORAGE_CONTAINER: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(
+          /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/,
+          'must be a container name: 3–63 lower-case letters, digits and single hyphens',
+        )
+        .default('remissbot'),
+    ),
     REMISS_SOURCE: z.preprocess(emptyToUndefined, z.enum(['local', 'sharepoint']).default('local')),
     /** With REMISS_SOURCE=sharepoint: the list on the configured site that holds the register (display name or id). */
     SHAREPOINT_REMISS_LIST: optionalText,
@@ -159,55 +206,120 @@ const settingsSchema = z
       const type = s.MicrosoftAppType ?? 'SingleTenant';
       // botbuilder asserts the tenant for a managed identity too; said here, with the other settings, instead.
       if (type !== 'MultiTenant' && !s.MicrosoftAppTenantId) {
-        ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `required when MicrosoftAppType is ${type === 'SingleTenant' ? 'SingleTenant (the default)' : type}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MicrosoftAppTenantId'],
+          message: `required when MicrosoftAppType is ${type === 'SingleTenant' ? 'SingleTenant (the default)' : type}`,
+        });
       }
       if (type !== 'UserAssignedMSI' && !s.MicrosoftAppPassword) {
-        ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: `required when MicrosoftAppId is set and MicrosoftAppType is ${type}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MicrosoftAppPassword'],
+          message: `required when MicrosoftAppId is set and MicrosoftAppType is ${type}`,
+        });
       }
     }
     if (s.NODE_ENV === 'production') {
       if (!s.MicrosoftAppId) {
-        ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'required in production: anonymous mode accepts unauthenticated requests' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MicrosoftAppId'],
+          message: 'required in production: anonymous mode accepts unauthenticated requests',
+        });
       }
       if (s.ALLOWED_TENANTS.length === 0 && !s.MicrosoftAppTenantId) {
-        ctx.addIssue({ code: 'custom', path: ['ALLOWED_TENANTS'], message: 'required in production (or set MicrosoftAppTenantId)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ALLOWED_TENANTS'],
+          message: 'required in production (or set MicrosoftAppTenantId)',
+        });
       }
     }
     if (s.NODE_ENV === 'production' && !s.FILE_LINK_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['FILE_LINK_SECRET'], message: 'required in production (download links must survive restarts and work across instances)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['FILE_LINK_SECRET'],
+        message: 'required in production (download links must survive restarts and work across instances)',
+      });
     }
     if (s.NODE_ENV === 'production' && !s.BOT_PUBLIC_URL) {
-      ctx.addIssue({ code: 'custom', path: ['BOT_PUBLIC_URL'], message: 'required in production (the host of download links)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BOT_PUBLIC_URL'],
+        message: 'required in production (the host of download links)',
+      });
     }
     graphProblems(s).forEach(([setting, message]) => ctx.addIssue({ code: 'custom', path: [setting], message }));
     if (s.STORAGE === 'blob' && !s.AZURE_STORAGE_CONNECTION_STRING === !s.AZURE_STORAGE_ACCOUNT_URL) {
-      ctx.addIssue({ code: 'custom', path: ['STORAGE'], message: 'blob needs either AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL (with a managed identity)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STORAGE'],
+        message:
+          'blob needs either AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL (with a managed identity)',
+      });
     }
     if (s.REMISS_SOURCE === 'sharepoint') {
-      if (!s.SHAREPOINT_REMISS_LIST) ctx.addIssue({ code: 'custom', path: ['SHAREPOINT_REMISS_LIST'], message: 'required when REMISS_SOURCE is sharepoint (the list\'s name or id)' });
-      if (!s.GRAPH_TENANT_ID) ctx.addIssue({ code: 'custom', path: ['REMISS_SOURCE'], message: 'sharepoint needs the Graph settings (GRAPH_TENANT_ID, a credential, the site and SHAREPOINT_LIBRARY)' });
+      if (!s.SHAREPOINT_REMISS_LIST)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SHAREPOINT_REMISS_LIST'],
+          message: "required when REMISS_SOURCE is sharepoint (the list's name or id)",
+        });
+      if (!s.GRAPH_TENANT_ID)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['REMISS_SOURCE'],
+          message:
+            'sharepoint needs the Graph settings (GRAPH_TENANT_ID, a credential, the site and SHAREPOINT_LIBRARY)',
+        });
     }
   });
 
 type RawSettings = z.infer<typeof settingsSchema>;
 
-type GraphSettingName = 'GRAPH_TENANT_ID' | 'GRAPH_CLIENT_ID' | 'GRAPH_CLIENT_SECRET' | 'GRAPH_CERTIFICATE_PATH' | 'SHAREPOINT_SITE_ID' | 'SHAREPOINT_SITE_URL' | 'SHAREPOINT_LIBRARY';
+type GraphSettingName =
+  | 'GRAPH_TENANT_ID'
+  | 'GRAPH_CLIENT_ID'
+  | 'GRAPH_CLIENT_SECRET'
+  | 'GRAPH_CERTIFICATE_PATH'
+  | 'SHAREPOINT_SITE_ID'
+  | 'SHAREPOINT_SITE_URL'
+  | 'SHAREPOINT_LIBRARY';
 
 /** Graph is all or nothing: any Graph or SharePoint setting asks for filing in SharePoint, which needs them all. */
 function graphProblems(s: Pick<RawSettings, GraphSettingName | 'GRAPH_USE_MANAGED_IDENTITY'>): [string, string][] {
-  const named: GraphSettingName[] = ['GRAPH_TENANT_ID', 'GRAPH_CLIENT_ID', 'GRAPH_CLIENT_SECRET', 'GRAPH_CERTIFICATE_PATH', 'SHAREPOINT_SITE_ID', 'SHAREPOINT_SITE_URL', 'SHAREPOINT_LIBRARY'];
+  const named: GraphSettingName[] = [
+    'GRAPH_TENANT_ID',
+    'GRAPH_CLIENT_ID',
+    'GRAPH_CLIENT_SECRET',
+    'GRAPH_CERTIFICATE_PATH',
+    'SHAREPOINT_SITE_ID',
+    'SHAREPOINT_SITE_URL',
+    'SHAREPOINT_LIBRARY',
+  ];
   if (!s.GRAPH_USE_MANAGED_IDENTITY && !named.some((k) => s[k])) return [];
   const problems: [string, string][] = [];
-  const credentials = [s.GRAPH_CLIENT_SECRET && 'GRAPH_CLIENT_SECRET', s.GRAPH_CERTIFICATE_PATH && 'GRAPH_CERTIFICATE_PATH', s.GRAPH_USE_MANAGED_IDENTITY && 'GRAPH_USE_MANAGED_IDENTITY'].filter(Boolean);
+  const credentials = [
+    s.GRAPH_CLIENT_SECRET && 'GRAPH_CLIENT_SECRET',
+    s.GRAPH_CERTIFICATE_PATH && 'GRAPH_CERTIFICATE_PATH',
+    s.GRAPH_USE_MANAGED_IDENTITY && 'GRAPH_USE_MANAGED_IDENTITY',
+  ].filter(Boolean);
   if (credentials.length !== 1) {
-    problems.push(['GRAPH_CLIENT_SECRET', `filing in SharePoint needs exactly one credential: GRAPH_CLIENT_SECRET, GRAPH_CERTIFICATE_PATH or GRAPH_USE_MANAGED_IDENTITY=true (${credentials.length ? `got ${credentials.join(' and ')}` : 'none is set'})`]);
+    problems.push([
+      'GRAPH_CLIENT_SECRET',
+      `filing in SharePoint needs exactly one credential: GRAPH_CLIENT_SECRET, GRAPH_CERTIFICATE_PATH or GRAPH_USE_MANAGED_IDENTITY=true (${credentials.length ? `got ${credentials.join(' and ')}` : 'none is set'})`,
+    ]);
   }
   const certificate = s.GRAPH_CERTIFICATE_PATH && certificateProblem(s.GRAPH_CERTIFICATE_PATH);
   if (certificate) problems.push(['GRAPH_CERTIFICATE_PATH', certificate]);
   if (!s.GRAPH_TENANT_ID) problems.push(['GRAPH_TENANT_ID', 'required for filing in SharePoint']);
-  if (!s.GRAPH_CLIENT_ID && !s.GRAPH_USE_MANAGED_IDENTITY) problems.push(['GRAPH_CLIENT_ID', 'required with a client secret or a certificate']);
-  if (!s.SHAREPOINT_SITE_ID === !s.SHAREPOINT_SITE_URL) problems.push(['SHAREPOINT_SITE_ID', 'set either SHAREPOINT_SITE_ID or SHAREPOINT_SITE_URL']);
-  if (!s.SHAREPOINT_LIBRARY) problems.push(['SHAREPOINT_LIBRARY', 'required for filing in SharePoint (the document library\'s name)']);
+  if (!s.GRAPH_CLIENT_ID && !s.GRAPH_USE_MANAGED_IDENTITY)
+    problems.push(['GRAPH_CLIENT_ID', 'required with a client secret or a certificate']);
+  if (!s.SHAREPOINT_SITE_ID === !s.SHAREPOINT_SITE_URL)
+    problems.push(['SHAREPOINT_SITE_ID', 'set either SHAREPOINT_SITE_ID or SHAREPOINT_SITE_URL']);
+  if (!s.SHAREPOINT_LIBRARY)
+    problems.push(['SHAREPOINT_LIBRARY', "required for filing in SharePoint (the document library's name)"]);
   return problems;
 }
 
@@ -222,7 +334,8 @@ function certificateProblem(file: string): string | undefined {
   } catch (err) {
     return `cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`;
   }
-  const convert = (p12: string) => `openssl pkcs12 -in ${p12} -out remissbot-graph.pem -nodes (add -legacy if OpenSSL 3 says "unsupported")`;
+  const convert = (p12: string) =>
+    `openssl pkcs12 -in ${p12} -out remissbot-graph.pem -nodes (add -legacy if OpenSSL 3 says "unsupported")`;
   if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text) || !text.includes('-----BEGIN CERTIFICATE-----')) {
     return `${file} must be a PEM file holding the private key and the certificate; convert a .pfx or .p12 (as App Service stores an uploaded certificate) once with: ${convert(path.basename(file))}`;
   }
@@ -233,7 +346,10 @@ function certificateProblem(file: string): string | undefined {
   return undefined;
 }
 
-export interface Settings extends Omit<RawSettings, 'MicrosoftAppType' | 'BOT_PUBLIC_URL' | 'GRAPH_BASE_URL' | 'AZURE_AUTHORITY_HOST'> {
+export interface Settings extends Omit<
+  RawSettings,
+  'MicrosoftAppType' | 'BOT_PUBLIC_URL' | 'GRAPH_BASE_URL' | 'AZURE_AUTHORITY_HOST'
+> {
   /** Without a trailing slash. */
   GRAPH_BASE_URL: string;
   AZURE_AUTHORITY_HOST: string;
@@ -265,7 +381,8 @@ export function loadSettings(env: Record<string, string | undefined>): Settings 
   const parsed = settingsSchema.safeParse(env);
   if (!parsed.success) throw settingsError(parsed.error);
   const s = parsed.data;
-  const allowedTenants = s.ALLOWED_TENANTS.length > 0 ? s.ALLOWED_TENANTS : s.MicrosoftAppTenantId ? [s.MicrosoftAppTenantId] : [];
+  const allowedTenants =
+    s.ALLOWED_TENANTS.length > 0 ? s.ALLOWED_TENANTS : s.MicrosoftAppTenantId ? [s.MicrosoftAppTenantId] : [];
   return {
     ...s,
     MicrosoftAppType: s.MicrosoftAppType ?? (s.MicrosoftAppId ? 'SingleTenant' : 'MultiTenant'),
@@ -313,7 +430,14 @@ const packageSettingsSchema = z.object({
   MicrosoftAppId: optionalText,
   BOT_PUBLIC_URL: botPublicUrl,
   /** The app's version in the manifest; default package.json's. Teams takes an update only with a higher one. */
-  TEAMS_APP_VERSION: z.preprocess(emptyToUndefined, z.string().trim().regex(/^\d{1,5}\.\d{1,5}\.\d{1,5}$/, 'must be a version such as 1.4.0 (three numbers)').optional()),
+  TEAMS_APP_VERSION: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,5}\.\d{1,5}\.\d{1,5}$/, 'must be a version such as 1.4.0 (three numbers)')
+      .optional(),
+  ),
   /** The organisation's own pages for the app's details in Teams; default the bot's /privacy and /terms. */
   PRIVACY_URL: optionalHttpsUrl,
   TERMS_URL: optionalHttpsUrl,

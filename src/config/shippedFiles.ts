@@ -7,5 +7,8 @@ import path from 'node:path';
 
 export function shippedFolder(name: string, probeFile: string): string {
   const root = path.resolve(__dirname, '../..');
-  return [path.join(root, name), path.join(root, '..', name)].find((dir) => existsSync(path.join(dir, probeFile))) ?? path.join(root, name);
+  return (
+    [path.join(root, name), path.join(root, '..', name)].find((dir) => existsSync(path.join(dir, probeFile))) ??
+    path.join(root, name)
+  );
 }

@@ -33,7 +33,12 @@ export function proposalHeading(org: Organisation): string {
   }
 }
 
-export function proposalParagraphs(org: Organisation, remiss: Remiss, meetingDate: CalendarDate | undefined, adjustImmediately: boolean): string[] {
+export function proposalParagraphs(
+  org: Organisation,
+  remiss: Remiss,
+  meetingDate: CalendarDate | undefined,
+  adjustImmediately: boolean,
+): string[] {
   if (org.kind === 'bolag') {
     const meeting = meetingDate ? `sammanträde ${runningDate(meetingDate)}` : 'nästa sammanträde';
     return [

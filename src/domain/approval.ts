@@ -29,7 +29,15 @@ export interface ApprovalVersion {
   message: string;
   decision?: ApprovalDecision;
   /** Where the approver's card was posted, once delivered. */
-  approverCard?: { serviceUrl: string; channelId: string; conversationId: string; activityId: string; tenantId?: string; botId: string; userId?: string };
+  approverCard?: {
+    serviceUrl: string;
+    channelId: string;
+    conversationId: string;
+    activityId: string;
+    tenantId?: string;
+    botId: string;
+    userId?: string;
+  };
   /** Set once the handläggare has been told the approver cannot be reached yet. */
   unreachableToldAt?: string;
 }
@@ -45,7 +53,10 @@ export function latestVersion(record: ApprovalRecord | undefined): ApprovalVersi
 }
 
 /** Whether `who` is the stored approver: by Entra object id when both have one, else by e-mail. */
-export function isApprover(version: ApprovalVersion, who: { aadObjectId?: string; email?: string; userPrincipalName?: string }): boolean {
+export function isApprover(
+  version: ApprovalVersion,
+  who: { aadObjectId?: string; email?: string; userPrincipalName?: string },
+): boolean {
   const a = version.approver;
   if (a.aadObjectId && who.aadObjectId) return a.aadObjectId === who.aadObjectId;
   const mail = a.email?.toLowerCase();

@@ -17,7 +17,11 @@ export interface DigestPolicy {
 const byDueDate = (a: Remiss, b: Remiss) => compareDates(a.dueDate, b.dueDate) || a.dnr.localeCompare(b.dnr, 'sv');
 
 /** The handläggare's own open remisser, overdue or due within the horizon, earliest first, by their e-mail. */
-export function personalDigests(remisser: readonly Remiss[], today: CalendarDate, horizonDays: number): Map<string, Remiss[]> {
+export function personalDigests(
+  remisser: readonly Remiss[],
+  today: CalendarDate,
+  horizonDays: number,
+): Map<string, Remiss[]> {
   const byPerson = new Map<string, Remiss[]>();
   for (const r of remisser) {
     const email = r.handlaggare?.email?.toLowerCase();
@@ -57,13 +61,26 @@ export type Reminder =
  * svarsdatum) until that day. A reminder is identified by its kind, remiss and date, so the caller sends each
  * once even if the digest did not run on the exact day.
  */
-export function handlaggareReminders(remisser: readonly Remiss[], today: CalendarDate, policy: DigestPolicy): Reminder[] {
+export function handlaggareReminders(
+  remisser: readonly Remiss[],
+  today: CalendarDate,
+  policy: DigestPolicy,
+): Reminder[] {
   const reminders: Reminder[] = [];
   for (const r of remisser) {
     const to = r.handlaggare?.email?.toLowerCase();
-    if (!to || !isOpen(r.status) || r.status === 'För godkännande' || r.status === 'Godkänd' || r.status === 'Klar för registrering') continue;
-    if (r.meetingDate && inWindow(today, r.meetingDate, policy.reminderDaysBeforeMeeting)) reminders.push({ kind: 'meeting', remiss: r, to, date: r.meetingDate });
-    if (inWindow(today, r.dueDate, policy.reminderDaysBeforeDue)) reminders.push({ kind: 'due', remiss: r, to, date: r.dueDate });
+    if (
+      !to ||
+      !isOpen(r.status) ||
+      r.status === 'För godkännande' ||
+      r.status === 'Godkänd' ||
+      r.status === 'Klar för registrering'
+    )
+      continue;
+    if (r.meetingDate && inWindow(today, r.meetingDate, policy.reminderDaysBeforeMeeting))
+      reminders.push({ kind: 'meeting', remiss: r, to, date: r.meetingDate });
+    if (inWindow(today, r.dueDate, policy.reminderDaysBeforeDue))
+      reminders.push({ kind: 'due', remiss: r, to, date: r.dueDate });
   }
   return reminders;
 }

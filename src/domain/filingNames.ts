@@ -24,7 +24,8 @@ export function fitPath(root: string, year: string, folder: string, file: string
   const fixed = `${root}/${year}//`.length;
   let f = folder;
   let n = file;
-  if (fixed + f.length + n.length > MAX_PATH_LENGTH) f = safeName(f.slice(0, Math.max(20, MAX_PATH_LENGTH - fixed - n.length)));
+  if (fixed + f.length + n.length > MAX_PATH_LENGTH)
+    f = safeName(f.slice(0, Math.max(20, MAX_PATH_LENGTH - fixed - n.length)));
   if (fixed + f.length + n.length > MAX_PATH_LENGTH) {
     const ext = n.slice(n.lastIndexOf('.'));
     n = safeName(n.slice(0, MAX_PATH_LENGTH - fixed - f.length - ext.length)) + ext;

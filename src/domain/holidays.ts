@@ -44,7 +44,7 @@ export function previousWorkingDay(d: CalendarDate): CalendarDate {
 export function addWorkingDays(d: CalendarDate, n: number): CalendarDate {
   const step = n < 0 ? -1 : 1;
   let day = d;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     day = addDays(day, step);
     if (isWorkingDay(day)) left--;
   }

@@ -37,17 +37,51 @@ const PHRASES: [string, SimpleIntent][] = [
     'list remisser',
     'show remisser',
   ].map((p): [string, SimpleIntent] => [p, { kind: 'due' }]),
-  ...['vilka remisser har vi', 'alla remisser', 'all remisser', 'which remisser do we have'].map((p): [string, SimpleIntent] => [p, { kind: 'all' }]),
-  ...['mina remisser', 'mina', 'my remisser', 'my remisses', 'mine'].map((p): [string, SimpleIntent] => [p, { kind: 'mine' }]),
-  ...['forsenade remisser', 'forsenade', 'vilka remisser ar forsenade', 'overdue remisser', 'overdue', 'late remisser'].map((p): [string, SimpleIntent] => [p, { kind: 'overdue' }]),
-  ...['remisser denna vecka', 'remisser den har veckan', 'denna vecka', 'remisser this week', 'this week'].map((p): [string, SimpleIntent] => [p, { kind: 'thisWeek' }]),
-  ...['hjalp', 'help', 'vad kan du', 'what can you do', 'kommandon', 'commands'].map((p): [string, SimpleIntent] => [p, { kind: 'help' }]),
-  ...['svenska', 'swedish', 'pa svenska', 'in swedish'].map((p): [string, SimpleIntent] => [p, { kind: 'setLanguage', language: 'sv' }]),
-  ...['english', 'engelska', 'pa engelska', 'in english'].map((p): [string, SimpleIntent] => [p, { kind: 'setLanguage', language: 'en' }]),
-  ...['avsluta digest', 'avsluta prenumeration', 'avprenumerera', 'stoppa digest', 'stop digest', 'unsubscribe'].map((p): [string, SimpleIntent] => [p, { kind: 'digest', change: 'off' }]),
-  ...['prenumerera', 'starta digest', 'subscribe', 'start digest'].map((p): [string, SimpleIntent] => [p, { kind: 'digest', change: 'on' }]),
-  ...['digest varje dag', 'daglig digest', 'daily digest', 'digest every day'].map((p): [string, SimpleIntent] => [p, { kind: 'digest', change: 'daily' }]),
-  ...['digest varje vecka', 'veckodigest', 'weekly digest', 'digest every week'].map((p): [string, SimpleIntent] => [p, { kind: 'digest', change: 'weekly' }]),
+  ...['vilka remisser har vi', 'alla remisser', 'all remisser', 'which remisser do we have'].map(
+    (p): [string, SimpleIntent] => [p, { kind: 'all' }],
+  ),
+  ...['mina remisser', 'mina', 'my remisser', 'my remisses', 'mine'].map((p): [string, SimpleIntent] => [
+    p,
+    { kind: 'mine' },
+  ]),
+  ...[
+    'forsenade remisser',
+    'forsenade',
+    'vilka remisser ar forsenade',
+    'overdue remisser',
+    'overdue',
+    'late remisser',
+  ].map((p): [string, SimpleIntent] => [p, { kind: 'overdue' }]),
+  ...['remisser denna vecka', 'remisser den har veckan', 'denna vecka', 'remisser this week', 'this week'].map(
+    (p): [string, SimpleIntent] => [p, { kind: 'thisWeek' }],
+  ),
+  ...['hjalp', 'help', 'vad kan du', 'what can you do', 'kommandon', 'commands'].map((p): [string, SimpleIntent] => [
+    p,
+    { kind: 'help' },
+  ]),
+  ...['svenska', 'swedish', 'pa svenska', 'in swedish'].map((p): [string, SimpleIntent] => [
+    p,
+    { kind: 'setLanguage', language: 'sv' },
+  ]),
+  ...['english', 'engelska', 'pa engelska', 'in english'].map((p): [string, SimpleIntent] => [
+    p,
+    { kind: 'setLanguage', language: 'en' },
+  ]),
+  ...['avsluta digest', 'avsluta prenumeration', 'avprenumerera', 'stoppa digest', 'stop digest', 'unsubscribe'].map(
+    (p): [string, SimpleIntent] => [p, { kind: 'digest', change: 'off' }],
+  ),
+  ...['prenumerera', 'starta digest', 'subscribe', 'start digest'].map((p): [string, SimpleIntent] => [
+    p,
+    { kind: 'digest', change: 'on' },
+  ]),
+  ...['digest varje dag', 'daglig digest', 'daily digest', 'digest every day'].map((p): [string, SimpleIntent] => [
+    p,
+    { kind: 'digest', change: 'daily' },
+  ]),
+  ...['digest varje vecka', 'veckodigest', 'weekly digest', 'digest every week'].map((p): [string, SimpleIntent] => [
+    p,
+    { kind: 'digest', change: 'weekly' },
+  ]),
 ];
 const PHRASE_TABLE = new Map(PHRASES);
 
@@ -58,7 +92,10 @@ const COMMANDS_WITH_DNR: [RegExp, 'answer' | 'show'][] = [
 
 /** Strips Teams mention markup ("<at>Remissbot</at>") and a leading bot name. */
 function stripMention(text: string): string {
-  return text.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/^\s*@?remissbot\b[:,]?/i, ' ').trim();
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/^\s*@?remissbot\b[:,]?/i, ' ')
+    .trim();
 }
 
 function foldSwedish(text: string): string {
@@ -82,7 +119,11 @@ export function matchIntent(text: string): Intent | undefined {
   for (const [pattern, kind] of COMMANDS_WITH_DNR) {
     const m = pattern.exec(folded);
     if (m?.[1]) {
-      const dnr = cleaned.slice(cleaned.length - m[1].length).trim().replace(/[?!.]+$/, '').trim();
+      const dnr = cleaned
+        .slice(cleaned.length - m[1].length)
+        .trim()
+        .replace(/[?!.]+$/, '')
+        .trim();
       if (dnr) return { kind, dnr };
     }
   }

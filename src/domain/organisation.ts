@@ -7,8 +7,14 @@ import { isCalendarDate } from './calendar.js';
 
 const person = z.object({ name: z.string().trim().min(1).max(200), role: z.string().trim().min(1).max(200) });
 /** A SharePoint column's internal name: letters, digits, _ and the _x00e4_ escapes, at most 255 characters. */
-const columnName = z.string().trim().regex(/^[A-Za-z_][A-Za-z0-9_]{0,254}$/, 'must be a column internal name such as Handl_x00e4_ggare');
-const email = z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address');
+const columnName = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,254}$/, 'must be a column internal name such as Handl_x00e4_ggare');
+const email = z
+  .string()
+  .trim()
+  .regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address');
 
 const organisationSchema = z
   .object({
@@ -23,7 +29,10 @@ const organisationSchema = z
     unit: z.string().trim().max(200).optional(),
     signatories: z.array(person).min(1).max(3),
     defaultApprover: email.optional(),
-    approvers: z.array(z.object({ name: z.string().trim().min(1).max(200), email })).max(50).optional(),
+    approvers: z
+      .array(z.object({ name: z.string().trim().min(1).max(200), email }))
+      .max(50)
+      .optional(),
     managers: z.array(email).max(200).optional(),
     meetings: z.array(z.string().refine(isCalendarDate, 'must be a date written 2020-12-15')).max(200).default([]),
     /**
@@ -80,7 +89,9 @@ export class OrganisationError extends Error {
 export function parseOrganisation(json: unknown): Organisation {
   const parsed = organisationSchema.safeParse(json);
   if (!parsed.success) {
-    throw new OrganisationError(parsed.error.issues.map((i) => `${i.path.join('.') || '(organisation)'}: ${i.message}`));
+    throw new OrganisationError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(organisation)'}: ${i.message}`),
+    );
   }
   return { ...parsed.data, meetings: [...parsed.data.meetings].sort() };
 }

@@ -97,7 +97,9 @@ export function isAssignedTo(
   const h = remiss.handlaggare;
   if (!h) return false;
   const mail = h.email.trim().toLowerCase();
-  const candidates = [who.email, who.userPrincipalName].filter((x): x is string => !!x).map((x) => x.trim().toLowerCase());
+  const candidates = [who.email, who.userPrincipalName]
+    .filter((x): x is string => !!x)
+    .map((x) => x.trim().toLowerCase());
   if (mail && candidates.includes(mail)) return true;
   return !!h.aadObjectId && !!who.aadObjectId && h.aadObjectId === who.aadObjectId;
 }

@@ -4,7 +4,14 @@
  * the former, never moves a status backwards, and keeps a changed svarsdatum in the history.
  */
 import type { CalendarDate } from './calendar.js';
-import { REMISS_SCHEMA_VERSION, statusRank, type HistoryEntry, type Person, type Remiss, type RemissStatus } from './remiss.js';
+import {
+  REMISS_SCHEMA_VERSION,
+  statusRank,
+  type HistoryEntry,
+  type Person,
+  type Remiss,
+  type RemissStatus,
+} from './remiss.js';
 
 export interface ImportedRemiss {
   dnr: string;
@@ -35,7 +42,12 @@ function personFrom(existing: Person | undefined, email: string | undefined): Pe
   return samePerson(existing, email) ? existing : { email };
 }
 
-export function applyImport(existing: Remiss | undefined, row: ImportedRemiss, now: Date, source: string): { remiss: Remiss; changed: boolean } {
+export function applyImport(
+  existing: Remiss | undefined,
+  row: ImportedRemiss,
+  now: Date,
+  source: string,
+): { remiss: Remiss; changed: boolean } {
   const at = now.toISOString();
   if (!existing) {
     // Optional fields are left out rather than stored as undefined, so a new record reads back equal.
@@ -59,7 +71,10 @@ export function applyImport(existing: Remiss | undefined, row: ImportedRemiss, n
   const history: HistoryEntry[] = [];
   const updated: Remiss = { ...existing };
   const changedFields: string[] = [];
-  const setIfChanged = <K extends 'title' | 'remittent' | 'remittentDnr' | 'received' | 'meetingDate'>(field: K, value: Remiss[K] | undefined) => {
+  const setIfChanged = <K extends 'title' | 'remittent' | 'remittentDnr' | 'received' | 'meetingDate'>(
+    field: K,
+    value: Remiss[K] | undefined,
+  ) => {
     // An empty cell means "the diarium says nothing", not "clear it".
     if (value !== undefined && value !== existing[field]) {
       updated[field] = value;

@@ -6,14 +6,51 @@ import { isCalendarDate, ORGANISATION_TIME_ZONE, type CalendarDate } from './cal
 import type { Language } from './language.js';
 
 const MONTHS: Record<Language, string[]> = {
-  sv: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  sv: [
+    'januari',
+    'februari',
+    'mars',
+    'april',
+    'maj',
+    'juni',
+    'juli',
+    'augusti',
+    'september',
+    'oktober',
+    'november',
+    'december',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 };
 
 /** Month names and common abbreviations, as written in Swedish exports. */
 const MONTH_WORDS = new Map<string, number>([
   ...MONTHS.sv.map((m, i) => [m, i + 1] as [string, number]),
-  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9], ['sept', 9], ['okt', 10], ['nov', 11], ['dec', 12],
+  ['jan', 1],
+  ['feb', 2],
+  ['mar', 3],
+  ['apr', 4],
+  ['jun', 6],
+  ['jul', 7],
+  ['aug', 8],
+  ['sep', 9],
+  ['sept', 9],
+  ['okt', 10],
+  ['nov', 11],
+  ['dec', 12],
 ]);
 
 export function formatLongDate(d: CalendarDate, language: Language): string {
@@ -47,8 +84,18 @@ export function daysLeftText(days: number, language: Language): string {
   return `overdue by ${-days} ${days === -1 ? 'day' : 'days'}`;
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: ORGANISATION_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: ORGANISATION_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ORGANISATION_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+const dateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: ORGANISATION_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** "24 november 2026 kl. 14.03" (Swedish convention) or "24 November 2026 at 14:03", in Stockholm time. */
 export function formatDateTime(at: Date, language: Language): string {

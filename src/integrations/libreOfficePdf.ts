@@ -18,7 +18,19 @@ export class LibreOfficePdf implements PdfConverter {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'remissbot-pdf-'));
     try {
       await writeFile(path.join(dir, 'document.docx'), docx);
-      await run(this.soffice, [`-env:UserInstallation=${pathToUrl(path.join(dir, 'profile'))}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'document.docx')], { timeout: 120_000 });
+      await run(
+        this.soffice,
+        [
+          `-env:UserInstallation=${pathToUrl(path.join(dir, 'profile'))}`,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          path.join(dir, 'document.docx'),
+        ],
+        { timeout: 120_000 },
+      );
       return await readFile(path.join(dir, 'document.pdf'));
     } finally {
       await rm(dir, { recursive: true, force: true });

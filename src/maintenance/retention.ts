@@ -16,7 +16,10 @@ interface Rule {
 }
 
 const RULES: Rule[] = [
-  { prefix: 'seen-activities/', expiresAt: (v) => (typeof v.at === 'string' ? Date.parse(v.at) + 24 * HOUR : undefined) },
+  {
+    prefix: 'seen-activities/',
+    expiresAt: (v) => (typeof v.at === 'string' ? Date.parse(v.at) + 24 * HOUR : undefined),
+  },
   { prefix: 'downloads/', expiresAt: (v) => (typeof v.expiresAt === 'string' ? Date.parse(v.expiresAt) : undefined) },
   {
     prefix: 'outbox/',

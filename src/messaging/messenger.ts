@@ -47,7 +47,10 @@ export type DeliveryFailureKind = 'blocked' | 'conversationNotFound' | 'botDisab
 
 export class DeliveryFailedError extends Error {
   readonly code: string;
-  constructor(readonly kind: DeliveryFailureKind, detail: string) {
+  constructor(
+    readonly kind: DeliveryFailureKind,
+    detail: string,
+  ) {
     super(`Teams refused the message (${kind}: ${detail})`);
     this.name = 'DeliveryFailedError';
     this.code = `DELIVERY_${kind.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
@@ -59,5 +62,8 @@ export interface Messenger {
   postText(to: ConversationTarget, text: string): Promise<void>;
   update(where: PostedCard, card: AdaptiveCard): Promise<void>;
   /** Creates (or reopens) the person's 1:1 chat with the bot. */
-  openPersonalChat(person: PersonAddress, via: Omit<ConversationTarget, 'conversationId' | 'userId'>): Promise<ConversationTarget>;
+  openPersonalChat(
+    person: PersonAddress,
+    via: Omit<ConversationTarget, 'conversationId' | 'userId'>,
+  ): Promise<ConversationTarget>;
 }

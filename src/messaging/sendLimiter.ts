@@ -86,7 +86,10 @@ export class SendLimiter {
     const now = this.now();
     if (this.conversations.size >= FORGET_CONVERSATIONS_ABOVE) this.forgetIdleConversations(now);
     const tenant = this.tenant(tenantId);
-    const conversation = this.conversations.get(conversationId) ?? { nextSlot: 0, window: new SendWindow(PER_CONVERSATION_RPS) };
+    const conversation = this.conversations.get(conversationId) ?? {
+      nextSlot: 0,
+      window: new SendWindow(PER_CONVERSATION_RPS),
+    };
     this.conversations.set(conversationId, conversation);
     const at = Math.max(now, tenant.nextSlot, conversation.nextSlot);
     tenant.nextSlot = at + 1000 / (this.currentRate(tenant, now) * PACING);
@@ -128,19 +131,30 @@ export class SendLimiter {
       const waits = windows.map((w) => w.waitAt(now));
       const longest = Math.max(...waits);
       if (longest <= 0) return windows.map((w) => w.enter(this.now));
-      if (longest === Infinity) await Promise.race(windows.filter((_, i) => waits[i] === Infinity).map((w) => w.nextEnd()));
+      if (longest === Infinity)
+        await Promise.race(windows.filter((_, i) => waits[i] === Infinity).map((w) => w.nextEnd()));
       else await this.wait(Math.ceil(longest));
     }
   }
 
   /** A daily digest meets every 1:1 chat once: the paces that no longer hold anything back are dropped. */
   private forgetIdleConversations(now: number): void {
-    for (const [id, pace] of this.conversations) if (pace.nextSlot <= now && pace.window.isIdleAt(now)) this.conversations.delete(id);
+    for (const [id, pace] of this.conversations)
+      if (pace.nextSlot <= now && pace.window.isIdleAt(now)) this.conversations.delete(id);
   }
 
   private tenant(tenantId: string) {
     let tenant = this.tenants.get(tenantId);
-    if (!tenant) this.tenants.set(tenantId, (tenant = { nextSlot: 0, window: new SendWindow(Math.max(1, Math.floor(this.tenantRps))), rate: this.tenantRps, slowedAt: 0 }));
+    if (!tenant)
+      this.tenants.set(
+        tenantId,
+        (tenant = {
+          nextSlot: 0,
+          window: new SendWindow(Math.max(1, Math.floor(this.tenantRps))),
+          rate: this.tenantRps,
+          slowedAt: 0,
+        }),
+      );
     return tenant;
   }
 

@@ -29,7 +29,10 @@ export interface OutboxJob<P = unknown> {
 
 /** Thrown by a handler that cannot proceed yet: the job waits without counting as a failure. */
 export class RetryLater extends Error {
-  constructor(readonly delayMs: number, reason: string) {
+  constructor(
+    readonly delayMs: number,
+    reason: string,
+  ) {
     super(reason);
     this.name = 'RetryLater';
   }
@@ -45,7 +48,13 @@ export interface OutboxOptions {
   maxBackoffMs: number;
 }
 
-export const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = { pollMs: 1000, leaseMs: 15_000, maxAttempts: 8, baseBackoffMs: 2000, maxBackoffMs: 10 * 60_000 };
+export const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = {
+  pollMs: 1000,
+  leaseMs: 15_000,
+  maxAttempts: 8,
+  baseBackoffMs: 2000,
+  maxBackoffMs: 10 * 60_000,
+};
 
 const PREFIX = 'outbox/';
 
@@ -194,7 +203,12 @@ export class Outbox {
       if (!this.isDue(job, now.getTime())) continue;
       const handler = this.handlers.get(job.kind);
       if (!handler) continue; // another version of the bot may know it
-      const claimed: OutboxJob = { ...job, state: 'running', attempts: job.attempts + 1, leaseUntil: new Date(now.getTime() + this.options.leaseMs).toISOString() };
+      const claimed: OutboxJob = {
+        ...job,
+        state: 'running',
+        attempts: job.attempts + 1,
+        leaseUntil: new Date(now.getTime() + this.options.leaseMs).toISOString(),
+      };
       let eTag: string;
       try {
         eTag = await this.store.put(key, claimed, { ifMatch: stored.eTag });
@@ -214,19 +228,30 @@ export class Outbox {
     // and a long job (a large filing) is not.
     let renewal = Promise.resolve();
     let renewing = true;
-    const heartbeat = setInterval(() => {
-      renewal = renewal.then(async () => {
-        if (!renewing) return;
-        try {
-          eTag = await this.store.put(key, { ...job, leaseUntil: new Date(this.clock().getTime() + this.options.leaseMs).toISOString() }, { ifMatch: eTag });
-        } catch (err) {
-          // Taken over: the other worker's outcome will win, so renewing is over. Any other error (the store
-          // unreachable for a moment) is tried again at the next beat, before the lease runs out.
-          if (err instanceof StoreConflictError) renewing = false;
-          else this.logger.warn({ ...log, event: 'outbox.lease.renewFailed', err: (err as Error).name }, 'lease not renewed; trying again');
-        }
-      });
-    }, Math.max(this.options.leaseMs / 3, 10));
+    const heartbeat = setInterval(
+      () => {
+        renewal = renewal.then(async () => {
+          if (!renewing) return;
+          try {
+            eTag = await this.store.put(
+              key,
+              { ...job, leaseUntil: new Date(this.clock().getTime() + this.options.leaseMs).toISOString() },
+              { ifMatch: eTag },
+            );
+          } catch (err) {
+            // Taken over: the other worker's outcome will win, so renewing is over. Any other error (the store
+            // unreachable for a moment) is tried again at the next beat, before the lease runs out.
+            if (err instanceof StoreConflictError) renewing = false;
+            else
+              this.logger.warn(
+                { ...log, event: 'outbox.lease.renewFailed', err: (err as Error).name },
+                'lease not renewed; trying again',
+              );
+          }
+        });
+      },
+      Math.max(this.options.leaseMs / 3, 10),
+    );
     try {
       await handler(job.payload, job);
       next = { ...job, state: 'done', leaseUntil: undefined, doneAt: this.clock().toISOString() };
@@ -235,15 +260,36 @@ export class Outbox {
       const e = err as Error & { code?: string };
       const now = this.clock().getTime();
       if (err instanceof RetryLater) {
-        next = { ...job, state: 'pending', attempts: job.attempts - 1, leaseUntil: undefined, notBefore: new Date(now + err.delayMs).toISOString(), lastError: `waiting: ${e.message}` };
+        next = {
+          ...job,
+          state: 'pending',
+          attempts: job.attempts - 1,
+          leaseUntil: undefined,
+          notBefore: new Date(now + err.delayMs).toISOString(),
+          lastError: `waiting: ${e.message}`,
+        };
         this.logger.info({ ...log, outcome: 'waiting', reason: e.message }, 'outbox job waits');
       } else if (job.attempts >= this.options.maxAttempts) {
-        next = { ...job, state: 'failed', leaseUntil: undefined, lastError: `${e.code ?? e.name}: ${e.message}`.slice(0, 500) };
+        next = {
+          ...job,
+          state: 'failed',
+          leaseUntil: undefined,
+          lastError: `${e.code ?? e.name}: ${e.message}`.slice(0, 500),
+        };
         this.logger.error({ ...log, outcome: 'failed', err: e.code ?? e.name }, 'outbox job failed for good');
       } else {
         const backoff = Math.min(this.options.baseBackoffMs * 2 ** (job.attempts - 1), this.options.maxBackoffMs);
-        next = { ...job, state: 'pending', leaseUntil: undefined, notBefore: new Date(now + backoff).toISOString(), lastError: `${e.code ?? e.name}: ${e.message}`.slice(0, 500) };
-        this.logger.warn({ ...log, outcome: 'retry', backoffMs: backoff, err: e.code ?? e.name }, 'outbox job will be retried');
+        next = {
+          ...job,
+          state: 'pending',
+          leaseUntil: undefined,
+          notBefore: new Date(now + backoff).toISOString(),
+          lastError: `${e.code ?? e.name}: ${e.message}`.slice(0, 500),
+        };
+        this.logger.warn(
+          { ...log, outcome: 'retry', backoffMs: backoff, err: e.code ?? e.name },
+          'outbox job will be retried',
+        );
       }
     }
     clearInterval(heartbeat);

@@ -11,9 +11,17 @@ import { LocalRemissRepository } from './localRemissRepository.js';
 import type { RemissRepository } from './remissRepository.js';
 
 /** The organisation is read only for the SharePoint list (its column mapping); the local register needs none. */
-export function createRegister(settings: Settings, organisation: () => Organisation, store: RecordStore, logger: Logger, sharePoint?: SharePointServices): RemissRepository {
+export function createRegister(
+  settings: Settings,
+  organisation: () => Organisation,
+  store: RecordStore,
+  logger: Logger,
+  sharePoint?: SharePointServices,
+): RemissRepository {
   if (settings.REMISS_SOURCE !== 'sharepoint' || !settings.sharePoint) return new LocalRemissRepository(store);
-  const register = (sharePoint ?? sharePointOnFirstUse({ ...settings, sharePoint: settings.sharePoint }, organisation(), logger)).register;
+  const register = (
+    sharePoint ?? sharePointOnFirstUse({ ...settings, sharePoint: settings.sharePoint }, organisation(), logger)
+  ).register;
   if (!register) throw new Error('REMISS_SOURCE=sharepoint needs SHAREPOINT_REMISS_LIST');
   return register;
 }

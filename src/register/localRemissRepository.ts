@@ -42,7 +42,9 @@ export class LocalRemissRepository implements RemissRepository {
   async save(remiss: Remiss, expectedVersion?: string): Promise<string> {
     const key = keyOf(remiss.dnr);
     const version =
-      expectedVersion === undefined ? await this.store.create(key, remiss) : await this.store.put(key, remiss, { ifMatch: expectedVersion });
+      expectedVersion === undefined
+        ? await this.store.create(key, remiss)
+        : await this.store.put(key, remiss, { ifMatch: expectedVersion });
     await this.store.put(CHANGE_MARKER, { schemaVersion: 1, at: new Date().toISOString() });
     return version;
   }

@@ -21,6 +21,9 @@ export interface RemissRepository {
 }
 
 /** Open remisser assigned to a handläggare, by e-mail or Entra object id. */
-export async function listOpenFor(register: RemissRepository, who: { email?: string; aadObjectId?: string }): Promise<VersionedRemiss[]> {
+export async function listOpenFor(
+  register: RemissRepository,
+  who: { email?: string; aadObjectId?: string },
+): Promise<VersionedRemiss[]> {
   return (await register.listOpen()).filter((v) => isAssignedTo(v.remiss, who));
 }

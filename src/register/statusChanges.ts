@@ -20,9 +20,13 @@ export async function changeStatus(
     if (!current) return;
     const r = current.remiss;
     if (change.forwardOnly && statusRank(r.status) >= statusRank(to)) return;
-    const moved: HistoryEntry[] = r.status === to ? [] : [{ at: change.at, kind: 'statusChanged', from: r.status, to, by: change.by }];
+    const moved: HistoryEntry[] =
+      r.status === to ? [] : [{ at: change.at, kind: 'statusChanged', from: r.status, to, by: change.by }];
     try {
-      await register.save({ ...r, status: to, history: [...r.history, ...moved, ...(change.entry ? [change.entry] : [])] }, current.version);
+      await register.save(
+        { ...r, status: to, history: [...r.history, ...moved, ...(change.entry ? [change.entry] : [])] },
+        current.version,
+      );
       return;
     } catch (err) {
       if (!(err instanceof StoreConflictError)) throw err;

@@ -15,7 +15,10 @@ const activityShape = z
     type: z.string().min(1).max(64),
     id: z.string().max(1024).optional(),
     channelId: z.string().min(1).max(64),
-    serviceUrl: z.string().max(2048).refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), 'serviceUrl must be an http(s) URL'),
+    serviceUrl: z
+      .string()
+      .max(2048)
+      .refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), 'serviceUrl must be an http(s) URL'),
     from: idHolder,
     recipient: idHolder,
     conversation: idHolder,

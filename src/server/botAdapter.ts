@@ -27,7 +27,11 @@ export class RemissAdapter extends CloudAdapter {
     return this.auth.authenticateRequest(activity, authHeader);
   }
 
-  run(authResult: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  run(
+    authResult: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authResult, activity, logic);
   }
 }
@@ -40,7 +44,15 @@ export function createAdapter(settings: Settings, logger: Logger): RemissAdapter
     MicrosoftAppTenantId: settings.MicrosoftAppTenantId ?? '',
   };
   const overrides = Object.fromEntries(
-    (['ToBotFromChannelOpenIdMetadataUrl', 'ToBotFromChannelTokenIssuer', 'ToChannelFromBotLoginUrl', 'ToChannelFromBotOAuthScope', 'ValidateAuthority'] as const)
+    (
+      [
+        'ToBotFromChannelOpenIdMetadataUrl',
+        'ToBotFromChannelTokenIssuer',
+        'ToChannelFromBotLoginUrl',
+        'ToChannelFromBotOAuthScope',
+        'ValidateAuthority',
+      ] as const
+    )
       .filter((k) => settings[k] !== undefined)
       .map((k) => [k, settings[k]]),
   );
@@ -54,12 +66,22 @@ export function createAdapter(settings: Settings, logger: Logger): RemissAdapter
   const adapter = new RemissAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     // The user gets a plain apology; the error goes to the log only (never error text to the caller).
-    logger.error({ event: 'turn.error', err: { name: error.name, message: error.message, stack: error.stack }, activityType: context.activity.type }, 'turn failed');
+    logger.error(
+      {
+        event: 'turn.error',
+        err: { name: error.name, message: error.message, stack: error.stack },
+        activityType: context.activity.type,
+      },
+      'turn failed',
+    );
     if (context.activity.type === 'message') {
       try {
         await context.sendActivity(messages('sv').somethingWentWrong);
       } catch (sendError) {
-        logger.error({ event: 'turn.errorReplyFailed', err: (sendError as Error).message }, 'could not tell the user about the error');
+        logger.error(
+          { event: 'turn.errorReplyFailed', err: (sendError as Error).message },
+          'could not tell the user about the error',
+        );
       }
     }
   };

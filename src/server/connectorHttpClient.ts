@@ -4,7 +4,12 @@
  * any request policy we give it, so the deadline is set where the request is sent.
  */
 import { toHttpHeadersLike } from '@azure/core-http-compat';
-import { createDefaultHttpClient, createHttpHeaders, createPipelineRequest, type HttpMethods } from '@azure/core-rest-pipeline';
+import {
+  createDefaultHttpClient,
+  createHttpHeaders,
+  createPipelineRequest,
+  type HttpMethods,
+} from '@azure/core-rest-pipeline';
 import type { ConnectorClientOptions } from 'botframework-connector';
 
 type CompatHttpClient = NonNullable<ConnectorClientOptions['httpClient']>;
@@ -30,7 +35,13 @@ export function connectorHttpClient(timeoutMs: number): CompatHttpClient {
       });
       const response = await http.sendRequest(request);
       // Answered for the original request: the client finds the operation it sent (to parse the body) by it.
-      const answer = { request: web, status: response.status, headers: toHttpHeadersLike(response.headers), bodyAsText: response.bodyAsText, readableStreamBody: response.readableStreamBody };
+      const answer = {
+        request: web,
+        status: response.status,
+        headers: toHttpHeadersLike(response.headers),
+        bodyAsText: response.bodyAsText,
+        readableStreamBody: response.readableStreamBody,
+      };
       return answer as unknown as Awaited<ReturnType<CompatHttpClient['sendRequest']>>;
     },
   };

@@ -22,7 +22,12 @@ function authorised(req: restify.Request, secret: string): boolean {
   return timingSafeEqual(digest(given), digest(secret)) && given.length > 0;
 }
 
-export function registerDigestRoutes(server: restify.Server, control: DigestControl, secret: string | undefined, logger: Logger): void {
+export function registerDigestRoutes(
+  server: restify.Server,
+  control: DigestControl,
+  secret: string | undefined,
+  logger: Logger,
+): void {
   if (!secret) return;
   const refuse = (res: restify.Response) => {
     res.header('WWW-Authenticate', 'Bearer');

@@ -16,12 +16,16 @@ import { shippedFolder } from '../config/shippedFiles.js';
 /** A short Swedish page for a dead link: what happened and what to do, nothing else. */
 function linkErrorPage(reason: 'expired' | 'invalid'): string {
   const t = messages('sv');
-  const [title, body] = reason === 'expired' ? [t.linkExpiredTitle, t.linkExpiredBody] : [t.linkInvalidTitle, t.linkInvalidBody];
+  const [title, body] =
+    reason === 'expired' ? [t.linkExpiredTitle, t.linkExpiredBody] : [t.linkInvalidTitle, t.linkInvalidBody];
   return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${title}</title></head><body style="font-family:system-ui,sans-serif;max-width:36em;margin:4em auto"><h1>${title}</h1><p>${body}</p></body></html>`;
 }
 
 function asciiFallback(fileName: string): string {
-  return fileName.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '');
+  return fileName
+    .normalize('NFD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/["\\]/g, '');
 }
 
 const ERROR_BODIES = {
@@ -39,7 +43,13 @@ export interface FileRoutes {
 /** Whether this instance runs the scheduled work (shown by /healthz, for operators of several instances). */
 export type SchedulerRole = () => 'leader' | 'standby';
 
-export function createHttpServer(adapter: RemissAdapter, bot: ActivityHandler, logger: Logger, files?: FileRoutes, role: SchedulerRole = () => 'leader'): restify.Server {
+export function createHttpServer(
+  adapter: RemissAdapter,
+  bot: ActivityHandler,
+  logger: Logger,
+  files?: FileRoutes,
+  role: SchedulerRole = () => 'leader',
+): restify.Server {
   const server = restify.createServer({ name: 'remissbot', handleUncaughtExceptions: false });
 
   if (files) {
@@ -67,7 +77,11 @@ export function createHttpServer(adapter: RemissAdapter, bot: ActivityHandler, l
   for (const page of ['privacy', 'terms']) {
     const html = readFileSync(path.join(shippedFolder('pages', 'privacy.html'), `${page}.html`));
     server.get(`/${page}`, async (_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': html.length, 'cache-control': 'public, max-age=3600' });
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-length': html.length,
+        'cache-control': 'public, max-age=3600',
+      });
       res.end(html);
     });
   }

@@ -24,7 +24,9 @@ export function keyOfBlob(name: string): string {
 }
 
 /** A connection string, or an account URL reached with the managed identity (user-assigned with clientId). */
-export type BlobStoreConnection = { connectionString: string; container: string } | { accountUrl: string; managedIdentityClientId?: string; container: string };
+export type BlobStoreConnection =
+  | { connectionString: string; container: string }
+  | { accountUrl: string; managedIdentityClientId?: string; container: string };
 
 const statusOf = (err: unknown) => (err as { statusCode?: number } | undefined)?.statusCode;
 
@@ -32,11 +34,14 @@ const statusOf = (err: unknown) => (err as { statusCode?: number } | undefined)?
 function containerClientFor(connection: BlobStoreConnection): ContainerClient {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (a CommonJS require: jest runs no ESM)
   const { BlobServiceClient } = require('@azure/storage-blob') as typeof import('@azure/storage-blob');
-  if ('connectionString' in connection) return BlobServiceClient.fromConnectionString(connection.connectionString).getContainerClient(connection.container);
+  if ('connectionString' in connection)
+    return BlobServiceClient.fromConnectionString(connection.connectionString).getContainerClient(connection.container);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
   const { ManagedIdentityCredential } = require('@azure/identity') as typeof import('@azure/identity');
   // Chosen explicitly, never a fallback chain.
-  const credential = connection.managedIdentityClientId ? new ManagedIdentityCredential({ clientId: connection.managedIdentityClientId }) : new ManagedIdentityCredential();
+  const credential = connection.managedIdentityClientId
+    ? new ManagedIdentityCredential({ clientId: connection.managedIdentityClientId })
+    : new ManagedIdentityCredential();
   return new BlobServiceClient(connection.accountUrl, credential).getContainerClient(connection.container);
 }
 
@@ -68,7 +73,9 @@ export class BlobStore implements RecordStore {
   async delete(key: string, options: { ifMatch?: string } = {}): Promise<boolean> {
     const container = await this.ensureContainer();
     try {
-      await container.getBlockBlobClient(blobNameOf(key)).delete({ conditions: options.ifMatch ? { ifMatch: options.ifMatch } : {} });
+      await container
+        .getBlockBlobClient(blobNameOf(key))
+        .delete({ conditions: options.ifMatch ? { ifMatch: options.ifMatch } : {} });
       return true;
     } catch (err) {
       if (statusOf(err) === 404) return false;
@@ -89,7 +96,11 @@ export class BlobStore implements RecordStore {
     return new BlobLeaseLeadership(() => this.ensureContainer(), leaseSeconds, onError);
   }
 
-  private async write<T>(key: string, value: T, conditions: { ifMatch?: string; ifNoneMatch?: string }): Promise<string> {
+  private async write<T>(
+    key: string,
+    value: T,
+    conditions: { ifMatch?: string; ifNoneMatch?: string },
+  ): Promise<string> {
     const container = await this.ensureContainer();
     const body = JSON.stringify(value);
     try {
@@ -101,7 +112,8 @@ export class BlobStore implements RecordStore {
     } catch (err) {
       const status = statusOf(err);
       if (status === 409 && conditions.ifNoneMatch) throw new StoreConflictError(key, 'already-exists');
-      if (status === 412 || (status === 404 && conditions.ifMatch)) throw new StoreConflictError(key, conditions.ifMatch ? 'etag-mismatch' : 'already-exists');
+      if (status === 412 || (status === 404 && conditions.ifMatch))
+        throw new StoreConflictError(key, conditions.ifMatch ? 'etag-mismatch' : 'already-exists');
       throw err;
     }
   }

@@ -9,13 +9,24 @@ import { BlobStore } from './blobStore.js';
 import { FileStore } from './fileStore.js';
 import type { RecordStore } from './store.js';
 
-type StoreSettings = Pick<Settings, 'STORAGE' | 'DATA_DIR'> & Partial<Pick<Settings, 'AZURE_STORAGE_CONNECTION_STRING' | 'AZURE_STORAGE_ACCOUNT_URL' | 'AZURE_STORAGE_CONTAINER' | 'AZURE_CLIENT_ID'>>;
+type StoreSettings = Pick<Settings, 'STORAGE' | 'DATA_DIR'> &
+  Partial<
+    Pick<
+      Settings,
+      'AZURE_STORAGE_CONNECTION_STRING' | 'AZURE_STORAGE_ACCOUNT_URL' | 'AZURE_STORAGE_CONTAINER' | 'AZURE_CLIENT_ID'
+    >
+  >;
 
 export function createStore(settings: StoreSettings): RecordStore {
   if (settings.STORAGE !== 'blob') return new FileStore(path.join(settings.DATA_DIR, 'store'));
   const container = settings.AZURE_STORAGE_CONTAINER ?? 'remissbot';
-  if (settings.AZURE_STORAGE_CONNECTION_STRING) return new BlobStore({ connectionString: settings.AZURE_STORAGE_CONNECTION_STRING, container });
-  return new BlobStore({ accountUrl: settings.AZURE_STORAGE_ACCOUNT_URL!, managedIdentityClientId: settings.AZURE_CLIENT_ID, container });
+  if (settings.AZURE_STORAGE_CONNECTION_STRING)
+    return new BlobStore({ connectionString: settings.AZURE_STORAGE_CONNECTION_STRING, container });
+  return new BlobStore({
+    accountUrl: settings.AZURE_STORAGE_ACCOUNT_URL!,
+    managedIdentityClientId: settings.AZURE_CLIENT_ID,
+    container,
+  });
 }
 
 /**

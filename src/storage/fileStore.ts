@@ -37,7 +37,11 @@ export class StoreCorruptError extends Error {
 function encodeSegment(segment: string): string {
   if (segment === '') return '%';
   const encoded = Array.from(Buffer.from(segment, 'utf8'))
-    .map((b) => (/[A-Za-z0-9_-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
+    .map((b) =>
+      /[A-Za-z0-9_-]/.test(String.fromCharCode(b))
+        ? String.fromCharCode(b)
+        : `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
     .join('');
   return rechunk(encoded).join('~/');
 }
@@ -127,7 +131,8 @@ export class FileStore implements RecordStore {
         if (options.ifMatch !== undefined) throw new StoreConflictError(key, 'missing');
         return false;
       }
-      if (options.ifMatch !== undefined && current.eTag !== options.ifMatch) throw new StoreConflictError(key, 'etag-mismatch');
+      if (options.ifMatch !== undefined && current.eTag !== options.ifMatch)
+        throw new StoreConflictError(key, 'etag-mismatch');
       await unlink(this.fileOf(key));
       return true;
     });
@@ -208,20 +213,28 @@ export class FileStore implements RecordStore {
   /** Serialises work on one key within this process, and holds the cross-process lock while it runs. */
   private withLock<R>(key: string, work: () => Promise<R>): Promise<R> {
     const previous = this.chains.get(key) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(async () => {
-      const file = this.fileOf(key);
-      await mkdir(path.dirname(file), { recursive: true });
-      const release = await lockfile.lock(file, { realpath: false, stale: 10_000, retries: { retries: 200, minTimeout: 5, maxTimeout: 50, factor: 1.2 } });
-      try {
-        return await work();
-      } finally {
-        await release();
-      }
-    });
+    const run = previous
+      .catch(() => undefined)
+      .then(async () => {
+        const file = this.fileOf(key);
+        await mkdir(path.dirname(file), { recursive: true });
+        const release = await lockfile.lock(file, {
+          realpath: false,
+          stale: 10_000,
+          retries: { retries: 200, minTimeout: 5, maxTimeout: 50, factor: 1.2 },
+        });
+        try {
+          return await work();
+        } finally {
+          await release();
+        }
+      });
     this.chains.set(key, run);
-    void run.finally(() => {
-      if (this.chains.get(key) === run) this.chains.delete(key);
-    }).catch(() => undefined);
+    void run
+      .finally(() => {
+        if (this.chains.get(key) === run) this.chains.delete(key);
+      })
+      .catch(() => undefined);
     return run;
   }
 }

@@ -28,7 +28,10 @@ export interface RecordStore {
 /** A conditional write lost: someone else changed (or created) the record first. */
 export class StoreConflictError extends Error {
   readonly code = 'STORE_CONFLICT';
-  constructor(readonly key: string, reason: 'etag-mismatch' | 'already-exists' | 'missing') {
+  constructor(
+    readonly key: string,
+    reason: 'etag-mismatch' | 'already-exists' | 'missing',
+  ) {
     super(`Conditional write on "${key}" refused: ${reason}`);
     this.name = 'StoreConflictError';
   }

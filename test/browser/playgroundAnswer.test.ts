@@ -24,7 +24,9 @@ afterAll(async () => {
 
 test('answer a remiss from the due list through every step, and download the Word document', async () => {
   const page = await openChat(browser, playground.url);
-  const preview = await answerToPreviewInPlayground(page, 'Näringslivspolicy för Stockholms stad', (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) }).then(() => undefined));
+  const preview = await answerToPreviewInPlayground(page, 'Näringslivspolicy för Stockholms stad', (name) =>
+    page.screenshot({ path: path.join(SHOTS, `${name}.png`) }).then(() => undefined),
+  );
   const text = await preview.innerText();
   expect(text).toContain('Stockholm Business Regions förslag till beslut');
   expect(text).toContain('SBR avstyrker avsnitt 4.1.');

@@ -5,7 +5,14 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { JOURNEY_SCREENSHOTS as SHOTS, startLocalClients, type LocalClients } from '../support/localClient.js';
-import { answerToPreviewInPlayground, cardWith, openChat, playgroundConfigAs, say, type Playground } from '../support/playground.js';
+import {
+  answerToPreviewInPlayground,
+  cardWith,
+  openChat,
+  playgroundConfigAs,
+  say,
+  type Playground,
+} from '../support/playground.js';
 
 let local: LocalClients;
 let annasClient: Playground;
@@ -14,7 +21,9 @@ let browser: Browser;
 
 beforeAll(async () => {
   // The registrator's channel is the Playground team's "Remisser" channel, with ids shaped as Teams' own.
-  local = await startLocalClients([undefined, playgroundConfigAs('user-cecilia')], { REGISTRATOR: 'channel:19:team-kansliet@thread.tacv2/19:channel-remisser@thread.tacv2' });
+  local = await startLocalClients([undefined, playgroundConfigAs('user-cecilia')], {
+    REGISTRATOR: 'channel:19:team-kansliet@thread.tacv2/19:channel-remisser@thread.tacv2',
+  });
   [annasClient, ceciliasClient] = local.clients as [Playground, Playground];
   browser = local.browser;
 }, 60_000);
@@ -33,7 +42,9 @@ test('"Skicka för godkännande" to "Godkänd" across two clients', async () => 
   await preview.getByRole('button', { name: 'Skicka för godkännande' }).click();
   const compose = cardWith(anna, 'Välj vem som ska godkänna svaret');
   await compose.waitFor({ timeout: 15_000 });
-  await compose.getByLabel('Meddelande till godkännaren (valfritt)').fill('Hej Cecilia, kan du titta på detta före fredag?');
+  await compose
+    .getByLabel('Meddelande till godkännaren (valfritt)')
+    .fill('Hej Cecilia, kan du titta på detta före fredag?');
   await compose.getByRole('button', { name: 'Skicka', exact: true }).click();
   await cardWith(anna, 'Version 1 är skickad för godkännande till Cecilia Holm').waitFor({ timeout: 15_000 });
   await anna.screenshot({ path: path.join(SHOTS, 'approval-1-skickad.png') });
@@ -54,5 +65,7 @@ test('"Skicka för godkännande" to "Godkänd" across two clients', async () => 
   const registrar = cardWith(anna, 'Klart att diarieföra och skicka');
   await registrar.waitFor({ timeout: 20_000 });
   await anna.screenshot({ path: path.join(SHOTS, 'registrator-kanal.png') });
-  expect((await local.bot.register.get('SBR 201.3.1-389/2026'))!.remiss.history.some((e) => e.kind === 'approved')).toBe(true);
+  expect(
+    (await local.bot.register.get('SBR 201.3.1-389/2026'))!.remiss.history.some((e) => e.kind === 'approved'),
+  ).toBe(true);
 }, 120_000);

@@ -44,8 +44,13 @@ test('Avstå: from the remiss, a one-step answer and an Avstår document', async
     });
   });
   await ready.getByText('Öppna dokumentet').click();
-  const pdf = (await pdfText(await docxToPdf(Buffer.from(await (await fetch(await requested)).arrayBuffer())))).replace(/\s+/g, ' ');
-  expect(pdf).toContain('Stockholm Business Region avstår från att yttra sig över remissen. Promemorian berör inte bolagets verksamhet.');
+  const pdf = (await pdfText(await docxToPdf(Buffer.from(await (await fetch(await requested)).arrayBuffer())))).replace(
+    /\s+/g,
+    ' ',
+  );
+  expect(pdf).toContain(
+    'Stockholm Business Region avstår från att yttra sig över remissen. Promemorian berör inte bolagets verksamhet.',
+  );
 }, 120_000);
 
 test('"my remisser" in English after choosing the language', async () => {

@@ -27,7 +27,10 @@ test('a triggered digest run shows the user their remisser with Besvara', async 
   await say(page, 'hej');
   await page.locator('.ac-adaptiveCard').last().waitFor({ timeout: 15_000 });
 
-  const res = await fetch(`${local.baseUrl}/api/digest`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}` } });
+  const res = await fetch(`${local.baseUrl}/api/digest`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${SECRET}` },
+  });
   expect(res.status).toBe(202);
   const digest = page.locator('.ac-adaptiveCard', { hasText: 'Dina remisser:' });
   await digest.last().waitFor({ timeout: 15_000 });

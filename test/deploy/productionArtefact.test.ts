@@ -56,7 +56,8 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms 
     const value = await probe().catch(() => undefined);
     if (value !== undefined) return value;
     if (Date.now() > until) throw new Error(`${what} did not happen in ${ms} ms; the bot printed:\n${output}`);
-    if (bot?.exitCode !== null && bot?.exitCode !== undefined) throw new Error(`the bot exited with ${bot.exitCode}:\n${output}`);
+    if (bot?.exitCode !== null && bot?.exitCode !== undefined)
+      throw new Error(`the bot exited with ${bot.exitCode}:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -64,7 +65,10 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms 
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'remissbot-artefact-'));
   // The documented command, as an admin or a pipeline runs it.
-  const made = spawnSync(npmCommand, ['run', 'bundle', '--', '--out', path.join(work, 'out')], { cwd: ROOT, encoding: 'utf8' });
+  const made = spawnSync(npmCommand, ['run', 'bundle', '--', '--out', path.join(work, 'out')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (made.status !== 0) throw new Error(`npm run bundle failed:\n${made.stdout}\n${made.stderr}`);
   deployed = path.join(work, 'wwwroot');
   await unzip(path.join(work, 'out', 'remissbot.zip'), deployed);
@@ -89,10 +93,20 @@ test('the artefact holds the compiled bot and production dependencies only', asy
   expect(existsSync(path.join(deployed, 'pages/privacy.html'))).toBe(true);
   expect(existsSync(path.join(deployed, 'node_modules/botbuilder/package.json'))).toBe(true);
   // Sources, tests and every devDependency stay out: nothing could compile, and nothing needs to.
-  for (const absent of ['src', 'test', 'dist/test', 'node_modules/typescript', 'node_modules/tsx', 'node_modules/jest', 'node_modules/ts-jest']) {
+  for (const absent of [
+    'src',
+    'test',
+    'dist/test',
+    'node_modules/typescript',
+    'node_modules/tsx',
+    'node_modules/jest',
+    'node_modules/ts-jest',
+  ]) {
     expect([absent, existsSync(path.join(deployed, absent))]).toEqual([absent, false]);
   }
-  const pkg = JSON.parse(await readFile(path.join(deployed, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const pkg = JSON.parse(await readFile(path.join(deployed, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
   // No build script: App Service's deployment engine runs `npm run build` when it finds one.
   expect(pkg.scripts).toEqual({
     start: 'exec node --max-semi-space-size=2 dist/src/index.js',
@@ -155,14 +169,18 @@ test('npm start in production mode starts the unpacked zip, answers /healthz and
   await exited;
   expect(output).toContain('"event":"server.started"');
   expect(output).toContain('"event":"server.stopping","signal":"SIGTERM"');
-  await waitFor('the whole process group to end', async () => {
-    try {
-      process.kill(-bot!.pid!, 0);
-      return undefined;
-    } catch {
-      return true;
-    }
-  }, 10_000);
+  await waitFor(
+    'the whole process group to end',
+    async () => {
+      try {
+        process.kill(-bot!.pid!, 0);
+        return undefined;
+      } catch {
+        return true;
+      }
+    },
+    10_000,
+  );
   expect(output).not.toContain('production-secret-not-used-inbound');
 }, 120_000);
 

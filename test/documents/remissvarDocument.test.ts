@@ -13,7 +13,14 @@ const DATE = '2020-12-15';
 const sections = (a: Answer) => (a.kind === 'answer' ? a.sections : emptySections());
 
 test('bolag: the reference remissvar, paragraph by paragraph', async () => {
-  const doc = await readDocx(await buildRemissvarDocx({ organisation: exampleOrganisation('bolag'), remiss: trygghetsprogram, answer: fullAnswer, documentDate: DATE }));
+  const doc = await readDocx(
+    await buildRemissvarDocx({
+      organisation: exampleOrganisation('bolag'),
+      remiss: trygghetsprogram,
+      answer: fullAnswer,
+      documentDate: DATE,
+    }),
+  );
   const s = sections(fullAnswer);
   expect(doc.paragraphs.map((p) => p.text)).toEqual([
     'Handläggare: Mattias Rindberg',
@@ -41,7 +48,14 @@ test('bolag: the reference remissvar, paragraph by paragraph', async () => {
   ]);
   const styleOf = (text: string) => doc.paragraphs.find((p) => p.text === text)?.style;
   expect(styleOf('Stockholms stads trygghetsprogram 2020-2023')).toBe('Title');
-  for (const heading of ['Stockholm Business Regions förslag till beslut', 'Sammanfattning', 'Bakgrund', 'Ärendet', 'Bolagets analys och bedömning', 'Bilagor']) {
+  for (const heading of [
+    'Stockholm Business Regions förslag till beslut',
+    'Sammanfattning',
+    'Bakgrund',
+    'Ärendet',
+    'Bolagets analys och bedömning',
+    'Bilagor',
+  ]) {
     expect({ heading, style: styleOf(heading) }).toEqual({ heading, style: 'Heading1' });
   }
   const firstHeader = doc.headers.find((h) => h.includes('Dnr'))!;
@@ -53,7 +67,14 @@ test('bolag: the reference remissvar, paragraph by paragraph', async () => {
 });
 
 test('förvaltning: organisation, unit, Tjänsteutlåtande and "Till <nämnd>"; a numbered förslag with justering', async () => {
-  const doc = await readDocx(await buildRemissvarDocx({ organisation: exampleOrganisation('forvaltning'), remiss: trygghetsprogram, answer: fullAnswer, documentDate: DATE }));
+  const doc = await readDocx(
+    await buildRemissvarDocx({
+      organisation: exampleOrganisation('forvaltning'),
+      remiss: trygghetsprogram,
+      answer: fullAnswer,
+      documentDate: DATE,
+    }),
+  );
   const s = sections(fullAnswer);
   expect(doc.paragraphs.map((p) => p.text)).toEqual([
     'Socialförvaltningen',
@@ -87,7 +108,16 @@ test('förvaltning: organisation, unit, Tjänsteutlåtande and "Till <nämnd>"; 
 
 test('kontor: "Kontorets" phrasing, and no justering unless asked', async () => {
   const answer: Answer = { ...fullAnswer, details: { ...fullAnswer.details, adjustImmediately: false } } as Answer;
-  const texts = (await readDocx(await buildRemissvarDocx({ organisation: exampleOrganisation('kontor'), remiss: trygghetsprogram, answer, documentDate: DATE }))).paragraphs.map((p) => p.text);
+  const texts = (
+    await readDocx(
+      await buildRemissvarDocx({
+        organisation: exampleOrganisation('kontor'),
+        remiss: trygghetsprogram,
+        answer,
+        documentDate: DATE,
+      }),
+    )
+  ).paragraphs.map((p) => p.text);
   const s = sections(fullAnswer);
   expect(texts).toEqual([
     'Stadsbyggnadskontoret',
@@ -119,7 +149,16 @@ test('kontor: "Kontorets" phrasing, and no justering unless asked', async () => 
 });
 
 test('Avstår: header, title and one short paragraph with the reason', async () => {
-  const texts = (await readDocx(await buildRemissvarDocx({ organisation: exampleOrganisation('bolag'), remiss: trygghetsprogram, answer: avstarAnswer, documentDate: DATE }))).paragraphs.map((p) => p.text);
+  const texts = (
+    await readDocx(
+      await buildRemissvarDocx({
+        organisation: exampleOrganisation('bolag'),
+        remiss: trygghetsprogram,
+        answer: avstarAnswer,
+        documentDate: DATE,
+      }),
+    )
+  ).paragraphs.map((p) => p.text);
   expect(texts).toEqual([
     'Handläggare: Mattias Rindberg',
     'Tel: 08-508 285 90',
@@ -132,8 +171,21 @@ test('Avstår: header, title and one short paragraph with the reason', async () 
 });
 
 test('empty optional sections leave their headings out', async () => {
-  const answer: Answer = { kind: 'answer', details: fullAnswer.details, sections: { ...sections(fullAnswer), sammanfattning: '  ', bilagor: '' } };
-  const texts = (await readDocx(await buildRemissvarDocx({ organisation: exampleOrganisation('bolag'), remiss: trygghetsprogram, answer, documentDate: DATE }))).paragraphs.map((p) => p.text);
+  const answer: Answer = {
+    kind: 'answer',
+    details: fullAnswer.details,
+    sections: { ...sections(fullAnswer), sammanfattning: '  ', bilagor: '' },
+  };
+  const texts = (
+    await readDocx(
+      await buildRemissvarDocx({
+        organisation: exampleOrganisation('bolag'),
+        remiss: trygghetsprogram,
+        answer,
+        documentDate: DATE,
+      }),
+    )
+  ).paragraphs.map((p) => p.text);
   expect(texts).not.toContain('Sammanfattning');
   expect(texts).not.toContain('Bilagor');
   expect(texts).toContain('Bakgrund');
@@ -141,18 +193,46 @@ test('empty optional sections leave their headings out', async () => {
 
 test('hostile text stays literal text, and the file name is made safe', async () => {
   const hostile = '<w:p>&amp; "citat" \'x\' **fet** [länk](http://evil)';
-  const answer: Answer = { kind: 'answer', details: fullAnswer.details, sections: { ...sections(fullAnswer), analys: hostile } };
-  const doc = await readDocx(await buildRemissvarDocx({ organisation: exampleOrganisation('bolag'), remiss: { ...trygghetsprogram, title: 'A/B: "C" <D>?' }, answer, documentDate: DATE }));
+  const answer: Answer = {
+    kind: 'answer',
+    details: fullAnswer.details,
+    sections: { ...sections(fullAnswer), analys: hostile },
+  };
+  const doc = await readDocx(
+    await buildRemissvarDocx({
+      organisation: exampleOrganisation('bolag'),
+      remiss: { ...trygghetsprogram, title: 'A/B: "C" <D>?' },
+      answer,
+      documentDate: DATE,
+    }),
+  );
   expect(doc.paragraphs.map((p) => p.text)).toContain(hostile);
-  expect(remissvarFileName('KS 2014/742.912', 'A/B: "C" <D>? *|\\ ')).toBe('KS 2014-742.912 Svar på remiss - A-B C D -.docx');
-  expect(remissvarFileName('SBR 201.3.1-389/2012', 'Trygghetsprogram...')).toBe('SBR 201.3.1-389-2012 Svar på remiss - Trygghetsprogram.docx');
+  expect(remissvarFileName('KS 2014/742.912', 'A/B: "C" <D>? *|\\ ')).toBe(
+    'KS 2014-742.912 Svar på remiss - A-B C D -.docx',
+  );
+  expect(remissvarFileName('SBR 201.3.1-389/2012', 'Trygghetsprogram...')).toBe(
+    'SBR 201.3.1-389-2012 Svar på remiss - Trygghetsprogram.docx',
+  );
   expect(remissvarFileName('X', 'å'.repeat(400)).length).toBeLessThanOrEqual(185);
 });
 
 test('a thirty-page answer builds', async () => {
-  const long = Array.from({ length: 120 }, (_, i) => `Stycke ${i + 1}. ${'Förvaltningen tillstyrker förslaget i avsnitt 3.2 men avstyrker avsnitt 4.1. '.repeat(4)}`).join('\n\n');
-  const answer: Answer = { kind: 'answer', details: fullAnswer.details, sections: { ...sections(fullAnswer), analys: long } };
-  const bytes = await buildRemissvarDocx({ organisation: exampleOrganisation('forvaltning'), remiss: trygghetsprogram, answer, documentDate: DATE });
+  const long = Array.from(
+    { length: 120 },
+    (_, i) =>
+      `Stycke ${i + 1}. ${'Förvaltningen tillstyrker förslaget i avsnitt 3.2 men avstyrker avsnitt 4.1. '.repeat(4)}`,
+  ).join('\n\n');
+  const answer: Answer = {
+    kind: 'answer',
+    details: fullAnswer.details,
+    sections: { ...sections(fullAnswer), analys: long },
+  };
+  const bytes = await buildRemissvarDocx({
+    organisation: exampleOrganisation('forvaltning'),
+    remiss: trygghetsprogram,
+    answer,
+    documentDate: DATE,
+  });
   const texts = (await readDocx(bytes)).paragraphs.map((p) => p.text);
   expect(texts.filter((t) => t.startsWith('Stycke '))).toHaveLength(120);
 });

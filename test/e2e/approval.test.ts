@@ -14,7 +14,12 @@ import { createStore } from '../../src/storage/createStore.js';
 const DNR = 'KS 2026/500';
 const anna = { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna', email: 'anna.andersson@stad.se' };
 // The organisation's configured approver (config/organisation.json).
-const cecilia = { id: '29:cecilia', name: 'Cecilia Holm', aadObjectId: 'aad-cecilia', email: 'cecilia.holm@stad.example.se' };
+const cecilia = {
+  id: '29:cecilia',
+  name: 'Cecilia Holm',
+  aadObjectId: 'aad-cecilia',
+  email: 'cecilia.holm@stad.example.se',
+};
 const mallory = { id: '29:mallory', name: 'Mallory', aadObjectId: 'aad-mallory', email: 'mallory@stad.se' };
 
 let h: Harness;
@@ -31,7 +36,15 @@ beforeEach(async () => {
   annaChat = personalChat(h.connector, anna);
   ceciliaChat = personalChat(h.connector, cecilia);
   malloryChat = personalChat(h.connector, mallory);
-  await h.bot.register.save(remiss({ dnr: DNR, title: 'Näringslivspolicy', remittent: 'Stockholms Stadshus AB', dueDate: '2026-12-15', handlaggare: { email: anna.email } }));
+  await h.bot.register.save(
+    remiss({
+      dnr: DNR,
+      title: 'Näringslivspolicy',
+      remittent: 'Stockholms Stadshus AB',
+      dueDate: '2026-12-15',
+      handlaggare: { email: anna.email },
+    }),
+  );
 });
 afterEach(async () => {
   await h.stop();
@@ -48,7 +61,9 @@ async function sendForApproval(message = 'Hej! Kan du godkänna?'): Promise<{ st
 /** The approval request card that reached Cecilia's chat. */
 async function approverCard(): Promise<{ card: Card; id: string; conversationId: string }> {
   await h.bot.outbox.idle();
-  const sent = h.connector.received.filter((a) => a.method === 'POST' && cardText(cardOf(a)).includes('ber dig godkänna'));
+  const sent = h.connector.received.filter(
+    (a) => a.method === 'POST' && cardText(cardOf(a)).includes('ber dig godkänna'),
+  );
   const last = sent.at(-1)!;
   return { card: cardOf(last)!, id: last.id, conversationId: last.conversationId };
 }
@@ -62,7 +77,18 @@ test('happy path: sent, delivered to the approver who said "hej", approved; both
   const request = await approverCard();
   expect(request.conversationId).toBe(ceciliaChat.conversationId);
   const text = cardText(request.card);
-  for (const expected of ['Anna Andersson ber dig godkänna ett remissvar', 'Näringslivspolicy', DNR, 'Stockholms Stadshus AB', '15 december 2026', 'Hej! Kan du godkänna?', 'Bolaget tillstyrker förslaget.', 'Godkänn', 'Begär ändringar', 'Ladda ned version 1']) {
+  for (const expected of [
+    'Anna Andersson ber dig godkänna ett remissvar',
+    'Näringslivspolicy',
+    DNR,
+    'Stockholms Stadshus AB',
+    '15 december 2026',
+    'Hej! Kan du godkänna?',
+    'Bolaget tillstyrker förslaget.',
+    'Godkänn',
+    'Begär ändringar',
+    'Ladda ned version 1',
+  ]) {
     expect(text).toContain(expected);
   }
 
@@ -72,18 +98,37 @@ test('happy path: sent, delivered to the approver who said "hej", approved; both
   await h.bot.outbox.idle();
 
   const updates = h.connector.received.filter((a) => a.method === 'PUT');
-  expect(updates.some((u) => u.id === request.id && cardText(cardOf(u)).includes('Godkänd av Cecilia Holm den 24 november 2026 kl. 14.03'))).toBe(true);
+  expect(
+    updates.some(
+      (u) =>
+        u.id === request.id && cardText(cardOf(u)).includes('Godkänd av Cecilia Holm den 24 november 2026 kl. 14.03'),
+    ),
+  ).toBe(true);
   expect(updates.some((u) => u.id === formId && cardText(cardOf(u)).includes('Godkänd av Cecilia Holm'))).toBe(true);
-  expect(h.connector.sentTo(annaChat.conversationId).some((a) => String(a.body.text).includes('Ditt svar på ”Näringslivspolicy” är godkänt av Cecilia Holm'))).toBe(true);
+  expect(
+    h.connector
+      .sentTo(annaChat.conversationId)
+      .some((a) => String(a.body.text).includes('Ditt svar på ”Näringslivspolicy” är godkänt av Cecilia Holm')),
+  ).toBe(true);
   // Approved, then filed (the filing feature's job): without a registrator that makes it Besvarad.
-  expect((await h.bot.register.get(DNR))!.remiss.history.filter((e) => e.kind === 'statusChanged').map((e) => (e as { to: string }).to)).toEqual(['Pågår', 'För godkännande', 'Godkänd', 'Besvarad']);
+  expect(
+    (await h.bot.register.get(DNR))!.remiss.history
+      .filter((e) => e.kind === 'statusChanged')
+      .map((e) => (e as { to: string }).to),
+  ).toEqual(['Pågår', 'För godkännande', 'Godkänd', 'Besvarad']);
   expect(await h.bot.outbox.get(`filing-${sha256(Buffer.from(DNR)).slice(0, 16)}-v1`)).toMatchObject({ state: 'done' });
 
   // The audit trail shows who sent and approved which version, with its hash.
   const history = (await h.bot.register.get(DNR))!.remiss.history;
   const approval = (await new ApprovalStore(createStore({ STORAGE: 'file', DATA_DIR: h.dataDir })).get(DNR))!.value;
   expect(history.filter((e) => e.kind === 'approvalRequested' || e.kind === 'approved')).toEqual([
-    expect.objectContaining({ kind: 'approvalRequested', version: 1, hash: approval.versions[0]!.hash, by: 'Anna Andersson', approver: 'Cecilia Holm' }),
+    expect.objectContaining({
+      kind: 'approvalRequested',
+      version: 1,
+      hash: approval.versions[0]!.hash,
+      by: 'Anna Andersson',
+      approver: 'Cecilia Holm',
+    }),
     expect.objectContaining({ kind: 'approved', version: 1, hash: approval.versions[0]!.hash, by: 'Cecilia Holm' }),
   ]);
   const detail = cardOf(await d.say(annaChat, `visa ${DNR}`))!;
@@ -115,7 +160,15 @@ test('send back with a comment, edit, resend as version 2; the old card cannot d
   expect(cardText(sentBack)).toContain('Ändringar begärda av Cecilia Holm');
   await h.bot.outbox.idle();
   expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Återremitterad');
-  expect(h.connector.sentTo(annaChat.conversationId).some((a) => String(a.body.text).includes('Cecilia Holm vill att du ändrar svaret på ”Näringslivspolicy”: Förtydliga avsnitt 3.'))).toBe(true);
+  expect(
+    h.connector
+      .sentTo(annaChat.conversationId)
+      .some((a) =>
+        String(a.body.text).includes(
+          'Cecilia Holm vill att du ändrar svaret på ”Näringslivspolicy”: Förtydliga avsnitt 3.',
+        ),
+      ),
+  ).toBe(true);
 
   // Editing opens again, with the comment at the top of the form.
   const form = cardOf(await d.say(annaChat, `besvara ${DNR}`))!;
@@ -129,7 +182,9 @@ test('send back with a comment, edit, resend as version 2; the old card cannot d
   expect(cardText(status)).toContain('Version 2 är skickad för godkännande');
 
   const stale = await d.click(ceciliaChat, first.card, 'Godkänn');
-  expect(cardText(stale)).toContain('Det här kortet gäller version 1, men den senaste versionen är 2. Ingenting har ändrats.');
+  expect(cardText(stale)).toContain(
+    'Det här kortet gäller version 1, men den senaste versionen är 2. Ingenting har ändrats.',
+  );
   const second = await approverCard();
   expect(cardText(second.card)).toContain('Version');
   await d.click(ceciliaChat, second.card, 'Godkänn');
@@ -161,7 +216,9 @@ test('50 concurrent Godkänn clicks give exactly one decision and one filing job
   await sendForApproval();
   const request = await approverCard();
   const b = button(request.card, 'Godkänn');
-  const responses = await Promise.all(Array.from({ length: 50 }, () => h.post(cardActionFrom(h.connector, ceciliaChat, b.verb, b.data))));
+  const responses = await Promise.all(
+    Array.from({ length: 50 }, () => h.post(cardActionFrom(h.connector, ceciliaChat, b.verb, b.data))),
+  );
   expect(responses.every((r) => r.status === 200)).toBe(true);
   const texts = responses.map((r) => cardText((r.body as { value: Card }).value));
   expect(texts.filter((t) => !t.includes('Beslutet är redan fattat')).length).toBe(1);
@@ -183,14 +240,18 @@ test('the same activity delivered twice (a Teams retry) is handled once', async 
   expect(second.status).toBe(200);
   await h.bot.outbox.idle();
   expect((await h.bot.register.get(DNR))!.remiss.history.filter((e) => e.kind === 'approved')).toHaveLength(1);
-  const toldAnna = h.connector.sentTo(annaChat.conversationId).filter((a) => String(a.body.text).includes('är godkänt av'));
+  const toldAnna = h.connector
+    .sentTo(annaChat.conversationId)
+    .filter((a) => String(a.body.text).includes('är godkänt av'));
   expect(toldAnna).toHaveLength(1);
 });
 
 test('an approver who never spoke to the bot gets a 1:1 chat created through the connector', async () => {
   // Cecilia has the app (she is in a roster the connector knows) but has not written to the bot; the people
   // picker gave her Entra object id.
-  h.connector.addConversation('19:team-roster', [{ ...cecilia, id: '29:cecilia-2', aadObjectId: '0f0e0d0c-0b0a-0908-0706-050403020100' }]);
+  h.connector.addConversation('19:team-roster', [
+    { ...cecilia, id: '29:cecilia-2', aadObjectId: '0f0e0d0c-0b0a-0908-0706-050403020100' },
+  ]);
   const { card: preview } = await d.answerToPreview(annaChat, DNR, anna.email);
   const compose = await d.click(annaChat, preview, 'Skicka för godkännande');
   await d.click(annaChat, compose, 'Skicka', { approver: '0f0e0d0c-0b0a-0908-0706-050403020100' });
@@ -209,7 +270,9 @@ test('403 BotNotInConversationRoster: the handläggare is told in Swedish and th
   const told = h.connector.sentTo(annaChat.conversationId).filter((a) => String(a.body.text).includes('Jag når inte'));
   expect(told).toHaveLength(1);
   expect(String(told[0]!.body.text)).toContain('Be 11111111-2222-3333-4444-000000000099 att öppna Remissbot en gång');
-  const job = (await createStore({ STORAGE: 'file', DATA_DIR: h.dataDir }).list('outbox/')).find((k) => k.includes('approval-notify'))!;
+  const job = (await createStore({ STORAGE: 'file', DATA_DIR: h.dataDir }).list('outbox/')).find((k) =>
+    k.includes('approval-notify'),
+  )!;
   expect(await h.bot.outbox.get(job.slice('outbox/'.length))).toMatchObject({ state: 'pending', attempts: 0 });
 });
 
@@ -219,8 +282,12 @@ test('the handläggare is answered before the slow delivery runs', async () => {
   const { status } = await sendForApproval();
   // The send was answered while the delivery to Cecilia is still held by the connector.
   expect(cardText(status)).toContain('Version 1 är skickad för godkännande');
-  expect(h.connector.sentTo(ceciliaChat.conversationId).filter((a) => cardText(cardOf(a)).includes('ber dig godkänna'))).toHaveLength(0);
+  expect(
+    h.connector.sentTo(ceciliaChat.conversationId).filter((a) => cardText(cardOf(a)).includes('ber dig godkänna')),
+  ).toHaveLength(0);
   h.connector.release(ceciliaChat.conversationId);
   await approverCard();
-  expect(h.connector.sentTo(ceciliaChat.conversationId).filter((a) => cardText(cardOf(a)).includes('ber dig godkänna'))).toHaveLength(1);
+  expect(
+    h.connector.sentTo(ceciliaChat.conversationId).filter((a) => cardText(cardOf(a)).includes('ber dig godkänna')),
+  ).toHaveLength(1);
 });

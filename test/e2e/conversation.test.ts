@@ -2,11 +2,25 @@
  * Welcome, help, language choice and unknown text, through the real HTTP server.
  */
 import { cardOf, cardText } from '../fakes/fakeConnector.js';
-import { installFrom, membersAddedFrom, messageFrom, personalChat, startHarness, type ChatUser, type Harness } from '../support/botHarness.js';
+import {
+  installFrom,
+  membersAddedFrom,
+  messageFrom,
+  personalChat,
+  startHarness,
+  type ChatUser,
+  type Harness,
+} from '../support/botHarness.js';
 import { remiss } from '../support/remissFixtures.js';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
-const eva = { id: '29:eva', name: 'Eva Ek', aadObjectId: 'aad-eva', email: 'eva.ek@stad.se', userPrincipalName: 'eva.ek@stad.se' };
+const eva = {
+  id: '29:eva',
+  name: 'Eva Ek',
+  aadObjectId: 'aad-eva',
+  email: 'eva.ek@stad.se',
+  userPrincipalName: 'eva.ek@stad.se',
+};
 
 let h: Harness;
 let chat: ChatUser;
@@ -14,7 +28,9 @@ let chat: ChatUser;
 async function start(env: Record<string, string> = {}) {
   h = await startHarness({ now: NOW, env });
   chat = personalChat(h.connector, eva);
-  await h.bot.register.save(remiss({ dnr: 'KS 2026/1', title: 'Trygghetsprogram', dueDate: '2026-12-15', handlaggare: { email: eva.email } }));
+  await h.bot.register.save(
+    remiss({ dnr: 'KS 2026/1', title: 'Trygghetsprogram', dueDate: '2026-12-15', handlaggare: { email: eva.email } }),
+  );
 }
 
 async function say(text: string, extra: Record<string, unknown> = {}) {

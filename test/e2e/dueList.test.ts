@@ -3,7 +3,14 @@
  * receiving the cards. The clock stands at 23:30 UTC, already the next day in Stockholm.
  */
 import { cardOf, cardText } from '../fakes/fakeConnector.js';
-import { cardActionFrom, messageFrom, personalChat, startHarness, type ChatUser, type Harness } from '../support/botHarness.js';
+import {
+  cardActionFrom,
+  messageFrom,
+  personalChat,
+  startHarness,
+  type ChatUser,
+  type Harness,
+} from '../support/botHarness.js';
 import { remiss } from '../support/remissFixtures.js';
 import { LocalRemissRepository } from '../../src/register/localRemissRepository.js';
 import { createStore } from '../../src/storage/createStore.js';
@@ -11,8 +18,20 @@ import { createStore } from '../../src/storage/createStore.js';
 // Tuesday 24 November 2026 23:30 UTC = Wednesday 25 November 00:30 in Stockholm.
 const NOW = new Date('2026-11-24T23:30:00Z');
 
-const anna = { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna', email: 'anna.andersson@stad.se', userPrincipalName: 'anna.andersson@stad.se' };
-const bertil = { id: '29:bertil', name: 'Bertil Berg', aadObjectId: 'aad-bertil', email: 'bertil.berg@stad.se', userPrincipalName: 'bertil.berg@stad.se' };
+const anna = {
+  id: '29:anna',
+  name: 'Anna Andersson',
+  aadObjectId: 'aad-anna',
+  email: 'anna.andersson@stad.se',
+  userPrincipalName: 'anna.andersson@stad.se',
+};
+const bertil = {
+  id: '29:bertil',
+  name: 'Bertil Berg',
+  aadObjectId: 'aad-bertil',
+  email: 'bertil.berg@stad.se',
+  userPrincipalName: 'bertil.berg@stad.se',
+};
 
 let h: Harness;
 let annaChat: ChatUser;
@@ -44,7 +63,13 @@ beforeEach(async () => {
       remiss({ dnr: 'KS 2026/102', title: 'Remiss som ska in i dag', dueDate: '2026-11-25', handlaggare: bertilRef }),
       remiss({ dnr: 'KS 2026/103', title: 'Remiss om tolv dagar', dueDate: '2026-12-07', handlaggare: annaRef }),
       remiss({ dnr: 'SBR 201.3.1-389/2012', title: 'Remiss på juldagen', dueDate: '2026-12-25' }),
-      remiss({ dnr: 'KS 2026/105', title: 'Redan besvarad', dueDate: '2026-11-26', status: 'Besvarad', handlaggare: annaRef }),
+      remiss({
+        dnr: 'KS 2026/105',
+        title: 'Redan besvarad',
+        dueDate: '2026-11-26',
+        status: 'Besvarad',
+        handlaggare: annaRef,
+      }),
       remiss({ dnr: 'KS 2026/106', title: 'Söndagsremiss', dueDate: '2026-11-29', handlaggare: bertilRef }),
       remiss({ dnr: 'KS 2026/107', title: 'Avstådd remiss', dueDate: '2026-11-27', status: 'Avstår' }),
     ].map((r) => h.bot.register.save(r)),
@@ -58,7 +83,13 @@ afterEach(async () => {
 test('lists open remisser by svarsdatum with dates and days left in Swedish words', async () => {
   const { card, text, activity } = await ask(annaChat, 'Vilka remisser ska besvaras?');
   expect(activity.activityId).toBeDefined(); // a reply to the user's message
-  expect(itemTitles(card)).toEqual(['Försenad remiss', 'Remiss som ska in i dag', 'Söndagsremiss', 'Remiss om tolv dagar', 'Remiss på juldagen']);
+  expect(itemTitles(card)).toEqual([
+    'Försenad remiss',
+    'Remiss som ska in i dag',
+    'Söndagsremiss',
+    'Remiss om tolv dagar',
+    'Remiss på juldagen',
+  ]);
   expect(text).toContain('22 november 2026');
   expect(text).toContain('(försenad sedan 3 dagar)');
   expect(text).toContain('(i dag)');
@@ -85,14 +116,23 @@ test('"mina remisser" lists only the asker\'s, matched by the e-mail from the Te
   expect(itemTitles(mine.card)).toEqual(['Försenad remiss', 'Remiss om tolv dagar']);
   const bertils = await ask(bertilChat, 'Mina remisser!');
   expect(itemTitles(bertils.card)).toEqual(['Remiss som ska in i dag', 'Söndagsremiss']);
-  expect(h.connector.requests.some((r) => r.method === 'GET' && r.path.endsWith(`/members/${encodeURIComponent(anna.id)}`))).toBe(true);
+  expect(
+    h.connector.requests.some((r) => r.method === 'GET' && r.path.endsWith(`/members/${encodeURIComponent(anna.id)}`)),
+  ).toBe(true);
 });
 
 test('"mina remisser" falls back to the Entra object id when the member lookup fails', async () => {
   const stranger = { id: '29:ceasar', name: 'Ceasar', aadObjectId: 'aad-ceasar' };
   const chat = { ...stranger, conversationId: 'a:1:unknown-roster' };
   h.connector.addConversation(chat.conversationId, []); // the lookup answers 404 MemberNotFoundInConversation
-  await h.bot.register.save(remiss({ dnr: 'KS 2026/200', title: 'Ceasars remiss', dueDate: '2026-12-01', handlaggare: { email: 'ceasar@stad.se', aadObjectId: 'aad-ceasar' } }));
+  await h.bot.register.save(
+    remiss({
+      dnr: 'KS 2026/200',
+      title: 'Ceasars remiss',
+      dueDate: '2026-12-01',
+      handlaggare: { email: 'ceasar@stad.se', aadObjectId: 'aad-ceasar' },
+    }),
+  );
   const { card } = await ask(chat, 'mina remisser');
   expect(itemTitles(card)).toEqual(['Ceasars remiss']);
 });
@@ -107,13 +147,21 @@ test('"försenade remisser" and "remisser denna vecka" (Monday to Sunday, Stockh
 test('more than 15 shows the first 15 and "Visa fler" shows the rest', async () => {
   await Promise.all(
     Array.from({ length: 20 }, (_, i) =>
-      h.bot.register.save(remiss({ dnr: `KS 2027/${String(i).padStart(3, '0')}`, title: `Senare remiss ${i}`, dueDate: `2027-01-${String(i + 5).padStart(2, '0')}` })),
+      h.bot.register.save(
+        remiss({
+          dnr: `KS 2027/${String(i).padStart(3, '0')}`,
+          title: `Senare remiss ${i}`,
+          dueDate: `2027-01-${String(i + 5).padStart(2, '0')}`,
+        }),
+      ),
     ),
   );
   const { card, text } = await ask(annaChat, 'vilka remisser har vi?');
   expect(itemTitles(card)).toHaveLength(15);
   expect(text).toContain('Visar 15 av 25');
-  const more = (card!.actions as { verb: string; title: string; data: unknown }[]).find((a) => a.title === 'Visa fler')!;
+  const more = (card!.actions as { verb: string; title: string; data: unknown }[]).find(
+    (a) => a.title === 'Visa fler',
+  )!;
   expect(more.verb).toBe('due.list');
   const res = await h.post(cardActionFrom(h.connector, annaChat, more.verb, more.data));
   expect(res.status).toBe(200);
@@ -132,7 +180,18 @@ test('"Visa" shows every field and the history of a remiss', async () => {
   const res = await h.post(cardActionFrom(h.connector, annaChat, 'remiss.show', data));
   const detail = (res.body as { value: unknown }).value;
   const text = cardText(detail);
-  for (const expected of ['Försenad remiss', 'KS 2026/101', 'Kommunstyrelsen', '1 oktober 2026', '22 november 2026 (försenad sedan 3 dagar)', 'Anna Andersson, anna.andersson@stad.se', 'Fördelad', 'Historik', 'Registrerad', 'Tillbaka till listan']) {
+  for (const expected of [
+    'Försenad remiss',
+    'KS 2026/101',
+    'Kommunstyrelsen',
+    '1 oktober 2026',
+    '22 november 2026 (försenad sedan 3 dagar)',
+    'Anna Andersson, anna.andersson@stad.se',
+    'Fördelad',
+    'Historik',
+    'Registrerad',
+    'Tillbaka till listan',
+  ]) {
     expect(text).toContain(expected);
   }
 });
@@ -145,7 +204,9 @@ test('"Visa" with forged or foreign data answers in Swedish and changes nothing'
     expect(text).toMatch(/Jag hittar ingen remiss|kortet går inte att använda/);
   }
   const unknownVerb = await h.post(cardActionFrom(h.connector, annaChat, 'drop.tables', {}));
-  expect(cardText((unknownVerb.body as { value: unknown }).value)).toContain('Det där kortet går inte att använda längre');
+  expect(cardText((unknownVerb.body as { value: unknown }).value)).toContain(
+    'Det där kortet går inte att använda längre',
+  );
 });
 
 test('user text cannot inject markdown or links: titles travel as TextRun text only', async () => {
@@ -157,7 +218,8 @@ test('user text cannot inject markdown or links: titles travel as TextRun text o
   expect(json).not.toMatch(/"url":/);
   const runs: { type: string; text: string }[] = [];
   JSON.parse(json, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && (v as { text?: unknown }).text === hostile) runs.push(v as { type: string; text: string });
+    if (v && typeof v === 'object' && (v as { text?: unknown }).text === hostile)
+      runs.push(v as { type: string; text: string });
     return v;
   });
   expect(runs.length).toBeGreaterThan(0);
@@ -166,7 +228,16 @@ test('user text cannot inject markdown or links: titles travel as TextRun text o
 
 test('fifteen remisser with the longest titles keep the card under 80 KB', async () => {
   await Promise.all(
-    Array.from({ length: 30 }, (_, i) => h.bot.register.save(remiss({ dnr: `LÅNG ${i} ${'x'.repeat(180)}`, title: 'Å'.repeat(500), remittent: 'R'.repeat(200), dueDate: '2026-12-10' }))),
+    Array.from({ length: 30 }, (_, i) =>
+      h.bot.register.save(
+        remiss({
+          dnr: `LÅNG ${i} ${'x'.repeat(180)}`,
+          title: 'Å'.repeat(500),
+          remittent: 'R'.repeat(200),
+          dueDate: '2026-12-10',
+        }),
+      ),
+    ),
   );
   const { activity } = await ask(annaChat, 'remisser');
   expect(Buffer.byteLength(JSON.stringify(activity.body))).toBeLessThan(80 * 1024);

@@ -5,7 +5,14 @@
  */
 import { DraftRepository } from '../../src/features/answer/draftRepository.js';
 import { cardOf, cardText } from '../fakes/fakeConnector.js';
-import { cardActionFrom, messageFrom, personalChat, startHarness, type ChatUser, type Harness } from '../support/botHarness.js';
+import {
+  cardActionFrom,
+  messageFrom,
+  personalChat,
+  startHarness,
+  type ChatUser,
+  type Harness,
+} from '../support/botHarness.js';
 import { remiss } from '../support/remissFixtures.js';
 
 const DNR = 'KS 2026/5';
@@ -14,8 +21,15 @@ let anna: ChatUser;
 
 beforeEach(async () => {
   h = await startHarness({ now: new Date('2026-11-24T09:00:00Z') });
-  anna = personalChat(h.connector, { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna', email: 'anna@stad.se' });
-  await h.bot.register.save(remiss({ dnr: DNR, title: 'Cykelplan', dueDate: '2026-12-15', handlaggare: { email: 'anna@stad.se' } }));
+  anna = personalChat(h.connector, {
+    id: '29:anna',
+    name: 'Anna Andersson',
+    aadObjectId: 'aad-anna',
+    email: 'anna@stad.se',
+  });
+  await h.bot.register.save(
+    remiss({ dnr: DNR, title: 'Cykelplan', dueDate: '2026-12-15', handlaggare: { email: 'anna@stad.se' } }),
+  );
 });
 afterEach(async () => {
   await h.stop();
@@ -26,7 +40,9 @@ test.each([
   ['at the same moment', true],
 ])('a message delivered twice %s gets one answer', async (_, together) => {
   const activity = messageFrom(h.connector, anna, 'vilka remisser ska besvaras?');
-  const results = together ? await Promise.all([h.post(activity), h.post(activity)]) : [await h.post(activity), await h.post(activity)];
+  const results = together
+    ? await Promise.all([h.post(activity), h.post(activity)])
+    : [await h.post(activity), await h.post(activity)];
   expect(results.map((r) => r.status)).toEqual([200, 200]);
   await h.connector.waitFor(() => h.connector.sentTo(anna.conversationId).length > 0);
   await new Promise((r) => setTimeout(r, 300));
@@ -43,7 +59,16 @@ test('"besvara" delivered twice at once starts one draft, and a saved step deliv
 
   const drafts = new DraftRepository(h.bot.store);
   const draft = (await drafts.get(DNR))!.value;
-  const save = cardActionFrom(h.connector, anna, 'answer.save', { dnr: DNR, revision: draft.revision, step: 1, nav: 'next', name: 'Anna Andersson', email: 'anna@stad.se', phone: '', meeting: 'none' });
+  const save = cardActionFrom(h.connector, anna, 'answer.save', {
+    dnr: DNR,
+    revision: draft.revision,
+    step: 1,
+    nav: 'next',
+    name: 'Anna Andersson',
+    email: 'anna@stad.se',
+    phone: '',
+    meeting: 'none',
+  });
   const [first, second] = await Promise.all([h.post(save), h.post(save)]);
   expect([first.status, second.status]).toEqual([200, 200]);
   const after = (await drafts.get(DNR))!.value;

@@ -14,7 +14,12 @@ import { remiss } from '../support/remissFixtures.js';
 import { DEFAULT_OUTBOX_OPTIONS } from '../../src/outbox/outbox.js';
 
 const anna = { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna', email: 'anna.andersson@stad.se' };
-const cecilia = { id: '29:cecilia', name: 'Cecilia Holm', aadObjectId: 'aad-cecilia', email: 'cecilia.holm@stad.example.se' };
+const cecilia = {
+  id: '29:cecilia',
+  name: 'Cecilia Holm',
+  aadObjectId: 'aad-cecilia',
+  email: 'cecilia.holm@stad.example.se',
+};
 
 let graph: FakeGraph;
 let h: Harness;
@@ -39,11 +44,17 @@ test('30% of connector and Graph calls fail: the journey completes, and everythi
   graph = await startFakeGraph();
   // The clock runs, so the outbox's backoff (due times) passes as it would.
   const started = Date.now();
-  h = await startHarness({ now: () => new Date(Date.parse('2026-11-24T09:00:00Z') + Date.now() - started), env: { ...graphEnv(graph), OUTBOUND_TIMEOUT_SECONDS: '2' }, outbox: { ...DEFAULT_OUTBOX_OPTIONS, pollMs: 50, baseBackoffMs: 50, maxBackoffMs: 500 } });
+  h = await startHarness({
+    now: () => new Date(Date.parse('2026-11-24T09:00:00Z') + Date.now() - started),
+    env: { ...graphEnv(graph), OUTBOUND_TIMEOUT_SECONDS: '2' },
+    outbox: { ...DEFAULT_OUTBOX_OPTIONS, pollMs: 50, baseBackoffMs: 50, maxBackoffMs: 500 },
+  });
   const d = new FormDriver(h);
   const annaChat: ChatUser = personalChat(h.connector, anna);
   const ceciliaChat: ChatUser = personalChat(h.connector, cecilia);
-  await h.bot.register.save(remiss({ dnr: 'KS 2026/1', title: 'Trygghetsprogram', dueDate: '2026-12-15', handlaggare: { email: anna.email } }));
+  await h.bot.register.save(
+    remiss({ dnr: 'KS 2026/1', title: 'Trygghetsprogram', dueDate: '2026-12-15', handlaggare: { email: anna.email } }),
+  );
   h.connector.injectFaults(0.3);
   graph.injectFaults(0.3, ['429', '503', 'reset', 'timeout']);
 
@@ -53,22 +64,38 @@ test('30% of connector and Graph calls fail: the journey completes, and everythi
   await untilAnswered(() => d.click(annaChat, compose, 'Skicka', { approver: cecilia.email }));
   const requests = async () => {
     await h.bot.outbox.idle();
-    return h.connector.sentTo(ceciliaChat.conversationId).map((a) => cardOf(a)).filter((c): c is Card => !!c && cardText(c).includes('Godkänn'));
+    return h.connector
+      .sentTo(ceciliaChat.conversationId)
+      .map((a) => cardOf(a))
+      .filter((c): c is Card => !!c && cardText(c).includes('Godkänn'));
   };
   for (let i = 0; i < 240 && (await requests()).length === 0; i++) await new Promise((r) => setTimeout(r, 250));
   const [request, ...more] = await requests();
   expect(more).toEqual([]);
   await untilAnswered(() => d.click(ceciliaChat, request!, 'Godkänn'));
-  const told = (text: string) => h.connector.sentTo(annaChat.conversationId).filter((a) => String(a.body.text ?? '').includes(text));
-  const finished = async () => (await h.bot.register.get('KS 2026/1'))!.remiss.status === 'Besvarad' && told('är arkiverat').length > 0 && told('är godkänt').length > 0;
+  const told = (text: string) =>
+    h.connector.sentTo(annaChat.conversationId).filter((a) => String(a.body.text ?? '').includes(text));
+  const finished = async () =>
+    (await h.bot.register.get('KS 2026/1'))!.remiss.status === 'Besvarad' &&
+    told('är arkiverat').length > 0 &&
+    told('är godkänt').length > 0;
   for (let i = 0; i < 480 && !(await finished()); i++) {
     await new Promise((r) => setTimeout(r, 250));
     await h.bot.outbox.idle();
   }
 
-  const faults = [...h.connector.faultsInjected.map((f) => f.split(' ')[0]!), ...graph.requests.flatMap((r) => (r.fault ? [r.fault] : []))];
+  const faults = [
+    ...h.connector.faultsInjected.map((f) => f.split(' ')[0]!),
+    ...graph.requests.flatMap((r) => (r.fault ? [r.fault] : [])),
+  ];
   const count = (kind: string) => faults.filter((f) => f.startsWith(kind)).length;
-  recordFigure('faultyJourney', { faults: faults.length, '429': count('429'), '503': count('503'), resets: count('reset'), timeouts: count('timeout') });
+  recordFigure('faultyJourney', {
+    faults: faults.length,
+    '429': count('429'),
+    '503': count('503'),
+    resets: count('reset'),
+    timeouts: count('timeout'),
+  });
   expect(faults.length).toBeGreaterThan(3);
   expect((await h.bot.register.get('KS 2026/1'))!.remiss.status).toBe('Besvarad');
   expect(graph.filesIn(LIBRARY).map((f) => f.name.slice(f.name.lastIndexOf('.')))).toEqual(['.docx', '.pdf']);

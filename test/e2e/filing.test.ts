@@ -20,7 +20,12 @@ const TITLE = 'Näringslivspolicy: "remissversion"';
 const FOLDER = 'SBR 201.3.1-389-2026 Näringslivspolicy remissversion';
 const DOCX = 'SBR 201.3.1-389-2026 Svar på remiss - Näringslivspolicy remissversion.docx';
 const anna = { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna', email: 'anna.andersson@stad.se' };
-const cecilia = { id: '29:cecilia', name: 'Cecilia Holm', aadObjectId: 'aad-cecilia', email: 'cecilia.holm@stad.example.se' };
+const cecilia = {
+  id: '29:cecilia',
+  name: 'Cecilia Holm',
+  aadObjectId: 'aad-cecilia',
+  email: 'cecilia.holm@stad.example.se',
+};
 
 let h: Harness;
 let d: FormDriver;
@@ -41,7 +46,15 @@ async function restartWith(env: Record<string, string>): Promise<void> {
 
 beforeEach(async () => {
   await startWith();
-  await h.bot.register.save(remiss({ dnr: DNR, title: TITLE, remittent: 'Stockholms Stadshus AB', dueDate: '2026-12-15', handlaggare: { email: anna.email } }));
+  await h.bot.register.save(
+    remiss({
+      dnr: DNR,
+      title: TITLE,
+      remittent: 'Stockholms Stadshus AB',
+      dueDate: '2026-12-15',
+      handlaggare: { email: anna.email },
+    }),
+  );
 });
 afterEach(async () => {
   await h.stop();
@@ -56,10 +69,19 @@ test('the approved version and its PDF land in <year>/<dnr> <titel>/, and the ha
   expect(readdirSync(folder()).sort()).toEqual([DOCX, DOCX.replace('.docx', '.pdf')]);
   const stored = (await new ApprovalStore(createStore({ STORAGE: 'file', DATA_DIR: h.dataDir })).getDocument(DNR, 1))!;
   expect(sha256(readFileSync(path.join(folder(), DOCX)))).toBe(stored.hash);
-  expect((await readDocx(readFileSync(path.join(folder(), DOCX)))).paragraphs.map((p) => p.text)).toContain('SBR tillstyrker avsnitt 3.');
-  expect(readFileSync(path.join(folder(), DOCX.replace('.docx', '.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+  expect((await readDocx(readFileSync(path.join(folder(), DOCX)))).paragraphs.map((p) => p.text)).toContain(
+    'SBR tillstyrker avsnitt 3.',
+  );
+  expect(
+    readFileSync(path.join(folder(), DOCX.replace('.docx', '.pdf')))
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
   expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
-  const told = h.connector.sentTo(annaChat.conversationId).map((a) => String(a.body.text ?? '')).filter((t) => t.includes('är arkiverat'));
+  const told = h.connector
+    .sentTo(annaChat.conversationId)
+    .map((a) => String(a.body.text ?? ''))
+    .filter((t) => t.includes('är arkiverat'));
   expect(told).toHaveLength(1);
   expect(told[0]).toContain(pathToFileURL(path.join(folder(), DOCX)).href);
 }, 60_000);
@@ -90,20 +112,44 @@ test('a different file already under the name is never overwritten: the new one 
 
 test('with a registrator channel: Klar för registrering, a card in the channel, and its button makes it Besvarad', async () => {
   // The channel's link as Teams' "Get link to channel" copies it, percent-encoded: the card goes to the decoded id.
-  const link = 'https://teams.microsoft.com/l/channel/19%3aregistratur%40thread.tacv2/Registratur?groupId=4f1c2a9e-7c1d-4a55-9a0e-5a3f4c2b1d00&tenantId=11111111-2222-3333-4444-555555555555';
+  const link =
+    'https://teams.microsoft.com/l/channel/19%3aregistratur%40thread.tacv2/Registratur?groupId=4f1c2a9e-7c1d-4a55-9a0e-5a3f4c2b1d00&tenantId=11111111-2222-3333-4444-555555555555';
   await restartWith({ REGISTRATOR: `channel:${link}` });
   const registrar = { id: '29:rut', name: 'Rut Registrator', aadObjectId: 'aad-rut', email: 'rut@stad.se' };
   h.connector.addConversation('19:registratur@thread.tacv2', [registrar]);
-  await h.bot.register.save(remiss({ dnr: DNR, title: TITLE, remittent: 'Stockholms Stadshus AB', dueDate: '2026-12-15', handlaggare: { email: anna.email } }));
+  await h.bot.register.save(
+    remiss({
+      dnr: DNR,
+      title: TITLE,
+      remittent: 'Stockholms Stadshus AB',
+      dueDate: '2026-12-15',
+      handlaggare: { email: anna.email },
+    }),
+  );
   await approve();
   expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Klar för registrering');
   const posted = h.connector.sentTo('19:registratur@thread.tacv2');
   expect(posted).toHaveLength(1);
   const card = cardOf(posted[0]!)!;
   const text = cardText(card);
-  for (const expected of ['Klart att diarieföra och skicka', TITLE, DNR, 'Stockholms Stadshus AB', '15 december 2026', 'Öppna Word-filen', 'Öppna PDF:en', 'Registrerad och skickad']) expect(text).toContain(expected);
-  const urls = (card.actions as { type: string; url?: string }[]).filter((a) => a.type === 'Action.OpenUrl').map((a) => a.url);
-  expect(urls).toEqual([pathToFileURL(path.join(folder(), DOCX)).href, pathToFileURL(path.join(folder(), DOCX.replace('.docx', '.pdf'))).href]);
+  for (const expected of [
+    'Klart att diarieföra och skicka',
+    TITLE,
+    DNR,
+    'Stockholms Stadshus AB',
+    '15 december 2026',
+    'Öppna Word-filen',
+    'Öppna PDF:en',
+    'Registrerad och skickad',
+  ])
+    expect(text).toContain(expected);
+  const urls = (card.actions as { type: string; url?: string }[])
+    .filter((a) => a.type === 'Action.OpenUrl')
+    .map((a) => a.url);
+  expect(urls).toEqual([
+    pathToFileURL(path.join(folder(), DOCX)).href,
+    pathToFileURL(path.join(folder(), DOCX.replace('.docx', '.pdf'))).href,
+  ]);
 
   // Someone outside the channel cannot mark it.
   const outside = await d.click(annaChat, card, 'Registrerad och skickad');
@@ -112,21 +158,44 @@ test('with a registrator channel: Klar för registrering, a card in the channel,
 
   const channel = { ...registrar, conversationId: '19:registratur@thread.tacv2' };
   const done = await d.click(channel, card, 'Registrerad och skickad');
-  expect(cardText(done)).toContain('Registrerad och skickad, markerat av Rut Registrator den 24 november 2026 kl. 14.03');
+  expect(cardText(done)).toContain(
+    'Registrerad och skickad, markerat av Rut Registrator den 24 november 2026 kl. 14.03',
+  );
   const again = await d.click(channel, card, 'Registrerad och skickad');
   expect(cardText(again)).toContain('markerat av Rut Registrator');
   await h.bot.outbox.idle();
   expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
-  expect(h.connector.sentTo(annaChat.conversationId).filter((a) => String(a.body.text).includes('är registrerat och skickat (Rut Registrator)'))).toHaveLength(1);
+  expect(
+    h.connector
+      .sentTo(annaChat.conversationId)
+      .filter((a) => String(a.body.text).includes('är registrerat och skickat (Rut Registrator)')),
+  ).toHaveLength(1);
 }, 60_000);
 
 test('with a registrator person: the card reaches their chat once they have spoken to the bot, and only they can mark it', async () => {
   await restartWith({ REGISTRATOR: 'person:rut@stad.se' });
-  const rut = personalChat(h.connector, { id: '29:rut', name: 'Rut Registrator', aadObjectId: 'aad-rut', email: 'rut@stad.se' });
+  const rut = personalChat(h.connector, {
+    id: '29:rut',
+    name: 'Rut Registrator',
+    aadObjectId: 'aad-rut',
+    email: 'rut@stad.se',
+  });
   await d.say(rut, 'hej');
-  await h.bot.register.save(remiss({ dnr: DNR, title: TITLE, remittent: 'Stockholms Stadshus AB', dueDate: '2026-12-15', handlaggare: { email: anna.email } }));
+  await h.bot.register.save(
+    remiss({
+      dnr: DNR,
+      title: TITLE,
+      remittent: 'Stockholms Stadshus AB',
+      dueDate: '2026-12-15',
+      handlaggare: { email: anna.email },
+    }),
+  );
   await approve();
-  const card = h.connector.sentTo(rut.conversationId).map((a) => cardOf(a)).filter((c) => c && cardText(c).includes('Klart att diarieföra')).at(-1)!;
+  const card = h.connector
+    .sentTo(rut.conversationId)
+    .map((a) => cardOf(a))
+    .filter((c) => c && cardText(c).includes('Klart att diarieföra'))
+    .at(-1)!;
   expect(cardText(await d.click(ceciliaChat, card, 'Registrerad och skickad'))).toContain('Det är bara registratorn');
   expect(cardText(await d.click(rut, card, 'Registrerad och skickad'))).toContain('markerat av Rut Registrator');
   expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');

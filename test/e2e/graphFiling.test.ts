@@ -9,7 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { cardOf, cardText } from '../fakes/fakeConnector.js';
 import type { FakeGraph } from '../fakes/fakeGraph.js';
-import { GRAPH_CLIENT_ID as CLIENT_ID, GRAPH_SECRET as SECRET, graphEnv, LIBRARY, startFakeGraph } from '../support/graphSetup.js';
+import {
+  GRAPH_CLIENT_ID as CLIENT_ID,
+  GRAPH_SECRET as SECRET,
+  graphEnv,
+  LIBRARY,
+  startFakeGraph,
+} from '../support/graphSetup.js';
 import { channelOf, personalChat, startHarness, type ChatUser, type Harness } from '../support/botHarness.js';
 import { button, FormDriver, type Card } from '../support/formDriver.js';
 import { remiss } from '../support/remissFixtures.js';
@@ -23,7 +29,12 @@ const FOLDER = '2026/SBR 201.3.1-389-2026 Näringslivspolicy remissversion';
 const DOCX = 'SBR 201.3.1-389-2026 Svar på remiss - Näringslivspolicy remissversion.docx';
 const PDF = DOCX.replace('.docx', '.pdf');
 const anna = { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna', email: 'anna.andersson@stad.se' };
-const cecilia = { id: '29:cecilia', name: 'Cecilia Holm', aadObjectId: 'aad-cecilia', email: 'cecilia.holm@stad.example.se' };
+const cecilia = {
+  id: '29:cecilia',
+  name: 'Cecilia Holm',
+  aadObjectId: 'aad-cecilia',
+  email: 'cecilia.holm@stad.example.se',
+};
 /** Fast retries: the outbox's backoff is the same code, only shorter. */
 const QUICK_OUTBOX = { ...DEFAULT_OUTBOX_OPTIONS, pollMs: 50, baseBackoffMs: 20, maxBackoffMs: 200 };
 
@@ -39,12 +50,26 @@ const logLines: string[] = [];
 async function start(env: Record<string, string> = {}, libraryColumns?: string[]): Promise<void> {
   graph = await startFakeGraph(libraryColumns);
   await startBot(env);
-  await h.bot.register.save(remiss({ dnr: DNR, title: TITLE, remittent: 'Stockholms Stadshus AB', dueDate: '2026-12-15', handlaggare: { email: anna.email } }));
+  await h.bot.register.save(
+    remiss({
+      dnr: DNR,
+      title: TITLE,
+      remittent: 'Stockholms Stadshus AB',
+      dueDate: '2026-12-15',
+      handlaggare: { email: anna.email },
+    }),
+  );
 }
 
 /** The bot on the test's data folder (kept across a restart), against the running fake Graph. */
 async function startBot(env: Record<string, string> = {}, dataDir?: string): Promise<void> {
-  h = await startHarness({ now: () => new Date('2026-11-24T13:03:00Z'), env: graphEnv(graph, env), outbox: QUICK_OUTBOX, dataDir: dataDir ?? (await mkdtemp(path.join(orgDir, 'data-'))), log: (line) => logLines.push(line) });
+  h = await startHarness({
+    now: () => new Date('2026-11-24T13:03:00Z'),
+    env: graphEnv(graph, env),
+    outbox: QUICK_OUTBOX,
+    dataDir: dataDir ?? (await mkdtemp(path.join(orgDir, 'data-'))),
+    log: (line) => logLines.push(line),
+  });
   d = new FormDriver(h);
   annaChat = personalChat(h.connector, anna);
   ceciliaChat = personalChat(h.connector, cecilia);
@@ -62,9 +87,10 @@ afterEach(async () => {
 });
 
 const approve = () => d.sendAndApprove(annaChat, ceciliaChat, DNR);
-const graphCalls = (method: string, pattern: RegExp) => graph.requests.filter((r) => r.method === method && pattern.test(r.path));
+const graphCalls = (method: string, pattern: RegExp) =>
+  graph.requests.filter((r) => r.method === method && pattern.test(r.path));
 
-test('the approved .docx and Graph\'s PDF of it are filed with their columns; the approver and the handläggare see the link', async () => {
+test("the approved .docx and Graph's PDF of it are filed with their columns; the approver and the handläggare see the link", async () => {
   await start();
   await approve();
 
@@ -73,27 +99,50 @@ test('the approved .docx and Graph\'s PDF of it are filed with their columns; th
   const stored = (await new ApprovalStore(createStore({ STORAGE: 'file', DATA_DIR: h.dataDir })).getDocument(DNR, 1))!;
   expect(sha256(files[0]!.bytes)).toBe(stored.hash);
   expect(files[1]!.bytes.subarray(0, 5).toString()).toBe('%PDF-');
-  for (const f of files) expect(f.fields).toEqual({ Diarienummer: DNR, Remittent: 'Stockholms Stadshus AB', Svarsdatum: '2026-12-15T12:00:00Z', Status: 'Besvarad' });
+  for (const f of files)
+    expect(f.fields).toEqual({
+      Diarienummer: DNR,
+      Remittent: 'Stockholms Stadshus AB',
+      Svarsdatum: '2026-12-15T12:00:00Z',
+      Status: 'Besvarad',
+    });
 
   // The exact requests: one token for Graph's .default scope, the site by URL, the library by name, simple
   // PUTs that refuse to replace, Graph's conversion of the filed .docx, and nothing pre-authenticated with a token.
   expect(graph.tokensIssued).toEqual([{ scope: `${graph.baseUrl}/.default`, clientId: CLIENT_ID }]);
   expect(graphCalls('GET', /^\/v1\.0\/sites\/stad\.sharepoint\.com:\/sites\/remisser$/)).toHaveLength(1);
   const puts = graphCalls('PUT', /\/content$/);
-  expect(puts.map((r) => [r.path.slice(r.path.indexOf('root:/') + 6), r.query['@microsoft.graph.conflictBehavior'], r.status])).toEqual([
+  expect(
+    puts.map((r) => [
+      r.path.slice(r.path.indexOf('root:/') + 6),
+      r.query['@microsoft.graph.conflictBehavior'],
+      r.status,
+    ]),
+  ).toEqual([
     [`${FOLDER}/${DOCX}:/content`, 'fail', 201],
     [`${FOLDER}/${PDF}:/content`, 'fail', 201],
   ]);
   expect(graphCalls('GET', /\/content$/).map((r) => r.query)).toEqual([{ format: 'pdf' }]);
-  expect(graph.requests.filter((r) => r.path.startsWith('/download/')).map((r) => [r.host, r.authorization])).toEqual([['127.0.0.1', false]]);
+  expect(graph.requests.filter((r) => r.path.startsWith('/download/')).map((r) => [r.host, r.authorization])).toEqual([
+    ['127.0.0.1', false],
+  ]);
   expect(graph.violations).toEqual([]);
 
   expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
-  const docxUrl = `${graph.siteUrl}/${LIBRARY}/${FOLDER}/${DOCX}`.split('/').map((s, i) => (i < 3 ? s : encodeURIComponent(s))).join('/');
-  const told = h.connector.sentTo(annaChat.conversationId).map((a) => String(a.body.text ?? '')).filter((t) => t.includes('är arkiverat'));
+  const docxUrl = `${graph.siteUrl}/${LIBRARY}/${FOLDER}/${DOCX}`
+    .split('/')
+    .map((s, i) => (i < 3 ? s : encodeURIComponent(s)))
+    .join('/');
+  const told = h.connector
+    .sentTo(annaChat.conversationId)
+    .map((a) => String(a.body.text ?? ''))
+    .filter((t) => t.includes('är arkiverat'));
   expect(told).toHaveLength(1);
   expect(told[0]).toContain(docxUrl);
-  const approverCard = h.connector.received.filter((a) => a.method === 'PUT' && a.conversationId === ceciliaChat.conversationId).map((a) => cardOf(a)!).at(-1)!;
+  const approverCard = h.connector.received
+    .filter((a) => a.method === 'PUT' && a.conversationId === ceciliaChat.conversationId)
+    .map((a) => cardOf(a)!)
+    .at(-1)!;
   expect(button(approverCard, 'Öppna det arkiverade svaret')).toMatchObject({ type: 'Action.OpenUrl', url: docxUrl });
   expect(cardText(approverCard)).toContain(`Arkiverat som ${DOCX}.`);
 }, 60_000);
@@ -102,7 +151,11 @@ test('a different file already under the name (put there in the browser) is neve
   await start();
   const theirs = graph.addFile(LIBRARY, `${FOLDER}/${DOCX}`, Buffer.from('en annan fil'));
   await approve();
-  expect(graph.filesIn(LIBRARY).map((f) => f.path)).toEqual([`${FOLDER}/${DOCX}`, `${FOLDER}/${DOCX.replace('.docx', ' (2).docx')}`, `${FOLDER}/${PDF}`].sort((a, b) => a.localeCompare(b)));
+  expect(graph.filesIn(LIBRARY).map((f) => f.path)).toEqual(
+    [`${FOLDER}/${DOCX}`, `${FOLDER}/${DOCX.replace('.docx', ' (2).docx')}`, `${FOLDER}/${PDF}`].sort((a, b) =>
+      a.localeCompare(b),
+    ),
+  );
   expect(graph.items.get(theirs.id)!.bytes.toString()).toBe('en annan fil');
   expect(graphCalls('PUT', /\/content$/).map((r) => r.status)).toEqual([409, 201, 201]);
 }, 60_000);
@@ -117,7 +170,9 @@ test('a filing job run again after a crash (the uploads done, the job not marked
   const job = (await store.list('outbox/')).find((k) => k.includes('filing-'))!;
   const stored = (await store.get<Record<string, unknown>>(job))!.value;
   await store.put(job, { ...stored, state: 'running', doneAt: undefined, leaseUntil: new Date(0).toISOString() });
-  const annaBefore = h.connector.sentTo(annaChat.conversationId).filter((a) => String(a.body.text ?? '').includes('är arkiverat'));
+  const annaBefore = h.connector
+    .sentTo(annaChat.conversationId)
+    .filter((a) => String(a.body.text ?? '').includes('är arkiverat'));
   expect(annaBefore).toHaveLength(1);
   await startBot({}, h.dataDir);
   await h.bot.outbox.idle();
@@ -144,13 +199,21 @@ test('429 and 503 are retried after the Retry-After Graph asked for', async () =
   expect(graph.filesIn(LIBRARY)).toHaveLength(2);
 }, 60_000);
 
-test('column names come from the organisation\'s config (SharePoint\'s encoded internal names)', async () => {
+test("column names come from the organisation's config (SharePoint's encoded internal names)", async () => {
   const org = JSON.parse(await readFile('config/organisation.json', 'utf8')) as Record<string, unknown>;
   const orgFile = path.join(orgDir, 'organisation.json');
-  await writeFile(orgFile, JSON.stringify({ ...org, libraryColumns: { Remittent: 'Remittent_x00e4_r', Status: 'Remissstatus' } }));
+  await writeFile(
+    orgFile,
+    JSON.stringify({ ...org, libraryColumns: { Remittent: 'Remittent_x00e4_r', Status: 'Remissstatus' } }),
+  );
   await start({ ORG_CONFIG: orgFile }, ['Diarienummer', 'Remittent_x00e4_r', 'Svarsdatum', 'Remissstatus']);
   await approve();
-  expect(graph.filesIn(LIBRARY)[0]!.fields).toEqual({ Diarienummer: DNR, Remittent_x00e4_r: 'Stockholms Stadshus AB', Svarsdatum: '2026-12-15T12:00:00Z', Remissstatus: 'Besvarad' });
+  expect(graph.filesIn(LIBRARY)[0]!.fields).toEqual({
+    Diarienummer: DNR,
+    Remittent_x00e4_r: 'Stockholms Stadshus AB',
+    Svarsdatum: '2026-12-15T12:00:00Z',
+    Remissstatus: 'Besvarad',
+  });
 }, 60_000);
 
 test('a failure that persists is told to the handläggare once, in Swedish, and filing keeps being retried', async () => {
@@ -162,7 +225,10 @@ test('a failure that persists is told to the handläggare once, in Swedish, and 
     await h.bot.store.put(job, { ...stored, notBefore: new Date(0).toISOString() });
     await h.bot.outbox.idle();
   }
-  const told = h.connector.sentTo(annaChat.conversationId).map((a) => String(a.body.text ?? '')).filter((t) => t.includes('arkiveringen har inte lyckats'));
+  const told = h.connector
+    .sentTo(annaChat.conversationId)
+    .map((a) => String(a.body.text ?? ''))
+    .filter((t) => t.includes('arkiveringen har inte lyckats'));
   expect(told).toHaveLength(1);
   expect(told[0]).toContain('be IT kontrollera');
   const job = (await h.bot.store.list('outbox/')).find((k) => k.includes('filing-'))!;
@@ -172,17 +238,27 @@ test('a failure that persists is told to the handläggare once, in Swedish, and 
   // The logs say what failed, never a secret, a token or the document's text.
   const log = logLines.join('\n');
   expect(log).toContain('"outcome":"waiting"');
-  for (const secret of ['an-expired-secret-0000000000000', SECRET, 'SBR tillstyrker avsnitt 3.', 'Bearer ']) expect(log).not.toContain(secret);
+  for (const secret of ['an-expired-secret-0000000000000', SECRET, 'SBR tillstyrker avsnitt 3.', 'Bearer '])
+    expect(log).not.toContain(secret);
 }, 60_000);
 
 test('with a registrator channel the status is "Klar för registrering" until the registrator\'s card is pressed', async () => {
   await start({ REGISTRATOR: 'channel:19:team@thread.tacv2/19:registratur@thread.tacv2' });
-  const rut = channelOf(h.connector, personalChat(h.connector, { id: '29:rut', name: 'Rut Registrator', aadObjectId: 'aad-rut', email: 'rut@stad.se' }), '19:registratur@thread.tacv2');
+  const rut = channelOf(
+    h.connector,
+    personalChat(h.connector, { id: '29:rut', name: 'Rut Registrator', aadObjectId: 'aad-rut', email: 'rut@stad.se' }),
+    '19:registratur@thread.tacv2',
+  );
   await approve();
   expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Klar för registrering');
   expect(graph.filesIn(LIBRARY)[0]!.fields.Status).toBe('Klar för registrering');
-  const card = h.connector.sentTo(rut.conversationId).map((a) => cardOf(a)).find((c): c is Card => !!c && cardText(c).includes('Klart att diarieföra'))!;
-  expect(button(card, 'Öppna Word-filen')).toMatchObject({ url: expect.stringContaining(encodeURIComponent(DOCX)) as unknown });
+  const card = h.connector
+    .sentTo(rut.conversationId)
+    .map((a) => cardOf(a))
+    .find((c): c is Card => !!c && cardText(c).includes('Klart att diarieföra'))!;
+  expect(button(card, 'Öppna Word-filen')).toMatchObject({
+    url: expect.stringContaining(encodeURIComponent(DOCX)) as unknown,
+  });
   await d.click(rut, card, 'Registrerad och skickad');
   expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
   await h.bot.outbox.idle();

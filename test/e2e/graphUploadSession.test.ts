@@ -28,10 +28,31 @@ let graph: FakeGraph;
 let archive: SharePointArchive;
 
 beforeEach(async () => {
-  graph = new FakeGraph({ tenantId: TENANT_ID, clientId: CLIENT_ID, clientSecret: SECRET, siteHost: 'stad.sharepoint.com', sitePath: '/sites/remisser', libraries: [{ name: 'Remissvar', columns: Object.values(COLUMNS) }] });
+  graph = new FakeGraph({
+    tenantId: TENANT_ID,
+    clientId: CLIENT_ID,
+    clientSecret: SECRET,
+    siteHost: 'stad.sharepoint.com',
+    sitePath: '/sites/remisser',
+    libraries: [{ name: 'Remissvar', columns: Object.values(COLUMNS) }],
+  });
   await graph.start();
-  const client = createGraphClient(createGraphCredential({ kind: 'secret', tenantId: TENANT_ID, clientId: CLIENT_ID, secret: SECRET }, graph.authorityHost), graph.baseUrl, 30_000);
-  archive = new SharePointArchive(client, { site: new SiteResolver(client, { id: graph.site }), library: 'Remissvar', columns: COLUMNS, logger: createLogger('silent'), sliceBytes: SLICE_UNIT, simpleUploadLimit: SLICE_UNIT });
+  const client = createGraphClient(
+    createGraphCredential(
+      { kind: 'secret', tenantId: TENANT_ID, clientId: CLIENT_ID, secret: SECRET },
+      graph.authorityHost,
+    ),
+    graph.baseUrl,
+    30_000,
+  );
+  archive = new SharePointArchive(client, {
+    site: new SiteResolver(client, { id: graph.site }),
+    library: 'Remissvar',
+    columns: COLUMNS,
+    logger: createLogger('silent'),
+    sliceBytes: SLICE_UNIT,
+    simpleUploadLimit: SLICE_UNIT,
+  });
 });
 afterEach(async () => {
   await graph.stop();
@@ -82,13 +103,18 @@ test('a connection reset in the middle of a slice is resumed from the range the 
 
 test('a session that is gone (404) is started again from the first byte', async () => {
   let n = 0;
-  graph.failNext((r) => {
-    if (!(r.method === 'PUT' && r.path.startsWith('/upload/') && ++n === 3)) return false;
-    graph.expireUploadSessions();
-    return true;
-  }, { status: 404, code: 'itemNotFound', message: 'The upload session was not found.' });
+  graph.failNext(
+    (r) => {
+      if (!(r.method === 'PUT' && r.path.startsWith('/upload/') && ++n === 3)) return false;
+      graph.expireUploadSessions();
+      return true;
+    },
+    { status: 404, code: 'itemNotFound', message: 'The upload session was not found.' },
+  );
   await archive.file(request());
-  expect(graph.requests.filter((r) => r.path.endsWith('/createUploadSession')).map((r) => r.status)).toEqual([200, 200]);
+  expect(graph.requests.filter((r) => r.path.endsWith('/createUploadSession')).map((r) => r.status)).toEqual([
+    200, 200,
+  ]);
   expect(slices().map((r) => r.status)).toEqual([202, 202, 404, 202, 202, 202, 201]);
   expect(graph.filesIn('Remissvar').map((i) => i.bytes.equals(BYTES))).toEqual([true]);
 });
@@ -96,7 +122,8 @@ test('a session that is gone (404) is started again from the first byte', async 
 test('a name taken by someone else before the last slice is not overwritten: the file gets the next name', async () => {
   let n = 0;
   graph.failNext((r) => {
-    if (r.method === 'PUT' && r.path.startsWith('/upload/') && ++n === 4) graph.addFile('Remissvar', '2026/KS 2026-17 Stor bilaga/Svar.docx', Buffer.from('någon annans'));
+    if (r.method === 'PUT' && r.path.startsWith('/upload/') && ++n === 4)
+      graph.addFile('Remissvar', '2026/KS 2026-17 Stor bilaga/Svar.docx', Buffer.from('någon annans'));
     return false;
   }, 'reset');
   const filed = await archive.file(request());
@@ -114,8 +141,24 @@ test('a filing repeated after its upload finished recognises its own file and ad
 });
 
 test('slices must be a multiple of 320 KiB: the archive refuses another size before calling Graph', () => {
-  const client = createGraphClient(createGraphCredential({ kind: 'secret', tenantId: TENANT_ID, clientId: CLIENT_ID, secret: SECRET }, graph.authorityHost), graph.baseUrl, 30_000);
-  expect(() => new SharePointArchive(client, { site: new SiteResolver(client, { id: graph.site }), library: 'Remissvar', columns: COLUMNS, logger: createLogger('silent'), sliceBytes: 1000 * 1000 })).toThrow('multiple of 320 KiB');
+  const client = createGraphClient(
+    createGraphCredential(
+      { kind: 'secret', tenantId: TENANT_ID, clientId: CLIENT_ID, secret: SECRET },
+      graph.authorityHost,
+    ),
+    graph.baseUrl,
+    30_000,
+  );
+  expect(
+    () =>
+      new SharePointArchive(client, {
+        site: new SiteResolver(client, { id: graph.site }),
+        library: 'Remissvar',
+        columns: COLUMNS,
+        logger: createLogger('silent'),
+        sliceBytes: 1000 * 1000,
+      }),
+  ).toThrow('multiple of 320 KiB');
 });
 
 test('a certificate credential signs its own client assertion, which the token endpoint verifies', async () => {
@@ -126,8 +169,20 @@ test('a certificate credential signs its own client assertion, which the token e
   const withCert = new FakeGraph({ ...graph.options, clientCertificate: cert });
   await withCert.start();
   try {
-    const client = createGraphClient(createGraphCredential({ kind: 'certificate', tenantId: TENANT_ID, clientId: CLIENT_ID, certificatePath: pem }, withCert.authorityHost), withCert.baseUrl, 30_000);
-    const viaCertificate = new SharePointArchive(client, { site: new SiteResolver(client, { id: withCert.site }), library: 'Remissvar', columns: COLUMNS, logger: createLogger('silent') });
+    const client = createGraphClient(
+      createGraphCredential(
+        { kind: 'certificate', tenantId: TENANT_ID, clientId: CLIENT_ID, certificatePath: pem },
+        withCert.authorityHost,
+      ),
+      withCert.baseUrl,
+      30_000,
+    );
+    const viaCertificate = new SharePointArchive(client, {
+      site: new SiteResolver(client, { id: withCert.site }),
+      library: 'Remissvar',
+      columns: COLUMNS,
+      logger: createLogger('silent'),
+    });
     await viaCertificate.file(request(Buffer.from('signerat')));
     expect(withCert.tokensIssued).toHaveLength(1);
     expect(withCert.filesIn('Remissvar').map((i) => i.bytes.toString())).toEqual(['signerat']);
@@ -138,19 +193,54 @@ test('a certificate credential signs its own client assertion, which the token e
 });
 
 test('a library name that is not on the site is reported with the names that are', async () => {
-  const client = createGraphClient(createGraphCredential({ kind: 'secret', tenantId: TENANT_ID, clientId: CLIENT_ID, secret: SECRET }, graph.authorityHost), graph.baseUrl, 30_000);
-  const wrong = new SharePointArchive(client, { site: new SiteResolver(client, { id: graph.site }), library: 'Remissvaren', columns: COLUMNS, logger: createLogger('silent') });
-  await expect(wrong.file(request(Buffer.from('x')))).rejects.toMatchObject({ code: 'SHAREPOINT_LIBRARY_NOT_FOUND', message: expect.stringContaining('found: Remissvar') as unknown });
+  const client = createGraphClient(
+    createGraphCredential(
+      { kind: 'secret', tenantId: TENANT_ID, clientId: CLIENT_ID, secret: SECRET },
+      graph.authorityHost,
+    ),
+    graph.baseUrl,
+    30_000,
+  );
+  const wrong = new SharePointArchive(client, {
+    site: new SiteResolver(client, { id: graph.site }),
+    library: 'Remissvaren',
+    columns: COLUMNS,
+    logger: createLogger('silent'),
+  });
+  await expect(wrong.file(request(Buffer.from('x')))).rejects.toMatchObject({
+    code: 'SHAREPOINT_LIBRARY_NOT_FOUND',
+    message: expect.stringContaining('found: Remissvar') as unknown,
+  });
 });
 
 test('Graph calls that are never answered are abandoned at the deadline and tried again', async () => {
-  const client = createGraphClient(createGraphCredential({ kind: 'secret', tenantId: TENANT_ID, clientId: CLIENT_ID, secret: SECRET }, graph.authorityHost), graph.baseUrl, 1_000);
-  const patient = new SharePointArchive(client, { site: new SiteResolver(client, { id: graph.site }), library: 'Remissvar', columns: COLUMNS, logger: createLogger('silent'), sliceBytes: SLICE_UNIT, simpleUploadLimit: SLICE_UNIT });
+  const client = createGraphClient(
+    createGraphCredential(
+      { kind: 'secret', tenantId: TENANT_ID, clientId: CLIENT_ID, secret: SECRET },
+      graph.authorityHost,
+    ),
+    graph.baseUrl,
+    1_000,
+  );
+  const patient = new SharePointArchive(client, {
+    site: new SiteResolver(client, { id: graph.site }),
+    library: 'Remissvar',
+    columns: COLUMNS,
+    logger: createLogger('silent'),
+    sliceBytes: SLICE_UNIT,
+    simpleUploadLimit: SLICE_UNIT,
+  });
   let n = 0;
   graph.failNext((r) => r.method === 'PUT' && r.path.startsWith('/upload/') && ++n === 2, 'timeout');
   graph.failNext((r) => r.method === 'POST' && r.path.endsWith('/createUploadSession'), 'timeout');
   const outcomes = [];
-  for (let attempt = 0; attempt < 3 && graph.filesIn('Remissvar').length === 0; attempt++) outcomes.push(await patient.file(request()).then(() => 'filed', () => 'failed'));
+  for (let attempt = 0; attempt < 3 && graph.filesIn('Remissvar').length === 0; attempt++)
+    outcomes.push(
+      await patient.file(request()).then(
+        () => 'filed',
+        () => 'failed',
+      ),
+    );
   expect(graph.requests.filter((r) => r.fault === 'timeout')).toHaveLength(2);
   expect(outcomes.at(-1)).toBe('filed');
   expect(graph.filesIn('Remissvar')).toHaveLength(1);

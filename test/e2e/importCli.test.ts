@@ -43,7 +43,9 @@ async function writeExport(name: string, lines: string[], eol = '\r\n'): Promise
 /** The register exactly where the bot reads it. */
 const register = (root = dataDir) => new LocalRemissRepository(new FileStore(path.join(root, 'store')));
 const stored = async (root = dataDir): Promise<Remiss[]> =>
-  (await register(root).listAll()).map((v) => v.remiss).sort((a, b) => a.dnr.localeCompare(b.dnr, 'sv', { numeric: true }));
+  (await register(root).listAll())
+    .map((v) => v.remiss)
+    .sort((a, b) => a.dnr.localeCompare(b.dnr, 'sv', { numeric: true }));
 
 test('imports the good rows, reports each bad one by physical line and field, and exits 1', async () => {
   const file = await writeExport('export.csv', [
@@ -74,20 +76,40 @@ test('imports the good rows, reports each bad one by physical line and field, an
 test('a clean file exits 0 with one summary line and nothing on stderr', async () => {
   const file = await writeExport('ok.csv', [HEADER, 'KS 1;Plan;KS;2026-10-01;2026-12-15;anna@stad.se;'], '\n');
   const run = await runImport([file]);
-  expect(run).toEqual({ code: 0, stdout: 'Import klar: 1 nya, 0 uppdaterade, 0 oförändrade, 0 rader avvisade.\n', stderr: '' });
+  expect(run).toEqual({
+    code: 0,
+    stdout: 'Import klar: 1 nya, 0 uppdaterade, 0 oförändrade, 0 rader avvisade.\n',
+    stderr: '',
+  });
 });
 
 test('a re-import updates by diarienummer without duplicating, keeps the svarsdatum history, never moves status back', async () => {
-  const file = await writeExport('export.csv', [HEADER, 'KS 1;Plan;KS;2026-10-01;2026-12-15;anna@stad.se;Pågår', 'KS 2;Program;KS;2026-10-01;2026-12-15;anna@stad.se;']);
+  const file = await writeExport('export.csv', [
+    HEADER,
+    'KS 1;Plan;KS;2026-10-01;2026-12-15;anna@stad.se;Pågår',
+    'KS 2;Program;KS;2026-10-01;2026-12-15;anna@stad.se;',
+  ]);
   expect((await runImport([file])).code).toBe(0);
   // Meanwhile the bot learned the handläggare's name.
   const repo = register();
   const first = (await repo.get('KS 1'))!;
-  await repo.save({ ...first.remiss, handlaggare: { email: 'anna@stad.se', name: 'Anna Lindqvist', phone: '08-508 000 00' } }, first.version);
+  await repo.save(
+    { ...first.remiss, handlaggare: { email: 'anna@stad.se', name: 'Anna Lindqvist', phone: '08-508 000 00' } },
+    first.version,
+  );
 
-  await writeExport('export.csv', [HEADER, ' KS 1 ;Plan (reviderad);KS;2026-10-01;10 januari 2027;anna@stad.se;Fördelad', 'KS 2;Program;KS;2026-10-01;2026-12-15;anna@stad.se;', 'KS 3;Ny;KS;2026-11-01;2027-01-31;bertil@stad.se;']);
+  await writeExport('export.csv', [
+    HEADER,
+    ' KS 1 ;Plan (reviderad);KS;2026-10-01;10 januari 2027;anna@stad.se;Fördelad',
+    'KS 2;Program;KS;2026-10-01;2026-12-15;anna@stad.se;',
+    'KS 3;Ny;KS;2026-11-01;2027-01-31;bertil@stad.se;',
+  ]);
   const second = await runImport([file]);
-  expect(second).toEqual({ code: 0, stdout: 'Import klar: 1 nya, 1 uppdaterade, 1 oförändrade, 0 rader avvisade.\n', stderr: '' });
+  expect(second).toEqual({
+    code: 0,
+    stdout: 'Import klar: 1 nya, 1 uppdaterade, 1 oförändrade, 0 rader avvisade.\n',
+    stderr: '',
+  });
   const remisser = await stored();
   expect(remisser.map((r) => r.dnr)).toEqual(['KS 1', 'KS 2', 'KS 3']);
   expect(remisser[0]).toMatchObject({
@@ -99,7 +121,13 @@ test('a re-import updates by diarienummer without duplicating, keeps the svarsda
   expect(remisser[0]!.history).toEqual([
     { at: expect.any(String), kind: 'created', source: 'import:export.csv' },
     { at: expect.any(String), kind: 'updated', fields: ['title'], source: 'import:export.csv' },
-    { at: expect.any(String), kind: 'dueDateChanged', from: '2026-12-15', to: '2027-01-10', source: 'import:export.csv' },
+    {
+      at: expect.any(String),
+      kind: 'dueDateChanged',
+      from: '2026-12-15',
+      to: '2027-01-10',
+      source: 'import:export.csv',
+    },
   ]);
   const unchanged = (await repo.get('KS 2'))!.version;
 
@@ -113,20 +141,42 @@ test('JSON exports import the same way; bad records are reported by position', a
   await writeFile(
     file,
     JSON.stringify([
-      { diarienummer: 'KS 2024/742', titel: 'Näringslivspolicy', remittent: 'Kommunstyrelsen', inkom: '2024-09-10', svarsdatum: '29 november 2024', handläggare: 'anna@stad.se', godkännare: 'per@stad.se' },
-      { diarienummer: 'KS 2024/743', titel: 'Plan', remittent: 'KS', inkom: '2024-09-10', svarsdatum: 'i morgon', handläggare: 'anna@stad.se' },
+      {
+        diarienummer: 'KS 2024/742',
+        titel: 'Näringslivspolicy',
+        remittent: 'Kommunstyrelsen',
+        inkom: '2024-09-10',
+        svarsdatum: '29 november 2024',
+        handläggare: 'anna@stad.se',
+        godkännare: 'per@stad.se',
+      },
+      {
+        diarienummer: 'KS 2024/743',
+        titel: 'Plan',
+        remittent: 'KS',
+        inkom: '2024-09-10',
+        svarsdatum: 'i morgon',
+        handläggare: 'anna@stad.se',
+      },
     ]),
   );
   const run = await runImport([file]);
   expect(run.code).toBe(1);
-  expect(run.stderr).toBe('post 2: svarsdatum: "i morgon" är inget giltigt datum (skriv 2020-12-15 eller 15 december 2020)\n');
+  expect(run.stderr).toBe(
+    'post 2: svarsdatum: "i morgon" är inget giltigt datum (skriv 2020-12-15 eller 15 december 2020)\n',
+  );
   expect(run.stdout).toBe('Import klar: 1 nya, 0 uppdaterade, 0 oförändrade, 1 post avvisad.\n');
-  expect((await stored()).map((r) => [r.dnr, r.dueDate, r.approver?.email])).toEqual([['KS 2024/742', '2024-11-29', 'per@stad.se']]);
+  expect((await stored()).map((r) => [r.dnr, r.dueDate, r.approver?.email])).toEqual([
+    ['KS 2024/742', '2024-11-29', 'per@stad.se'],
+  ]);
 });
 
 test('a file saved by Excel as plain "CSV" (Windows-1252) imports with å/ä/ö intact and says how it was read', async () => {
   const latin1 = path.join(dir, 'latin1.csv');
-  await writeFile(latin1, Buffer.from(`${HEADER}\r\nKS 1;Förslag om äldreomsorg;Kommunstyrelsen;2026-10-01;2026-12-15;a@b.se;\r\n`, 'latin1'));
+  await writeFile(
+    latin1,
+    Buffer.from(`${HEADER}\r\nKS 1;Förslag om äldreomsorg;Kommunstyrelsen;2026-10-01;2026-12-15;a@b.se;\r\n`, 'latin1'),
+  );
   const run = await runImport([latin1]);
   expect(run.code).toBe(0);
   expect(run.stderr).toContain('lästes som Windows-1252');
@@ -142,7 +192,11 @@ test('files that cannot be imported exit 2 with a Swedish message and import not
   expect(bad.stderr).toContain('arbetsbok.csv: Filen är en Excel-arbetsbok');
   expect(bad.stdout).toBe('');
 
-  const columns = await writeExport('kolumner.csv', ['diarienummer;titel;remittent;inkom;handläggare', 'KS 1;T;KS;2026-10-01;a@b.se', 'KS 2;T;KS;2026-10-01;a@b.se']);
+  const columns = await writeExport('kolumner.csv', [
+    'diarienummer;titel;remittent;inkom;handläggare',
+    'KS 1;T;KS;2026-10-01;a@b.se',
+    'KS 2;T;KS;2026-10-01;a@b.se',
+  ]);
   const missing = await runImport([columns]);
   expect(missing.code).toBe(2);
   expect(missing.stderr).toBe('kolumner.csv: Kolumnen svarsdatum saknas i rubrikraden. Ingenting importerades.\n');
@@ -168,7 +222,11 @@ test('settings come from .env in the working folder, without noise on stdout', a
   await writeFile(path.join(dir, '.env'), 'DATA_DIR=./fran-env\n');
   const file = await writeExport('ok.csv', [HEADER, 'KS 1;Plan;KS;2026-10-01;2026-12-15;anna@stad.se;']);
   const run = await runImport([file], {});
-  expect(run).toEqual({ code: 0, stdout: 'Import klar: 1 nya, 0 uppdaterade, 0 oförändrade, 0 rader avvisade.\n', stderr: '' });
+  expect(run).toEqual({
+    code: 0,
+    stdout: 'Import klar: 1 nya, 0 uppdaterade, 0 oförändrade, 0 rader avvisade.\n',
+    stderr: '',
+  });
   expect((await stored(path.join(dir, 'fran-env'))).map((r) => r.dnr)).toEqual(['KS 1']);
 });
 
@@ -177,7 +235,9 @@ test('an import running while the bot creates other remisser in the same registe
   const file = await writeExport('export.csv', [HEADER, ...rows]);
   const repo = register();
   const running = runImport([file]);
-  await Promise.all(Array.from({ length: 40 }, (_, i) => repo.save(remiss({ dnr: `BOT ${i}`, dueDate: '2026-12-01' }))));
+  await Promise.all(
+    Array.from({ length: 40 }, (_, i) => repo.save(remiss({ dnr: `BOT ${i}`, dueDate: '2026-12-01' }))),
+  );
   expect((await running).code).toBe(0);
   expect(await stored()).toHaveLength(80);
 });
@@ -185,9 +245,15 @@ test('an import running while the bot creates other remisser in the same registe
 test('an import updating the remisser the bot is changing at the same moment loses neither side’s changes', async () => {
   const N = 10;
   const dnrs = Array.from({ length: N }, (_, i) => `KS 2026/${i}`);
-  const file = await writeExport('export.csv', [HEADER, ...dnrs.map((d) => `${d};Titel;KS;2026-10-01;2026-12-15;anna@stad.se;`)]);
+  const file = await writeExport('export.csv', [
+    HEADER,
+    ...dnrs.map((d) => `${d};Titel;KS;2026-10-01;2026-12-15;anna@stad.se;`),
+  ]);
   expect((await runImport([file])).code).toBe(0);
-  await writeExport('export.csv', [HEADER, ...dnrs.map((d) => `${d};Titel (ny);KS;2026-10-01;2027-01-15;anna@stad.se;`)]);
+  await writeExport('export.csv', [
+    HEADER,
+    ...dnrs.map((d) => `${d};Titel (ny);KS;2026-10-01;2027-01-15;anna@stad.se;`),
+  ]);
 
   // "The bot": one writer per remiss keeps rewriting the handläggare's phone (a field the import does not
   // own) and sets Pågår, with conditional writes and retries, from before the import starts until after it ends.
@@ -202,7 +268,10 @@ test('an import updating the remisser the bot is changing at the same moment los
           const current = (await bot.get(dnr))!;
           const phone = `08-${round}`;
           try {
-            await bot.save({ ...current.remiss, status: 'Pågår', handlaggare: { ...current.remiss.handlaggare!, phone } }, current.version);
+            await bot.save(
+              { ...current.remiss, status: 'Pågår', handlaggare: { ...current.remiss.handlaggare!, phone } },
+              current.version,
+            );
             lastPhone.set(dnr, phone);
             botWrites++;
             break;
@@ -223,7 +292,12 @@ test('an import updating the remisser the bot is changing at the same moment los
   const remisser = await stored();
   expect(remisser).toHaveLength(N);
   for (const r of remisser) {
-    expect(r).toMatchObject({ title: 'Titel (ny)', dueDate: '2027-01-15', status: 'Pågår', handlaggare: { email: 'anna@stad.se', phone: lastPhone.get(r.dnr) } });
+    expect(r).toMatchObject({
+      title: 'Titel (ny)',
+      dueDate: '2027-01-15',
+      status: 'Pågår',
+      handlaggare: { email: 'anna@stad.se', phone: lastPhone.get(r.dnr) },
+    });
     expect(r.history.filter((h) => h.kind === 'dueDateChanged')).toHaveLength(1);
   }
 }, 120_000);
@@ -256,22 +330,55 @@ describe('conflicts, made to happen every time (in process, same file store)', (
 
   test('the import re-reads and re-applies: both the bot’s and the diarium’s changes survive', async () => {
     const repo = register();
-    await repo.save(remiss({ dnr: 'KS 1', dueDate: '2026-12-15', handlaggare: { email: 'anna@stad.se' }, status: 'Fördelad' }));
+    await repo.save(
+      remiss({ dnr: 'KS 1', dueDate: '2026-12-15', handlaggare: { email: 'anna@stad.se' }, status: 'Fördelad' }),
+    );
     const bot = async (dnr: string) => {
       const current = await repo.get(dnr);
-      if (current) await repo.save({ ...current.remiss, status: 'Pågår', handlaggare: { email: 'anna@stad.se', name: 'Anna' } }, current.version);
-      else await repo.save(remiss({ dnr, dueDate: '2026-12-01', handlaggare: { email: 'bertil@stad.se', name: 'Bertil' }, status: 'Pågår' }));
+      if (current)
+        await repo.save(
+          { ...current.remiss, status: 'Pågår', handlaggare: { email: 'anna@stad.se', name: 'Anna' } },
+          current.version,
+        );
+      else
+        await repo.save(
+          remiss({
+            dnr,
+            dueDate: '2026-12-01',
+            handlaggare: { email: 'bertil@stad.se', name: 'Bertil' },
+            status: 'Pågår',
+          }),
+        );
     };
     const racing = new RacingRegister(register(), bot);
-    const parsed = parseExport(Buffer.from([HEADER, 'KS 1;Ny titel;KS;2026-10-01;2027-01-15;anna@stad.se;', 'KS 2;Nyss skapad;KS;2026-10-01;2027-01-20;bertil@stad.se;'].join('\n')), 'x.csv');
+    const parsed = parseExport(
+      Buffer.from(
+        [
+          HEADER,
+          'KS 1;Ny titel;KS;2026-10-01;2027-01-15;anna@stad.se;',
+          'KS 2;Nyss skapad;KS;2026-10-01;2027-01-20;bertil@stad.se;',
+        ].join('\n'),
+      ),
+      'x.csv',
+    );
     const report = await importRemisser(racing, parsed, new Date(), 'import:x.csv');
     expect(racing.raced).toEqual(new Set(['KS 1', 'KS 2']));
     // KS 2 was created by the bot first, so the import's create lost and became an update.
     expect(report).toEqual({ created: 0, updated: 2, unchanged: 0, refused: [] });
     const [one, two] = await stored();
-    expect(one).toMatchObject({ title: 'Ny titel', dueDate: '2027-01-15', status: 'Pågår', handlaggare: { email: 'anna@stad.se', name: 'Anna' } });
+    expect(one).toMatchObject({
+      title: 'Ny titel',
+      dueDate: '2027-01-15',
+      status: 'Pågår',
+      handlaggare: { email: 'anna@stad.se', name: 'Anna' },
+    });
     expect(one!.history.filter((h) => h.kind === 'dueDateChanged')).toHaveLength(1);
-    expect(two).toMatchObject({ title: 'Nyss skapad', dueDate: '2027-01-20', status: 'Pågår', handlaggare: { email: 'bertil@stad.se', name: 'Bertil' } });
+    expect(two).toMatchObject({
+      title: 'Nyss skapad',
+      dueDate: '2027-01-20',
+      status: 'Pågår',
+      handlaggare: { email: 'bertil@stad.se', name: 'Bertil' },
+    });
   });
 
   test('a remiss that keeps conflicting is refused with a reason; the other rows are still imported', async () => {
@@ -285,13 +392,26 @@ describe('conflicts, made to happen every time (in process, same file store)', (
         return inner.save(r, version);
       },
     };
-    const parsed = parseExport(Buffer.from([HEADER, 'KS 1;T;KS;2026-10-01;2027-01-15;anna@stad.se;', 'KS 2;T;KS;2026-10-01;2027-01-20;anna@stad.se;'].join('\n')), 'x.csv');
+    const parsed = parseExport(
+      Buffer.from(
+        [HEADER, 'KS 1;T;KS;2026-10-01;2027-01-15;anna@stad.se;', 'KS 2;T;KS;2026-10-01;2027-01-20;anna@stad.se;'].join(
+          '\n',
+        ),
+      ),
+      'x.csv',
+    );
     const report = await importRemisser(stubborn, parsed, new Date(), 'x');
     expect(report).toEqual({
       created: 1,
       updated: 0,
       unchanged: 0,
-      refused: [{ line: 2, field: 'diarienummer', reason: 'kunde inte sparas eftersom remissen ändrades samtidigt av någon annan; kör importen igen' }],
+      refused: [
+        {
+          line: 2,
+          field: 'diarienummer',
+          reason: 'kunde inte sparas eftersom remissen ändrades samtidigt av någon annan; kör importen igen',
+        },
+      ],
     });
     expect((await stored()).map((r) => r.dnr)).toEqual(['KS 2']);
   });
@@ -299,8 +419,18 @@ describe('conflicts, made to happen every time (in process, same file store)', (
 
 test('the example file in the repository imports cleanly', async () => {
   const run = await runImport([path.join(ROOT, 'examples/remisser-exempel.csv')]);
-  expect(run).toEqual({ code: 0, stdout: 'Import klar: 8 nya, 0 uppdaterade, 0 oförändrade, 0 rader avvisade.\n', stderr: '' });
+  expect(run).toEqual({
+    code: 0,
+    stdout: 'Import klar: 8 nya, 0 uppdaterade, 0 oförändrade, 0 rader avvisade.\n',
+    stderr: '',
+  });
   const remisser = await stored();
-  expect(remisser.find((r) => r.dnr === 'SBR 201.3.1-389/2020')).toMatchObject({ title: 'Stockholms stads trygghetsprogram 2020-2023', dueDate: '2020-12-15', status: 'Pågår' });
-  expect(remisser.find((r) => r.dnr === 'KS 2024/902')?.title).toBe('Strategi för stadens lokalförsörjning; remissversion');
+  expect(remisser.find((r) => r.dnr === 'SBR 201.3.1-389/2020')).toMatchObject({
+    title: 'Stockholms stads trygghetsprogram 2020-2023',
+    dueDate: '2020-12-15',
+    status: 'Pågår',
+  });
+  expect(remisser.find((r) => r.dnr === 'KS 2024/902')?.title).toBe(
+    'Strategi för stadens lokalförsörjning; remissversion',
+  );
 });

@@ -4,7 +4,14 @@
  * its invoke answered; every kind of bad token gets 401 and nothing is processed.
  */
 import { anotherKey, FakeOpenIdMetadata } from '../fakes/fakeOpenIdMetadata.js';
-import { cardActionFrom, personalChat, startHarness, TENANT, type ChatUser, type Harness } from '../support/botHarness.js';
+import {
+  cardActionFrom,
+  personalChat,
+  startHarness,
+  TENANT,
+  type ChatUser,
+  type Harness,
+} from '../support/botHarness.js';
 
 const APP_ID = '6b5e7d0a-1111-4222-8333-944445555666';
 let metadata: FakeOpenIdMetadata;
@@ -45,10 +52,19 @@ test('a valid channel token: the invoke is answered with a card', async () => {
 const refusals: [string, (a: { serviceUrl: string }) => string | undefined][] = [
   ['no token', () => undefined],
   ['a bad signature (the right kid, another key)', (a) => `Bearer ${metadata.token(valid(a), { key: anotherKey() })}`],
-  ['an expired token', (a) => `Bearer ${metadata.token({ ...valid(a), nbf: 1, iat: 1, exp: Math.floor(Date.now() / 1000) - 3600 })}`],
-  ['the wrong audience', (a) => `Bearer ${metadata.token({ ...valid(a), aud: '00000000-0000-0000-0000-000000000001' })}`],
+  [
+    'an expired token',
+    (a) => `Bearer ${metadata.token({ ...valid(a), nbf: 1, iat: 1, exp: Math.floor(Date.now() / 1000) - 3600 })}`,
+  ],
+  [
+    'the wrong audience',
+    (a) => `Bearer ${metadata.token({ ...valid(a), aud: '00000000-0000-0000-0000-000000000001' })}`,
+  ],
   ['the wrong issuer', (a) => `Bearer ${metadata.token({ ...valid(a), iss: 'https://sts.windows.net/evil/' })}`],
-  ['a serviceurl claim that differs from the activity', (a) => `Bearer ${metadata.token({ ...valid(a), serviceurl: 'https://smba.evil.example/' })}`],
+  [
+    'a serviceurl claim that differs from the activity',
+    (a) => `Bearer ${metadata.token({ ...valid(a), serviceurl: 'https://smba.evil.example/' })}`,
+  ],
   ['a key id the metadata does not serve', (a) => `Bearer ${metadata.token(valid(a), { kid: 'unknown-kid' })}`],
   ['not a JWT at all', () => 'Bearer not.a.jwt'],
 ];

@@ -21,7 +21,12 @@ import { TEST_CERT_PATH } from '../support/testTls.js';
 const run = promisify(execFile);
 const LIST = 'Remisser';
 const anna = { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna', email: 'anna.andersson@stad.se' };
-const cecilia = { id: '29:cecilia', name: 'Cecilia Holm', aadObjectId: 'aad-cecilia', email: 'cecilia.holm@stad.example.se' };
+const cecilia = {
+  id: '29:cecilia',
+  name: 'Cecilia Holm',
+  aadObjectId: 'aad-cecilia',
+  email: 'cecilia.holm@stad.example.se',
+};
 const NOW = new Date('2026-11-24T09:00:00Z');
 
 let graph: FakeGraph | undefined;
@@ -45,7 +50,10 @@ afterEach(async () => {
 
 /** The CLI commands, run as an admin runs them, against the fake Graph. */
 function cli(script: string, args: string[], env: Record<string, string>) {
-  return run(process.execPath, ['--import', 'tsx', script, ...args], { cwd: path.resolve(__dirname, '../..'), env: { ...process.env, NODE_EXTRA_CA_CERTS: TEST_CERT_PATH, ...env } }).then(
+  return run(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: path.resolve(__dirname, '../..'),
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: TEST_CERT_PATH, ...env },
+  }).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
@@ -71,9 +79,26 @@ async function start(source: 'local' | 'sharepoint', extra: Record<string, strin
   d = new FormDriver(h);
   annaChat = personalChat(h.connector, anna);
   ceciliaChat = personalChat(h.connector, cecilia);
-  await h.bot.register.save(remiss({ dnr: 'KS 2026/1', title: 'Trygghetsprogram', dueDate: '2026-11-27', handlaggare: { email: anna.email } }));
-  await h.bot.register.save(remiss({ dnr: 'KS 2026/2', title: "Näringslivspolicy 'remissversion'", dueDate: '2026-12-10', handlaggare: { email: 'erik@stad.se' } }));
-  await h.bot.register.save(remiss({ dnr: 'KS 2026/3', title: 'Redan besvarad', dueDate: '2026-11-20', handlaggare: { email: anna.email }, status: 'Besvarad' }));
+  await h.bot.register.save(
+    remiss({ dnr: 'KS 2026/1', title: 'Trygghetsprogram', dueDate: '2026-11-27', handlaggare: { email: anna.email } }),
+  );
+  await h.bot.register.save(
+    remiss({
+      dnr: 'KS 2026/2',
+      title: "Näringslivspolicy 'remissversion'",
+      dueDate: '2026-12-10',
+      handlaggare: { email: 'erik@stad.se' },
+    }),
+  );
+  await h.bot.register.save(
+    remiss({
+      dnr: 'KS 2026/3',
+      title: 'Redan besvarad',
+      dueDate: '2026-11-20',
+      handlaggare: { email: anna.email },
+      status: 'Besvarad',
+    }),
+  );
 }
 
 const lastCard = async (chat: ChatUser, text: string) => cardText(cardOf(await d.say(chat, text))!);
@@ -113,7 +138,14 @@ describe('REMISS_SOURCE=sharepoint', () => {
     await start('sharepoint');
     expect(await lastCard(annaChat, 'mina remisser')).not.toContain('Ny i listan');
     const lists = graph!.sharePointLists;
-    lists.addItem(LIST, { Title: 'Ny i listan', Diarienummer: 'KS 2026/9', Remittent: 'KS', Svarsdatum: '2026-11-29T23:00:00Z', Handl_x00e4_ggare: anna.email, Status: 'Fördelad' });
+    lists.addItem(LIST, {
+      Title: 'Ny i listan',
+      Diarienummer: 'KS 2026/9',
+      Remittent: 'KS',
+      Svarsdatum: '2026-11-29T23:00:00Z',
+      Handl_x00e4_ggare: anna.email,
+      Status: 'Fördelad',
+    });
     const erik = lists.items(LIST).find((i) => i.fields.Diarienummer === 'KS 2026/2')!;
     lists.editItem(LIST, erik.id, { Handl_x00e4_ggare: anna.email, Svarsdatum: '2026-12-04T23:00:00Z' });
     const mine = await lastCard(annaChat, 'mina remisser');
@@ -135,11 +167,17 @@ describe('REMISS_SOURCE=sharepoint', () => {
       return false;
     }, '503');
     const { card: preview } = await d.answerToPreview(annaChat, 'KS 2026/1', anna.email);
-    await d.click(annaChat, await d.click(annaChat, preview, 'Skicka för godkännande'), 'Skicka', { approver: cecilia.email });
+    await d.click(annaChat, await d.click(annaChat, preview, 'Skicka för godkännande'), 'Skicka', {
+      approver: cecilia.email,
+    });
     const patches = graph!.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith(`/items/${item.id}/fields`));
     expect(patches.map((r) => r.status)).toEqual([412, ...patches.slice(1).map(() => 200)]);
     expect(patches.length).toBeGreaterThanOrEqual(2);
-    expect(item.fields).toMatchObject({ Title: 'Trygghetsprogram (rättad titel)', Svarsdatum: '2026-12-03T23:00:00Z', Status: 'För godkännande' });
+    expect(item.fields).toMatchObject({
+      Title: 'Trygghetsprogram (rättad titel)',
+      Svarsdatum: '2026-12-03T23:00:00Z',
+      Status: 'För godkännande',
+    });
     expect(lists.blindWrites).toEqual([]);
   }, 60_000);
 
@@ -152,19 +190,38 @@ describe('REMISS_SOURCE=sharepoint', () => {
     const env = graphEnv(graph, { REMISS_SOURCE: 'sharepoint', SHAREPOINT_REMISS_LIST: LIST, ORG_CONFIG: orgFile });
     expect((await runSetup(env)).code).toBe(0);
     const annaId = lists.addUser(anna.email, anna.name);
-    lists.addItem(LIST, { Title: 'Personkolumn', Diarienummer: 'KS 2026/5', Remittent: 'KS', Svarsdatum: '2026-11-30T23:00:00Z', Handl_x00e4_ggareLookupId: String(annaId), Status: 'Fördelad' });
+    lists.addItem(LIST, {
+      Title: 'Personkolumn',
+      Diarienummer: 'KS 2026/5',
+      Remittent: 'KS',
+      Svarsdatum: '2026-11-30T23:00:00Z',
+      Handl_x00e4_ggareLookupId: String(annaId),
+      Status: 'Fördelad',
+    });
     h = await startHarness({ now: NOW, env });
     d = new FormDriver(h);
     annaChat = personalChat(h.connector, anna);
     expect(await lastCard(annaChat, 'mina remisser')).toContain('Personkolumn');
-    await h.bot.register.save(remiss({ dnr: 'KS 2026/6', title: 'Skapad av boten', dueDate: '2026-12-01', handlaggare: { email: anna.email } }));
-    expect(lists.items(LIST).find((i) => i.fields.Diarienummer === 'KS 2026/6')!.fields.Handl_x00e4_ggareLookupId).toBe(String(annaId));
+    await h.bot.register.save(
+      remiss({ dnr: 'KS 2026/6', title: 'Skapad av boten', dueDate: '2026-12-01', handlaggare: { email: anna.email } }),
+    );
+    expect(lists.items(LIST).find((i) => i.fields.Diarienummer === 'KS 2026/6')!.fields.Handl_x00e4_ggareLookupId).toBe(
+      String(annaId),
+    );
   }, 60_000);
 
   test('lists longer than a page are read to the end, and every filtered read says Prefer for non-indexed columns', async () => {
     await start('sharepoint');
     graph!.sharePointLists.pageSize = 2;
-    for (let i = 10; i < 15; i++) await h.bot.register.save(remiss({ dnr: `KS 2026/${i}`, title: `Remiss ${i}`, dueDate: '2026-12-15', handlaggare: { email: anna.email } }));
+    for (let i = 10; i < 15; i++)
+      await h.bot.register.save(
+        remiss({
+          dnr: `KS 2026/${i}`,
+          title: `Remiss ${i}`,
+          dueDate: '2026-12-15',
+          handlaggare: { email: anna.email },
+        }),
+      );
     graph!.failNext((r) => r.method === 'GET' && r.path.endsWith('/items') && r.query.has('$skiptoken'), '429');
     const mine = await lastCard(annaChat, 'mina remisser');
     for (let i = 10; i < 15; i++) expect(mine).toContain(`Remiss ${i}`);
@@ -172,8 +229,20 @@ describe('REMISS_SOURCE=sharepoint', () => {
     expect(graph!.requests.filter((r) => r.status === 429)).toHaveLength(1);
     expect(graph!.requests.filter((r) => r.status === 400)).toEqual([]);
     // The fake refuses, as SharePoint does, a filter on a column that is not indexed without that header.
-    const client = createGraphClient(createGraphCredential({ kind: 'secret', tenantId: GRAPH_TENANT_ID, clientId: GRAPH_CLIENT_ID, secret: GRAPH_SECRET }, graph!.authorityHost), graph!.baseUrl, 30_000);
-    await expect(client.api(`/sites/${graph!.site}/lists/${LIST}/items`).filter("fields/Remittent eq 'Kommunstyrelsen'").get()).rejects.toMatchObject({ statusCode: 400, message: expect.stringContaining('HonorNonIndexedQueriesWarningMayFailRandomly') as unknown });
+    const client = createGraphClient(
+      createGraphCredential(
+        { kind: 'secret', tenantId: GRAPH_TENANT_ID, clientId: GRAPH_CLIENT_ID, secret: GRAPH_SECRET },
+        graph!.authorityHost,
+      ),
+      graph!.baseUrl,
+      30_000,
+    );
+    await expect(
+      client.api(`/sites/${graph!.site}/lists/${LIST}/items`).filter("fields/Remittent eq 'Kommunstyrelsen'").get(),
+    ).rejects.toMatchObject({
+      statusCode: 400,
+      message: expect.stringContaining('HonorNonIndexedQueriesWarningMayFailRandomly') as unknown,
+    });
   }, 60_000);
 
   test('npm run sharepoint:setup: run again it changes nothing; a list that differs is left alone and the differences named', async () => {
@@ -182,7 +251,10 @@ describe('REMISS_SOURCE=sharepoint', () => {
     expect((await runSetup(env)).code).toBe(0);
     const again = await runSetup(env);
     expect(again).toMatchObject({ code: 0, stdout: expect.stringContaining('Ingenting är ändrat') as unknown });
-    graph.sharePointLists.createList('Gammal lista', [{ name: 'Diarienummer', displayName: 'Diarienummer', type: 'text', indexed: true }, { name: 'Status', displayName: 'Status', type: 'text', indexed: false }]);
+    graph.sharePointLists.createList('Gammal lista', [
+      { name: 'Diarienummer', displayName: 'Diarienummer', type: 'text', indexed: true },
+      { name: 'Status', displayName: 'Status', type: 'text', indexed: false },
+    ]);
     const differs = await runSetup({ ...env, SHAREPOINT_REMISS_LIST: 'Gammal lista' });
     expect(differs.code).toBe(1);
     expect(differs.stderr).toContain('kolumnen Status är av typen text men ska vara choice');
@@ -192,15 +264,27 @@ describe('REMISS_SOURCE=sharepoint', () => {
 
   test('npm run import writes to the list when it is the source', async () => {
     graph = await startFakeGraph();
-    const env = graphEnv(graph, { REMISS_SOURCE: 'sharepoint', SHAREPOINT_REMISS_LIST: LIST, DATA_DIR: path.join(dir, 'import-data') });
+    const env = graphEnv(graph, {
+      REMISS_SOURCE: 'sharepoint',
+      SHAREPOINT_REMISS_LIST: LIST,
+      DATA_DIR: path.join(dir, 'import-data'),
+    });
     expect((await runSetup(env)).code).toBe(0);
     const csv = path.join(dir, 'export.csv');
-    await writeFile(csv, 'diarienummer;titel;remittent;inkom;svarsdatum;handlaggare\nKS 2026/20;Från diariet;Kommunstyrelsen;2026-11-01;2026-12-15;anna.andersson@stad.se\n');
+    await writeFile(
+      csv,
+      'diarienummer;titel;remittent;inkom;svarsdatum;handlaggare\nKS 2026/20;Från diariet;Kommunstyrelsen;2026-11-01;2026-12-15;anna.andersson@stad.se\n',
+    );
     const first = await cli('src/cli/import.ts', [csv], env);
     expect(first.code).toBe(0);
     const items = graph.sharePointLists.items(LIST);
-    expect(items.map((i) => [i.fields.Diarienummer, i.fields.Title, i.fields.Svarsdatum])).toEqual([['KS 2026/20', 'Från diariet', '2026-12-14T23:00:00Z']]);
-    await writeFile(csv, 'diarienummer;titel;remittent;inkom;svarsdatum;handlaggare\nKS 2026/20;Från diariet;Kommunstyrelsen;2026-11-01;2026-12-18;anna.andersson@stad.se\n');
+    expect(items.map((i) => [i.fields.Diarienummer, i.fields.Title, i.fields.Svarsdatum])).toEqual([
+      ['KS 2026/20', 'Från diariet', '2026-12-14T23:00:00Z'],
+    ]);
+    await writeFile(
+      csv,
+      'diarienummer;titel;remittent;inkom;svarsdatum;handlaggare\nKS 2026/20;Från diariet;Kommunstyrelsen;2026-11-01;2026-12-18;anna.andersson@stad.se\n',
+    );
     expect((await cli('src/cli/import.ts', [csv], env)).code).toBe(0);
     expect(graph.sharePointLists.items(LIST)).toHaveLength(1);
     expect(graph.sharePointLists.items(LIST)[0]!.fields.Svarsdatum).toBe('2026-12-17T23:00:00Z');

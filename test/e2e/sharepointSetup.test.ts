@@ -21,7 +21,12 @@ import { DEFAULT_OUTBOX_OPTIONS } from '../../src/outbox/outbox.js';
 const run = promisify(execFile);
 const DNR = 'KS 2026/412';
 const anna = { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna', email: 'anna.andersson@stad.se' };
-const cecilia = { id: '29:cecilia', name: 'Cecilia Holm', aadObjectId: 'aad-cecilia', email: 'cecilia.holm@stad.example.se' };
+const cecilia = {
+  id: '29:cecilia',
+  name: 'Cecilia Holm',
+  aadObjectId: 'aad-cecilia',
+  email: 'cecilia.holm@stad.example.se',
+};
 const QUICK_OUTBOX = { ...DEFAULT_OUTBOX_OPTIONS, pollMs: 50, baseBackoffMs: 20, maxBackoffMs: 200 };
 
 let graph: FakeGraph;
@@ -41,29 +46,39 @@ afterEach(async () => {
 /** The command as an admin runs it, against the fake Graph. */
 function setup(extra: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   const env = { ...process.env, NODE_EXTRA_CA_CERTS: TEST_CERT_PATH, ...graphEnv(graph, extra) };
-  return run(process.execPath, ['--import', 'tsx', 'src/cli/sharepointSetup.ts'], { cwd: path.resolve(__dirname, '../..'), env }).then(
+  return run(process.execPath, ['--import', 'tsx', 'src/cli/sharepointSetup.ts'], {
+    cwd: path.resolve(__dirname, '../..'),
+    env,
+  }).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
 }
 
-const libraryColumns = () => [...graph.sharePointLists.list(LIBRARY).columns.values()].filter((c) => c.name !== 'Title').map((c) => [c.name, c.type, c.indexed]);
+const libraryColumns = () =>
+  [...graph.sharePointLists.list(LIBRARY).columns.values()]
+    .filter((c) => c.name !== 'Title')
+    .map((c) => [c.name, c.type, c.indexed]);
 const columnPosts = () => graph.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/columns'));
 
-test('with an owner grant it creates the library\'s four columns, typed; run again it changes nothing', async () => {
+test("with an owner grant it creates the library's four columns, typed; run again it changes nothing", async () => {
   graph = await startFakeGraph([]);
   graph.siteRole = 'owner';
   const first = await setup();
   expect(first.code).toBe(0);
   expect(first.stdout).toContain('behöver därför behörigheten owner (eller fullcontrol)');
-  expect(first.stdout).toContain(`Dokumentbiblioteket "${LIBRARY}" har fått kolumnerna Diarienummer, Remittent, Svarsdatum, Status.`);
+  expect(first.stdout).toContain(
+    `Dokumentbiblioteket "${LIBRARY}" har fått kolumnerna Diarienummer, Remittent, Svarsdatum, Status.`,
+  );
   expect(libraryColumns()).toEqual([
     ['Diarienummer', 'text', true],
     ['Remittent', 'text', false],
     ['Svarsdatum', 'dateTime', false],
     ['Status', 'choice', true],
   ]);
-  expect(graph.sharePointLists.list(LIBRARY).columns.get('Status')!.choices).toEqual(expect.arrayContaining(['Klar för registrering', 'Besvarad']));
+  expect(graph.sharePointLists.list(LIBRARY).columns.get('Status')!.choices).toEqual(
+    expect.arrayContaining(['Klar för registrering', 'Besvarad']),
+  );
   expect(columnPosts().map((r) => r.status)).toEqual([201, 201, 201, 201]);
 
   const again = await setup();
@@ -93,7 +108,7 @@ test('with fullcontrol and REMISS_SOURCE=sharepoint it creates the mapped librar
   expect(graph.requests.filter((r) => r.method === 'POST' && r.path.includes('/lists'))).toHaveLength(5); // four columns, one list
 }, 60_000);
 
-test('with only the running bot\'s write grant it stops, naming the grant it needs, and creates nothing', async () => {
+test("with only the running bot's write grant it stops, naming the grant it needs, and creates nothing", async () => {
   graph = await startFakeGraph([]);
   const denied = await setup({ REMISS_SOURCE: 'sharepoint', SHAREPOINT_REMISS_LIST: 'Remisser' });
   expect(denied.code).toBe(2);
@@ -107,7 +122,10 @@ test('with only the running bot\'s write grant it stops, naming the grant it nee
 }, 60_000);
 
 test('a column already there with another type is named, and nothing is changed', async () => {
-  graph = await startFakeGraph(['Diarienummer', { name: 'Svarsdatum', displayName: 'Svarsdatum', type: 'text', indexed: false }]);
+  graph = await startFakeGraph([
+    'Diarienummer',
+    { name: 'Svarsdatum', displayName: 'Svarsdatum', type: 'text', indexed: false },
+  ]);
   graph.siteRole = 'owner';
   const differs = await setup();
   expect(differs.code).toBe(1);
@@ -116,11 +134,25 @@ test('a column already there with another type is named, and nothing is changed'
 }, 60_000);
 
 async function startBotAndApprove(remittent = 'Kommunstyrelsen'): Promise<{ annaChat: ChatUser }> {
-  h = await startHarness({ now: () => new Date('2026-11-24T13:03:00Z'), env: graphEnv(graph), outbox: QUICK_OUTBOX, dataDir: await mkdtemp(path.join(dir, 'data-')), log: (line) => logLines.push(line) });
+  h = await startHarness({
+    now: () => new Date('2026-11-24T13:03:00Z'),
+    env: graphEnv(graph),
+    outbox: QUICK_OUTBOX,
+    dataDir: await mkdtemp(path.join(dir, 'data-')),
+    log: (line) => logLines.push(line),
+  });
   const d = new FormDriver(h);
   const annaChat = personalChat(h.connector, anna);
   const ceciliaChat = personalChat(h.connector, cecilia);
-  await h.bot.register.save(remiss({ dnr: DNR, title: 'Trygghetsprogram', remittent, dueDate: '2026-12-15', handlaggare: { email: anna.email } }));
+  await h.bot.register.save(
+    remiss({
+      dnr: DNR,
+      title: 'Trygghetsprogram',
+      remittent,
+      dueDate: '2026-12-15',
+      handlaggare: { email: anna.email },
+    }),
+  );
   await d.sendAndApprove(annaChat, ceciliaChat, DNR);
   await h.bot.outbox.idle();
   return { annaChat };
@@ -135,7 +167,13 @@ test('after setup, a filing by the bot (on a write grant) sets the columns setup
   await startBotAndApprove();
   const files = graph.filesIn(LIBRARY);
   expect(files).toHaveLength(2);
-  for (const f of files) expect(f.fields).toEqual({ Diarienummer: DNR, Remittent: 'Kommunstyrelsen', Svarsdatum: '2026-12-15T12:00:00Z', Status: 'Besvarad' });
+  for (const f of files)
+    expect(f.fields).toEqual({
+      Diarienummer: DNR,
+      Remittent: 'Kommunstyrelsen',
+      Svarsdatum: '2026-12-15T12:00:00Z',
+      Status: 'Besvarad',
+    });
   expect(graph.requests.filter((r) => r.status === 403)).toEqual([]);
 }, 60_000);
 
@@ -144,7 +182,10 @@ test('a library without the columns: the files are filed, the handläggare is to
   logLines.length = 0;
   const { annaChat } = await startBotAndApprove();
 
-  expect(graph.filesIn(LIBRARY).map((f) => f.name)).toEqual([expect.stringMatching(/\.docx$/), expect.stringMatching(/\.pdf$/)]);
+  expect(graph.filesIn(LIBRARY).map((f) => f.name)).toEqual([
+    expect.stringMatching(/\.docx$/),
+    expect.stringMatching(/\.pdf$/),
+  ]);
   expect((await h!.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
   const texts = () => h!.connector.sentTo(annaChat.conversationId).map((a) => String(a.body.text ?? ''));
   expect(texts().filter((t) => t.includes('saknar kolumnen Diarienummer'))).toHaveLength(1);
@@ -174,7 +215,9 @@ test('a value SharePoint refuses for good (a remittent over 255 characters): fil
   expect(patches().map((r) => r.status)).toEqual([400, 400]);
   expect((await h!.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
   const texts = () => h!.connector.sentTo(annaChat.conversationId).map((a) => String(a.body.text ?? ''));
-  expect(texts().filter((t) => t.includes('tog inte emot filernas uppgifter') && t.includes('invalidRequest'))).toHaveLength(1);
+  expect(
+    texts().filter((t) => t.includes('tog inte emot filernas uppgifter') && t.includes('invalidRequest')),
+  ).toHaveLength(1);
   expect(texts().filter((t) => t.includes('arkiveringen har inte lyckats'))).toEqual([]);
 
   const job = (await h!.bot.store.list('outbox/')).find((k) => k.includes('filing-'))!;

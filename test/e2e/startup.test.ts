@@ -32,14 +32,21 @@ test('production without an app id refuses to start, naming the settings', async
 });
 
 test('an app id without a tenant (SingleTenant by default) refuses to start', async () => {
-  const run = await start({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-logged' });
+  const run = await start({
+    MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+    MicrosoftAppPassword: 'not-logged',
+  });
   expect(run.code).toBe(2);
   expect(run.stderr).toContain('MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
   expect(run.stderr).not.toContain('not-logged');
 });
 
 test('a managed-identity bot without a tenant refuses to start with the settings message, not an SDK assertion', async () => {
-  const run = await start({ MicrosoftAppId: '00000000-0000-0000-0000-000000000002', MicrosoftAppType: 'UserAssignedMSI', LOG_LEVEL: 'silent' });
+  const run = await start({
+    MicrosoftAppId: '00000000-0000-0000-0000-000000000002',
+    MicrosoftAppType: 'UserAssignedMSI',
+    LOG_LEVEL: 'silent',
+  });
   expect(run.code).toBe(2);
   expect(run.stderr).toContain('MicrosoftAppTenantId: required when MicrosoftAppType is UserAssignedMSI');
   expect(run.stderr).not.toContain('AssertionError');
@@ -52,13 +59,25 @@ test('a file store on a folder it cannot write (a read-only app folder) refuses 
   await writeFile(file, '');
   const run = await start({ DATA_DIR: path.join(file, 'data'), LOG_LEVEL: 'silent' });
   expect(run.code).toBe(2);
-  expect(run.stderr).toContain(`DATA_DIR: ${path.join(file, 'data')} is not writable (ENOTDIR). Use a writable folder (on App Service: /home/data), or STORAGE=blob.`);
+  expect(run.stderr).toContain(
+    `DATA_DIR: ${path.join(file, 'data')} is not writable (ENOTDIR). Use a writable folder (on App Service: /home/data), or STORAGE=blob.`,
+  );
 });
 
 test('an invalid organisation file stops the start, naming the file and the fields', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'remissbot-org-'));
   const file = path.join(dir, 'organisation.json');
-  await writeFile(file, JSON.stringify({ name: 'X', genitive: 'X', shortName: 'X', kind: 'stiftelse', board: 'styrelsen', signatories: [{ name: 'A' }] }));
+  await writeFile(
+    file,
+    JSON.stringify({
+      name: 'X',
+      genitive: 'X',
+      shortName: 'X',
+      kind: 'stiftelse',
+      board: 'styrelsen',
+      signatories: [{ name: 'A' }],
+    }),
+  );
   const run = await start({ ORG_CONFIG: file, LOG_LEVEL: 'silent' });
   await rm(dir, { recursive: true, force: true });
   expect(run.code).toBe(2);

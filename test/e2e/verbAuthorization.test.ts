@@ -8,7 +8,12 @@ import { button, FormDriver, type Card } from '../support/formDriver.js';
 import { remiss } from '../support/remissFixtures.js';
 
 const anna = { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna', email: 'anna.andersson@stad.se' };
-const cecilia = { id: '29:cecilia', name: 'Cecilia Holm', aadObjectId: 'aad-cecilia', email: 'cecilia.holm@stad.example.se' };
+const cecilia = {
+  id: '29:cecilia',
+  name: 'Cecilia Holm',
+  aadObjectId: 'aad-cecilia',
+  email: 'cecilia.holm@stad.example.se',
+};
 const mallory = { id: '29:mallory', name: 'Mallory Mörk', aadObjectId: 'aad-mallory', email: 'mallory@stad.se' };
 
 let h: Harness;
@@ -20,7 +25,9 @@ let approvalRequest: Card;
 
 /** The records a refused action must leave alone (markers of seen activities and people are not decisions). */
 async function decisions(): Promise<Record<string, string>> {
-  const keys = (await h.bot.store.list('')).filter((k) => !/^(seen-activities|people|conversations|installations|languages?)\//.test(k));
+  const keys = (await h.bot.store.list('')).filter(
+    (k) => !/^(seen-activities|people|conversations|installations|languages?)\//.test(k),
+  );
   return Object.fromEntries(await Promise.all(keys.map(async (k) => [k, (await h.bot.store.get(k))!.eTag] as const)));
 }
 
@@ -29,14 +36,22 @@ beforeAll(async () => {
   annaChat = personalChat(h.connector, anna);
   ceciliaChat = personalChat(h.connector, cecilia);
   malloryChat = personalChat(h.connector, mallory);
-  await h.bot.register.save(remiss({ dnr: 'KS 2026/1', title: 'Trygghetsprogram', dueDate: '2026-12-15', handlaggare: { email: anna.email } }));
+  await h.bot.register.save(
+    remiss({ dnr: 'KS 2026/1', title: 'Trygghetsprogram', dueDate: '2026-12-15', handlaggare: { email: anna.email } }),
+  );
   const d = new FormDriver(h);
   await d.say(ceciliaChat, 'hej');
   const { card: preview } = await d.answerToPreview(annaChat, 'KS 2026/1', anna.email);
   form = preview;
-  await d.click(annaChat, await d.click(annaChat, preview, 'Skicka för godkännande'), 'Skicka', { approver: cecilia.email });
+  await d.click(annaChat, await d.click(annaChat, preview, 'Skicka för godkännande'), 'Skicka', {
+    approver: cecilia.email,
+  });
   await h.bot.outbox.idle();
-  approvalRequest = h.connector.sentTo(ceciliaChat.conversationId).map((a) => cardOf(a)).filter((c): c is Card => !!c && cardText(c).includes('Godkänn')).at(-1)!;
+  approvalRequest = h.connector
+    .sentTo(ceciliaChat.conversationId)
+    .map((a) => cardOf(a))
+    .filter((c): c is Card => !!c && cardText(c).includes('Godkänn'))
+    .at(-1)!;
 }, 60_000);
 afterAll(async () => {
   await h?.stop();
@@ -46,17 +61,83 @@ const data = (card: Card, title: string) => button(card, title).data;
 
 /** [what is tried, who, verb, data, a phrase of the Swedish refusal] */
 const attempts = (): [string, ChatUser, string, unknown, RegExp][] => [
-  ['someone else saves Anna\'s draft', malloryChat, 'answer.save', { ...data(form, 'Föregående'), text: 'Kapat!' }, /Bara Anna Andersson kan redigera|kan inte ändras/],
-  ['someone else downloads Anna\'s draft', malloryChat, 'answer.download', data(form, 'Ladda ned utkast'), /Bara Anna Andersson|kan inte|inte giltig/],
-  ['a save for a remiss that does not exist', annaChat, 'answer.save', { ...data(form, 'Föregående'), dnr: 'KS 9999/1' }, /hittar ingen remiss|inte giltig|gick inte/i],
-  ['a save on a stale revision', annaChat, 'answer.save', { ...data(form, 'Föregående'), revision: 0, text: 'Gammal text' }, /ändrats|nyare|låst|kan inte ändras|skickat/i],
-  ['an answer started for a remiss that does not exist', annaChat, 'answer.start', { dnr: '../../etc/passwd' }, /hittar ingen remiss/i],
-  ['someone else composes the approval request', malloryChat, 'approval.compose', { dnr: 'KS 2026/1', revision: 99 }, /går inte att använda längre/],
-  ['someone else sends it for approval', malloryChat, 'approval.send', { dnr: 'KS 2026/1', revision: 99, approver: mallory.email, message: '' }, /går inte att använda längre/],
-  ['someone other than the approver approves', malloryChat, 'approval.decide', data(approvalRequest, 'Godkänn'), /bara den utsedda godkännaren/],
-  ['the approver decides on a version that does not exist', ceciliaChat, 'approval.decide', { ...data(approvalRequest, 'Godkänn'), version: 7 }, /går inte att använda längre/],
-  ['someone else downloads the version for approval', malloryChat, 'approval.download', data(approvalRequest, 'Ladda ned version 1'), /bara den utsedda godkännaren/],
-  ['someone other than the registrator marks it registered', malloryChat, 'filing.registered', { dnr: 'KS 2026/1', version: 1 }, /Det är bara registratorn/],
+  [
+    "someone else saves Anna's draft",
+    malloryChat,
+    'answer.save',
+    { ...data(form, 'Föregående'), text: 'Kapat!' },
+    /Bara Anna Andersson kan redigera|kan inte ändras/,
+  ],
+  [
+    "someone else downloads Anna's draft",
+    malloryChat,
+    'answer.download',
+    data(form, 'Ladda ned utkast'),
+    /Bara Anna Andersson|kan inte|inte giltig/,
+  ],
+  [
+    'a save for a remiss that does not exist',
+    annaChat,
+    'answer.save',
+    { ...data(form, 'Föregående'), dnr: 'KS 9999/1' },
+    /hittar ingen remiss|inte giltig|gick inte/i,
+  ],
+  [
+    'a save on a stale revision',
+    annaChat,
+    'answer.save',
+    { ...data(form, 'Föregående'), revision: 0, text: 'Gammal text' },
+    /ändrats|nyare|låst|kan inte ändras|skickat/i,
+  ],
+  [
+    'an answer started for a remiss that does not exist',
+    annaChat,
+    'answer.start',
+    { dnr: '../../etc/passwd' },
+    /hittar ingen remiss/i,
+  ],
+  [
+    'someone else composes the approval request',
+    malloryChat,
+    'approval.compose',
+    { dnr: 'KS 2026/1', revision: 99 },
+    /går inte att använda längre/,
+  ],
+  [
+    'someone else sends it for approval',
+    malloryChat,
+    'approval.send',
+    { dnr: 'KS 2026/1', revision: 99, approver: mallory.email, message: '' },
+    /går inte att använda längre/,
+  ],
+  [
+    'someone other than the approver approves',
+    malloryChat,
+    'approval.decide',
+    data(approvalRequest, 'Godkänn'),
+    /bara den utsedda godkännaren/,
+  ],
+  [
+    'the approver decides on a version that does not exist',
+    ceciliaChat,
+    'approval.decide',
+    { ...data(approvalRequest, 'Godkänn'), version: 7 },
+    /går inte att använda längre/,
+  ],
+  [
+    'someone else downloads the version for approval',
+    malloryChat,
+    'approval.download',
+    data(approvalRequest, 'Ladda ned version 1'),
+    /bara den utsedda godkännaren/,
+  ],
+  [
+    'someone other than the registrator marks it registered',
+    malloryChat,
+    'filing.registered',
+    { dnr: 'KS 2026/1', version: 1 },
+    /Det är bara registratorn/,
+  ],
   ['an unknown verb', annaChat, 'remiss.delete', { dnr: 'KS 2026/1' }, /går inte att använda längre/],
 ];
 
@@ -91,7 +172,10 @@ test.each(NAMES)('%s: a Swedish refusal, nothing changed', async (name) => {
 });
 
 test('every verb pressed from another tenant: a Swedish refusal, nothing changed', async () => {
-  const foreign = { conversation: { id: ceciliaChat.conversationId, tenantId: 'other-tenant' }, channelData: { tenant: { id: 'other-tenant' } } };
+  const foreign = {
+    conversation: { id: ceciliaChat.conversationId, tenantId: 'other-tenant' },
+    channelData: { tenant: { id: 'other-tenant' } },
+  };
   const before = await decisions();
   for (const [, , verb, payload] of attempts()) {
     const res = await h.post(cardActionFrom(h.connector, ceciliaChat, verb, payload, foreign));

@@ -75,7 +75,10 @@ export class FakeConnector {
   }
 
   failNextPosts(conversationId: string, ...answers: { status: number; code: string; message?: string }[]): void {
-    this.scripted.set(conversationId, [...(this.scripted.get(conversationId) ?? []), ...answers.map((a) => ({ message: a.code, ...a }))]);
+    this.scripted.set(conversationId, [
+      ...(this.scripted.get(conversationId) ?? []),
+      ...answers.map((a) => ({ message: a.code, ...a })),
+    ]);
   }
 
   /** Enforces Teams' rates like the service: past them, 429 with Retry-After. */
@@ -148,7 +151,10 @@ export class FakeConnector {
    * POST v3/conversations: a 1:1 chat with a user of the tenant. Like Teams, it works only for a user who
    * has the app (here: one the fake knows from any roster); otherwise 403 BotNotInConversationRoster.
    */
-  private async createConversation(req: http.IncomingMessage, send: (status: number, body: unknown) => void): Promise<void> {
+  private async createConversation(
+    req: http.IncomingMessage,
+    send: (status: number, body: unknown) => void,
+  ): Promise<void> {
     let body: { isGroup?: boolean; members?: { id?: string }[]; tenantId?: string; bot?: { id?: string } };
     try {
       body = JSON.parse((await readBody(req)).toString('utf8')) as typeof body;
@@ -156,11 +162,13 @@ export class FakeConnector {
       return send(400, errorBody('BadSyntax', 'Request body is not valid JSON.'));
     }
     const memberId = body.members?.[0]?.id;
-    if (!memberId || body.members?.length !== 1 || body.isGroup) return send(400, errorBody('BadArgument', 'Exactly one member is required for a 1:1 conversation.'));
+    if (!memberId || body.members?.length !== 1 || body.isGroup)
+      return send(400, errorBody('BadArgument', 'Exactly one member is required for a 1:1 conversation.'));
     if (!body.tenantId) return send(400, errorBody('BadArgument', 'TenantId is required.'));
     // Teams accepts the user's Teams id or Entra object id.
     const member = [...this.rosters.values()].flat().find((m) => m.id === memberId || m.aadObjectId === memberId);
-    if (!member) return send(403, errorBody('BotNotInConversationRoster', 'The bot is not part of the conversation roster.'));
+    if (!member)
+      return send(403, errorBody('BotNotInConversationRoster', 'The bot is not part of the conversation roster.'));
     const id = `a:1:created:${memberId}`;
     this.rosters.set(id, [member]);
     this.created.push({ id, memberId, tenantId: body.tenantId });
@@ -184,7 +192,10 @@ export class FakeConnector {
       if (fault === 'reset') return void req.socket.destroy();
       // Never answered: the caller's own deadline must end it (stop() closes the connection).
       if (fault === 'timeout') return;
-      res.writeHead(Number(fault), { 'content-type': 'application/json; charset=utf-8', ...(fault === '429' ? { 'retry-after': '1' } : {}) });
+      res.writeHead(Number(fault), {
+        'content-type': 'application/json; charset=utf-8',
+        ...(fault === '429' ? { 'retry-after': '1' } : {}),
+      });
       res.end(JSON.stringify(errorBody(fault === '429' ? 'TooManyRequests' : 'ServiceUnavailable', 'Injected fault.')));
       return;
     }
@@ -200,7 +211,11 @@ export class FakeConnector {
 
     if (req.method === 'GET' && parts[3] === 'members' && parts[4]) {
       const member = roster.find((m) => m.id === parts[4] || m.aadObjectId === parts[4]);
-      if (!member) return send(404, errorBody('MemberNotFoundInConversation', 'The specified member was not found in the conversation.'));
+      if (!member)
+        return send(
+          404,
+          errorBody('MemberNotFoundInConversation', 'The specified member was not found in the conversation.'),
+        );
       return send(200, { ...member, userRole: 'user' });
     }
     if (req.method === 'GET' && parts[3] === 'members' && !parts[4]) {
@@ -216,7 +231,8 @@ export class FakeConnector {
       } catch {
         return send(400, errorBody('BadSyntax', 'Request body is not valid JSON.'));
       }
-      if (typeof body.type !== 'string' || !body.type) return send(400, errorBody('BadArgument', 'Activity must have a type.'));
+      if (typeof body.type !== 'string' || !body.type)
+        return send(400, errorBody('BadArgument', 'Activity must have a type.'));
       const conversationType = (body.conversation as { conversationType?: unknown } | undefined)?.conversationType;
       if (conversationType !== undefined && !['personal', 'groupChat', 'channel'].includes(String(conversationType))) {
         return send(400, errorBody('BadArgument', 'Invalid input'));
@@ -232,10 +248,18 @@ export class FakeConnector {
       }
       const activityId = parts[4];
       if (req.method === 'PUT') {
-        if (!activityId || !this.received.some((a) => a.id === activityId)) return send(404, errorBody('ActivityNotFound', 'Activity not found.'));
+        if (!activityId || !this.received.some((a) => a.id === activityId))
+          return send(404, errorBody('ActivityNotFound', 'Activity not found.'));
       }
       const id = req.method === 'PUT' ? activityId! : randomUUID();
-      this.received.push({ method: req.method, conversationId, activityId, id, body: this.keepBodies ? body : { type: body.type }, at: Date.now() });
+      this.received.push({
+        method: req.method,
+        conversationId,
+        activityId,
+        id,
+        body: this.keepBodies ? body : { type: body.type },
+        at: Date.now(),
+      });
       send(200, { id });
       this.notify();
       return;
@@ -259,7 +283,8 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer> {
 
 /** The Adaptive Card of a received activity, if it carries one. */
 export function cardOf(activity: ReceivedActivity): Record<string, unknown> | undefined {
-  const attachments = activity.body.attachments as { contentType?: string; content?: Record<string, unknown> }[] | undefined;
+  const attachments = activity.body.attachments as
+    { contentType?: string; content?: Record<string, unknown> }[] | undefined;
   return attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
 }
 

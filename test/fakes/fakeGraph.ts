@@ -16,7 +16,13 @@ import https from 'node:https';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ensureTestCertificate, UNTRUSTED_HINT } from '../support/testTls.js';
-import { FakeSharePointLists, graphError, type Answer, type ColumnType, type FakeColumn } from './fakeSharePointLists.js';
+import {
+  FakeSharePointLists,
+  graphError,
+  type Answer,
+  type ColumnType,
+  type FakeColumn,
+} from './fakeSharePointLists.js';
 
 export const SLICE_UNIT = 320 * 1024;
 const SIMPLE_UPLOAD_LIMIT = 4 * 1024 * 1024;
@@ -43,7 +49,9 @@ export type SiteRole = 'read' | 'write' | 'owner' | 'fullcontrol';
 const LIBRARY_COLUMN_TYPES: Record<string, ColumnType> = { Svarsdatum: 'dateTime', Status: 'choice' };
 
 function libraryColumn(c: string | FakeColumn): FakeColumn {
-  return typeof c === 'string' ? { name: c, displayName: c, type: LIBRARY_COLUMN_TYPES[c] ?? 'text', indexed: false } : c;
+  return typeof c === 'string'
+    ? { name: c, displayName: c, type: LIBRARY_COLUMN_TYPES[c] ?? 'text', indexed: false }
+    : c;
 }
 
 export interface GraphRequestRecord {
@@ -88,7 +96,6 @@ interface Drive {
   listId: string;
 }
 
-
 export class FakeGraph {
   readonly requests: GraphRequestRecord[] = [];
   /** Things a well-behaved client never does; tests assert there are none. */
@@ -108,7 +115,8 @@ export class FakeGraph {
   private readonly tokens = new Set<string>();
   private readonly sessions = new Map<string, UploadSession>();
   private readonly downloads = new Map<string, Buffer>();
-  private readonly scripted: { match: Matcher; fault: Fault | { status: number; code: string; message: string } }[] = [];
+  private readonly scripted: { match: Matcher; fault: Fault | { status: number; code: string; message: string } }[] =
+    [];
   private random = { rate: 0, kinds: [] as Fault[], seed: 1 };
   private server?: https.Server;
   private port = 0;
@@ -208,7 +216,16 @@ export class FakeGraph {
     if (!isToken) {
       const fault = this.faultFor({ method: record.method, host, path, query });
       if (fault) {
-        this.requests.push({ ...record, fault: typeof fault === 'string' ? fault : fault.code, status: typeof fault === 'string' ? (fault.startsWith('reset') || fault === 'timeout' ? 0 : Number(fault)) : fault.status });
+        this.requests.push({
+          ...record,
+          fault: typeof fault === 'string' ? fault : fault.code,
+          status:
+            typeof fault === 'string'
+              ? fault.startsWith('reset') || fault === 'timeout'
+                ? 0
+                : Number(fault)
+              : fault.status,
+        });
         if (fault === 'reset') return void req.socket.destroy();
         // Never answered: the caller's own deadline must end it (stop() closes the connection).
         if (fault === 'timeout') return;
@@ -217,8 +234,12 @@ export class FakeGraph {
           req.once('end', () => req.socket.destroy());
           return;
         }
-        if (fault === '429') return this.send(res, 429, graphError('TooManyRequests', 'Too many requests'), { 'Retry-After': '1' });
-        if (fault === '503') return this.send(res, 503, graphError('serviceNotAvailable', 'The service is temporarily unavailable.'), { 'Retry-After': '1' });
+        if (fault === '429')
+          return this.send(res, 429, graphError('TooManyRequests', 'Too many requests'), { 'Retry-After': '1' });
+        if (fault === '503')
+          return this.send(res, 503, graphError('serviceNotAvailable', 'The service is temporarily unavailable.'), {
+            'Retry-After': '1',
+          });
         return this.send(res, fault.status, graphError(fault.code, fault.message));
       }
     }
@@ -232,17 +253,28 @@ export class FakeGraph {
       return void res.end();
     }
     if (Buffer.isBuffer(answer.body)) {
-      res.writeHead(answer.status, { 'Content-Type': answer.contentType ?? 'application/octet-stream', 'Content-Length': answer.body.length });
+      res.writeHead(answer.status, {
+        'Content-Type': answer.contentType ?? 'application/octet-stream',
+        'Content-Length': answer.body.length,
+      });
       return void res.end(answer.body);
     }
     this.send(res, answer.status, answer.body);
   }
 
-  private faultFor(r: { method: string; host: string; path: string; query: URLSearchParams }): Fault | { status: number; code: string; message: string } | undefined {
+  private faultFor(r: {
+    method: string;
+    host: string;
+    path: string;
+    query: URLSearchParams;
+  }): Fault | { status: number; code: string; message: string } | undefined {
     const i = this.scripted.findIndex((s) => s.match(r));
     if (i >= 0) return this.scripted.splice(i, 1)[0]!.fault;
     if (this.random.rate > 0 && this.nextRandom() < this.random.rate) {
-      const kinds = r.method === 'PUT' && r.path.startsWith('/upload/') ? [...this.random.kinds, 'reset-mid-body' as Fault] : this.random.kinds;
+      const kinds =
+        r.method === 'PUT' && r.path.startsWith('/upload/')
+          ? [...this.random.kinds, 'reset-mid-body' as Fault]
+          : this.random.kinds;
       return kinds[Math.floor(this.nextRandom() * kinds.length)];
     }
     return undefined;
@@ -254,7 +286,13 @@ export class FakeGraph {
     res.end(text);
   }
 
-  private route(record: GraphRequestRecord, req: http.IncomingMessage, path: string, query: URLSearchParams, body: Buffer): Answer {
+  private route(
+    record: GraphRequestRecord,
+    req: http.IncomingMessage,
+    path: string,
+    query: URLSearchParams,
+    body: Buffer,
+  ): Answer {
     const { method } = record;
     const tokenMatch = /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/token)$/.exec(path);
     if (tokenMatch) return this.tokenEndpoint(tokenMatch[1]!, tokenMatch[2]!, body);
@@ -263,11 +301,16 @@ export class FakeGraph {
       if (record.host !== '127.0.0.1') this.violations.push(`${method} ${path} on ${record.host}`);
       if (record.authorization) {
         this.violations.push(`Authorization header on the pre-authenticated URL ${method} ${path}`);
-        return { status: 401, body: graphError('unauthenticated', 'The pre-authenticated URL must not carry an Authorization header.') };
+        return {
+          status: 401,
+          body: graphError('unauthenticated', 'The pre-authenticated URL must not carry an Authorization header.'),
+        };
       }
       if (path.startsWith('/download/')) {
         const bytes = this.downloads.get(path.slice('/download/'.length));
-        return bytes ? { status: 200, body: bytes } : { status: 404, body: graphError('itemNotFound', 'The resource could not be found.') };
+        return bytes
+          ? { status: 200, body: bytes }
+          : { status: 404, body: graphError('itemNotFound', 'The resource could not be found.') };
       }
       return this.uploadSlice(method, path.slice('/upload/'.length), req, body);
     }
@@ -275,31 +318,51 @@ export class FakeGraph {
     if (!path.startsWith('/v1.0/')) return { status: 400, body: graphError('BadRequest', 'Invalid version.') };
     const auth = req.headers.authorization ?? '';
     if (!auth.startsWith('Bearer ') || !this.tokens.has(auth.slice(7))) {
-      return { status: 401, body: graphError('InvalidAuthenticationToken', auth ? 'Access token validation failure. Invalid audience.' : 'Access token is empty.') };
+      return {
+        status: 401,
+        body: graphError(
+          'InvalidAuthenticationToken',
+          auth ? 'Access token validation failure. Invalid audience.' : 'Access token is empty.',
+        ),
+      };
     }
     const p = path.slice('/v1.0'.length);
 
     const siteByPath = /^\/sites\/([^/:]+):(\/.*?)\/?$/.exec(p);
     if (method === 'GET' && siteByPath) {
-      if (siteByPath[1] !== this.options.siteHost || siteByPath[2] !== this.options.sitePath) return { status: 404, body: graphError('itemNotFound', 'Requested site could not be found') };
+      if (siteByPath[1] !== this.options.siteHost || siteByPath[2] !== this.options.sitePath)
+        return { status: 404, body: graphError('itemNotFound', 'Requested site could not be found') };
       return { status: 200, body: { id: this.siteId, webUrl: this.siteUrl, displayName: 'Remisser' } };
     }
     const denied = this.deniedByRole(method, p);
     if (denied) return denied;
     const onSite = /^\/sites\/([^/:]+)(\/lists.*)$/.exec(p);
     if (onSite) {
-      if (onSite[1] !== this.siteId) return { status: 404, body: graphError('itemNotFound', 'Requested site could not be found') };
+      if (onSite[1] !== this.siteId)
+        return { status: 404, body: graphError('itemNotFound', 'Requested site could not be found') };
       const answer = this.sharePointLists.route(method, onSite[2]!, query, req.headers, body, this.siteId);
       if (answer) return answer;
     }
     const drives = /^\/sites\/([^/]+)\/drives$/.exec(p);
     if (method === 'GET' && drives) {
-      if (drives[1] !== this.siteId) return { status: 404, body: graphError('itemNotFound', 'Requested site could not be found') };
-      return { status: 200, body: { value: this.drives.map((d) => ({ id: d.id, name: d.name, driveType: 'documentLibrary', webUrl: `${this.siteUrl}/${encodeURIComponent(d.name)}` })) } };
+      if (drives[1] !== this.siteId)
+        return { status: 404, body: graphError('itemNotFound', 'Requested site could not be found') };
+      return {
+        status: 200,
+        body: {
+          value: this.drives.map((d) => ({
+            id: d.id,
+            name: d.name,
+            driveType: 'documentLibrary',
+            webUrl: `${this.siteUrl}/${encodeURIComponent(d.name)}`,
+          })),
+        },
+      };
     }
     const driveMatch = /^\/drives\/([^/]+)(\/.*)$/.exec(p);
     const drive = driveMatch && this.drives.find((d) => d.id === driveMatch[1]);
-    if (!driveMatch || !drive) return { status: 404, body: graphError('itemNotFound', 'The resource could not be found.') };
+    if (!driveMatch || !drive)
+      return { status: 404, body: graphError('itemNotFound', 'The resource could not be found.') };
     const rest = driveMatch[2]!;
 
     const byPath = /^\/root:\/([^:]+)(?::(\/content|\/createUploadSession)?)?$/.exec(rest);
@@ -307,16 +370,36 @@ export class FakeGraph {
       const itemPath = byPath[1]!;
       const action = byPath[2];
       const existing = this.findByPath(drive.id, itemPath);
-      if (!action && method === 'GET') return existing ? { status: 200, body: this.driveItem(existing) } : { status: 404, body: graphError('itemNotFound', 'The resource could not be found.') };
+      if (!action && method === 'GET')
+        return existing
+          ? { status: 200, body: this.driveItem(existing) }
+          : { status: 404, body: graphError('itemNotFound', 'The resource could not be found.') };
       if (action === '/content' && method === 'PUT') {
         const behavior = query.get('@microsoft.graph.conflictBehavior');
         if (!behavior) {
-          this.violations.push(`PUT ${itemPath} without @microsoft.graph.conflictBehavior (Graph would replace an existing file)`);
-          return { status: 400, body: graphError('invalidRequest', 'This fake requires @microsoft.graph.conflictBehavior: Remissbot never replaces a file.') };
+          this.violations.push(
+            `PUT ${itemPath} without @microsoft.graph.conflictBehavior (Graph would replace an existing file)`,
+          );
+          return {
+            status: 400,
+            body: graphError(
+              'invalidRequest',
+              'This fake requires @microsoft.graph.conflictBehavior: Remissbot never replaces a file.',
+            ),
+          };
         }
-        if (body.length > SIMPLE_UPLOAD_LIMIT) return { status: 413, body: graphError('requestTooLarge', 'Simple upload is limited to 4 MB; use an upload session.') };
-        if (existing && behavior === 'fail') return { status: 409, body: graphError('nameAlreadyExists', 'The specified item name already exists.') };
-        if (existing) return { status: 400, body: graphError('invalidRequest', `conflictBehavior ${behavior} is not supported by this fake`) };
+        if (body.length > SIMPLE_UPLOAD_LIMIT)
+          return {
+            status: 413,
+            body: graphError('requestTooLarge', 'Simple upload is limited to 4 MB; use an upload session.'),
+          };
+        if (existing && behavior === 'fail')
+          return { status: 409, body: graphError('nameAlreadyExists', 'The specified item name already exists.') };
+        if (existing)
+          return {
+            status: 400,
+            body: graphError('invalidRequest', `conflictBehavior ${behavior} is not supported by this fake`),
+          };
         return { status: 201, body: this.driveItem(this.createItem(drive.id, itemPath, body)) };
       }
       if (action === '/createUploadSession' && method === 'POST') {
@@ -324,31 +407,52 @@ export class FakeGraph {
         const behavior = json?.item?.['@microsoft.graph.conflictBehavior'];
         if (behavior !== 'fail') {
           this.violations.push(`createUploadSession for ${itemPath} without conflictBehavior fail`);
-          return { status: 400, body: graphError('invalidRequest', 'This fake requires item.@microsoft.graph.conflictBehavior=fail.') };
+          return {
+            status: 400,
+            body: graphError('invalidRequest', 'This fake requires item.@microsoft.graph.conflictBehavior=fail.'),
+          };
         }
-        if (existing) return { status: 409, body: graphError('nameAlreadyExists', 'The specified item name already exists.') };
+        if (existing)
+          return { status: 409, body: graphError('nameAlreadyExists', 'The specified item name already exists.') };
         const session: UploadSession = { id: randomUUID(), driveId: drive.id, path: itemPath, received: [], next: 0 };
         this.sessions.set(session.id, session);
-        return { status: 200, body: { uploadUrl: `https://127.0.0.1:${this.port}/upload/${session.id}`, expirationDateTime: new Date(Date.now() + 3600_000).toISOString(), nextExpectedRanges: ['0-'] } };
+        return {
+          status: 200,
+          body: {
+            uploadUrl: `https://127.0.0.1:${this.port}/upload/${session.id}`,
+            expirationDateTime: new Date(Date.now() + 3600_000).toISOString(),
+            nextExpectedRanges: ['0-'],
+          },
+        };
       }
       return { status: 405, body: graphError('invalidRequest', 'Method not allowed.') };
     }
 
-    if (rest === '/list' && method === 'GET') return { status: 200, body: { id: drive.listId, displayName: drive.name, name: drive.name, list: { template: 'documentLibrary' } } };
+    if (rest === '/list' && method === 'GET')
+      return {
+        status: 200,
+        body: { id: drive.listId, displayName: drive.name, name: drive.name, list: { template: 'documentLibrary' } },
+      };
 
     const byId = /^\/items\/([^/]+)(\/content|\/listItem\/fields)?$/.exec(rest);
     const item = byId && this.items.get(byId[1]!);
-    if (!byId || !item || item.driveId !== drive.id) return { status: 404, body: graphError('itemNotFound', 'The resource could not be found.') };
+    if (!byId || !item || item.driveId !== drive.id)
+      return { status: 404, body: graphError('itemNotFound', 'The resource could not be found.') };
     if (!byId[2] && method === 'GET') return { status: 200, body: this.driveItem(item) };
     if (byId[2] === '/content' && method === 'GET') {
       const token = randomUUID();
       const format = query.get('format');
-      if (format && format !== 'pdf') return { status: 400, body: graphError('invalidRequest', `Unsupported format ${format}`) };
+      if (format && format !== 'pdf')
+        return { status: 400, body: graphError('invalidRequest', `Unsupported format ${format}`) };
       if (format === 'pdf') {
-        if (!item.name.endsWith('.docx')) return { status: 406, body: graphError('notSupported', 'Conversion to PDF is not supported for this item.') };
+        if (!item.name.endsWith('.docx'))
+          return { status: 406, body: graphError('notSupported', 'Conversion to PDF is not supported for this item.') };
         // Graph's conversion is not byte-for-byte repeatable: each one differs, as a real PDF's timestamp does.
         this.pdfConversions += 1;
-        this.downloads.set(token, Buffer.from(`%PDF-1.7\n% converted by the fake Graph from ${item.id} (${this.pdfConversions})\n%%EOF\n`));
+        this.downloads.set(
+          token,
+          Buffer.from(`%PDF-1.7\n% converted by the fake Graph from ${item.id} (${this.pdfConversions})\n%%EOF\n`),
+        );
       } else {
         this.downloads.set(token, item.bytes);
       }
@@ -356,7 +460,8 @@ export class FakeGraph {
     }
     if (byId[2] === '/listItem/fields' && method === 'PATCH') {
       const fields = parseJson(body);
-      if (!fields || typeof fields !== 'object' || Array.isArray(fields)) return { status: 400, body: graphError('invalidRequest', 'Invalid request') };
+      if (!fields || typeof fields !== 'object' || Array.isArray(fields))
+        return { status: 400, body: graphError('invalidRequest', 'Invalid request') };
       // SharePoint takes the whole update or none of it: an unknown field, or single-line text over its 255
       // characters, refuses every field. (Only the status, the code and the unknown field's name are what the
       // bot reads; the too-long message is this fake's wording.)
@@ -364,7 +469,8 @@ export class FakeGraph {
       for (const [name, value] of Object.entries(fields)) {
         const column = columns.get(name);
         if (!column) return { status: 400, body: graphError('invalidRequest', `Field '${name}' is not recognized`) };
-        if (column.type === 'text' && String(value).length > 255) return { status: 400, body: graphError('invalidRequest', `The value of field '${name}' is too long.`) };
+        if (column.type === 'text' && String(value).length > 255)
+          return { status: 400, body: graphError('invalidRequest', `The value of field '${name}' is too long.`) };
       }
       for (const [name, value] of Object.entries(fields)) item.fields[name] = String(value);
       return { status: 200, body: { ...item.fields } };
@@ -376,7 +482,10 @@ export class FakeGraph {
   private deniedByRole(method: string, path: string): Answer | undefined {
     const writes = method !== 'GET';
     const changesStructure = method === 'POST' && /^\/sites\/[^/]+\/lists(\/[^/]+\/columns)?$/.test(path);
-    if ((writes && this.siteRole === 'read') || (changesStructure && (this.siteRole === 'read' || this.siteRole === 'write'))) {
+    if (
+      (writes && this.siteRole === 'read') ||
+      (changesStructure && (this.siteRole === 'read' || this.siteRole === 'write'))
+    ) {
       return { status: 403, body: graphError('accessDenied', 'Access denied') };
     }
     return undefined;
@@ -385,7 +494,10 @@ export class FakeGraph {
   private uploadSlice(method: string, sessionId: string, req: http.IncomingMessage, body: Buffer): Answer {
     const session = this.sessions.get(sessionId);
     if (!session) return { status: 404, body: graphError('itemNotFound', 'The upload session was not found.') };
-    const status = () => ({ expirationDateTime: new Date(Date.now() + 3600_000).toISOString(), nextExpectedRanges: [`${session.next}-`] });
+    const status = () => ({
+      expirationDateTime: new Date(Date.now() + 3600_000).toISOString(),
+      nextExpectedRanges: [`${session.next}-`],
+    });
     if (method === 'GET') return { status: 200, body: status() };
     if (method === 'DELETE') {
       this.sessions.delete(sessionId);
@@ -395,21 +507,37 @@ export class FakeGraph {
     const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(req.headers['content-range'] ?? '');
     if (!range) return { status: 400, body: graphError('invalidRequest', 'Invalid Content-Range header.') };
     const [from, to, total] = [Number(range[1]), Number(range[2]), Number(range[3])];
-    if (to < from || to >= total || to - from + 1 !== body.length || Number(req.headers['content-length']) !== body.length) {
+    if (
+      to < from ||
+      to >= total ||
+      to - from + 1 !== body.length ||
+      Number(req.headers['content-length']) !== body.length
+    ) {
       return { status: 400, body: graphError('invalidRange', 'The Content-Range does not match the fragment.') };
     }
-    if (session.total !== undefined && session.total !== total) return { status: 400, body: graphError('invalidRange', 'The total size changed.') };
-    if (from !== session.next) return { status: 416, body: graphError('invalidRange', `The uploaded fragment overlaps or skips data; expected ${session.next}-.`) };
+    if (session.total !== undefined && session.total !== total)
+      return { status: 400, body: graphError('invalidRange', 'The total size changed.') };
+    if (from !== session.next)
+      return {
+        status: 416,
+        body: graphError('invalidRange', `The uploaded fragment overlaps or skips data; expected ${session.next}-.`),
+      };
     const isLast = to === total - 1;
-    if (!isLast && body.length % SLICE_UNIT !== 0) return { status: 400, body: graphError('invalidRequest', 'Fragment size must be a multiple of 320 KiB.') };
-    if (body.length > MAX_SLICE) return { status: 413, body: graphError('requestTooLarge', 'Fragments must be under 60 MiB.') };
+    if (!isLast && body.length % SLICE_UNIT !== 0)
+      return { status: 400, body: graphError('invalidRequest', 'Fragment size must be a multiple of 320 KiB.') };
+    if (body.length > MAX_SLICE)
+      return { status: 413, body: graphError('requestTooLarge', 'Fragments must be under 60 MiB.') };
     session.total = total;
     session.received.push(body);
     session.next = to + 1;
     if (!isLast) return { status: 202, body: status() };
     this.sessions.delete(sessionId);
-    if (this.findByPath(session.driveId, session.path)) return { status: 409, body: graphError('nameAlreadyExists', 'The specified item name already exists.') };
-    return { status: 201, body: this.driveItem(this.createItem(session.driveId, session.path, Buffer.concat(session.received))) };
+    if (this.findByPath(session.driveId, session.path))
+      return { status: 409, body: graphError('nameAlreadyExists', 'The specified item name already exists.') };
+    return {
+      status: 201,
+      body: this.driveItem(this.createItem(session.driveId, session.path, Buffer.concat(session.received))),
+    };
   }
 
   private tokenEndpoint(tenant: string, what: string, body: Buffer): Answer {
@@ -433,22 +561,49 @@ export class FakeGraph {
     const form = new URLSearchParams(body.toString('utf8'));
     const aadError = (status: number, error: string, code: number, description: string): Answer => ({
       status,
-      body: { error, error_description: `AADSTS${code}: ${description} Trace ID: ${randomUUID()} Correlation ID: ${randomUUID()} Timestamp: ${new Date().toISOString()}`, error_codes: [code], timestamp: new Date().toISOString(), trace_id: randomUUID(), correlation_id: randomUUID() },
+      body: {
+        error,
+        error_description: `AADSTS${code}: ${description} Trace ID: ${randomUUID()} Correlation ID: ${randomUUID()} Timestamp: ${new Date().toISOString()}`,
+        error_codes: [code],
+        timestamp: new Date().toISOString(),
+        trace_id: randomUUID(),
+        correlation_id: randomUUID(),
+      },
     });
-    if (tenant !== this.options.tenantId) return aadError(400, 'invalid_request', 90002, `Tenant '${tenant}' not found.`);
-    if (form.get('grant_type') !== 'client_credentials') return aadError(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
-    if (form.get('client_id') !== this.options.clientId) return aadError(400, 'unauthorized_client', 700016, `Application with identifier '${form.get('client_id')}' was not found in the directory.`);
+    if (tenant !== this.options.tenantId)
+      return aadError(400, 'invalid_request', 90002, `Tenant '${tenant}' not found.`);
+    if (form.get('grant_type') !== 'client_credentials')
+      return aadError(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
+    if (form.get('client_id') !== this.options.clientId)
+      return aadError(
+        400,
+        'unauthorized_client',
+        700016,
+        `Application with identifier '${form.get('client_id')}' was not found in the directory.`,
+      );
     const assertion = form.get('client_assertion');
     if (assertion !== null) {
-      if (form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') return aadError(400, 'invalid_request', 50027, 'Invalid client_assertion_type.');
+      if (form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer')
+        return aadError(400, 'invalid_request', 50027, 'Invalid client_assertion_type.');
       const problem = this.assertionProblem(assertion, `${authority}/oauth2/v2.0/token`);
-      if (problem) return aadError(401, 'invalid_client', 700027, `Client assertion failed signature validation: ${problem}.`);
+      if (problem)
+        return aadError(401, 'invalid_client', 700027, `Client assertion failed signature validation: ${problem}.`);
     } else if (form.get('client_secret') !== this.options.clientSecret) {
       return aadError(401, 'invalid_client', 7000215, 'Invalid client secret provided.');
     }
     const scope = form.get('scope') ?? '';
-    if (scope !== `${this.baseUrl}/.default`) return aadError(400, 'invalid_scope', 1002012, `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.`);
-    const token = [{ typ: 'JWT', alg: 'none' }, { aud: this.baseUrl, tid: tenant, appid: this.options.clientId, roles: ['Sites.Selected'], jti: randomUUID() }, {}]
+    if (scope !== `${this.baseUrl}/.default`)
+      return aadError(
+        400,
+        'invalid_scope',
+        1002012,
+        `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.`,
+      );
+    const token = [
+      { typ: 'JWT', alg: 'none' },
+      { aud: this.baseUrl, tid: tenant, appid: this.options.clientId, roles: ['Sites.Selected'], jti: randomUUID() },
+      {},
+    ]
       .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
       .join('.');
     this.tokens.add(token);
@@ -463,7 +618,12 @@ export class FakeGraph {
     const [h, p, sig] = jwt.split('.');
     if (!h || !p || !sig) return 'not a JWT';
     const header = JSON.parse(Buffer.from(h, 'base64url').toString()) as { alg?: string };
-    const claims = JSON.parse(Buffer.from(p, 'base64url').toString()) as { aud?: string; iss?: string; sub?: string; exp?: number };
+    const claims = JSON.parse(Buffer.from(p, 'base64url').toString()) as {
+      aud?: string;
+      iss?: string;
+      sub?: string;
+      exp?: number;
+    };
     const key = createPublicKey(cert);
     const data = Buffer.from(`${h}.${p}`);
     const signature = Buffer.from(sig, 'base64url');
@@ -473,7 +633,8 @@ export class FakeGraph {
         : header.alg === 'RS256' && verify('sha256', data, key, signature);
     if (!valid) return 'bad signature';
     if (claims.aud !== tokenEndpoint) return `audience ${claims.aud}`;
-    if (claims.iss !== this.options.clientId || claims.sub !== this.options.clientId) return 'issuer or subject is not the app';
+    if (claims.iss !== this.options.clientId || claims.sub !== this.options.clientId)
+      return 'issuer or subject is not the app';
     if (!claims.exp || claims.exp * 1000 < Date.now()) return 'expired';
     return undefined;
   }
@@ -484,7 +645,15 @@ export class FakeGraph {
   }
 
   private createItem(driveId: string, itemPath: string, bytes: Buffer): FakeItem {
-    const item: FakeItem = { id: `01${randomUUID().replace(/-/g, '').toUpperCase().slice(0, 32)}`, driveId, path: itemPath, name: itemPath.slice(itemPath.lastIndexOf('/') + 1), bytes, fields: {}, createdAt: Date.now() };
+    const item: FakeItem = {
+      id: `01${randomUUID().replace(/-/g, '').toUpperCase().slice(0, 32)}`,
+      driveId,
+      path: itemPath,
+      name: itemPath.slice(itemPath.lastIndexOf('/') + 1),
+      bytes,
+      fields: {},
+      createdAt: Date.now(),
+    };
     this.items.set(item.id, item);
     return item;
   }
@@ -496,8 +665,16 @@ export class FakeGraph {
       name: item.name,
       size: item.bytes.length,
       webUrl: `${this.siteUrl}/${encodeURIComponent(drive.name)}/${item.path.split('/').map(encodeURIComponent).join('/')}`,
-      file: { mimeType: item.name.endsWith('.pdf') ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-      parentReference: { driveId: drive.id, driveType: 'documentLibrary', path: `/drives/${drive.id}/root:/${item.path.slice(0, item.path.lastIndexOf('/'))}` },
+      file: {
+        mimeType: item.name.endsWith('.pdf')
+          ? 'application/pdf'
+          : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      },
+      parentReference: {
+        driveId: drive.id,
+        driveType: 'documentLibrary',
+        path: `/drives/${drive.id}/root:/${item.path.slice(0, item.path.lastIndexOf('/'))}`,
+      },
     };
   }
 }

@@ -22,11 +22,25 @@ export class FakeOpenIdMetadata {
 
   async start(): Promise<void> {
     const { cert, key } = ensureTestCertificate();
-    const jwk = { ...this.keys.publicKey.export({ format: 'jwk' }), kid: this.kid, use: 'sig', alg: 'RS256', endorsements: ['msteams'] };
+    const jwk = {
+      ...this.keys.publicKey.export({ format: 'jwk' }),
+      kid: this.kid,
+      use: 'sig',
+      alg: 'RS256',
+      endorsements: ['msteams'],
+    };
     this.server = https.createServer({ cert, key }, (req, res) => {
       res.setHeader('content-type', 'application/json');
       if (req.url === '/v1/.well-known/openidconfiguration') {
-        res.end(JSON.stringify({ issuer: CHANNEL_ISSUER, authorization_endpoint: 'https://invalid.botframework.com', jwks_uri: `https://localhost:${this.port}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'], token_endpoint_auth_methods_supported: ['private_key_jwt'] }));
+        res.end(
+          JSON.stringify({
+            issuer: CHANNEL_ISSUER,
+            authorization_endpoint: 'https://invalid.botframework.com',
+            jwks_uri: `https://localhost:${this.port}/v1/.well-known/keys`,
+            id_token_signing_alg_values_supported: ['RS256'],
+            token_endpoint_auth_methods_supported: ['private_key_jwt'],
+          }),
+        );
       } else if (req.url === '/v1/.well-known/keys') {
         res.end(JSON.stringify({ keys: [jwk] }));
       } else {
@@ -55,5 +69,7 @@ export class FakeOpenIdMetadata {
 
 /** A key the metadata does not serve: what a forger has. */
 export function anotherKey(): KeyObject {
-  return createPrivateKey(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }));
+  return createPrivateKey(
+    generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }),
+  );
 }

@@ -14,7 +14,11 @@ export interface Answer {
 }
 
 export const graphError = (code: string, message: string) => ({
-  error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': randomUUID(), 'client-request-id': randomUUID() } },
+  error: {
+    code,
+    message,
+    innerError: { date: new Date().toISOString(), 'request-id': randomUUID(), 'client-request-id': randomUUID() },
+  },
 });
 
 export type ColumnType = 'text' | 'note' | 'dateTime' | 'choice' | 'personOrGroup' | 'number';
@@ -44,7 +48,9 @@ interface FakeList {
 
 /** SharePoint's internal name for a display name: characters outside A–Z, a–z, 0–9 become _xHHHH_. */
 export function internalName(displayName: string): string {
-  return [...displayName].map((ch) => (/[A-Za-z0-9]/.test(ch) ? ch : `_x${ch.codePointAt(0)!.toString(16).padStart(4, '0')}_`)).join('');
+  return [...displayName]
+    .map((ch) => (/[A-Za-z0-9]/.test(ch) ? ch : `_x${ch.codePointAt(0)!.toString(16).padStart(4, '0')}_`))
+    .join('');
 }
 
 const USERS = 'User Information List';
@@ -98,27 +104,54 @@ export class FakeSharePointLists {
   }
 
   /** Handles `/sites/{site}/lists…` (the path after the site); undefined for anything else. */
-  route(method: string, path: string, query: URLSearchParams, headers: Record<string, string | string[] | undefined>, body: Buffer, siteId: string): Answer | undefined {
+  route(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    headers: Record<string, string | string[] | undefined>,
+    body: Buffer,
+    siteId: string,
+  ): Answer | undefined {
     const m = /^\/lists(?:\/([^/]+))?(\/columns|\/items(?:\/([^/]+)(\/fields)?)?)?$/.exec(path);
     if (!m) return undefined;
     const [, listKey, sub, itemId, fieldsPart] = m;
     if (!listKey) {
-      if (method === 'GET') return { status: 200, body: { value: [...this.lists.values()].map((l) => ({ id: l.id, displayName: l.displayName, name: l.displayName.replace(/\s/g, '') })) } };
+      if (method === 'GET')
+        return {
+          status: 200,
+          body: {
+            value: [...this.lists.values()].map((l) => ({
+              id: l.id,
+              displayName: l.displayName,
+              name: l.displayName.replace(/\s/g, ''),
+            })),
+          },
+        };
       if (method === 'POST') return this.createFromRequest(body);
       return { status: 405, body: graphError('invalidRequest', 'Method not allowed.') };
     }
     const list = this.lists.get(listKey) ?? [...this.lists.values()].find((l) => l.displayName === listKey);
     if (!list) return { status: 404, body: graphError('itemNotFound', 'The specified list was not found') };
     if (!sub && method === 'GET') return { status: 200, body: { id: list.id, displayName: list.displayName } };
-    if (sub === '/columns' && method === 'GET') return { status: 200, body: { value: [...list.columns.values()].map(columnBody) } };
+    if (sub === '/columns' && method === 'GET')
+      return { status: 200, body: { value: [...list.columns.values()].map(columnBody) } };
     if (sub === '/columns' && method === 'POST') return this.createColumn(list, body);
     if (!itemId) {
       if (method === 'GET') return this.listItems(list, query, headers, siteId);
       if (method === 'POST') {
         const json = parse(body) as { fields?: Record<string, unknown> } | undefined;
         const unknown = this.unknownField(list, json?.fields ?? {});
-        if (!json?.fields || unknown) return { status: 400, body: graphError('invalidRequest', `Field '${unknown ?? 'fields'}' is not recognized`) };
-        const item: FakeListItem = { id: String(list.nextId++), guid: randomUUID(), version: 1, fields: { ...json.fields } };
+        if (!json?.fields || unknown)
+          return {
+            status: 400,
+            body: graphError('invalidRequest', `Field '${unknown ?? 'fields'}' is not recognized`),
+          };
+        const item: FakeListItem = {
+          id: String(list.nextId++),
+          guid: randomUUID(),
+          version: 1,
+          fields: { ...json.fields },
+        };
         list.items.set(item.id, item);
         return { status: 201, body: this.itemBody(item) };
       }
@@ -130,11 +163,15 @@ export class FakeSharePointLists {
       const ifMatch = headers['if-match'];
       if (!ifMatch) this.blindWrites.push(`PATCH item ${item.id} of ${list.displayName} without If-Match`);
       else if (ifMatch !== etagOf(item) && ifMatch !== '*') {
-        return { status: 412, body: graphError('preconditionFailed', 'The request ETag value does not match the object\'s ETag value.') };
+        return {
+          status: 412,
+          body: graphError('preconditionFailed', "The request ETag value does not match the object's ETag value."),
+        };
       }
       const fields = parse(body) as Record<string, unknown> | undefined;
       const unknown = fields ? this.unknownField(list, fields) : 'fields';
-      if (!fields || unknown) return { status: 400, body: graphError('invalidRequest', `Field '${unknown}' is not recognized`) };
+      if (!fields || unknown)
+        return { status: 400, body: graphError('invalidRequest', `Field '${unknown}' is not recognized`) };
       Object.assign(item.fields, fields);
       item.version++;
       return { status: 200, body: { '@odata.etag': etagOf(item), ...item.fields } };
@@ -145,9 +182,11 @@ export class FakeSharePointLists {
   private createFromRequest(body: Buffer): Answer {
     const json = parse(body) as { displayName?: string; columns?: Record<string, unknown>[] } | undefined;
     if (!json?.displayName) return { status: 400, body: graphError('invalidRequest', 'displayName is required') };
-    if ([...this.lists.values()].some((l) => l.displayName === json.displayName)) return { status: 409, body: graphError('nameAlreadyExists', 'A list with that name already exists') };
+    if ([...this.lists.values()].some((l) => l.displayName === json.displayName))
+      return { status: 409, body: graphError('nameAlreadyExists', 'A list with that name already exists') };
     const columns = (json.columns ?? []).map(columnFrom);
-    if (columns.some((c) => !c)) return { status: 400, body: graphError('invalidRequest', 'Invalid column definition') };
+    if (columns.some((c) => !c))
+      return { status: 400, body: graphError('invalidRequest', 'Invalid column definition') };
     const list = this.createList(json.displayName, columns as FakeColumn[]);
     return { status: 201, body: { id: list.id, displayName: list.displayName } };
   }
@@ -156,12 +195,18 @@ export class FakeSharePointLists {
   private createColumn(list: FakeList, body: Buffer): Answer {
     const column = columnFrom(parse(body) as Record<string, unknown>);
     if (!column) return { status: 400, body: graphError('invalidRequest', 'Invalid column definition') };
-    if (list.columns.has(column.name)) return { status: 400, body: graphError('invalidRequest', `A duplicate field name "${column.name}" was found.`) };
+    if (list.columns.has(column.name))
+      return { status: 400, body: graphError('invalidRequest', `A duplicate field name "${column.name}" was found.`) };
     list.columns.set(column.name, column);
     return { status: 201, body: columnBody(column) };
   }
 
-  private listItems(list: FakeList, query: URLSearchParams, headers: Record<string, string | string[] | undefined>, siteId: string): Answer {
+  private listItems(
+    list: FakeList,
+    query: URLSearchParams,
+    headers: Record<string, string | string[] | undefined>,
+    siteId: string,
+  ): Answer {
     const filter = query.get('$filter');
     const conditions: { field: string; op: 'eq' | 'ne'; value: string }[] = [];
     if (filter) {
@@ -171,12 +216,20 @@ export class FakeSharePointLists {
         const column = list.columns.get(c[1]!);
         if (!column) return { status: 400, body: graphError('invalidRequest', `Field '${c[1]}' is not recognized`) };
         if (!column.indexed && !String(headers.prefer ?? '').includes('HonorNonIndexedQueriesWarningMayFailRandomly')) {
-          return { status: 400, body: graphError('invalidRequest', `Field '${c[1]}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.`) };
+          return {
+            status: 400,
+            body: graphError(
+              'invalidRequest',
+              `Field '${c[1]}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.`,
+            ),
+          };
         }
         conditions.push({ field: c[1]!, op: c[2] as 'eq' | 'ne', value: c[3]!.replace(/''/g, "'") });
       }
     }
-    const matching = [...list.items.values()].filter((i) => conditions.every((c) => (String(i.fields[c.field] ?? '') === c.value) === (c.op === 'eq')));
+    const matching = [...list.items.values()].filter((i) =>
+      conditions.every((c) => (String(i.fields[c.field] ?? '') === c.value) === (c.op === 'eq')),
+    );
     const skip = Number(query.get('$skiptoken') ?? 0);
     const top = Math.min(Number(query.get('$top') ?? this.pageSize), this.pageSize);
     const page = matching.slice(skip, skip + top);
@@ -187,7 +240,9 @@ export class FakeSharePointLists {
       status: 200,
       body: {
         value: page.map((i) => this.itemBody(i, select)),
-        ...(skip + top < matching.length ? { '@odata.nextLink': `${this.baseUrl()}/v1.0/sites/${siteId}/lists/${list.id}/items?${next.toString()}` } : {}),
+        ...(skip + top < matching.length
+          ? { '@odata.nextLink': `${this.baseUrl()}/v1.0/sites/${siteId}/lists/${list.id}/items?${next.toString()}` }
+          : {}),
       },
     };
   }
@@ -200,14 +255,27 @@ export class FakeSharePointLists {
   }
 
   private itemBody(item: FakeListItem, select?: string[]): Record<string, unknown> {
-    const fields = select ? Object.fromEntries(select.filter((f) => f in item.fields).map((f) => [f, item.fields[f]])) : { ...item.fields };
-    return { id: item.id, '@odata.etag': etagOf(item), eTag: etagOf(item), fields: { '@odata.etag': etagOf(item), id: item.id, ...fields } };
+    const fields = select
+      ? Object.fromEntries(select.filter((f) => f in item.fields).map((f) => [f, item.fields[f]]))
+      : { ...item.fields };
+    return {
+      id: item.id,
+      '@odata.etag': etagOf(item),
+      eTag: etagOf(item),
+      fields: { '@odata.etag': etagOf(item), id: item.id, ...fields },
+    };
   }
 }
 
 /** A columnDefinition as Graph describes one: its type is the facet it carries. */
 function columnBody(c: FakeColumn): Record<string, unknown> {
-  return { name: c.name, displayName: c.displayName, indexed: c.indexed, [c.type === 'note' ? 'text' : c.type]: c.type === 'note' ? { allowMultipleLines: true } : c.type === 'choice' ? { choices: c.choices } : {} };
+  return {
+    name: c.name,
+    displayName: c.displayName,
+    indexed: c.indexed,
+    [c.type === 'note' ? 'text' : c.type]:
+      c.type === 'note' ? { allowMultipleLines: true } : c.type === 'choice' ? { choices: c.choices } : {},
+  };
 }
 
 /** A column from a columnDefinition in a request (exactly one type facet and a name), or undefined. */
@@ -216,7 +284,13 @@ function columnFrom(c: Record<string, unknown> | undefined): FakeColumn | undefi
   if (!c || types.length !== 1 || typeof c.name !== 'string' || !c.name) return undefined;
   const type = types[0]!;
   const multi = type === 'text' && (c.text as { allowMultipleLines?: boolean }).allowMultipleLines;
-  return { name: internalName(c.name), displayName: String(c.displayName ?? c.name), type: multi ? 'note' : type, indexed: c.indexed === true, choices: (c.choice as { choices?: string[] } | undefined)?.choices };
+  return {
+    name: internalName(c.name),
+    displayName: String(c.displayName ?? c.name),
+    type: multi ? 'note' : type,
+    indexed: c.indexed === true,
+    choices: (c.choice as { choices?: string[] } | undefined)?.choices,
+  };
 }
 
 function etagOf(item: FakeListItem): string {

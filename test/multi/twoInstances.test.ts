@@ -13,7 +13,14 @@ import type { DigestRun } from '../../src/features/digest/digestRunner.js';
 import { BlobStore } from '../../src/storage/blobStore.js';
 import { cardOf, cardText, FakeConnector } from '../fakes/fakeConnector.js';
 import { startAzurite, type Azurite } from '../support/azurite.js';
-import { cardActionFrom, personalChat, startHarness, TENANT, type ChatUser, type Harness } from '../support/botHarness.js';
+import {
+  cardActionFrom,
+  personalChat,
+  startHarness,
+  TENANT,
+  type ChatUser,
+  type Harness,
+} from '../support/botHarness.js';
 import { button, FormDriver, input, type Card } from '../support/formDriver.js';
 import { freePort } from '../support/playground.js';
 import { remiss } from '../support/remissFixtures.js';
@@ -22,7 +29,12 @@ import { seedDigestRecipients } from '../support/digestRecipients.js';
 const SECRET = 'two-instances-digest-secret-0123456789';
 const NOW = new Date('2026-11-24T09:00:00Z');
 const anna = { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna', email: 'anna.andersson@stad.se' };
-const cecilia = { id: '29:cecilia', name: 'Cecilia Holm', aadObjectId: 'aad-cecilia', email: 'cecilia.holm@stad.example.se' };
+const cecilia = {
+  id: '29:cecilia',
+  name: 'Cecilia Holm',
+  aadObjectId: 'aad-cecilia',
+  email: 'cecilia.holm@stad.example.se',
+};
 
 let azurite: Azurite;
 let filingDir: string;
@@ -37,10 +49,18 @@ afterAll(async () => {
 });
 
 function sharedEnv(container: string): Record<string, string> {
-  return { STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, AZURE_STORAGE_CONTAINER: container, LEADER_LEASE_SECONDS: '15', FILING_DIR: filingDir, DIGEST_TRIGGER_SECRET: SECRET };
+  return {
+    STORAGE: 'blob',
+    AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+    AZURE_STORAGE_CONTAINER: container,
+    LEADER_LEASE_SECONDS: '15',
+    FILING_DIR: filingDir,
+    DIGEST_TRIGGER_SECRET: SECRET,
+  };
 }
 
-const roleOf = async (h: Harness) => ((await (await fetch(`${h.baseUrl}/healthz`)).json()) as { scheduler: string }).scheduler;
+const roleOf = async (h: Harness) =>
+  ((await (await fetch(`${h.baseUrl}/healthz`)).json()) as { scheduler: string }).scheduler;
 
 async function leaderOf(...hs: Harness[]): Promise<Harness> {
   for (let i = 0; i < 100; i++) {
@@ -57,7 +77,14 @@ describe('two instances in one process, one container', () => {
     const env = sharedEnv(`c${randomUUID().replace(/-/g, '').slice(0, 20)}`);
     a = await startHarness({ now: NOW, env });
     b = await startHarness({ now: NOW, env, connector: a.connector });
-    await a.bot.register.save(remiss({ dnr: 'KS 2026/1', title: 'Trygghetsprogram', dueDate: '2026-11-27', handlaggare: { email: anna.email } }));
+    await a.bot.register.save(
+      remiss({
+        dnr: 'KS 2026/1',
+        title: 'Trygghetsprogram',
+        dueDate: '2026-11-27',
+        handlaggare: { email: anna.email },
+      }),
+    );
   });
   afterEach(async () => {
     await b.stop();
@@ -72,7 +99,13 @@ describe('two instances in one process, one container', () => {
     const [onA, onB] = [new FormDriver(a), new FormDriver(b)];
     const posted = await onA.say(annaChat, 'besvara KS 2026/1');
     let card = cardOf(posted)!;
-    card = await onB.click(annaChat, card, 'Nästa', { name: anna.name, email: anna.email, phone: '08-508 000 00', meeting: 'none' }, posted.id);
+    card = await onB.click(
+      annaChat,
+      card,
+      'Nästa',
+      { name: anna.name, email: anna.email, phone: '08-508 000 00', meeting: 'none' },
+      posted.id,
+    );
     card = await onA.click(annaChat, card, 'Nästa', { text: 'Förvaltningen tillstyrker.' }, posted.id);
     card = await onB.click(annaChat, card, 'Nästa', { text: input(card, 'text')!.value }, posted.id);
     card = await onA.click(annaChat, card, 'Föregående', { text: input(card, 'text')!.value }, posted.id);
@@ -88,34 +121,67 @@ describe('two instances in one process, one container', () => {
     const d = new FormDriver(a);
     await d.say(ceciliaChat, 'hej');
     const { card: preview } = await d.answerToPreview(annaChat, 'KS 2026/1', anna.email);
-    await d.click(annaChat, await d.click(annaChat, preview, 'Skicka för godkännande'), 'Skicka', { approver: cecilia.email });
+    await d.click(annaChat, await d.click(annaChat, preview, 'Skicka för godkännande'), 'Skicka', {
+      approver: cecilia.email,
+    });
     await leader.bot.outbox.idle();
-    const request = a.connector.sentTo(ceciliaChat.conversationId).map((x) => cardOf(x)).filter((c): c is Card => !!c && cardText(c).includes('Godkänn')).at(-1)!;
+    const request = a.connector
+      .sentTo(ceciliaChat.conversationId)
+      .map((x) => cardOf(x))
+      .filter((c): c is Card => !!c && cardText(c).includes('Godkänn'))
+      .at(-1)!;
     const approve = button(request, 'Godkänn');
-    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? a : b).post(cardActionFrom(a.connector, ceciliaChat, approve.verb, approve.data))));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        (i % 2 ? a : b).post(cardActionFrom(a.connector, ceciliaChat, approve.verb, approve.data)),
+      ),
+    );
     expect(answers.every((r) => r.status === 200)).toBe(true);
     await leader.bot.outbox.idle();
     const history = (await a.bot.register.get('KS 2026/1'))!.remiss.history;
     expect(history.filter((e) => e.kind === 'approved')).toHaveLength(1);
     const folder = path.join(filingDir, '2026');
     const [remissFolder] = await readdir(folder);
-    expect((await readdir(path.join(folder, remissFolder!))).sort()).toEqual([expect.stringMatching(/\.docx$/), expect.stringMatching(/\.pdf$/)]);
-    expect(a.connector.sentTo(annaChat.conversationId).filter((x) => String(x.body.text ?? '').includes('är arkiverat'))).toHaveLength(1);
+    expect((await readdir(path.join(folder, remissFolder!))).sort()).toEqual([
+      expect.stringMatching(/\.docx$/),
+      expect.stringMatching(/\.pdf$/),
+    ]);
+    expect(
+      a.connector.sentTo(annaChat.conversationId).filter((x) => String(x.body.text ?? '').includes('är arkiverat')),
+    ).toHaveLength(1);
   }, 120_000);
 
   test('a digest triggered on both at once reaches each person once', async () => {
-    const people = Array.from({ length: 8 }, (_, i) => ({ id: `29:p${i}`, name: `Person ${i}`, aadObjectId: `aad-p${i}`, email: `p${i}@stad.se` }));
+    const people = Array.from({ length: 8 }, (_, i) => ({
+      id: `29:p${i}`,
+      name: `Person ${i}`,
+      aadObjectId: `aad-p${i}`,
+      email: `p${i}@stad.se`,
+    }));
     const chats: ChatUser[] = [];
     for (const p of people) {
       const chat = personalChat(a.connector, p);
       chats.push(chat);
       await new FormDriver(p.id.endsWith('1') ? b : a).say(chat, 'hej');
-      await a.bot.register.save(remiss({ dnr: `KS 2026/${p.id}`, title: `Remiss för ${p.name}`, dueDate: '2026-11-30', handlaggare: { email: p.email } }));
+      await a.bot.register.save(
+        remiss({
+          dnr: `KS 2026/${p.id}`,
+          title: `Remiss för ${p.name}`,
+          dueDate: '2026-11-30',
+          handlaggare: { email: p.email },
+        }),
+      );
     }
-    const trigger = (h: Harness) => fetch(`${h.baseUrl}/api/digest`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}` } });
+    const trigger = (h: Harness) =>
+      fetch(`${h.baseUrl}/api/digest`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}` } });
     expect((await Promise.all([trigger(a), trigger(b)])).map((r) => r.status)).toEqual([202, 202]);
     await Promise.all([a.bot.digest.idle(), b.bot.digest.idle()]);
-    for (const chat of chats) expect(a.connector.sentTo(chat.conversationId).filter((x) => cardOf(x) && cardText(cardOf(x)).includes('Dina remisser'))).toHaveLength(1);
+    for (const chat of chats)
+      expect(
+        a.connector
+          .sentTo(chat.conversationId)
+          .filter((x) => cardOf(x) && cardText(cardOf(x)).includes('Dina remisser')),
+      ).toHaveLength(1);
   }, 60_000);
 });
 
@@ -136,26 +202,47 @@ describe('two bot processes', () => {
       const port = await freePort();
       const dataDir = await mkdtemp(path.join(os.tmpdir(), 'remissbot-proc-'));
       const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../src/index.ts')], {
-        env: { ...process.env, ...sharedEnv(container), PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ALLOWED_TENANTS: TENANT, TEAMS_TENANT_RPS: '3', DIGEST_SCHEDULER: 'off', NODE_ENV: 'development' },
+        env: {
+          ...process.env,
+          ...sharedEnv(container),
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATA_DIR: dataDir,
+          LOG_LEVEL: 'silent',
+          ALLOWED_TENANTS: TENANT,
+          TEAMS_TENANT_RPS: '3',
+          DIGEST_SCHEDULER: 'off',
+          NODE_ENV: 'development',
+        },
         stdio: 'ignore',
       });
       children.push(child);
       const base = `http://127.0.0.1:${port}`;
-      for (let i = 0; !(await fetch(`${base}/healthz`).then((r) => r.ok, () => false)); i++) {
+      for (
+        let i = 0;
+        !(await fetch(`${base}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        ));
+        i++
+      ) {
         if (i > 200) throw new Error('bot process did not start');
         await sleep(50);
       }
       return { child, base };
     };
     const [first, second] = [await start(), await start()];
-    const role = async (p: { base: string }) => ((await (await fetch(`${p.base}/healthz`)).json()) as { scheduler: string }).scheduler;
+    const role = async (p: { base: string }) =>
+      ((await (await fetch(`${p.base}/healthz`)).json()) as { scheduler: string }).scheduler;
     let leader = first;
     for (let i = 0; i < 100 && (await role(leader)) !== 'leader'; i++) {
       leader = (await role(first)) === 'leader' ? first : second;
       await sleep(100);
     }
     const survivor = leader === first ? second : first;
-    const { id } = (await (await fetch(`${leader.base}/api/digest`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}` } })).json()) as { id: string };
+    const { id } = (await (
+      await fetch(`${leader.base}/api/digest`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}` } })
+    ).json()) as { id: string };
     await sleep(1500);
     leader.child.kill('SIGKILL');
     // The lease expires (15 s) and the survivor takes over the scheduled work, resuming the run.

@@ -49,7 +49,12 @@ test('a failing job is retried with exponential backoff, then marked failed', as
   });
   await outbox.enqueue('flaky', {}, { id: 'f' });
   await outbox.idle();
-  expect(await outbox.get('f')).toMatchObject({ state: 'pending', attempts: 1, notBefore: '2026-11-24T10:00:01.000Z', lastError: 'HTTP_503: connector said 503' });
+  expect(await outbox.get('f')).toMatchObject({
+    state: 'pending',
+    attempts: 1,
+    notBefore: '2026-11-24T10:00:01.000Z',
+    lastError: 'HTTP_503: connector said 503',
+  });
   await outbox.idle(); // not due yet
   expect(calls).toBe(1);
   now = new Date('2026-11-24T10:00:01Z');
@@ -69,7 +74,11 @@ test('RetryLater waits without spending an attempt', async () => {
   });
   await outbox.enqueue('wait', {}, { id: 'w' });
   await outbox.idle();
-  expect(await outbox.get('w')).toMatchObject({ state: 'pending', attempts: 0, lastError: 'waiting: approver not reachable yet' });
+  expect(await outbox.get('w')).toMatchObject({
+    state: 'pending',
+    attempts: 0,
+    lastError: 'waiting: approver not reachable yet',
+  });
   ready = true;
   now = new Date(now.getTime() + 60_000);
   await outbox.idle();
@@ -77,7 +86,17 @@ test('RetryLater waits without spending an attempt', async () => {
 });
 
 test('a job whose worker died (lease run out) is resumed by another worker', async () => {
-  const crashed: OutboxJob = { schemaVersion: 1, id: 'c', kind: 'resume', payload: {}, state: 'running', attempts: 1, notBefore: now.toISOString(), leaseUntil: new Date(now.getTime() + 30_000).toISOString(), createdAt: now.toISOString() };
+  const crashed: OutboxJob = {
+    schemaVersion: 1,
+    id: 'c',
+    kind: 'resume',
+    payload: {},
+    state: 'running',
+    attempts: 1,
+    notBefore: now.toISOString(),
+    leaseUntil: new Date(now.getTime() + 30_000).toISOString(),
+    createdAt: now.toISOString(),
+  };
   await store.put('outbox/c', crashed);
   const outbox = outboxOn();
   let runs = 0;
@@ -94,7 +113,11 @@ test('two workers on one store run each of 40 jobs exactly once', async () => {
   const runs = new Map<string, number>();
   const a = outboxOn();
   const b = outboxOn(new FileStore(dir));
-  for (const o of [a, b]) o.register('count', async (p) => void runs.set((p as { n: string }).n, (runs.get((p as { n: string }).n) ?? 0) + 1));
+  for (const o of [a, b])
+    o.register(
+      'count',
+      async (p) => void runs.set((p as { n: string }).n, (runs.get((p as { n: string }).n) ?? 0) + 1),
+    );
   await Promise.all(Array.from({ length: 40 }, (_, i) => a.enqueue('count', { n: String(i) }, { id: `n${i}` })));
   await Promise.all([a.idle(), b.idle(), a.idle(), b.idle()]);
   expect(runs.size).toBe(40);
@@ -119,10 +142,11 @@ test('a lease renewal that fails for a moment is tried again, so a long job is n
   let runs = 0;
   let release!: () => void;
   const finish = new Promise<void>((resolve) => (release = resolve));
-  for (const o of [a, b]) o.register('long', async () => {
-    runs++;
-    await finish;
-  });
+  for (const o of [a, b])
+    o.register('long', async () => {
+      runs++;
+      await finish;
+    });
   await a.enqueue('long', {}, { id: 'long' });
   const running = a.idle();
   try {

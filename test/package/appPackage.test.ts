@@ -11,7 +11,11 @@ import { spawnSync } from 'node:child_process';
 import { buildAppPackage, PackageError } from '../../scripts/appPackage.js';
 
 const ROOT = path.resolve(__dirname, '../..');
-const GOOD = { teamsAppId: '1a2b3c4d-0000-4000-8000-000000000001', botId: '1a2b3c4d-0000-4000-8000-000000000002', publicUrl: 'https://remissbot.example.se' };
+const GOOD = {
+  teamsAppId: '1a2b3c4d-0000-4000-8000-000000000001',
+  botId: '1a2b3c4d-0000-4000-8000-000000000002',
+  publicUrl: 'https://remissbot.example.se',
+};
 
 async function problemsOf(work: Promise<unknown>): Promise<string[]> {
   try {
@@ -41,7 +45,9 @@ test('the package holds the filled manifest, the English localization and both i
     validDomains: ['remissbot.example.se'],
     localizationInfo: { defaultLanguageTag: 'sv-se' },
   });
-  expect(manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title)).toContain('Vilka remisser ska besvaras?');
+  expect(manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title)).toContain(
+    'Vilka remisser ska besvaras?',
+  );
 });
 
 async function manifestOf(zipBytes: Buffer): Promise<{ version: string; developer: Record<string, string> }> {
@@ -49,21 +55,30 @@ async function manifestOf(zipBytes: Buffer): Promise<{ version: string; develope
   return JSON.parse(await zip.file('manifest.json')!.async('string'));
 }
 
-test('the app version is package.json\'s unless TEAMS_APP_VERSION says otherwise, so an update needs no edit of the manifest', async () => {
+test("the app version is package.json's unless TEAMS_APP_VERSION says otherwise, so an update needs no edit of the manifest", async () => {
   const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
   expect((await manifestOf(await buildAppPackage(GOOD))).version).toBe(version);
   expect((await manifestOf(await buildAppPackage({ ...GOOD, version: '7.3.1' }))).version).toBe('7.3.1');
 });
 
-test('the privacy, terms and website links are the bot\'s own pages unless the organisation names its own', async () => {
+test("the privacy, terms and website links are the bot's own pages unless the organisation names its own", async () => {
   expect((await manifestOf(await buildAppPackage(GOOD))).developer).toEqual({
     name: 'Remissbot',
     websiteUrl: 'https://remissbot.example.se',
     privacyUrl: 'https://remissbot.example.se/privacy',
     termsOfUseUrl: 'https://remissbot.example.se/terms',
   });
-  const own = { privacyUrl: 'https://stad.se/integritet', termsUrl: 'https://stad.se/villkor', websiteUrl: 'https://stad.se' };
-  expect((await manifestOf(await buildAppPackage({ ...GOOD, ...own }))).developer).toEqual({ name: 'Remissbot', websiteUrl: own.websiteUrl, privacyUrl: own.privacyUrl, termsOfUseUrl: own.termsUrl });
+  const own = {
+    privacyUrl: 'https://stad.se/integritet',
+    termsUrl: 'https://stad.se/villkor',
+    websiteUrl: 'https://stad.se',
+  };
+  expect((await manifestOf(await buildAppPackage({ ...GOOD, ...own }))).developer).toEqual({
+    name: 'Remissbot',
+    websiteUrl: own.websiteUrl,
+    privacyUrl: own.privacyUrl,
+    termsOfUseUrl: own.termsUrl,
+  });
 });
 
 /** Runs `npm run package` as a process with only the given environment (no .env in its folder). */
@@ -79,15 +94,36 @@ test('npm run package needs only what goes into the package: no secret, tenant o
   const dir = mkdtempSync(path.join(os.tmpdir(), 'remissbot-package-'));
   try {
     const out = path.join(dir, 'appPackage.zip');
-    const run = runPackage({ NODE_ENV: 'production', TEAMS_APP_ID: GOOD.teamsAppId, MicrosoftAppId: GOOD.botId, BOT_PUBLIC_URL: GOOD.publicUrl, TEAMS_APP_VERSION: '2.0.1', PRIVACY_URL: 'https://stad.se/integritet' }, out);
+    const run = runPackage(
+      {
+        NODE_ENV: 'production',
+        TEAMS_APP_ID: GOOD.teamsAppId,
+        MicrosoftAppId: GOOD.botId,
+        BOT_PUBLIC_URL: GOOD.publicUrl,
+        TEAMS_APP_VERSION: '2.0.1',
+        PRIVACY_URL: 'https://stad.se/integritet',
+      },
+      out,
+    );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout.trim()).toBe(out);
     const manifest = await manifestOf(readFileSync(out));
     expect(manifest.version).toBe('2.0.1');
-    expect(manifest.developer).toMatchObject({ privacyUrl: 'https://stad.se/integritet', termsOfUseUrl: `${GOOD.publicUrl}/terms` });
+    expect(manifest.developer).toMatchObject({
+      privacyUrl: 'https://stad.se/integritet',
+      termsOfUseUrl: `${GOOD.publicUrl}/terms`,
+    });
 
-    const wrong = runPackage({ TEAMS_APP_ID: GOOD.teamsAppId, MicrosoftAppId: GOOD.botId, BOT_PUBLIC_URL: GOOD.publicUrl, TEAMS_APP_VERSION: 'v2' }, path.join(dir, 'wrong.zip'));
+    const wrong = runPackage(
+      {
+        TEAMS_APP_ID: GOOD.teamsAppId,
+        MicrosoftAppId: GOOD.botId,
+        BOT_PUBLIC_URL: GOOD.publicUrl,
+        TEAMS_APP_VERSION: 'v2',
+      },
+      path.join(dir, 'wrong.zip'),
+    );
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toContain('TEAMS_APP_VERSION: must be a version such as 1.4.0 (three numbers)');
   } finally {
@@ -101,7 +137,9 @@ test('missing or wrong settings are each named', async () => {
     "MicrosoftAppId: required (the bot's Entra app id)",
     "BOT_PUBLIC_URL: required (the bot's public https address)",
   ]);
-  expect(await problemsOf(buildAppPackage({ ...GOOD, publicUrl: 'http://localhost:3978' }))).toEqual(['BOT_PUBLIC_URL: must be an https address (Teams refuses http)']);
+  expect(await problemsOf(buildAppPackage({ ...GOOD, publicUrl: 'http://localhost:3978' }))).toEqual([
+    'BOT_PUBLIC_URL: must be an https address (Teams refuses http)',
+  ]);
 });
 
 test('a manifest that breaks Microsoft’s schema is refused with the path of the problem', async () => {

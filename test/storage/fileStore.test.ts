@@ -7,7 +7,8 @@ import { describeStoreContract } from './storeContract.js';
 
 const WORKER = path.join(__dirname, 'fileStoreWorker.ts');
 /** One node process (no tsx wrapper in between), so that SIGKILL hits the process doing the writes. */
-const startWorker = (args: string[]) => spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', WORKER, ...args]);
+const startWorker = (args: string[]) =>
+  spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', WORKER, ...args]);
 
 describeStoreContract('FileStore', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'remissbot-store-'));
@@ -49,7 +50,10 @@ describe('FileStore across processes and crashes', () => {
     });
     child.kill('SIGKILL');
     await new Promise((r) => child.on('close', r));
-    const acknowledged = stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { key: string; seq: number });
+    const acknowledged = stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { key: string; seq: number });
     const store = new FileStore(dir);
     const keys = await store.list('records/');
     expect(keys.length).toBeGreaterThan(0);

@@ -4,7 +4,10 @@
  */
 import { StoreConflictError, type RecordStore } from '../../src/storage/store.js';
 
-export function describeStoreContract(name: string, makeStore: () => Promise<{ store: RecordStore; cleanup: () => Promise<void> }>): void {
+export function describeStoreContract(
+  name: string,
+  makeStore: () => Promise<{ store: RecordStore; cleanup: () => Promise<void> }>,
+): void {
   describe(`${name} honours the storage contract`, () => {
     let store: RecordStore;
     let cleanup: () => Promise<void>;
@@ -56,15 +59,33 @@ export function describeStoreContract(name: string, makeStore: () => Promise<{ s
     });
 
     test('list returns the keys with a prefix, sorted, for any prefix', async () => {
-      for (const k of ['remisser/KS 2/a', 'remisser/KS 1', 'remisser/KS 10', 'remisserna', 'users/x', 'remiss']) await store.put(k, { k });
+      for (const k of ['remisser/KS 2/a', 'remisser/KS 1', 'remisser/KS 10', 'remisserna', 'users/x', 'remiss'])
+        await store.put(k, { k });
       expect(await store.list('remisser/')).toEqual(['remisser/KS 1', 'remisser/KS 10', 'remisser/KS 2/a']);
       expect(await store.list('remisser/KS 1')).toEqual(['remisser/KS 1', 'remisser/KS 10']);
-      expect(await store.list('remiss')).toEqual(['remiss', 'remisser/KS 1', 'remisser/KS 10', 'remisser/KS 2/a', 'remisserna']);
+      expect(await store.list('remiss')).toEqual([
+        'remiss',
+        'remisser/KS 1',
+        'remisser/KS 10',
+        'remisser/KS 2/a',
+        'remisserna',
+      ]);
       expect(await store.list('ingen/')).toEqual([]);
     });
 
     test('keys with å/ä/ö, slashes, spaces, dots and 500 characters round-trip', async () => {
-      const keys = ['räksmörgås/Öst', 'SBR 201.3.1-389/2012', '../../etc/passwd', '.hidden', 'a//b', 'trailing/', '%41', 'x~y', 'ä'.repeat(500), `long/${'k'.repeat(500)}/end`];
+      const keys = [
+        'räksmörgås/Öst',
+        'SBR 201.3.1-389/2012',
+        '../../etc/passwd',
+        '.hidden',
+        'a//b',
+        'trailing/',
+        '%41',
+        'x~y',
+        'ä'.repeat(500),
+        `long/${'k'.repeat(500)}/end`,
+      ];
       for (const k of keys) await store.put(k, { k });
       for (const k of keys) expect((await store.get<{ k: string }>(k))?.value.k).toBe(k);
       expect(await store.list('')).toEqual([...keys].sort());
@@ -78,15 +99,22 @@ export function describeStoreContract(name: string, makeStore: () => Promise<{ s
 
     test('listing thousands of keys', async () => {
       const keys = Array.from({ length: 2000 }, (_, i) => `many/${String(i).padStart(4, '0')}`);
-      for (let i = 0; i < keys.length; i += 100) await Promise.all(keys.slice(i, i + 100).map((k) => store.put(k, { k })));
+      for (let i = 0; i < keys.length; i += 100)
+        await Promise.all(keys.slice(i, i + 100).map((k) => store.put(k, { k })));
       expect(await store.list('many/')).toEqual(keys);
     });
 
     test('concurrent writers with the same eTag: exactly one wins', async () => {
       const e1 = await store.put('race', { winner: 'none' });
-      const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => store.put('race', { winner: i }, { ifMatch: e1 })));
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, i) => store.put('race', { winner: i }, { ifMatch: e1 })),
+      );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-      expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof StoreConflictError)).toBe(true);
+      expect(
+        results
+          .filter((r) => r.status === 'rejected')
+          .every((r) => (r as PromiseRejectedResult).reason instanceof StoreConflictError),
+      ).toBe(true);
     });
 
     test('concurrent create of one key: exactly one wins', async () => {

@@ -44,4 +44,8 @@ export const fullAnswer: Answer = {
   },
 };
 
-export const avstarAnswer: Answer = { kind: 'avstar', details, reason: 'Remissen berör inte bolagets verksamhetsområde.' };
+export const avstarAnswer: Answer = {
+  kind: 'avstar',
+  details,
+  reason: 'Remissen berör inte bolagets verksamhetsområde.',
+};

@@ -21,7 +21,21 @@ export interface Azurite {
 export async function startAzurite(): Promise<Azurite> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'remissbot-azurite-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(path.resolve(__dirname, '../../node_modules/.bin/azurite-blob'), ['--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', dir, '--skipApiVersionCheck', '--disableTelemetry', '--silent'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(
+    path.resolve(__dirname, '../../node_modules/.bin/azurite-blob'),
+    [
+      '--blobHost',
+      '127.0.0.1',
+      '--blobPort',
+      String(port),
+      '--location',
+      dir,
+      '--skipApiVersionCheck',
+      '--disableTelemetry',
+      '--silent',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));

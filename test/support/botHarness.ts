@@ -38,11 +38,21 @@ export interface HarnessOptions {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'remissbot-e2e-')));
-  const settings = loadSettings({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'test', ALLOWED_TENANTS: TENANT, DIGEST_SCHEDULER: 'off', ...options.env });
+  const settings = loadSettings({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    NODE_ENV: 'test',
+    ALLOWED_TENANTS: TENANT,
+    DIGEST_SCHEDULER: 'off',
+    ...options.env,
+  });
   const now = options.now;
   const clock = typeof now === 'function' ? now : now ? () => now : undefined;
   const log = options.log;
-  const logger = log ? createLogger('trace', { write: (line: string) => log(line) }) : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const logger = log
+    ? createLogger('trace', { write: (line: string) => log(line) })
+    : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const bot = createRemissbot(settings, { logger, clock, outbox: options.outbox, sharePoint: options.sharePoint });
   const port = await bot.listen();
   const connector = options.connector ?? new FakeConnector();
@@ -101,17 +111,32 @@ function base(connector: FakeConnector, user: ChatUser, tenant = TENANT) {
     channelId: 'msteams',
     from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
     recipient: BOT,
-    conversation: { id: user.conversationId, conversationType: user.conversationId.startsWith('19:') ? 'channel' : 'personal', tenantId: tenant },
+    conversation: {
+      id: user.conversationId,
+      conversationType: user.conversationId.startsWith('19:') ? 'channel' : 'personal',
+      tenantId: tenant,
+    },
     channelData: { tenant: { id: tenant } },
     locale: 'sv-SE',
   };
 }
 
-export function messageFrom(connector: FakeConnector, user: ChatUser, text: string, extra: Record<string, unknown> = {}) {
+export function messageFrom(
+  connector: FakeConnector,
+  user: ChatUser,
+  text: string,
+  extra: Record<string, unknown> = {},
+) {
   return { ...base(connector, user), type: 'message', text, textFormat: 'plain', ...extra };
 }
 
-export function cardActionFrom(connector: FakeConnector, user: ChatUser, verb: string, data: unknown, extra: Record<string, unknown> = {}) {
+export function cardActionFrom(
+  connector: FakeConnector,
+  user: ChatUser,
+  verb: string,
+  data: unknown,
+  extra: Record<string, unknown> = {},
+) {
   return {
     ...base(connector, user),
     type: 'invoke',

@@ -9,7 +9,16 @@ import { chromium, type Browser } from 'playwright-core';
 import { teamsDark, teamsLight } from './teamsHostConfig.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface RenderResult {
   name: string;
@@ -28,11 +37,18 @@ export async function launchChromium(): Promise<Browser> {
 
 const rendererScript = () => readFileSync(require.resolve('adaptivecards/dist/adaptivecards.min.js'), 'utf8');
 
-export async function renderCards(browser: Browser, cards: { name: string; card: unknown }[], theme: 'light' | 'dark', outDir: string): Promise<RenderResult[]> {
+export async function renderCards(
+  browser: Browser,
+  cards: { name: string; card: unknown }[],
+  theme: 'light' | 'dark',
+  outDir: string,
+): Promise<RenderResult[]> {
   mkdirSync(outDir, { recursive: true });
   const page = await browser.newPage({ viewport: { width: 520, height: 400 }, deviceScaleFactor: 1 });
   const background = theme === 'light' ? '#f5f5f5' : '#1f1f1f';
-  await page.setContent(`<!doctype html><html lang="sv"><head><meta charset="utf-8"><style>body{margin:0;padding:16px;background:${background}} #card{width:460px;border-radius:6px;overflow:hidden;box-shadow:0 1px 3px #0003}</style></head><body><div id="card"></div></body></html>`);
+  await page.setContent(
+    `<!doctype html><html lang="sv"><head><meta charset="utf-8"><style>body{margin:0;padding:16px;background:${background}} #card{width:460px;border-radius:6px;overflow:hidden;box-shadow:0 1px 3px #0003}</style></head><body><div id="card"></div></body></html>`,
+  );
   await page.addScriptTag({ content: rendererScript() });
   const results: RenderResult[] = [];
   for (const { name, card } of cards) {
@@ -48,7 +64,8 @@ export async function renderCards(browser: Browser, cards: { name: string; card:
           const e = context.getEventAt(i);
           errors.push(`${AC.ValidationEvent[e.event]}: ${e.message}`);
         }
-        for (const e of adaptiveCard.validateProperties().validationEvents) errors.push(`validation ${AC.ValidationEvent[e.event]}: ${e.message}`);
+        for (const e of adaptiveCard.validateProperties().validationEvents)
+          errors.push(`validation ${AC.ValidationEvent[e.event]}: ${e.message}`);
         const host = document.getElementById('card')!;
         host.innerHTML = '';
         const rendered = adaptiveCard.render();

@@ -17,15 +17,44 @@ export interface DigestRecipient {
   conversationId: string;
 }
 
-export async function seedDigestRecipients(store: RecordStore, connector: FakeConnector, count: number, tag: string): Promise<DigestRecipient[]> {
+export async function seedDigestRecipients(
+  store: RecordStore,
+  connector: FakeConnector,
+  count: number,
+  tag: string,
+): Promise<DigestRecipient[]> {
   const people = new PeopleDirectory(store);
   const register = new LocalRemissRepository(store);
   const dueDate = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-  const recipients = Array.from({ length: count }, (_, i) => ({ id: `29:${tag}${i}`, name: `Person ${i}`, aadObjectId: `aad-${tag}${i}`, email: `${tag}${i}@stad.se`, conversationId: `a:1:29:${tag}${i}` }));
+  const recipients = Array.from({ length: count }, (_, i) => ({
+    id: `29:${tag}${i}`,
+    name: `Person ${i}`,
+    aadObjectId: `aad-${tag}${i}`,
+    email: `${tag}${i}@stad.se`,
+    conversationId: `a:1:29:${tag}${i}`,
+  }));
   for (const p of recipients) {
     connector.addConversation(p.conversationId, [p]);
-    await people.remember({ teamsUserId: p.id, aadObjectId: p.aadObjectId, email: p.email, personalChat: { serviceUrl: connector.serviceUrl, channelId: 'msteams', conversationId: p.conversationId, tenantId: TENANT, botId: BOT.id, userId: p.id, conversationType: 'personal' } }, new Date());
-    await register.save(remiss({ dnr: `KS 2026/${p.id}`, title: `Remiss för ${p.name}`, dueDate, handlaggare: { email: p.email } }));
+    await people.remember(
+      {
+        teamsUserId: p.id,
+        aadObjectId: p.aadObjectId,
+        email: p.email,
+        personalChat: {
+          serviceUrl: connector.serviceUrl,
+          channelId: 'msteams',
+          conversationId: p.conversationId,
+          tenantId: TENANT,
+          botId: BOT.id,
+          userId: p.id,
+          conversationType: 'personal',
+        },
+      },
+      new Date(),
+    );
+    await register.save(
+      remiss({ dnr: `KS 2026/${p.id}`, title: `Remiss för ${p.name}`, dueDate, handlaggare: { email: p.email } }),
+    );
   }
   return recipients;
 }

@@ -6,9 +6,17 @@ export interface DocxParagraph {
   text: string;
 }
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
-export async function readDocx(bytes: Buffer): Promise<{ paragraphs: DocxParagraph[]; headers: string[]; xml: string }> {
+export async function readDocx(
+  bytes: Buffer,
+): Promise<{ paragraphs: DocxParagraph[]; headers: string[]; xml: string }> {
   const zip = await JSZip.loadAsync(bytes);
   const xml = await zip.file('word/document.xml')!.async('string');
   const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => ({

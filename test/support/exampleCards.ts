@@ -36,18 +36,54 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
     const register = new LocalRemissRepository(new FileStore(dir));
     const anna = { email: 'anna.lindqvist@stad.example.se', name: 'Anna Lindqvist' };
     const examples = [
-      remiss({ dnr: 'KS 2026/0412', title: 'Stockholms stads trygghetsprogram 2027–2030', remittent: 'Kommunstyrelsen', dueDate: '2026-11-21', handlaggare: anna, status: 'Pågår' }),
-      remiss({ dnr: 'SBR 201.3.1-389/2026', title: 'Näringslivspolicy för Stockholms stad', remittent: 'Stockholms Stadshus AB', dueDate: '2026-11-24', handlaggare: anna }),
-      remiss({ dnr: 'KS 2026/0611', title: 'Betänkandet En ny lag om kommunal vuxenutbildning (SOU 2026:41)', remittent: 'Utbildningsdepartementet', remittentDnr: 'U2026/05177/S', dueDate: '2026-12-06', meetingDate: '2026-12-01', handlaggare: { email: 'erik.sandberg@stad.example.se', name: 'Erik Sandberg' } }),
-      remiss({ dnr: 'KS 2026/0702', title: 'Riktlinjer för stadens arbete med digitalisering', remittent: 'Kommunstyrelsen', dueDate: '2026-12-25' }),
+      remiss({
+        dnr: 'KS 2026/0412',
+        title: 'Stockholms stads trygghetsprogram 2027–2030',
+        remittent: 'Kommunstyrelsen',
+        dueDate: '2026-11-21',
+        handlaggare: anna,
+        status: 'Pågår',
+      }),
+      remiss({
+        dnr: 'SBR 201.3.1-389/2026',
+        title: 'Näringslivspolicy för Stockholms stad',
+        remittent: 'Stockholms Stadshus AB',
+        dueDate: '2026-11-24',
+        handlaggare: anna,
+      }),
+      remiss({
+        dnr: 'KS 2026/0611',
+        title: 'Betänkandet En ny lag om kommunal vuxenutbildning (SOU 2026:41)',
+        remittent: 'Utbildningsdepartementet',
+        remittentDnr: 'U2026/05177/S',
+        dueDate: '2026-12-06',
+        meetingDate: '2026-12-01',
+        handlaggare: { email: 'erik.sandberg@stad.example.se', name: 'Erik Sandberg' },
+      }),
+      remiss({
+        dnr: 'KS 2026/0702',
+        title: 'Riktlinjer för stadens arbete med digitalisering',
+        remittent: 'Kommunstyrelsen',
+        dueDate: '2026-12-25',
+      }),
       remiss({
         dnr: 'LÅNG 2026/' + '9'.repeat(180),
-        title: 'Ett mycket långt ärende: ' + 'Förslag till ändrade föreskrifter om ansvar, samverkan och uppföljning i stadens gemensamma verksamheter. '.repeat(4).slice(0, 475),
+        title:
+          'Ett mycket långt ärende: ' +
+          'Förslag till ändrade föreskrifter om ansvar, samverkan och uppföljning i stadens gemensamma verksamheter. '
+            .repeat(4)
+            .slice(0, 475),
         remittent: 'R'.repeat(200),
         dueDate: '2027-01-15',
         handlaggare: { email: 'a'.repeat(60) + '@stad.example.se' },
       }),
-      ...Array.from({ length: 14 }, (_, i) => remiss({ dnr: `KS 2027/${100 + i}`, title: `Remiss nummer ${i + 1}`, dueDate: `2027-02-${String(i + 1).padStart(2, '0')}` })),
+      ...Array.from({ length: 14 }, (_, i) =>
+        remiss({
+          dnr: `KS 2027/${100 + i}`,
+          title: `Remiss nummer ${i + 1}`,
+          dueDate: `2027-02-${String(i + 1).padStart(2, '0')}`,
+        }),
+      ),
     ];
     await Promise.all(examples.map((r) => register.save(r)));
     await register.save({
@@ -74,7 +110,10 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
       updatedAt: NOW.toISOString(),
     };
     await drafts.create(draft);
-    const progress = { marker: () => drafts.marker(), progress: async (dnr: string) => ((await drafts.get(dnr)) ? { step: 4, total: 7 } : undefined) };
+    const progress = {
+      marker: () => drafts.marker(),
+      progress: async (dnr: string) => ((await drafts.get(dnr)) ? { step: 4, total: 7 } : undefined),
+    };
     const due = new DueFeature(register, progress);
     const unused = () => Promise.reject(new Error('not used when rendering examples'));
     const ctx = (language: 'sv' | 'en'): FeatureContext => ({
@@ -83,7 +122,12 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
       sender: { teamsUserId: '29:anna', name: anna.name },
       asker: async () => ({ teamsUserId: '29:anna', ...anna }),
       conversationKind: 'personal',
-      conversation: { serviceUrl: 'https://smba.trafficmanager.net/emea/', channelId: 'msteams', conversationId: 'a:1', botId: '28:bot' },
+      conversation: {
+        serviceUrl: 'https://smba.trafficmanager.net/emea/',
+        channelId: 'msteams',
+        conversationId: 'a:1',
+        botId: '28:bot',
+      },
       reply: unused,
       sendToPersonalChat: unused,
       updateCardLater: () => Promise.resolve(),
@@ -95,8 +139,31 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
     const people = new PeopleDirectory(store);
     const approvals = new ApprovalStore(store);
     const downloads = new DownloadLinks(store, Buffer.alloc(32), 'https://remissbot.example.se');
-    const approval = new ApprovalFeature({ organisation, register, drafts, approvals, people, outbox, messenger: notSending, downloads, clock: () => NOW });
-    const filing = new FilingFeature({ register, approvals, drafts, archive: { file: unused, setStatus: unused }, pdf: { toPdf: unused }, store, outbox, clock: () => NOW, people, messenger: notSending, approvalCards: approval, logger: createLogger('silent') });
+    const approval = new ApprovalFeature({
+      organisation,
+      register,
+      drafts,
+      approvals,
+      people,
+      outbox,
+      messenger: notSending,
+      downloads,
+      clock: () => NOW,
+    });
+    const filing = new FilingFeature({
+      register,
+      approvals,
+      drafts,
+      archive: { file: unused, setStatus: unused },
+      pdf: { toPdf: unused },
+      store,
+      outbox,
+      clock: () => NOW,
+      people,
+      messenger: notSending,
+      approvalCards: approval,
+      logger: createLogger('silent'),
+    });
     const approvalVersion: ApprovalVersion = {
       version: 2,
       hash: 'a'.repeat(64),
@@ -107,37 +174,148 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
       message: 'Hej Cecilia! Kan du titta på svaret före fredag? '.repeat(10).slice(0, 2000),
     };
     const filed = {
-      docx: { id: 'x', url: 'https://stad.sharepoint.com/sites/remisser/Svar/2026/KS%202026-0412/svar.docx', hash: 'a', name: 'svar.docx' },
-      pdf: { id: 'y', url: 'https://stad.sharepoint.com/sites/remisser/Svar/2026/KS%202026-0412/svar.pdf', hash: 'b', name: 'svar.pdf' },
+      docx: {
+        id: 'x',
+        url: 'https://stad.sharepoint.com/sites/remisser/Svar/2026/KS%202026-0412/svar.docx',
+        hash: 'a',
+        name: 'svar.docx',
+      },
+      pdf: {
+        id: 'y',
+        url: 'https://stad.sharepoint.com/sites/remisser/Svar/2026/KS%202026-0412/svar.pdf',
+        hash: 'b',
+        name: 'svar.pdf',
+      },
     } as FilingRecord;
     const form = (step: number, extra: Partial<Parameters<typeof formCard>[3]> = {}, answer: Answer = draft.answer) =>
-      formCard(organisation, remissOf, { ...draft, step, answer }, { language: 'sv', documentDate: '2026-11-24', ...extra });
-    const longText = Array.from({ length: 40 }, (_, i) => `Stycke ${i + 1}. ${'Förvaltningen tillstyrker förslaget i avsnitt 3.2. '.repeat(20)}`).join('\n\n');
+      formCard(
+        organisation,
+        remissOf,
+        { ...draft, step, answer },
+        { language: 'sv', documentDate: '2026-11-24', ...extra },
+      );
+    const longText = Array.from(
+      { length: 40 },
+      (_, i) => `Stycke ${i + 1}. ${'Förvaltningen tillstyrker förslaget i avsnitt 3.2. '.repeat(20)}`,
+    ).join('\n\n');
     return [
       { name: 'due-list', card: await due.list(ctx('sv'), 'due') },
       { name: 'due-list-en', card: await due.list(ctx('en'), 'mine') },
-      { name: 'due-list-empty', card: await new DueFeature(new LocalRemissRepository(new FileStore(path.join(dir, 'empty'))), progress).list(ctx('sv'), 'due') },
+      {
+        name: 'due-list-empty',
+        card: await new DueFeature(new LocalRemissRepository(new FileStore(path.join(dir, 'empty'))), progress).list(
+          ctx('sv'),
+          'due',
+        ),
+      },
       { name: 'remiss-detail', card: await due.show(ctx('sv'), 'KS 2026/0001') },
       { name: 'remiss-detail-long', card: await due.show(ctx('sv'), examples[4]!.dnr) },
       { name: 'welcome', card: welcomeCard('sv') },
       { name: 'help', card: helpCard('sv') },
       { name: 'not-understood-en', card: notUnderstoodCard('en') },
-      { name: 'form-details', card: form(1, { errors: { email: 'Skriv en giltig e-postadress.' }, typed: { name: anna.name, email: 'anna@', phone: '08-508 000 00', meeting: '2026-12-15', adjust: 'true' } }) },
+      {
+        name: 'form-details',
+        card: form(1, {
+          errors: { email: 'Skriv en giltig e-postadress.' },
+          typed: { name: anna.name, email: 'anna@', phone: '08-508 000 00', meeting: '2026-12-15', adjust: 'true' },
+        }),
+      },
       { name: 'form-section', card: form(4, { notice: { text: 'Sparat.', style: 'good' } }) },
-      { name: 'form-section-long', card: form(5, {}, { ...fullAnswer, sections: { ...(fullAnswer as { sections: AnswerSections }).sections, analys: longText.slice(0, 20_000) } } as Answer) },
+      {
+        name: 'form-section-long',
+        card: form(5, {}, {
+          ...fullAnswer,
+          sections: { ...(fullAnswer as { sections: AnswerSections }).sections, analys: longText.slice(0, 20_000) },
+        } as Answer),
+      },
       { name: 'form-preview', card: form(7) },
-      { name: 'form-preview-long', card: form(7, {}, { ...fullAnswer, sections: { sammanfattning: longText.slice(0, 20_000), bakgrund: longText.slice(0, 20_000), arendet: longText.slice(0, 20_000), analys: longText.slice(0, 20_000), bilagor: longText.slice(0, 20_000) } } as Answer) },
-      { name: 'form-download', card: form(7, { notice: { text: 'Utkastet är klart. Länken gäller i 15 minuter.', style: 'good' }, link: { url: 'https://remissbot.example.se/files/x', title: 'Öppna dokumentet' } }) },
-      { name: 'form-readonly', card: form(4, { readOnly: true, notice: { text: 'Bara Anna Lindqvist kan redigera det här svaret.', style: 'warning' } }) },
+      {
+        name: 'form-preview-long',
+        card: form(7, {}, {
+          ...fullAnswer,
+          sections: {
+            sammanfattning: longText.slice(0, 20_000),
+            bakgrund: longText.slice(0, 20_000),
+            arendet: longText.slice(0, 20_000),
+            analys: longText.slice(0, 20_000),
+            bilagor: longText.slice(0, 20_000),
+          },
+        } as Answer),
+      },
+      {
+        name: 'form-download',
+        card: form(7, {
+          notice: { text: 'Utkastet är klart. Länken gäller i 15 minuter.', style: 'good' },
+          link: { url: 'https://remissbot.example.se/files/x', title: 'Öppna dokumentet' },
+        }),
+      },
+      {
+        name: 'form-readonly',
+        card: form(4, {
+          readOnly: true,
+          notice: { text: 'Bara Anna Lindqvist kan redigera det här svaret.', style: 'warning' },
+        }),
+      },
       { name: 'form-avstar', card: form(1, {}, avstarAnswer) },
-      { name: 'approval-compose', card: await approval.compose(ctx('sv'), { dnr: draft.dnr, revision: draft.revision }) },
-      { name: 'approval-request', card: approval.approverCard('sv', remissOf, approvalVersion, 'Förvaltningen tillstyrker förslaget. '.repeat(80).slice(0, 3000)) },
-      { name: 'approval-decided', card: approval.approverCard('sv', remissOf, { ...approvalVersion, decision: { kind: 'approved', by: { name: 'Cecilia Holm' }, at: '2026-11-24T13:03:00Z' } }, 'Förvaltningen tillstyrker förslaget.') },
-      { name: 'approval-status', card: approval.requesterStatusCard('sv', remissOf, { schemaVersion: 1, dnr: remissOf.dnr, versions: [approvalVersion] }) },
+      {
+        name: 'approval-compose',
+        card: await approval.compose(ctx('sv'), { dnr: draft.dnr, revision: draft.revision }),
+      },
+      {
+        name: 'approval-request',
+        card: approval.approverCard(
+          'sv',
+          remissOf,
+          approvalVersion,
+          'Förvaltningen tillstyrker förslaget. '.repeat(80).slice(0, 3000),
+        ),
+      },
+      {
+        name: 'approval-decided',
+        card: approval.approverCard(
+          'sv',
+          remissOf,
+          {
+            ...approvalVersion,
+            decision: { kind: 'approved', by: { name: 'Cecilia Holm' }, at: '2026-11-24T13:03:00Z' },
+          },
+          'Förvaltningen tillstyrker förslaget.',
+        ),
+      },
+      {
+        name: 'approval-status',
+        card: approval.requesterStatusCard('sv', remissOf, {
+          schemaVersion: 1,
+          dnr: remissOf.dnr,
+          versions: [approvalVersion],
+        }),
+      },
       { name: 'registrator', card: filing.registratorCard('sv', remissOf, filed, 1, '') },
-      { name: 'message', card: messageCard('Jag hittar ingen remiss med det diarienumret.', { backLabel: 'Tillbaka till listan' }) },
-      { name: 'digest-personal', card: personalDigestCard(examples.slice(0, 2), '2026-11-24', 14, 'sv', new Map([['KS 2026/0412', { step: 4, total: 7 }]])) },
-      { name: 'digest-overview', card: overviewCards([...examples, { ...examples[1]!, dnr: 'KS 2026/0900', title: 'Väntar på godkännande', status: 'För godkännande' }], '2026-11-24', 'sv')[0]! },
+      {
+        name: 'message',
+        card: messageCard('Jag hittar ingen remiss med det diarienumret.', { backLabel: 'Tillbaka till listan' }),
+      },
+      {
+        name: 'digest-personal',
+        card: personalDigestCard(
+          examples.slice(0, 2),
+          '2026-11-24',
+          14,
+          'sv',
+          new Map([['KS 2026/0412', { step: 4, total: 7 }]]),
+        ),
+      },
+      {
+        name: 'digest-overview',
+        card: overviewCards(
+          [
+            ...examples,
+            { ...examples[1]!, dnr: 'KS 2026/0900', title: 'Väntar på godkännande', status: 'För godkännande' },
+          ],
+          '2026-11-24',
+          'sv',
+        )[0]!,
+      },
       { name: 'digest-overview-en', card: overviewCards(examples, '2026-11-24', 'en')[0]! },
     ];
   } finally {

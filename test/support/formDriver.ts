@@ -18,7 +18,8 @@ interface CardAction {
 function actionsOf(card: Card): CardAction[] {
   const actions: CardAction[] = [];
   JSON.stringify(card, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && String((v as { type?: unknown }).type).startsWith('Action.')) actions.push(v as CardAction);
+    if (v && typeof v === 'object' && String((v as { type?: unknown }).type).startsWith('Action.'))
+      actions.push(v as CardAction);
     return v;
   });
   return actions;
@@ -27,7 +28,8 @@ function actionsOf(card: Card): CardAction[] {
 /** A button anywhere on a card (its actions, an ActionSet or a ShowCard), by title. */
 export function button(card: Card, title: string): CardAction {
   const actions = actionsOf(card);
-  const found = actions.find((a) => a.title === title && a.type === 'Action.Execute') ?? actions.find((a) => a.title === title);
+  const found =
+    actions.find((a) => a.title === title && a.type === 'Action.Execute') ?? actions.find((a) => a.title === title);
   if (!found) throw new Error(`No button "${title}" on the card: ${actions.map((a) => a.title).join(', ')}`);
   return found;
 }
@@ -39,7 +41,13 @@ export function hasButton(card: Card, title: string): boolean {
 export function input(card: Card, id: string): Record<string, unknown> | undefined {
   let found: Record<string, unknown> | undefined;
   JSON.stringify(card, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && (v as { id?: unknown }).id === id && String((v as { type?: unknown }).type).startsWith('Input.')) found = v as Record<string, unknown>;
+    if (
+      v &&
+      typeof v === 'object' &&
+      (v as { id?: unknown }).id === id &&
+      String((v as { type?: unknown }).type).startsWith('Input.')
+    )
+      found = v as Record<string, unknown>;
     return v;
   });
   return found;
@@ -52,9 +60,17 @@ export class FormDriver {
   constructor(private readonly h: DriverTarget) {}
 
   /** Presses an Action.Execute button with input values; returns the card the invoke answered with. */
-  async click(user: ChatUser, card: Card, title: string, inputs: Record<string, unknown> = {}, replyToId?: string): Promise<Card> {
+  async click(
+    user: ChatUser,
+    card: Card,
+    title: string,
+    inputs: Record<string, unknown> = {},
+    replyToId?: string,
+  ): Promise<Card> {
     const b = button(card, title);
-    const res = await this.h.post(cardActionFrom(this.h.connector, user, b.verb, { ...b.data, ...inputs }, replyToId ? { replyToId } : {}));
+    const res = await this.h.post(
+      cardActionFrom(this.h.connector, user, b.verb, { ...b.data, ...inputs }, replyToId ? { replyToId } : {}),
+    );
     if (res.status !== 200) throw new Error(`invoke answered ${res.status}`);
     return (res.body as { value: Card }).value;
   }
@@ -72,7 +88,13 @@ export class FormDriver {
   async answerToPreview(user: ChatUser, dnr: string, email: string): Promise<{ card: Card; formId: string }> {
     const posted = await this.say(user, `besvara ${dnr}`);
     let card = cardOf(posted)!;
-    card = await this.click(user, card, 'Nästa', { name: user.name, email, phone: '08-508 000 00', meeting: 'none' }, posted.id);
+    card = await this.click(
+      user,
+      card,
+      'Nästa',
+      { name: user.name, email, phone: '08-508 000 00', meeting: 'none' },
+      posted.id,
+    );
     card = await this.click(user, card, 'Nästa', { text: 'Bolaget tillstyrker förslaget.' }, posted.id);
     card = await this.click(user, card, 'Nästa', { text: input(card, 'text')!.value }, posted.id);
     card = await this.click(user, card, 'Nästa', { text: 'Programmet föreslår tre strategier.' }, posted.id);
@@ -85,9 +107,15 @@ export class FormDriver {
   async sendAndApprove(handlaggare: ChatUser, approver: ChatUser, dnr: string): Promise<void> {
     await this.say(approver, 'hej');
     const { card: preview } = await this.answerToPreview(handlaggare, dnr, handlaggare.email ?? '');
-    await this.click(handlaggare, await this.click(handlaggare, preview, 'Skicka för godkännande'), 'Skicka', { approver: approver.email ?? '' });
+    await this.click(handlaggare, await this.click(handlaggare, preview, 'Skicka för godkännande'), 'Skicka', {
+      approver: approver.email ?? '',
+    });
     await this.h.bot?.outbox.idle();
-    const request = this.h.connector.sentTo(approver.conversationId).map((a) => cardOf(a)).filter(Boolean).at(-1)!;
+    const request = this.h.connector
+      .sentTo(approver.conversationId)
+      .map((a) => cardOf(a))
+      .filter(Boolean)
+      .at(-1)!;
     await this.click(approver, request, 'Godkänn');
     await this.h.bot?.outbox.idle();
   }

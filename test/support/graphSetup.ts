@@ -15,7 +15,10 @@ export async function startFakeGraph(libraryColumns: (string | FakeColumn)[] = L
     clientSecret: GRAPH_SECRET,
     siteHost: 'stad.sharepoint.com',
     sitePath: '/sites/remisser',
-    libraries: [{ name: 'Dokument', columns: [] }, { name: LIBRARY, columns: libraryColumns }],
+    libraries: [
+      { name: 'Dokument', columns: [] },
+      { name: LIBRARY, columns: libraryColumns },
+    ],
   });
   await graph.start();
   return graph;

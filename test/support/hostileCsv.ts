@@ -31,23 +31,35 @@ export function hostileExport(rowCount: number): HostileExport {
       good(n);
       continue;
     }
-    switch ((n - 49) / 50 % 8) {
+    switch (((n - 49) / 50) % 8) {
       case 0:
-        refused.set(add(`KS 2026/${n},Fel avgränsare,Kommunstyrelsen,2026-10-01,2026-12-15,a@stad.se`), 'avgränsad med ","');
+        refused.set(
+          add(`KS 2026/${n},Fel avgränsare,Kommunstyrelsen,2026-10-01,2026-12-15,a@stad.se`),
+          'avgränsad med ","',
+        );
         break;
       case 1:
         // Another editor saved this one line as Latin-1 in an otherwise UTF-8 file.
-        refused.set(add(`KS 2026/${n};Förslag från ett annat program;Kommunstyrelsen;2026-10-01;2026-12-15;a@stad.se`, 'latin1'), 'inte är UTF-8');
+        refused.set(
+          add(`KS 2026/${n};Förslag från ett annat program;Kommunstyrelsen;2026-10-01;2026-12-15;a@stad.se`, 'latin1'),
+          'inte är UTF-8',
+        );
         break;
       case 2:
-        refused.set(add(`KS 2026/${n};Titel;Kommunstyrelsen;2026-10-01;31 juni 2026;a@stad.se`), 'svarsdatum: "31 juni 2026" är inget giltigt datum');
+        refused.set(
+          add(`KS 2026/${n};Titel;Kommunstyrelsen;2026-10-01;31 juni 2026;a@stad.se`),
+          'svarsdatum: "31 juni 2026" är inget giltigt datum',
+        );
         break;
       case 3:
         refused.set(add(`KS 2026/${n};;Kommunstyrelsen;2026-10-01;2026-12-15;a@stad.se`), 'titel: saknas');
         break;
       case 4: {
         const first = line;
-        refused.set(add(`KS 2026/${n - 1};Samma nummer igen;Kommunstyrelsen;2026-10-01;2026-12-15;a@stad.se`), `finns redan på rad ${first}`);
+        refused.set(
+          add(`KS 2026/${n - 1};Samma nummer igen;Kommunstyrelsen;2026-10-01;2026-12-15;a@stad.se`),
+          `finns redan på rad ${first}`,
+        );
         break;
       }
       case 5: {
@@ -62,14 +74,22 @@ export function hostileExport(rowCount: number): HostileExport {
       }
       case 6:
         // Control characters, bidi overrides and markup are cleaned, not refused.
-        add(`KS 2026/${n};<b>Fet</b>\u0007 titel\u202e med **markdown**;Kommunstyrelsen;2026-10-01;2026-12-15;a@stad.se`);
+        add(
+          `KS 2026/${n};<b>Fet</b>\u0007 titel\u202e med **markdown**;Kommunstyrelsen;2026-10-01;2026-12-15;a@stad.se`,
+        );
         imported.set(`KS 2026/${n}`, '<b>Fet</b> titel med **markdown**');
         break;
       default:
-        refused.set(add(`KS 2026/${n};${'Lång '.repeat(120)};Kommunstyrelsen;2026-10-01;2026-12-15;a@stad.se`), 'titel: får vara högst 500 tecken');
+        refused.set(
+          add(`KS 2026/${n};${'Lång '.repeat(120)};Kommunstyrelsen;2026-10-01;2026-12-15;a@stad.se`),
+          'titel: får vara högst 500 tecken',
+        );
     }
   }
   // Last, a quote that nothing closes: only its own line is lost.
-  refused.set(add(`KS 2026/${rowCount};"Aldrig stängd;Kommunstyrelsen;2026-10-01;2026-12-15;a@stad.se`), 'stängs aldrig');
+  refused.set(
+    add(`KS 2026/${rowCount};"Aldrig stängd;Kommunstyrelsen;2026-10-01;2026-12-15;a@stad.se`),
+    'stängs aldrig',
+  );
   return { bytes: Buffer.concat(parts), refused, imported };
 }

@@ -18,9 +18,19 @@ export interface ImportRun {
 }
 
 /** Starts the import in `cwd` (which has no .env unless a test writes one); `done` settles when it exits. */
-export function startImport(cwd: string, args: string[], env: Record<string, string>): { child: ChildProcess; done: Promise<ImportRun> } {
+export function startImport(
+  cwd: string,
+  args: string[],
+  env: Record<string, string>,
+): { child: ChildProcess; done: Promise<ImportRun> } {
   const child = spawn(process.execPath, ['--import', TSX_LOADER, CLI, ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, TMPDIR: os.tmpdir(), NODE_OPTIONS: '--no-deprecation', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? cwd,
+      TMPDIR: os.tmpdir(),
+      NODE_OPTIONS: '--no-deprecation',
+      ...env,
+    },
     cwd,
   });
   let stdout = '';

@@ -23,7 +23,19 @@ export async function docxToPdf(docx: Buffer): Promise<Buffer> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'remissbot-lo-'));
   try {
     await writeFile(path.join(dir, 'remissvar.docx'), docx);
-    await run('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'remissvar.docx')], { timeout: 120_000 });
+    await run(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        path.join(dir, 'remissvar.docx'),
+      ],
+      { timeout: 120_000 },
+    );
     return await readFile(path.join(dir, 'remissvar.pdf'));
   } finally {
     await rm(dir, { recursive: true, force: true });

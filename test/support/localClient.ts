@@ -28,12 +28,27 @@ export interface LocalClients {
 }
 
 /** Starts the bot with the example remisser and one Playground per config (undefined = the project's own). */
-export async function startLocalClients(configs: (string | undefined)[] = [undefined], env: Record<string, string> = {}): Promise<LocalClients> {
+export async function startLocalClients(
+  configs: (string | undefined)[] = [undefined],
+  env: Record<string, string> = {},
+): Promise<LocalClients> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'remissbot-browser-'));
   const port = await freePort();
-  const settings = loadSettings({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ALLOWED_TENANTS: '00000000-0000-0000-0000-0000000000a1', BOT_PUBLIC_URL: `http://127.0.0.1:${port}`, ...env });
+  const settings = loadSettings({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    ALLOWED_TENANTS: '00000000-0000-0000-0000-0000000000a1',
+    BOT_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    ...env,
+  });
   const bot = createRemissbot(settings, { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
-  await importRemisser(bot.register, parseExport(Buffer.from(exampleCsv(new Date())), 'exempel.csv'), new Date(), 'test');
+  await importRemisser(
+    bot.register,
+    parseExport(Buffer.from(exampleCsv(new Date())), 'exempel.csv'),
+    new Date(),
+    'test',
+  );
   await bot.listen();
   const clients: Playground[] = [];
   for (const config of configs) clients.push(await startPlayground(`http://127.0.0.1:${port}/api/messages`, config));

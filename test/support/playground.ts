@@ -35,11 +35,15 @@ export async function startPlayground(botEndpoint: string, config?: string): Pro
   if (config) await writeFile(path.join(dir, '.m365agentsplayground.yml'), config);
   else await copyFile(path.join(ROOT, '.m365agentsplayground.yml'), path.join(dir, '.m365agentsplayground.yml'));
   const port = await freePort();
-  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/agentsplayground'), ['-e', botEndpoint, '-c', 'msteams', '-p', String(port), '--disable-telemetry'], {
-    cwd: dir,
-    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
-    stdio: 'ignore',
-  });
+  const child: ChildProcess = spawn(
+    path.join(ROOT, 'node_modules/.bin/agentsplayground'),
+    ['-e', botEndpoint, '-c', 'msteams', '-p', String(port), '--disable-telemetry'],
+    {
+      cwd: dir,
+      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
+      stdio: 'ignore',
+    },
+  );
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -94,7 +98,9 @@ export async function next(page: Page, expected: string) {
       return card;
     } catch (err) {
       if (attempt >= 3) {
-        await page.screenshot({ path: path.join(ROOT, 'build', 'screenshots', `failed-${expected.replace(/[^a-zA-Z0-9]+/g, '-')}.png`) });
+        await page.screenshot({
+          path: path.join(ROOT, 'build', 'screenshots', `failed-${expected.replace(/[^a-zA-Z0-9]+/g, '-')}.png`),
+        });
         throw err;
       }
     }
@@ -102,11 +108,18 @@ export async function next(page: Page, expected: string) {
 }
 
 /** From "mina remisser" to the preview of the answer to the remiss titled `title`, as the Playground's user. */
-export async function answerToPreviewInPlayground(page: Page, title: string, screenshots?: (name: string) => Promise<void>) {
+export async function answerToPreviewInPlayground(
+  page: Page,
+  title: string,
+  screenshots?: (name: string) => Promise<void>,
+) {
   await say(page, 'mina remisser');
   const list = cardWith(page, 'Mina remisser');
   await list.waitFor({ timeout: 15_000 });
-  await list.locator('.ac-container', { hasText: title }).getByRole('button', { name: /^(Besvara|Fortsätt)/ }).click();
+  await list
+    .locator('.ac-container', { hasText: title })
+    .getByRole('button', { name: /^(Besvara|Fortsätt)/ })
+    .click();
   let form = cardWith(page, 'Steg 1 av 7: Uppgifter');
   await form.waitFor({ timeout: 15_000 });
   await form.getByLabel('Handläggarens telefon').fill('08-508 123 45');
@@ -115,9 +128,13 @@ export async function answerToPreviewInPlayground(page: Page, title: string, scr
   await form.getByLabel('Sammanfattning (valfritt)').fill('Bolaget tillstyrker förslaget.');
   form = await next(page, 'Steg 3 av 7: Bakgrund');
   form = await next(page, 'Steg 4 av 7: Ärendet');
-  await form.getByLabel('Ärendet').fill('Policyn ska ersätta den nuvarande.\n\nFörslaget har beretts med näringslivsavdelningen.');
+  await form
+    .getByLabel('Ärendet')
+    .fill('Policyn ska ersätta den nuvarande.\n\nFörslaget har beretts med näringslivsavdelningen.');
   form = await next(page, 'Steg 5 av 7: Bolagets analys och bedömning');
-  await form.getByLabel('Bolagets analys och bedömning').fill('SBR tillstyrker avsnitt 2.\n\nSBR avstyrker avsnitt 4.1.');
+  await form
+    .getByLabel('Bolagets analys och bedömning')
+    .fill('SBR tillstyrker avsnitt 2.\n\nSBR avstyrker avsnitt 4.1.');
   await screenshots?.('answer-5-analys');
   await next(page, 'Steg 6 av 7: Bilagor');
   return next(page, 'Steg 7 av 7: Förhandsgranskning');

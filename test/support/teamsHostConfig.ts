@@ -9,7 +9,15 @@ const base = {
   separator: { lineThickness: 1 },
   fontSizes: { small: 12, default: 14, medium: 14, large: 18, extraLarge: 24 },
   fontWeights: { lighter: 300, default: 400, bolder: 600 },
-  actions: { maxActions: 6, spacing: 'default', buttonSpacing: 8, showCard: { actionMode: 'inline' }, actionsOrientation: 'horizontal', actionAlignment: 'left', iconPlacement: 'leftOfTitle' },
+  actions: {
+    maxActions: 6,
+    spacing: 'default',
+    buttonSpacing: 8,
+    showCard: { actionMode: 'inline' },
+    actionsOrientation: 'horizontal',
+    actionAlignment: 'left',
+    iconPlacement: 'leftOfTitle',
+  },
   containerStyles: {} as Record<string, unknown>,
 };
 
@@ -29,19 +37,43 @@ function colours(fg: string, subtle: string, accent: string, attention: string, 
 export const teamsLight = {
   ...base,
   containerStyles: {
-    default: { backgroundColor: '#ffffff', foregroundColors: colours('#242424', '#616161', '#5b5fc7', '#c4314b', '#835c00', '#237b4b') },
-    emphasis: { backgroundColor: '#f5f5f5', foregroundColors: colours('#242424', '#616161', '#5b5fc7', '#c4314b', '#835c00', '#237b4b') },
-    attention: { backgroundColor: '#fcf4f6', foregroundColors: colours('#242424', '#616161', '#5b5fc7', '#c4314b', '#835c00', '#237b4b') },
-    warning: { backgroundColor: '#fbf6d9', foregroundColors: colours('#242424', '#616161', '#5b5fc7', '#c4314b', '#835c00', '#237b4b') },
+    default: {
+      backgroundColor: '#ffffff',
+      foregroundColors: colours('#242424', '#616161', '#5b5fc7', '#c4314b', '#835c00', '#237b4b'),
+    },
+    emphasis: {
+      backgroundColor: '#f5f5f5',
+      foregroundColors: colours('#242424', '#616161', '#5b5fc7', '#c4314b', '#835c00', '#237b4b'),
+    },
+    attention: {
+      backgroundColor: '#fcf4f6',
+      foregroundColors: colours('#242424', '#616161', '#5b5fc7', '#c4314b', '#835c00', '#237b4b'),
+    },
+    warning: {
+      backgroundColor: '#fbf6d9',
+      foregroundColors: colours('#242424', '#616161', '#5b5fc7', '#c4314b', '#835c00', '#237b4b'),
+    },
   },
 };
 
 export const teamsDark = {
   ...base,
   containerStyles: {
-    default: { backgroundColor: '#292929', foregroundColors: colours('#ffffff', '#c7c7c7', '#7f85f5', '#f9526b', '#f2e384', '#92c353') },
-    emphasis: { backgroundColor: '#1f1f1f', foregroundColors: colours('#ffffff', '#c7c7c7', '#7f85f5', '#f9526b', '#f2e384', '#92c353') },
-    attention: { backgroundColor: '#3e1f25', foregroundColors: colours('#ffffff', '#c7c7c7', '#7f85f5', '#f9526b', '#f2e384', '#92c353') },
-    warning: { backgroundColor: '#463100', foregroundColors: colours('#ffffff', '#c7c7c7', '#7f85f5', '#f9526b', '#f2e384', '#92c353') },
+    default: {
+      backgroundColor: '#292929',
+      foregroundColors: colours('#ffffff', '#c7c7c7', '#7f85f5', '#f9526b', '#f2e384', '#92c353'),
+    },
+    emphasis: {
+      backgroundColor: '#1f1f1f',
+      foregroundColors: colours('#ffffff', '#c7c7c7', '#7f85f5', '#f9526b', '#f2e384', '#92c353'),
+    },
+    attention: {
+      backgroundColor: '#3e1f25',
+      foregroundColors: colours('#ffffff', '#c7c7c7', '#7f85f5', '#f9526b', '#f2e384', '#92c353'),
+    },
+    warning: {
+      backgroundColor: '#463100',
+      foregroundColors: colours('#ffffff', '#c7c7c7', '#7f85f5', '#f9526b', '#f2e384', '#92c353'),
+    },
   },
 };

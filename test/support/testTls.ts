@@ -17,8 +17,24 @@ export function ensureTestCertificate(): { cert: string; key: string } {
     mkdirSync(TEST_TLS_DIR, { recursive: true });
     execFileSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '3650', '-subj', '/CN=localhost',
-        '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', TEST_KEY_PATH, '-out', TEST_CERT_PATH],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-sha256',
+        '-days',
+        '3650',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=DNS:localhost,IP:127.0.0.1',
+        '-keyout',
+        TEST_KEY_PATH,
+        '-out',
+        TEST_CERT_PATH,
+      ],
       { stdio: 'ignore' },
     );
   }

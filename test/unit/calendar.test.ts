@@ -1,4 +1,12 @@
-import { addDays, compareDates, daysBetween, isCalendarDate, isoWeekday, todayIn, weekOf } from '../../src/domain/calendar.js';
+import {
+  addDays,
+  compareDates,
+  daysBetween,
+  isCalendarDate,
+  isoWeekday,
+  todayIn,
+  weekOf,
+} from '../../src/domain/calendar.js';
 import { addWorkingDays, isWorkingDay, nonWorkingDayName, previousWorkingDay } from '../../src/domain/holidays.js';
 
 test.each([
@@ -22,7 +30,13 @@ test('day arithmetic is exact across daylight-saving changes', () => {
 
 test('calendar dates are validated strictly', () => {
   expect(['2024-02-29', '2026-12-31'].map(isCalendarDate)).toEqual([true, true]);
-  expect(['2025-02-29', '2026-13-01', '2026-1-01', '15 december 2026', ''].map(isCalendarDate)).toEqual([false, false, false, false, false]);
+  expect(['2025-02-29', '2026-13-01', '2026-1-01', '15 december 2026', ''].map(isCalendarDate)).toEqual([
+    false,
+    false,
+    false,
+    false,
+    false,
+  ]);
 });
 
 test('weeks run Monday to Sunday', () => {

@@ -35,7 +35,12 @@ test('the overview groups every open remiss: overdue, this week (to Sunday), lat
     ],
     '2026-11-24',
   );
-  expect(Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, v.map((r) => r.dnr)]))).toEqual({ overdue: ['late'], thisWeek: ['sunday'], later: ['monday'], forApproval: ['approval'] });
+  expect(Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, v.map((r) => r.dnr)]))).toEqual({
+    overdue: ['late'],
+    thisWeek: ['sunday'],
+    later: ['monday'],
+    forApproval: ['approval'],
+  });
 });
 
 test('reminders start N working days ahead, skipping Swedish holidays, and last until the day', () => {
@@ -48,7 +53,9 @@ test('reminders start N working days ahead, skipping Swedish holidays, and last 
   // Two working days before a Monday svarsdatum is the Thursday before.
   const due = remiss({ dnr: 'D', dueDate: '2026-11-30', handlaggare: anna });
   expect(handlaggareReminders([due], '2026-11-25', policy)).toEqual([]);
-  expect(handlaggareReminders([due], '2026-11-26', policy).map((x) => [x.kind, x.to])).toEqual([['due', 'anna.andersson@stad.se']]);
+  expect(handlaggareReminders([due], '2026-11-26', policy).map((x) => [x.kind, x.to])).toEqual([
+    ['due', 'anna.andersson@stad.se'],
+  ]);
   // Nothing to remind once the answer is with the approver.
   expect(handlaggareReminders([{ ...due, status: 'För godkännande' }], '2026-11-26', policy)).toEqual([]);
 });
@@ -61,19 +68,39 @@ test('an approval waits APPROVAL_REMINDER_DAYS working days before its approver 
 });
 
 test('the schedule keeps 07:30 in Stockholm across both daylight-saving changes, one run a weekday', () => {
-  const autumn = nextDigestTimes('30 7 * * 1-5', 'Europe/Stockholm', new Date('2026-10-22T12:00:00Z'), 4).map((d) => d.toISOString());
+  const autumn = nextDigestTimes('30 7 * * 1-5', 'Europe/Stockholm', new Date('2026-10-22T12:00:00Z'), 4).map((d) =>
+    d.toISOString(),
+  );
   // Summer time ends on Sunday 25 October 2026: 05:30 UTC on Friday, 06:30 UTC from Monday.
-  expect(autumn).toEqual(['2026-10-23T05:30:00.000Z', '2026-10-26T06:30:00.000Z', '2026-10-27T06:30:00.000Z', '2026-10-28T06:30:00.000Z']);
-  const spring = nextDigestTimes('30 7 * * 1-5', 'Europe/Stockholm', new Date('2027-03-25T12:00:00Z'), 3).map((d) => d.toISOString());
+  expect(autumn).toEqual([
+    '2026-10-23T05:30:00.000Z',
+    '2026-10-26T06:30:00.000Z',
+    '2026-10-27T06:30:00.000Z',
+    '2026-10-28T06:30:00.000Z',
+  ]);
+  const spring = nextDigestTimes('30 7 * * 1-5', 'Europe/Stockholm', new Date('2027-03-25T12:00:00Z'), 3).map((d) =>
+    d.toISOString(),
+  );
   // Summer time starts on Sunday 28 March 2027.
   expect(spring).toEqual(['2027-03-26T06:30:00.000Z', '2027-03-29T05:30:00.000Z', '2027-03-30T05:30:00.000Z']);
   // A time inside the spring gap still runs that day (an hour later), and one inside the autumn repeat runs once.
-  expect(nextDigestTimes('30 2 * * *', 'Europe/Stockholm', new Date('2027-03-27T12:00:00Z'), 2).map((d) => d.toISOString())).toEqual(['2027-03-28T01:30:00.000Z', '2027-03-29T00:30:00.000Z']);
-  expect(nextDigestTimes('30 2 * * *', 'Europe/Stockholm', new Date('2026-10-24T12:00:00Z'), 2).map((d) => d.toISOString())).toEqual(['2026-10-25T00:30:00.000Z', '2026-10-26T01:30:00.000Z']);
+  expect(
+    nextDigestTimes('30 2 * * *', 'Europe/Stockholm', new Date('2027-03-27T12:00:00Z'), 2).map((d) => d.toISOString()),
+  ).toEqual(['2027-03-28T01:30:00.000Z', '2027-03-29T00:30:00.000Z']);
+  expect(
+    nextDigestTimes('30 2 * * *', 'Europe/Stockholm', new Date('2026-10-24T12:00:00Z'), 2).map((d) => d.toISOString()),
+  ).toEqual(['2026-10-25T00:30:00.000Z', '2026-10-26T01:30:00.000Z']);
 });
 
 test('a large overview is split into several messages, each under 80 KB, none lost', () => {
-  const many = Array.from({ length: 600 }, (_, i) => remiss({ dnr: `KS 2026/${i}`, title: `Remiss ${i} `.padEnd(300, 'å'), dueDate: `2026-12-${String((i % 28) + 1).padStart(2, '0')}`, handlaggare: { email: `person${i}@stad.se`, name: 'Förnamn Efternamn' } }));
+  const many = Array.from({ length: 600 }, (_, i) =>
+    remiss({
+      dnr: `KS 2026/${i}`,
+      title: `Remiss ${i} `.padEnd(300, 'å'),
+      dueDate: `2026-12-${String((i % 28) + 1).padStart(2, '0')}`,
+      handlaggare: { email: `person${i}@stad.se`, name: 'Förnamn Efternamn' },
+    }),
+  );
   const cards = overviewCards(many, '2026-11-24', 'sv');
   expect(cards.length).toBeGreaterThan(1);
   for (const card of cards) expect(cardBytes(card)).toBeLessThan(80 * 1024);

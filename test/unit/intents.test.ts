@@ -45,6 +45,9 @@ test('commands with a diarienummer keep its spelling', () => {
   expect(matchIntent('visa remisser')).toEqual({ kind: 'due' });
 });
 
-test.each(['', '   ', 'hej', 'vad blir det för väder?', 'remisser remisser', 'besvara', '\u0000\u0007'])('%p is not understood', (text) => {
-  expect(matchIntent(text)).toBeUndefined();
-});
+test.each(['', '   ', 'hej', 'vad blir det för väder?', 'remisser remisser', 'besvara', '\u0000\u0007'])(
+  '%p is not understood',
+  (text) => {
+    expect(matchIntent(text)).toBeUndefined();
+  },
+);

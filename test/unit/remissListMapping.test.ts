@@ -1,31 +1,66 @@
 /** A remiss as list item fields and back: Stockholm calendar dates, history as JSON, invalid items named. */
-import { dateFromSharePoint, dateToSharePoint, fieldsFromRemiss, remissFromFields } from '../../src/integrations/graph/remissListMapping.js';
+import {
+  dateFromSharePoint,
+  dateToSharePoint,
+  fieldsFromRemiss,
+  remissFromFields,
+} from '../../src/integrations/graph/remissListMapping.js';
 import { parseOrganisation } from '../../src/domain/organisation.js';
 import { remiss } from '../support/remissFixtures.js';
 
-const columns = parseOrganisation({ name: 'X', genitive: 'X', shortName: 'X', kind: 'kontor', board: 'styrelsen', signatories: [{ name: 'A', role: 'B' }] }).remissListColumns;
+const columns = parseOrganisation({
+  name: 'X',
+  genitive: 'X',
+  shortName: 'X',
+  kind: 'kontor',
+  board: 'styrelsen',
+  signatories: [{ name: 'A', role: 'B' }],
+}).remissListColumns;
 const noPeople = { emailOf: async () => undefined, lookupIdOf: async () => 1 };
 
 test('a calendar date is Stockholm midnight in UTC, in winter and in summer, and reads back as the same day', () => {
   expect(dateToSharePoint('2026-12-15')).toBe('2026-12-14T23:00:00Z');
   expect(dateToSharePoint('2026-06-15')).toBe('2026-06-14T22:00:00Z');
   expect(dateToSharePoint('2027-03-28')).toBe('2027-03-27T23:00:00Z'); // the day summer time starts
-  for (const d of ['2026-12-15', '2026-06-15', '2027-03-28', '2026-10-25']) expect(dateFromSharePoint(dateToSharePoint(d))).toBe(d);
+  for (const d of ['2026-12-15', '2026-06-15', '2027-03-28', '2026-10-25'])
+    expect(dateFromSharePoint(dateToSharePoint(d))).toBe(d);
   expect(dateFromSharePoint('2026-12-15T00:00:00Z')).toBe('2026-12-15');
   expect(dateFromSharePoint('inte ett datum')).toBeUndefined();
 });
 
 test('a remiss survives the round trip through list fields', async () => {
-  const r = remiss({ dnr: 'KS 2026/1', title: "Plan 'x'", dueDate: '2026-12-15', meetingDate: '2026-12-01', handlaggare: { email: 'anna@stad.se' }, status: 'Pågår' });
+  const r = remiss({
+    dnr: 'KS 2026/1',
+    title: "Plan 'x'",
+    dueDate: '2026-12-15',
+    meetingDate: '2026-12-01',
+    handlaggare: { email: 'anna@stad.se' },
+    status: 'Pågår',
+  });
   const fields = await fieldsFromRemiss(r, columns, noPeople);
-  expect(fields).toMatchObject({ Diarienummer: 'KS 2026/1', Title: "Plan 'x'", Svarsdatum: '2026-12-14T23:00:00Z', Handl_x00e4_ggare: 'anna@stad.se', Status: 'Pågår' });
-  expect(await remissFromFields(fields, columns, noPeople)).toEqual({ ...r, remittentDnr: undefined, approver: undefined });
+  expect(fields).toMatchObject({
+    Diarienummer: 'KS 2026/1',
+    Title: "Plan 'x'",
+    Svarsdatum: '2026-12-14T23:00:00Z',
+    Handl_x00e4_ggare: 'anna@stad.se',
+    Status: 'Pågår',
+  });
+  expect(await remissFromFields(fields, columns, noPeople)).toEqual({
+    ...r,
+    remittentDnr: undefined,
+    approver: undefined,
+  });
 });
 
 test('an item that cannot be a remiss is named by its column, not guessed', async () => {
   const base = { Diarienummer: 'KS 1', Title: 'T', Svarsdatum: '2026-12-14T23:00:00Z', Status: 'Fördelad' };
   expect(await remissFromFields({ ...base, Status: 'Klar' }, columns, noPeople)).toEqual({ invalid: 'Status' });
   expect(await remissFromFields({ ...base, Svarsdatum: '' }, columns, noPeople)).toEqual({ invalid: 'Svarsdatum' });
-  expect(await remissFromFields({ ...base, Diarienummer: ' ' }, columns, noPeople)).toEqual({ invalid: 'Diarienummer' });
-  expect(await remissFromFields({ ...base, Historik: '{not json' }, columns, noPeople)).toMatchObject({ dnr: 'KS 1', history: [] });
+  expect(await remissFromFields({ ...base, Diarienummer: ' ' }, columns, noPeople)).toEqual({
+    invalid: 'Diarienummer',
+  });
+  expect(await remissFromFields({ ...base, Historik: '{not json' }, columns, noPeople)).toMatchObject({
+    dnr: 'KS 1',
+    history: [],
+  });
 });

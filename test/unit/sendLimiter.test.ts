@@ -4,10 +4,15 @@ import { SendLimiter } from '../../src/messaging/sendLimiter.js';
 function limiterAt(rps: number) {
   let now = 0;
   const sentAt: number[] = [];
-  const limiter = new SendLimiter(rps, () => now, async (ms) => {
-    now += ms;
-  });
-  const send = (tenant: string, conversation: string) => limiter.schedule(tenant, conversation, async () => void sentAt.push(now));
+  const limiter = new SendLimiter(
+    rps,
+    () => now,
+    async (ms) => {
+      now += ms;
+    },
+  );
+  const send = (tenant: string, conversation: string) =>
+    limiter.schedule(tenant, conversation, async () => void sentAt.push(now));
   return { limiter, sentAt, send, advance: (ms: number) => (now += ms) };
 }
 
@@ -48,7 +53,11 @@ test('a send that is slow to reach the wire never lets the next ones crowd into 
   // Teams sees it arrive any time up to its end. Even pacing by start times alone let six arrive in one second.
   jest.useFakeTimers({ now: 0 });
   try {
-    const limiter = new SendLimiter(5, () => Date.now(), (ms) => new Promise((r) => setTimeout(r, ms)));
+    const limiter = new SendLimiter(
+      5,
+      () => Date.now(),
+      (ms) => new Promise((r) => setTimeout(r, ms)),
+    );
     const sends: { start: number; end: number }[] = [];
     const slowness = [150, 0, 0, 0, 0, 0, 150, 0, 0, 0, 0, 0, 150, 0, 0, 0, 0, 0];
     const all = Promise.all(

@@ -20,7 +20,16 @@ test.each([
   expect(parseDateText(text)).toBe(expected);
 });
 
-test.each(['31 juni 2021', '29 februari 2025', '15/12/2020', '2020-12-32', 'december 2020', '15 decembre 2020', '', 'i morgon'])('refuses %p', (text) => {
+test.each([
+  '31 juni 2021',
+  '29 februari 2025',
+  '15/12/2020',
+  '2020-12-32',
+  'december 2020',
+  '15 decembre 2020',
+  '',
+  'i morgon',
+])('refuses %p', (text) => {
   expect(parseDateText(text)).toBeUndefined();
 });
 

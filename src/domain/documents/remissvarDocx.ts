@@ -18,7 +18,9 @@ const PAGE_WIDTH_TWIP = 11906 - 2 * 1418; // A4 minus 2.5 cm margins
 
 function headerParagraph(dnr: string, date: string): Docx.Paragraph {
   const { PageNumber, Paragraph, TabStopType, TextRun } = docx();
-  const page: Docx.ParagraphChild[] = [new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' (', PageNumber.TOTAL_PAGES, ')'] })];
+  const page: Docx.ParagraphChild[] = [
+    new TextRun({ children: ['Sida ', PageNumber.CURRENT, ' (', PageNumber.TOTAL_PAGES, ')'] }),
+  ];
   return new Paragraph({
     tabStops: [{ type: TabStopType.RIGHT, position: PAGE_WIDTH_TWIP }],
     children: [new TextRun(`Dnr ${dnr}`), new TextRun(`  ${date}`), new TextRun({ children: ['\t'] }), ...page],
@@ -31,7 +33,9 @@ function blockParagraphs(block: Block): Docx.Paragraph[] {
     case 'meta':
       return [new Paragraph({ children: [new TextRun({ text: block.text, size: 18 })], spacing: { after: 0 } })];
     case 'title':
-      return [new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 480 }, children: [new TextRun(block.text)] })];
+      return [
+        new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 480 }, children: [new TextRun(block.text)] }),
+      ];
     case 'subtitle':
       return [new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(block.text)] })];
     case 'heading':
@@ -57,17 +61,35 @@ export function buildRemissvarDocx(input: RemissvarInput): Promise<Buffer> {
     description: `Dnr ${input.remiss.dnr}`,
     styles: {
       default: {
-        document: { run: { font: FONT, size: 22, language: { value: 'sv-SE' } }, paragraph: { spacing: { after: 160, line: 276, lineRule: LineRuleType.AUTO } } },
+        document: {
+          run: { font: FONT, size: 22, language: { value: 'sv-SE' } },
+          paragraph: { spacing: { after: 160, line: 276, lineRule: LineRuleType.AUTO } },
+        },
         title: { run: { font: FONT, size: 36, bold: true, color: '000000' } },
-        heading1: { run: { font: FONT, size: 26, bold: true, color: '000000' }, paragraph: { spacing: { before: 320, after: 120 } } },
-        heading2: { run: { font: FONT, size: 24, bold: true, color: '000000' }, paragraph: { spacing: { before: 120, after: 240 } } },
+        heading1: {
+          run: { font: FONT, size: 26, bold: true, color: '000000' },
+          paragraph: { spacing: { before: 320, after: 120 } },
+        },
+        heading2: {
+          run: { font: FONT, size: 24, bold: true, color: '000000' },
+          paragraph: { spacing: { before: 120, after: 240 } },
+        },
       },
     },
     sections: [
       {
         properties: { titlePage: true, page: { margin: { top: 1418, bottom: 1418, left: 1418, right: 1418 } } },
         headers: { first: header(), default: header() },
-        footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: input.organisation.name, size: 16 })] })] }) },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ text: input.organisation.name, size: 16 })],
+              }),
+            ],
+          }),
+        },
         children: model.blocks.flatMap(blockParagraphs),
       },
     ],

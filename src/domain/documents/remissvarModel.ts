@@ -50,11 +50,18 @@ export function remissvarModel({ organisation: org, remiss, answer, documentDate
   meta.push({ kind: 'meta', text: `E-post: ${d.handlaggareEmail}` });
   if (org.kind !== 'bolag') meta.push({ kind: 'meta', text: `Till ${org.board}` });
 
-  const opening: Block[] = [...meta, { kind: 'title', text: remiss.title }, { kind: 'subtitle', text: 'Svar på remiss' }];
+  const opening: Block[] = [
+    ...meta,
+    { kind: 'title', text: remiss.title },
+    { kind: 'subtitle', text: 'Svar på remiss' },
+  ];
   const header = { dnr: remiss.dnr, date: documentDate };
 
   if (answer.kind === 'avstar') {
-    return { header, blocks: [...opening, { kind: 'paragraph', text: avstarSentence(org) }, ...paragraphs(answer.reason)] };
+    return {
+      header,
+      blocks: [...opening, { kind: 'paragraph', text: avstarSentence(org) }, ...paragraphs(answer.reason)],
+    };
   }
   const s = answer.sections;
   return {
@@ -62,7 +69,10 @@ export function remissvarModel({ organisation: org, remiss, answer, documentDate
     blocks: [
       ...opening,
       { kind: 'heading', text: proposalHeading(org) },
-      ...proposalParagraphs(org, remiss, d.meetingDate, d.adjustImmediately).map((text): Block => ({ kind: 'paragraph', text })),
+      ...proposalParagraphs(org, remiss, d.meetingDate, d.adjustImmediately).map((text): Block => ({
+        kind: 'paragraph',
+        text,
+      })),
       ...org.signatories.map((p): Block => ({ kind: 'signature', name: p.name, role: p.role })),
       ...section('Sammanfattning', s.sammanfattning),
       ...section('Bakgrund', s.bakgrund),

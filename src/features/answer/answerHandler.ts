@@ -20,7 +20,14 @@ import { messageCard } from '../commands/commandsCard.js';
 import type { AdaptiveCard, Asker, FeatureContext, PostedCard } from '../featureContext.js';
 import type { DownloadLinks } from './downloadLinks.js';
 import type { DraftRepository } from './draftRepository.js';
-import { dnrActionSchema, formActionSchema, parseDetails, parseSectionText, type FieldErrors, type FormAction } from './formInput.js';
+import {
+  dnrActionSchema,
+  formActionSchema,
+  parseDetails,
+  parseSectionText,
+  type FieldErrors,
+  type FormAction,
+} from './formInput.js';
 import { formSteps } from './formSteps.js';
 import { formCard, meetingChoices, type FormViewOptions } from './formView.js';
 
@@ -58,7 +65,11 @@ export class AnswerFeature {
   }
 
   /** "besvara <dnr>" typed in chat: the form is posted as a new card (in the 1:1 chat when asked elsewhere). */
-  async startFromMessage(ctx: FeatureContext, dnr: string, kind: Answer['kind'] = 'answer'): Promise<AdaptiveCard | undefined> {
+  async startFromMessage(
+    ctx: FeatureContext,
+    dnr: string,
+    kind: Answer['kind'] = 'answer',
+  ): Promise<AdaptiveCard | undefined> {
     const opened = await this.open(ctx, dnr, kind);
     if ('refusal' in opened) return opened.refusal;
     const card = this.render(ctx, opened, {});
@@ -102,7 +113,8 @@ export class AnswerFeature {
     if (!loaded) return messageCard(t.remissNotFound);
     const asker = ctx.sender;
     if (!isDraftOwner(loaded.draft, asker)) return this.render(ctx, loaded, this.readOnly(ctx, loaded.draft));
-    if (loaded.draft.approval?.awaitingVersion || loaded.draft.approval?.approvedVersion) return this.render(ctx, loaded, this.locked(ctx));
+    if (loaded.draft.approval?.awaitingVersion || loaded.draft.approval?.approvedVersion)
+      return this.render(ctx, loaded, this.locked(ctx));
     const fields = submittedFields(data);
 
     if (action.revision !== loaded.draft.revision) return this.olderCopy(ctx, loaded, action, fields, asker);
@@ -110,27 +122,48 @@ export class AnswerFeature {
     const applied = this.apply(ctx, loaded, action, data);
     if ('errors' in applied) return this.render(ctx, loaded, { errors: applied.errors, typed: fields });
 
-    await this.deps.drafts.recordSubmission({ schemaVersion: 1, dnr: action.dnr, at: ctx.now.toISOString(), by: asker.aadObjectId ?? asker.teamsUserId, basedOn: action.revision, step: action.step, applied: true, fields });
+    await this.deps.drafts.recordSubmission({
+      schemaVersion: 1,
+      dnr: action.dnr,
+      at: ctx.now.toISOString(),
+      by: asker.aadObjectId ?? asker.teamsUserId,
+      basedOn: action.revision,
+      step: action.step,
+      applied: true,
+      fields,
+    });
     let eTag: string;
     try {
-      eTag = await this.deps.drafts.replace(applied.draft, loaded.eTag, { stepChanged: applied.draft.step !== loaded.draft.step });
+      eTag = await this.deps.drafts.replace(applied.draft, loaded.eTag, {
+        stepChanged: applied.draft.step !== loaded.draft.step,
+      });
     } catch (err) {
       if (!(err instanceof StoreConflictError)) throw err;
       // Another save won the race: this one is kept in the history, and the newest version is shown.
       const newest = await this.load(action.dnr);
-      return newest ? this.render(ctx, newest, { notice: { text: t.noticeOlderCopy, style: 'warning' } }) : messageCard(t.remissNotFound);
+      return newest
+        ? this.render(ctx, newest, { notice: { text: t.noticeOlderCopy, style: 'warning' } })
+        : messageCard(t.remissNotFound);
     }
     if (action.step === 1 && applied.draft.answer.details.handlaggarePhone) {
-      await this.deps.store.put<UserProfile>(profileKey(asker), { schemaVersion: 1, phone: applied.draft.answer.details.handlaggarePhone });
+      await this.deps.store.put<UserProfile>(profileKey(asker), {
+        schemaVersion: 1,
+        phone: applied.draft.answer.details.handlaggarePhone,
+      });
     }
     const saved: Loaded = { remiss: loaded.remiss, draft: applied.draft, eTag };
-    const notice = applied.notice ?? (action.nav === 'save' ? { text: t.noticeSaved, style: 'good' as const } : undefined);
+    const notice =
+      applied.notice ?? (action.nav === 'save' ? { text: t.noticeSaved, style: 'good' as const } : undefined);
     const card = this.render(ctx, saved, { notice });
     // A save from another copy of the form replaces the posted form card after this turn. A save from the posted
     // card itself is answered by this card alone: updating it as well renders it a second time, a moment later,
     // and wipes what the user has begun typing in the next step (other devices get the step through refresh).
     const form = saved.draft.formMessage;
-    if (form && !isSameCard(form, ctx.invokedCard)) await ctx.updateCardLater(form, this.render(ctx, saved, {}), { dnr: saved.draft.dnr, revision: saved.draft.revision });
+    if (form && !isSameCard(form, ctx.invokedCard))
+      await ctx.updateCardLater(form, this.render(ctx, saved, {}), {
+        dnr: saved.draft.dnr,
+        revision: saved.draft.revision,
+      });
     return card;
   }
 
@@ -141,22 +174,43 @@ export class AnswerFeature {
     if (!loaded) return messageCard(t.invalidAction);
     if (!isDraftOwner(loaded.draft, ctx.sender)) return this.render(ctx, loaded, this.readOnly(ctx, loaded.draft));
     const documentDate = this.documentDate(ctx, loaded.draft);
-    const bytes = await buildRemissvarDocx({ organisation: this.org, remiss: loaded.remiss, answer: loaded.draft.answer, documentDate });
+    const bytes = await buildRemissvarDocx({
+      organisation: this.org,
+      remiss: loaded.remiss,
+      answer: loaded.draft.answer,
+      documentDate,
+    });
     const fileName = remissvarFileName(loaded.remiss.dnr, loaded.remiss.title);
     const url = await this.deps.downloads.create(bytes, fileName, DOCX_TYPE, ctx.now);
-    return this.render(ctx, loaded, { notice: { text: t.downloadReady(fileName), style: 'good' }, link: { url, title: t.openDownload } });
+    return this.render(ctx, loaded, {
+      notice: { text: t.downloadReady(fileName), style: 'good' },
+      link: { url, title: t.openDownload },
+    });
   }
 
   private documentDate(ctx: FeatureContext, draft: Draft): string {
     return draft.frozenDate ?? todayIn(ctx.now);
   }
 
-  private render(ctx: FeatureContext, loaded: Loaded, options: Omit<FormViewOptions, 'language' | 'documentDate'>): AdaptiveCard {
+  private render(
+    ctx: FeatureContext,
+    loaded: Loaded,
+    options: Omit<FormViewOptions, 'language' | 'documentDate'>,
+  ): AdaptiveCard {
     const approval = loaded.draft.approval;
     const locked = !!(approval?.awaitingVersion || approval?.approvedVersion);
     // A request for changes stays at the top of the form until the next version is sent.
     const changes = approval?.changesRequested;
-    const notice = options.notice ?? (locked ? this.locked(ctx).notice : changes ? { text: messages(ctx.language).changesRequestedNotice(changes.by, changes.comment), style: 'warning' as const } : undefined);
+    const notice =
+      options.notice ??
+      (locked
+        ? this.locked(ctx).notice
+        : changes
+          ? {
+              text: messages(ctx.language).changesRequestedNotice(changes.by, changes.comment),
+              style: 'warning' as const,
+            }
+          : undefined);
     return formCard(this.org, loaded.remiss, loaded.draft, {
       ...options,
       readOnly: options.readOnly || locked,
@@ -183,13 +237,33 @@ export class AnswerFeature {
     return { remiss: found.remiss, draft: draft.value, eTag: draft.eTag };
   }
 
-  private async olderCopy(ctx: FeatureContext, loaded: Loaded, action: FormAction, fields: Record<string, string>, asker: Asker): Promise<AdaptiveCard> {
-    await this.deps.drafts.recordSubmission({ schemaVersion: 1, dnr: action.dnr, at: ctx.now.toISOString(), by: asker.aadObjectId ?? asker.teamsUserId, basedOn: action.revision, step: action.step, applied: false, fields });
+  private async olderCopy(
+    ctx: FeatureContext,
+    loaded: Loaded,
+    action: FormAction,
+    fields: Record<string, string>,
+    asker: Asker,
+  ): Promise<AdaptiveCard> {
+    await this.deps.drafts.recordSubmission({
+      schemaVersion: 1,
+      dnr: action.dnr,
+      at: ctx.now.toISOString(),
+      by: asker.aadObjectId ?? asker.teamsUserId,
+      basedOn: action.revision,
+      step: action.step,
+      applied: false,
+      fields,
+    });
     return this.render(ctx, loaded, { notice: { text: messages(ctx.language).noticeOlderCopy, style: 'warning' } });
   }
 
   /** The draft after this step's inputs and navigation, or the errors to show beside the fields. */
-  private apply(ctx: FeatureContext, loaded: Loaded, action: FormAction, data: unknown): { draft: Draft; notice?: FormViewOptions['notice'] } | { errors: FieldErrors } {
+  private apply(
+    ctx: FeatureContext,
+    loaded: Loaded,
+    action: FormAction,
+    data: unknown,
+  ): { draft: Draft; notice?: FormViewOptions['notice'] } | { errors: FieldErrors } {
     const t = messages(ctx.language);
     const input = (data ?? {}) as Record<string, unknown>;
     const draft = loaded.draft;
@@ -210,7 +284,8 @@ export class AnswerFeature {
     } else if (step?.kind === 'section' || step?.kind === 'avstar') {
       const { value, errors } = parseSectionText(input, 'text', ctx.language);
       if (Object.keys(errors).length > 0) return { errors };
-      if (answer.kind === 'answer' && step.kind === 'section') answer = { ...answer, sections: { ...answer.sections, [step.key]: value } };
+      if (answer.kind === 'answer' && step.kind === 'section')
+        answer = { ...answer, sections: { ...answer.sections, [step.key]: value } };
       if (answer.kind === 'avstar') answer = { ...answer, reason: value };
     }
     let target = draft.step + (action.nav === 'next' ? 1 : action.nav === 'prev' ? -1 : 0);
@@ -224,11 +299,18 @@ export class AnswerFeature {
         target = draft.step;
       }
     }
-    return { draft: { ...draft, answer, step: target, revision: draft.revision + 1, updatedAt: ctx.now.toISOString() }, notice };
+    return {
+      draft: { ...draft, answer, step: target, revision: draft.revision + 1, updatedAt: ctx.now.toISOString() },
+      notice,
+    };
   }
 
   /** Loads or creates the draft for `dnr`, enforcing who may answer. */
-  private async open(ctx: FeatureContext, dnr: string, kind: Answer['kind']): Promise<Loaded | { refusal: AdaptiveCard }> {
+  private async open(
+    ctx: FeatureContext,
+    dnr: string,
+    kind: Answer['kind'],
+  ): Promise<Loaded | { refusal: AdaptiveCard }> {
     const t = messages(ctx.language);
     const found = await this.deps.register.get(dnr);
     if (!found) return { refusal: messageCard(t.remissNotFound) };
@@ -236,12 +318,14 @@ export class AnswerFeature {
     const existing = await this.deps.drafts.get(dnr);
     if (existing) {
       const loaded = { remiss: found.remiss, draft: existing.value, eTag: existing.eTag };
-      if (!isDraftOwner(existing.value, asker)) return { refusal: this.render(ctx, loaded, this.readOnly(ctx, existing.value)) };
+      if (!isDraftOwner(existing.value, asker))
+        return { refusal: this.render(ctx, loaded, this.readOnly(ctx, existing.value)) };
       return loaded;
     }
     if (!isOpen(found.remiss.status)) return { refusal: messageCard(t.remissClosed) };
     const assigned = found.remiss.handlaggare;
-    if (assigned && !isAssignedTo(found.remiss, asker)) return { refusal: messageCard(t.notAssigned(assigned.name ?? assigned.email)) };
+    if (assigned && !isAssignedTo(found.remiss, asker))
+      return { refusal: messageCard(t.notAssigned(assigned.name ?? assigned.email)) };
 
     const profile = await this.deps.store.get<UserProfile>(profileKey(asker));
     const details: AnswerDetails = {
@@ -252,12 +336,19 @@ export class AnswerFeature {
       adjustImmediately: false,
     };
     const answer: Answer =
-      kind === 'avstar' ? { kind, details, reason: '' } : { kind, details, sections: { ...emptySections(), bakgrund: suggestedBakgrund(this.org, found.remiss) } };
+      kind === 'avstar'
+        ? { kind, details, reason: '' }
+        : { kind, details, sections: { ...emptySections(), bakgrund: suggestedBakgrund(this.org, found.remiss) } };
     const at = ctx.now.toISOString();
     const draft: Draft = {
       schemaVersion: 1,
       dnr: found.remiss.dnr,
-      owner: { teamsUserId: asker.teamsUserId, aadObjectId: asker.aadObjectId, email: asker.email ?? asker.userPrincipalName, name: asker.name },
+      owner: {
+        teamsUserId: asker.teamsUserId,
+        aadObjectId: asker.aadObjectId,
+        email: asker.email ?? asker.userPrincipalName,
+        name: asker.name,
+      },
       step: 1,
       revision: 0,
       answer,
@@ -277,14 +368,20 @@ export class AnswerFeature {
 
   /** The remiss moves to Pågår when its answer is started (never backwards). */
   private markUnderway(dnr: string, now: Date, asker: Asker): Promise<void> {
-    return changeStatus(this.deps.register, dnr, 'Pågår', { at: now.toISOString(), by: asker.email ?? asker.teamsUserId, forwardOnly: true });
+    return changeStatus(this.deps.register, dnr, 'Pågår', {
+      at: now.toISOString(),
+      by: asker.email ?? asker.teamsUserId,
+      forwardOnly: true,
+    });
   }
 
   /** Remembers where the form card lives, so later saves can update it there. */
   private async post(loaded: Loaded, where: Draft['formMessage']): Promise<void> {
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
-        loaded.eTag = await this.deps.drafts.replace({ ...loaded.draft, formMessage: where }, loaded.eTag, { stepChanged: false });
+        loaded.eTag = await this.deps.drafts.replace({ ...loaded.draft, formMessage: where }, loaded.eTag, {
+          stepChanged: false,
+        });
         loaded.draft = { ...loaded.draft, formMessage: where };
         return;
       } catch (err) {

@@ -18,7 +18,8 @@ interface StoredDownload {
   expiresAt: string;
 }
 
-export type ResolvedLink = { ok: true; fileName: string; contentType: string; bytes: Buffer } | { ok: false; reason: 'expired' | 'invalid' };
+export type ResolvedLink =
+  { ok: true; fileName: string; contentType: string; bytes: Buffer } | { ok: false; reason: 'expired' | 'invalid' };
 
 const TOKEN = /^([A-Za-z0-9_-]{22})\.(\d{13})\.([A-Za-z0-9_-]{43})$/;
 
@@ -37,7 +38,13 @@ export class DownloadLinks {
   async create(bytes: Buffer, fileName: string, contentType: string, now: Date): Promise<string> {
     const id = randomBytes(16).toString('base64url');
     const expires = now.getTime() + LINK_LIFETIME_MS;
-    const record: StoredDownload = { schemaVersion: 1, fileName, contentType, base64: bytes.toString('base64'), expiresAt: new Date(expires).toISOString() };
+    const record: StoredDownload = {
+      schemaVersion: 1,
+      fileName,
+      contentType,
+      base64: bytes.toString('base64'),
+      expiresAt: new Date(expires).toISOString(),
+    };
     await this.store.create(`downloads/${id}`, record);
     if (this.localFolder) {
       await mkdir(this.localFolder, { recursive: true });
@@ -56,6 +63,11 @@ export class DownloadLinks {
     if (Number(expiresText) < now.getTime()) return { ok: false, reason: 'expired' };
     const stored = await this.store.get<StoredDownload>(`downloads/${id}`);
     if (!stored) return { ok: false, reason: 'invalid' };
-    return { ok: true, fileName: stored.value.fileName, contentType: stored.value.contentType, bytes: Buffer.from(stored.value.base64, 'base64') };
+    return {
+      ok: true,
+      fileName: stored.value.fileName,
+      contentType: stored.value.contentType,
+      bytes: Buffer.from(stored.value.base64, 'base64'),
+    };
   }
 }

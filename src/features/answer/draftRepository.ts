@@ -29,7 +29,11 @@ export class DraftRepository {
    * Replaces the head if it is still at `eTag`; StoreConflictError otherwise. The marker moves only when
    * the step changes, since that is all views outside the form show of a draft.
    */
-  async replace(draft: Draft, eTag: string, options: { stepChanged: boolean } = { stepChanged: true }): Promise<string> {
+  async replace(
+    draft: Draft,
+    eTag: string,
+    options: { stepChanged: boolean } = { stepChanged: true },
+  ): Promise<string> {
     const next = await this.store.put(headKey(draft.dnr), draft, { ifMatch: eTag });
     if (options.stepChanged) await this.touch();
     return next;

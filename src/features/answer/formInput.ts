@@ -49,7 +49,11 @@ export interface DetailsInput {
   adjust: boolean;
 }
 
-export function parseDetails(data: Record<string, unknown>, allowedMeetings: readonly string[], language: Language): { value: DetailsInput; errors: FieldErrors } {
+export function parseDetails(
+  data: Record<string, unknown>,
+  allowedMeetings: readonly string[],
+  language: Language,
+): { value: DetailsInput; errors: FieldErrors } {
   const t = messages(language);
   const errors: FieldErrors = {};
   const value: DetailsInput = {
@@ -68,9 +72,14 @@ export function parseDetails(data: Record<string, unknown>, allowedMeetings: rea
   return { value, errors };
 }
 
-export function parseSectionText(data: Record<string, unknown>, field: string, language: Language): { value: string; errors: FieldErrors } {
+export function parseSectionText(
+  data: Record<string, unknown>,
+  field: string,
+  language: Language,
+): { value: string; errors: FieldErrors } {
   const value = cleanText(data[field]);
   const errors: FieldErrors = {};
-  if (value.length > MAX_SECTION_LENGTH) errors[field] = messages(language).errorTooLong(MAX_SECTION_LENGTH, value.length);
+  if (value.length > MAX_SECTION_LENGTH)
+    errors[field] = messages(language).errorTooLong(MAX_SECTION_LENGTH, value.length);
   return { value, errors };
 }

@@ -25,7 +25,13 @@ const SECTION_GUIDANCE: Record<SectionKey, keyof Messages> = {
 
 /** Section titles are the document's own (Swedish) headings, whatever the chat language. */
 export function sectionTitle(key: SectionKey, org: Organisation): string {
-  const titles: Record<SectionKey, string> = { sammanfattning: 'Sammanfattning', bakgrund: 'Bakgrund', arendet: 'Ärendet', analys: analysisHeading(org), bilagor: 'Bilagor' };
+  const titles: Record<SectionKey, string> = {
+    sammanfattning: 'Sammanfattning',
+    bakgrund: 'Bakgrund',
+    arendet: 'Ärendet',
+    analys: analysisHeading(org),
+    bilagor: 'Bilagor',
+  };
   return titles[key];
 }
 
@@ -36,7 +42,13 @@ export function formSteps(kind: Answer['kind'], org: Organisation, language: Lan
   const sections: SectionKey[] = ['sammanfattning', 'bakgrund', 'arendet', 'analys', 'bilagor'];
   return [
     { kind: 'details', title: t.stepDetails, guidance: t.guidanceDetails },
-    ...sections.map((key): FormStep => ({ kind: 'section', key, title: sectionTitle(key, org), optional: OPTIONAL_SECTIONS.includes(key), guidance: t[SECTION_GUIDANCE[key]] as string })),
+    ...sections.map((key): FormStep => ({
+      kind: 'section',
+      key,
+      title: sectionTitle(key, org),
+      optional: OPTIONAL_SECTIONS.includes(key),
+      guidance: t[SECTION_GUIDANCE[key]] as string,
+    })),
     preview,
   ];
 }

@@ -40,7 +40,9 @@ export function meetingChoices(org: Organisation, remiss: Remiss): CalendarDate[
   return [...dates].sort();
 }
 
-function previewBlock(block: Block): { text: string; weight: string; size: string; italic: boolean; spacing: string }[] {
+function previewBlock(
+  block: Block,
+): { text: string; weight: string; size: string; italic: boolean; spacing: string }[] {
   const plain = { weight: 'Default', size: 'Default', italic: false, spacing: 'Small' };
   switch (block.kind) {
     case 'meta':
@@ -72,7 +74,13 @@ function capBlocks(blocks: Block[], cap: number): { blocks: Block[]; cut: boolea
   return { blocks: capped, cut };
 }
 
-function previewData(org: Organisation, remiss: Remiss, answer: Answer, documentDate: CalendarDate, render: (blocks: Block[], cut: boolean) => AdaptiveCard): AdaptiveCard {
+function previewData(
+  org: Organisation,
+  remiss: Remiss,
+  answer: Answer,
+  documentDate: CalendarDate,
+  render: (blocks: Block[], cut: boolean) => AdaptiveCard,
+): AdaptiveCard {
   const model = remissvarModel({ organisation: org, remiss, answer, documentDate });
   let card = render(model.blocks, false);
   // Cut the longest paragraphs until the card fits; the document itself always has the full text.
@@ -97,10 +105,30 @@ export function formCard(org: Organisation, remiss: Remiss, draft: Draft, option
   const actionData = (nav: string) => ({ dnr: draft.dnr, revision: draft.revision, step: stepIndex, nav });
   const buttons: { title: string; verb: string; data: object; style: string; inputs: string }[] = [];
   if (!options.readOnly) {
-    if (stepIndex > 1) buttons.push({ title: t.previous, verb: 'answer.save', data: actionData('prev'), style: 'default', inputs: 'auto' });
+    if (stepIndex > 1)
+      buttons.push({
+        title: t.previous,
+        verb: 'answer.save',
+        data: actionData('prev'),
+        style: 'default',
+        inputs: 'auto',
+      });
     if (step.kind === 'preview') {
-      buttons.push({ title: t.downloadDraft, verb: 'answer.download', data: actionData('save'), style: 'default', inputs: 'none' });
-      if (options.canSendForApproval) buttons.push({ title: t.sendForApproval, verb: 'approval.compose', data: actionData('save'), style: 'positive', inputs: 'none' });
+      buttons.push({
+        title: t.downloadDraft,
+        verb: 'answer.download',
+        data: actionData('save'),
+        style: 'default',
+        inputs: 'none',
+      });
+      if (options.canSendForApproval)
+        buttons.push({
+          title: t.sendForApproval,
+          verb: 'approval.compose',
+          data: actionData('save'),
+          style: 'positive',
+          inputs: 'none',
+        });
     } else {
       buttons.push({ title: t.save, verb: 'answer.save', data: actionData('save'), style: 'default', inputs: 'auto' });
       buttons.push({ title: t.next, verb: 'answer.save', data: actionData('next'), style: 'positive', inputs: 'auto' });
@@ -123,15 +151,30 @@ export function formCard(org: Organisation, remiss: Remiss, draft: Draft, option
     noticeStyle: options.notice?.style ?? 'default',
     mode,
     details: {
-      labels: { name: t.labelName, email: t.labelEmail, phone: t.labelPhone, meeting: t.labelMeeting(true), adjust: t.labelAdjust, adjustTitle: t.titleAdjust },
+      labels: {
+        name: t.labelName,
+        email: t.labelEmail,
+        phone: t.labelPhone,
+        meeting: t.labelMeeting(true),
+        adjust: t.labelAdjust,
+        adjustTitle: t.titleAdjust,
+      },
       name: typed.name ?? d.handlaggareName,
       email: typed.email ?? d.handlaggareEmail,
       phone: typed.phone ?? d.handlaggarePhone,
       meeting: typed.meeting || d.meetingDate || NO_MEETING,
       adjust: String(typed.adjust ?? d.adjustImmediately),
       showAdjust: org.kind !== 'bolag',
-      meetingChoices: [{ title: t.noMeeting, value: NO_MEETING }, ...meetingChoices(org, remiss).map((m) => ({ title: formatLongDate(m, language), value: m }))],
-      errors: { name: errors.name ?? '', email: errors.email ?? '', phone: errors.phone ?? '', meeting: errors.meeting ?? '' },
+      meetingChoices: [
+        { title: t.noMeeting, value: NO_MEETING },
+        ...meetingChoices(org, remiss).map((m) => ({ title: formatLongDate(m, language), value: m })),
+      ],
+      errors: {
+        name: errors.name ?? '',
+        email: errors.email ?? '',
+        phone: errors.phone ?? '',
+        meeting: errors.meeting ?? '',
+      },
     },
     section: {
       label: step.kind === 'section' ? t.labelSection(step.title, step.optional) : t.labelReason,
@@ -145,7 +188,9 @@ export function formCard(org: Organisation, remiss: Remiss, draft: Draft, option
     refreshData: { dnr: draft.dnr },
     refreshUserIds: [draft.owner.teamsUserId],
   };
-  const render = (blocks: Block[], cut: boolean) => renderCard('answer-form', { ...base, blocks: blocks.flatMap(previewBlock), cutNote: cut ? t.previewCut : '' });
-  if (mode === 'preview' || mode === 'readonly') return previewData(org, remiss, draft.answer, options.documentDate, render);
+  const render = (blocks: Block[], cut: boolean) =>
+    renderCard('answer-form', { ...base, blocks: blocks.flatMap(previewBlock), cutNote: cut ? t.previewCut : '' });
+  if (mode === 'preview' || mode === 'readonly')
+    return previewData(org, remiss, draft.answer, options.documentDate, render);
   return render([], false);
 }

@@ -4,7 +4,13 @@
  * latest version, and written conditionally, so concurrent or forged clicks change nothing twice.
  * Delivery and card updates run in the outbox, after the turn.
  */
-import { isApprover, latestVersion, type ApprovalParty, type ApprovalRecord, type ApprovalVersion } from '../../domain/approval.js';
+import {
+  isApprover,
+  latestVersion,
+  type ApprovalParty,
+  type ApprovalRecord,
+  type ApprovalVersion,
+} from '../../domain/approval.js';
 import { missingSections } from '../../domain/answer.js';
 import { todayIn } from '../../domain/calendar.js';
 import { remissvarFileName } from '../../domain/documents/remissvarModel.js';
@@ -55,7 +61,10 @@ const decideSchema = z.object({
   decision: z.enum(['approve', 'changes']),
   comment: z.string().max(10_000).optional().default(''),
 });
-const versionSchema = z.object({ dnr: z.string().trim().min(1).max(300), version: z.number().int().min(1).max(10_000) });
+const versionSchema = z.object({
+  dnr: z.string().trim().min(1).max(300),
+  version: z.number().int().min(1).max(10_000),
+});
 
 export interface ApprovalDependencies {
   organisation: Organisation;
@@ -101,24 +110,50 @@ export class ApprovalFeature {
     const loaded = await this.loadDraft(dnr);
     if (!loaded || !isDraftOwner(loaded.draft, ctx.sender)) return messageCard(t.invalidAction);
     const { remiss, draft, eTag } = loaded;
-    if (draft.approval?.awaitingVersion) return this.requesterStatusCard(ctx.language, remiss, (await this.deps.approvals.get(dnr))?.value);
-    if (draft.revision !== revision) return this.composeCard(ctx, remiss, draft, approverValue, message, t.noticeOlderCopy);
-    if (draft.answer.kind === 'answer' && missingSections(draft.answer.sections).length > 0) return messageCard(t.invalidAction);
+    if (draft.approval?.awaitingVersion)
+      return this.requesterStatusCard(ctx.language, remiss, (await this.deps.approvals.get(dnr))?.value);
+    if (draft.revision !== revision)
+      return this.composeCard(ctx, remiss, draft, approverValue, message, t.noticeOlderCopy);
+    if (draft.answer.kind === 'answer' && missingSections(draft.answer.sections).length > 0)
+      return messageCard(t.invalidAction);
     const approver = await this.resolveApprover(approverValue);
     if (!approver) return this.composeCard(ctx, remiss, draft, approverValue, message, t.errorApprover);
 
     const asker = await ctx.asker();
     const now = ctx.now;
     const documentDate = todayIn(now);
-    const bytes = await buildRemissvarDocx({ organisation: this.deps.organisation, remiss, answer: draft.answer, documentDate });
+    const bytes = await buildRemissvarDocx({
+      organisation: this.deps.organisation,
+      remiss,
+      answer: draft.answer,
+      documentDate,
+    });
     const existing = await this.deps.approvals.get(dnr);
     const record: ApprovalRecord = existing?.value ?? { schemaVersion: 1, dnr, versions: [] };
     const version = record.versions.length + 1;
-    const sentBy: ApprovalParty = { name: asker.name, email: asker.email ?? asker.userPrincipalName, aadObjectId: asker.aadObjectId, teamsUserId: asker.teamsUserId };
+    const sentBy: ApprovalParty = {
+      name: asker.name,
+      email: asker.email ?? asker.userPrincipalName,
+      aadObjectId: asker.aadObjectId,
+      teamsUserId: asker.teamsUserId,
+    };
     const hash = sha256(bytes);
-    const entry: ApprovalVersion = { version, hash, documentDate, sentAt: now.toISOString(), sentBy, approver, message };
+    const entry: ApprovalVersion = {
+      version,
+      hash,
+      documentDate,
+      sentAt: now.toISOString(),
+      sentBy,
+      approver,
+      message,
+    };
     // The draft is locked first: a second click of "Skicka" loses this race and sends nothing.
-    const locked: Draft = { ...draft, frozenDate: documentDate, approval: { ...draft.approval, awaitingVersion: version, changesRequested: undefined }, updatedAt: now.toISOString() };
+    const locked: Draft = {
+      ...draft,
+      frozenDate: documentDate,
+      approval: { ...draft.approval, awaitingVersion: version, changesRequested: undefined },
+      updatedAt: now.toISOString(),
+    };
     try {
       await this.deps.drafts.replace(locked, eTag, { stepChanged: true });
     } catch (err) {
@@ -128,8 +163,19 @@ export class ApprovalFeature {
     await this.deps.approvals.putDocument(dnr, version, bytes);
     const saved = { ...record, versions: [...record.versions, entry] };
     await this.deps.approvals.save(saved, existing?.eTag);
-    await this.setStatus(dnr, 'För godkännande', { at: now.toISOString(), kind: 'approvalRequested', version, hash, by: who(sentBy), approver: who(approver) });
-    await this.deps.outbox.enqueue(APPROVAL_NOTIFY_JOB, { dnr, version }, { id: `approval-notify-${sha256(Buffer.from(dnr)).slice(0, 16)}-v${version}` });
+    await this.setStatus(dnr, 'För godkännande', {
+      at: now.toISOString(),
+      kind: 'approvalRequested',
+      version,
+      hash,
+      by: who(sentBy),
+      approver: who(approver),
+    });
+    await this.deps.outbox.enqueue(
+      APPROVAL_NOTIFY_JOB,
+      { dnr, version },
+      { id: `approval-notify-${sha256(Buffer.from(dnr)).slice(0, 16)}-v${version}` },
+    );
     const status = this.requesterStatusCard(ctx.language, remiss, saved);
     if (locked.formMessage) await ctx.updateCardLater(locked.formMessage, status);
     return status;
@@ -158,11 +204,25 @@ export class ApprovalFeature {
       if (!allowed) return messageCard(t.notTheApprover);
       if (version !== latest.version) return messageCard(t.notLatestVersion(version, latest.version));
       if (latest.decision) return messageCard(t.alreadyDecided(this.decisionText(ctx.language, latest)));
-      if (decision === 'changes' && !comment) return this.approverCard(ctx.language, found.remiss, latest, await this.summaryOf(dnr), t.errorCommentRequired);
+      if (decision === 'changes' && !comment)
+        return this.approverCard(ctx.language, found.remiss, latest, await this.summaryOf(dnr), t.errorCommentRequired);
 
       const asker = await ctx.asker();
-      const by: ApprovalParty = { name: asker.name, email: asker.email ?? asker.userPrincipalName, aadObjectId: asker.aadObjectId, teamsUserId: asker.teamsUserId };
-      const decided: ApprovalVersion = { ...latest, decision: { kind: decision === 'approve' ? 'approved' : 'changesRequested', by, at: ctx.now.toISOString(), comment: comment || undefined } };
+      const by: ApprovalParty = {
+        name: asker.name,
+        email: asker.email ?? asker.userPrincipalName,
+        aadObjectId: asker.aadObjectId,
+        teamsUserId: asker.teamsUserId,
+      };
+      const decided: ApprovalVersion = {
+        ...latest,
+        decision: {
+          kind: decision === 'approve' ? 'approved' : 'changesRequested',
+          by,
+          at: ctx.now.toISOString(),
+          comment: comment || undefined,
+        },
+      };
       const record = { ...stored.value, versions: [...stored.value.versions.slice(0, -1), decided] };
       try {
         await this.deps.approvals.save(record, stored.eTag);
@@ -188,11 +248,16 @@ export class ApprovalFeature {
     const doc = entry && (await this.deps.approvals.getDocument(dnr, version));
     if (!entry || !found || !doc) return messageCard(t.invalidAction);
     const asker = await ctx.asker();
-    const isSender = entry.sentBy.aadObjectId ? entry.sentBy.aadObjectId === asker.aadObjectId : entry.sentBy.teamsUserId === asker.teamsUserId;
+    const isSender = entry.sentBy.aadObjectId
+      ? entry.sentBy.aadObjectId === asker.aadObjectId
+      : entry.sentBy.teamsUserId === asker.teamsUserId;
     if (!isApprover(entry, asker) && !isSender) return messageCard(t.notTheApprover);
     const fileName = remissvarFileName(dnr, found.remiss.title).replace(/\.docx$/, ` v${version}.docx`);
     const url = await this.deps.downloads.create(doc.bytes, fileName, DOCX_TYPE, ctx.now);
-    return this.approverCard(ctx.language, found.remiss, entry, await this.summaryOf(dnr), undefined, { url, label: t.openDownload });
+    return this.approverCard(ctx.language, found.remiss, entry, await this.summaryOf(dnr), undefined, {
+      url,
+      label: t.openDownload,
+    });
   }
 
   /** Delivers the approver's card (an outbox job): their stored chat, else a 1:1 created through the connector. */
@@ -202,12 +267,18 @@ export class ApprovalFeature {
     const found = await this.deps.register.get(dnr);
     const draft = (await this.deps.drafts.get(dnr))?.value;
     if (!stored || !entry || !found || entry.decision || entry.approverCard) return;
-    const person = (entry.approver.aadObjectId && (await this.deps.people.get(entry.approver.aadObjectId))) || (entry.approver.email && (await this.deps.people.findByEmail(entry.approver.email))) || undefined;
+    const person =
+      (entry.approver.aadObjectId && (await this.deps.people.get(entry.approver.aadObjectId))) ||
+      (entry.approver.email && (await this.deps.people.findByEmail(entry.approver.email))) ||
+      undefined;
     const via = draft?.formMessage;
     let chat = person?.personalChat;
     if (!chat && via && (person?.teamsUserId || entry.approver.aadObjectId)) {
       try {
-        chat = await this.deps.messenger.openPersonalChat({ teamsUserId: person?.teamsUserId, aadObjectId: entry.approver.aadObjectId }, { serviceUrl: via.serviceUrl, channelId: via.channelId, tenantId: via.tenantId, botId: via.botId });
+        chat = await this.deps.messenger.openPersonalChat(
+          { teamsUserId: person?.teamsUserId, aadObjectId: entry.approver.aadObjectId },
+          { serviceUrl: via.serviceUrl, channelId: via.channelId, tenantId: via.tenantId, botId: via.botId },
+        );
       } catch (err) {
         if (!(err instanceof RecipientUnreachableError)) throw err;
       }
@@ -221,13 +292,24 @@ export class ApprovalFeature {
     await this.updateVersion(dnr, version, (v) => ({ ...v, approverCard: posted }));
   }
 
-  private async tellUnreachable(record: ApprovalRecord, entry: ApprovalVersion, via: PostedCard | undefined): Promise<void> {
+  private async tellUnreachable(
+    record: ApprovalRecord,
+    entry: ApprovalVersion,
+    via: PostedCard | undefined,
+  ): Promise<void> {
     if (entry.unreachableToldAt || !via) return;
     await this.deps.messenger.postText(via, messages('sv').approverUnreachable(who(entry.approver)));
-    await this.updateVersion(record.dnr, entry.version, (v) => ({ ...v, unreachableToldAt: this.deps.clock().toISOString() }));
+    await this.updateVersion(record.dnr, entry.version, (v) => ({
+      ...v,
+      unreachableToldAt: this.deps.clock().toISOString(),
+    }));
   }
 
-  private async updateVersion(dnr: string, version: number, change: (v: ApprovalVersion) => ApprovalVersion): Promise<void> {
+  private async updateVersion(
+    dnr: string,
+    version: number,
+    change: (v: ApprovalVersion) => ApprovalVersion,
+  ): Promise<void> {
     for (let attempt = 0; attempt < 10; attempt++) {
       const stored = await this.deps.approvals.get(dnr);
       if (!stored) return;
@@ -251,7 +333,14 @@ export class ApprovalFeature {
       approved ? 'Godkänd' : 'Återremitterad',
       approved
         ? { at, kind: 'approved', version: decided.version, hash: decided.hash, by: who(d.by) }
-        : { at, kind: 'changesRequested', version: decided.version, hash: decided.hash, by: who(d.by), comment: d.comment ?? '' },
+        : {
+            at,
+            kind: 'changesRequested',
+            version: decided.version,
+            hash: decided.hash,
+            by: who(d.by),
+            comment: d.comment ?? '',
+          },
     );
     const draft = await this.updateDraft(remiss.dnr, (dr) => ({
       ...dr,
@@ -260,19 +349,40 @@ export class ApprovalFeature {
         : { changesRequested: { version: decided.version, comment: d.comment ?? '', by: who(d.by), at } },
     }));
     const summary = await this.summaryOf(remiss.dnr);
-    if (decided.approverCard) await this.deps.outbox.enqueue(CARD_UPDATE_JOB, { where: decided.approverCard, card: this.approverCard('sv', remiss, decided, summary) });
+    if (decided.approverCard)
+      await this.deps.outbox.enqueue(CARD_UPDATE_JOB, {
+        where: decided.approverCard,
+        card: this.approverCard('sv', remiss, decided, summary),
+      });
     if (draft?.formMessage) {
-      await this.deps.outbox.enqueue(CARD_UPDATE_JOB, { where: draft.formMessage, card: this.requesterStatusCard('sv', remiss, { schemaVersion: 1, dnr: remiss.dnr, versions: [decided] }) });
-      await this.deps.outbox.enqueue(TEXT_MESSAGE_JOB, { to: draft.formMessage, text: approved ? t.toldApproved(remiss.title, who(d.by)) : t.toldChanges(remiss.title, who(d.by), d.comment ?? '') });
+      await this.deps.outbox.enqueue(CARD_UPDATE_JOB, {
+        where: draft.formMessage,
+        card: this.requesterStatusCard('sv', remiss, { schemaVersion: 1, dnr: remiss.dnr, versions: [decided] }),
+      });
+      await this.deps.outbox.enqueue(TEXT_MESSAGE_JOB, {
+        to: draft.formMessage,
+        text: approved
+          ? t.toldApproved(remiss.title, who(d.by))
+          : t.toldChanges(remiss.title, who(d.by), d.comment ?? ''),
+      });
     }
-    if (approved) await this.deps.outbox.enqueue(FILING_JOB, { dnr: remiss.dnr, version: decided.version, hash: decided.hash }, { id: `filing-${sha256(Buffer.from(remiss.dnr)).slice(0, 16)}-v${decided.version}` });
+    if (approved)
+      await this.deps.outbox.enqueue(
+        FILING_JOB,
+        { dnr: remiss.dnr, version: decided.version, hash: decided.hash },
+        { id: `filing-${sha256(Buffer.from(remiss.dnr)).slice(0, 16)}-v${decided.version}` },
+      );
   }
 
   private async updateDraft(dnr: string, change: (d: Draft) => Draft): Promise<Draft | undefined> {
     for (let attempt = 0; attempt < 10; attempt++) {
       const stored = await this.deps.drafts.get(dnr);
       if (!stored) return undefined;
-      const next = { ...change(stored.value), revision: stored.value.revision + 1, updatedAt: this.deps.clock().toISOString() };
+      const next = {
+        ...change(stored.value),
+        revision: stored.value.revision + 1,
+        updatedAt: this.deps.clock().toISOString(),
+      };
       try {
         await this.deps.drafts.replace(next, stored.eTag, { stepChanged: true });
         return next;
@@ -284,7 +394,11 @@ export class ApprovalFeature {
   }
 
   private setStatus(dnr: string, status: RemissStatus, entry: Remiss['history'][number]): Promise<void> {
-    return changeStatus(this.deps.register, dnr, status, { at: entry.at, by: 'by' in entry && entry.by ? entry.by : '', entry });
+    return changeStatus(this.deps.register, dnr, status, {
+      at: entry.at,
+      by: 'by' in entry && entry.by ? entry.by : '',
+      entry,
+    });
   }
 
   private async resolveApprover(value: string): Promise<ApprovalParty | undefined> {
@@ -293,7 +407,12 @@ export class ApprovalFeature {
       const email = v.toLowerCase();
       const person = await this.deps.people.findByEmail(email);
       const configured = this.deps.organisation.approvers?.find((a) => a.email.toLowerCase() === email);
-      return { email, name: person?.name ?? configured?.name, aadObjectId: person?.aadObjectId, teamsUserId: person?.teamsUserId };
+      return {
+        email,
+        name: person?.name ?? configured?.name,
+        aadObjectId: person?.aadObjectId,
+        teamsUserId: person?.teamsUserId,
+      };
     }
     if (GUID.test(v)) {
       const person = await this.deps.people.get(v);
@@ -318,12 +437,20 @@ export class ApprovalFeature {
     return remiss.approver?.email ?? this.deps.organisation.defaultApprover ?? '';
   }
 
-  private composeCard(ctx: FeatureContext, remiss: Remiss, draft: Draft, approverValue: string, message: string, error: string): AdaptiveCard {
+  private composeCard(
+    ctx: FeatureContext,
+    remiss: Remiss,
+    draft: Draft,
+    approverValue: string,
+    message: string,
+    error: string,
+  ): AdaptiveCard {
     const t = messages(ctx.language);
     const configured = this.deps.organisation.approvers ?? [];
     const fallback = this.defaultApprover(remiss);
     const choices = [...configured.map((a) => ({ title: `${a.name} (${a.email})`, value: a.email }))];
-    if (fallback && !choices.some((c) => c.value.toLowerCase() === fallback.toLowerCase())) choices.unshift({ title: fallback, value: fallback });
+    if (fallback && !choices.some((c) => c.value.toLowerCase() === fallback.toLowerCase()))
+      choices.unshift({ title: fallback, value: fallback });
     return renderCard('approval-compose', {
       remissTitle: remiss.title,
       title: t.approvalComposeTitle,
@@ -346,7 +473,9 @@ export class ApprovalFeature {
     const d = v.decision;
     if (!d) return '';
     const at = formatDateTime(new Date(d.at), language);
-    return d.kind === 'approved' ? t.decidedApproved(who(d.by), at) : `${t.decidedChanges(who(d.by), at)}: ${d.comment ?? ''}`;
+    return d.kind === 'approved'
+      ? t.decidedApproved(who(d.by), at)
+      : `${t.decidedChanges(who(d.by), at)}: ${d.comment ?? ''}`;
   }
 
   private facts(language: Language, remiss: Remiss, v: ApprovalVersion) {
@@ -367,11 +496,27 @@ export class ApprovalFeature {
     const v = record?.value.versions.find((x) => x.version === version);
     if (!found || !v?.approverCard) return;
     const t = messages('sv');
-    const card = this.approverCard('sv', found.remiss, v, await this.summaryOf(dnr), undefined, /^https?:/.test(filed.url) ? { url: filed.url, label: t.openFiled } : undefined, t.filedAs(filed.name));
+    const card = this.approverCard(
+      'sv',
+      found.remiss,
+      v,
+      await this.summaryOf(dnr),
+      undefined,
+      /^https?:/.test(filed.url) ? { url: filed.url, label: t.openFiled } : undefined,
+      t.filedAs(filed.name),
+    );
     await this.deps.outbox.enqueue(CARD_UPDATE_JOB, { where: v.approverCard, card });
   }
 
-  approverCard(language: Language, remiss: Remiss, v: ApprovalVersion, summary: string, commentError?: string, link?: { url: string; label: string }, note?: string): AdaptiveCard {
+  approverCard(
+    language: Language,
+    remiss: Remiss,
+    v: ApprovalVersion,
+    summary: string,
+    commentError?: string,
+    link?: { url: string; label: string },
+    note?: string,
+  ): AdaptiveCard {
     const t = messages(language);
     const decided = !!v.decision;
     return renderCard('approval-request', {

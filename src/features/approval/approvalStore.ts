@@ -31,7 +31,11 @@ export class ApprovalStore {
 
   async putDocument(dnr: string, version: number, bytes: Buffer): Promise<string> {
     const hash = sha256(bytes);
-    await this.store.put<StoredDocument>(`approval-documents/${dnr}/v${version}`, { schemaVersion: 1, hash, base64: bytes.toString('base64') });
+    await this.store.put<StoredDocument>(`approval-documents/${dnr}/v${version}`, {
+      schemaVersion: 1,
+      hash,
+      base64: bytes.toString('base64'),
+    });
     return hash;
   }
 

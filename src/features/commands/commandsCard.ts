@@ -9,22 +9,40 @@ import type { AdaptiveCard } from '../featureContext.js';
 
 function commandButtons(language: Language) {
   const t = messages(language);
-  return [t.cmdDue, t.cmdMine, t.cmdOverdue, t.cmdThisWeek, t.cmdHelp, t.cmdLanguage].map((label) => ({ label, text: label }));
+  return [t.cmdDue, t.cmdMine, t.cmdOverdue, t.cmdThisWeek, t.cmdHelp, t.cmdLanguage].map((label) => ({
+    label,
+    text: label,
+  }));
 }
 
 export function welcomeCard(language: Language): AdaptiveCard {
   const t = messages(language);
-  return renderCard('commands', { title: t.welcomeTitle, intro: t.welcomeBody, tryLabel: t.welcomeTry, commands: commandButtons(language) });
+  return renderCard('commands', {
+    title: t.welcomeTitle,
+    intro: t.welcomeBody,
+    tryLabel: t.welcomeTry,
+    commands: commandButtons(language),
+  });
 }
 
 export function helpCard(language: Language): AdaptiveCard {
   const t = messages(language);
-  return renderCard('commands', { title: t.helpTitle, intro: t.helpIntro, tryLabel: '', commands: commandButtons(language) });
+  return renderCard('commands', {
+    title: t.helpTitle,
+    intro: t.helpIntro,
+    tryLabel: '',
+    commands: commandButtons(language),
+  });
 }
 
 export function notUnderstoodCard(language: Language): AdaptiveCard {
   const t = messages(language);
-  return renderCard('commands', { title: t.helpTitle, intro: t.notUnderstood, tryLabel: '', commands: commandButtons(language) });
+  return renderCard('commands', {
+    title: t.helpTitle,
+    intro: t.notUnderstood,
+    tryLabel: '',
+    commands: commandButtons(language),
+  });
 }
 
 /** A short text card, optionally with a way back to the due list. */

@@ -28,7 +28,11 @@ export class Installations {
     const conversationId = conversationRoot(target.conversationId);
     const key = PREFIX + conversationId;
     if (await this.store.get(key)) return;
-    await this.store.put(key, { schemaVersion: 1, target: { ...target, conversationId, userId: undefined }, installedAt: now.toISOString() } satisfies Installation);
+    await this.store.put(key, {
+      schemaVersion: 1,
+      target: { ...target, conversationId, userId: undefined },
+      installedAt: now.toISOString(),
+    } satisfies Installation);
   }
 
   async forget(conversationId: string): Promise<void> {

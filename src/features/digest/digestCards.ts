@@ -15,12 +15,34 @@ import type { AdaptiveCard } from '../featureContext.js';
 /** Items per overview message are chosen so that the card's JSON stays well under Teams' limit. */
 const OVERVIEW_PART_BYTES = 60 * 1024;
 
-export function personalDigestCard(remisser: readonly Remiss[], today: CalendarDate, horizonDays: number, language: Language, progress: ReadonlyMap<string, Progress>): AdaptiveCard {
+export function personalDigestCard(
+  remisser: readonly Remiss[],
+  today: CalendarDate,
+  horizonDays: number,
+  language: Language,
+  progress: ReadonlyMap<string, Progress>,
+): AdaptiveCard {
   const t = messages(language);
-  return renderCard('due-list', dueListView(t.digestTitle(remisser.length, horizonDays), t.listEmptyMine, remisser, { filter: 'mine', offset: 0 }, today, language, progress));
+  return renderCard(
+    'due-list',
+    dueListView(
+      t.digestTitle(remisser.length, horizonDays),
+      t.listEmptyMine,
+      remisser,
+      { filter: 'mine', offset: 0 },
+      today,
+      language,
+      progress,
+    ),
+  );
 }
 
-const GROUP_STYLE: Record<OverviewGroup, string> = { overdue: 'attention', thisWeek: 'warning', later: 'default', forApproval: 'accent' };
+const GROUP_STYLE: Record<OverviewGroup, string> = {
+  overdue: 'attention',
+  thisWeek: 'warning',
+  later: 'default',
+  forApproval: 'accent',
+};
 
 export function overviewCards(remisser: readonly Remiss[], today: CalendarDate, language: Language): AdaptiveCard[] {
   const t = messages(language);
@@ -29,7 +51,12 @@ export function overviewCards(remisser: readonly Remiss[], today: CalendarDate, 
     groups[group].map((r) => ({
       group,
       title: r.title,
-      line: t.overviewLine(r.dnr, formatLongDate(r.dueDate, language), daysLeftText(daysBetween(today, r.dueDate), language), personLabel(r, language)),
+      line: t.overviewLine(
+        r.dnr,
+        formatLongDate(r.dueDate, language),
+        daysLeftText(daysBetween(today, r.dueDate), language),
+        personLabel(r, language),
+      ),
     })),
   );
   // Split by the items' own size; the card around them is small and fixed.
@@ -47,9 +74,15 @@ export function overviewCards(remisser: readonly Remiss[], today: CalendarDate, 
   const open = items.length;
   return parts.map((part, i) =>
     renderCard('digest-overview', {
-      title: t.overviewTitle(formatLongDate(today, language)) + (parts.length > 1 ? t.overviewPart(i + 1, parts.length) : ''),
+      title:
+        t.overviewTitle(formatLongDate(today, language)) +
+        (parts.length > 1 ? t.overviewPart(i + 1, parts.length) : ''),
       summary: t.overviewSummary(open, groups.overdue.length, groups.forApproval.length),
-      groups: OVERVIEW_GROUPS.map((group) => ({ heading: t.overviewGroups[group], style: GROUP_STYLE[group], items: part.filter((x) => x.group === group) })).filter((g) => g.items.length > 0),
+      groups: OVERVIEW_GROUPS.map((group) => ({
+        heading: t.overviewGroups[group],
+        style: GROUP_STYLE[group],
+        items: part.filter((x) => x.group === group),
+      })).filter((g) => g.items.length > 0),
       listLabel: t.overviewList,
     }),
   );

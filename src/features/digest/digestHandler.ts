@@ -16,7 +16,12 @@ export class DigestSubscriptionFeature {
     const asker = await ctx.asker();
     const email = asker.email ?? asker.userPrincipalName;
     if (!email) return messageCard(t.digestNeedsEmail);
-    const update = { off: { subscribed: false }, on: { subscribed: true }, daily: { subscribed: true, frequency: 'daily' as const }, weekly: { subscribed: true, frequency: 'weekly' as const } }[change];
+    const update = {
+      off: { subscribed: false },
+      on: { subscribed: true },
+      daily: { subscribed: true, frequency: 'daily' as const },
+      weekly: { subscribed: true, frequency: 'weekly' as const },
+    }[change];
     await this.preferences.set(email, update, ctx.now);
     return messageCard({ off: t.digestOff, on: t.digestOn, daily: t.digestDaily, weekly: t.digestWeekly }[change]);
   }

@@ -23,7 +23,11 @@ export class DigestPreferences {
     return (await this.store.get<DigestPreference>(key(email)))?.value ?? DEFAULT;
   }
 
-  async set(email: string, change: Partial<Pick<DigestPreference, 'subscribed' | 'frequency'>>, now: Date): Promise<void> {
+  async set(
+    email: string,
+    change: Partial<Pick<DigestPreference, 'subscribed' | 'frequency'>>,
+    now: Date,
+  ): Promise<void> {
     await this.store.put(key(email), { ...(await this.get(email)), ...change, updatedAt: now.toISOString() });
   }
 }

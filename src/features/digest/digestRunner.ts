@@ -16,7 +16,12 @@ import { formatLongDate } from '../../domain/swedishDates.js';
 import { latestVersion } from '../../domain/approval.js';
 import { messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logging/logger.js';
-import { DeliveryFailedError, RecipientUnreachableError, type ConversationTarget, type Messenger } from '../../messaging/messenger.js';
+import {
+  DeliveryFailedError,
+  RecipientUnreachableError,
+  type ConversationTarget,
+  type Messenger,
+} from '../../messaging/messenger.js';
 import type { SendLimiter } from '../../messaging/sendLimiter.js';
 import type { RemissRepository } from '../../register/remissRepository.js';
 import { StoreConflictError, type RecordStore } from '../../storage/store.js';
@@ -71,7 +76,8 @@ interface Delivery {
   /** Digests and overviews go first, reminders after them, so a person reads the list before the nudges. */
   phase: 1 | 2;
   /** A person by e-mail (with their Entra object id when the register knows it), or a conversation. */
-  recipient: { kind: 'person'; email: string; aadObjectId?: string } | { kind: 'conversation'; target: ConversationTarget };
+  recipient:
+    { kind: 'person'; email: string; aadObjectId?: string } | { kind: 'conversation'; target: ConversationTarget };
   content: (language: Language) => Promise<{ card: AdaptiveCard } | { text: string }>;
 }
 
@@ -137,7 +143,8 @@ export class DigestRunner {
   async resumeUnfinished(): Promise<void> {
     for (const key of await this.deps.store.list('digest-runs/')) {
       const run = (await this.deps.store.get<DigestRun>(key))?.value;
-      if (run && (run.state === 'running' || run.state === 'interrupted') && !this.active.has(run.id)) this.launch({ ...run, state: 'running' });
+      if (run && (run.state === 'running' || run.state === 'interrupted') && !this.active.has(run.id))
+        this.launch({ ...run, state: 'running' });
     }
   }
 
@@ -154,7 +161,9 @@ export class DigestRunner {
 
   private launch(run: DigestRun): void {
     const done = this.execute(run)
-      .catch((err: Error) => this.deps.logger.error({ event: 'digest.run.error', runId: run.id, err: err.name }, 'digest run failed'))
+      .catch((err: Error) =>
+        this.deps.logger.error({ event: 'digest.run.error', runId: run.id, err: err.name }, 'digest run failed'),
+      )
       .finally(() => this.active.delete(run.id));
     this.active.set(run.id, done);
   }
@@ -167,7 +176,10 @@ export class DigestRunner {
     run.counts = { planned: deliveries.length, sent: 0, skipped: 0, throttled: 0, failed: 0 };
     run.failures = {};
     run.possiblyLost = 0;
-    logger.info({ event: 'digest.run.start', runId: run.id, planned: deliveries.length, trigger: run.trigger }, 'digest run started');
+    logger.info(
+      { event: 'digest.run.start', runId: run.id, planned: deliveries.length, trigger: run.trigger },
+      'digest run started',
+    );
     let lastSave = Date.now();
     const save = async (force = false) => {
       if (!force && Date.now() - lastSave < SAVE_EVERY_MS) return;
@@ -213,7 +225,12 @@ export class DigestRunner {
     const outcome = await this.send(d, claimOnce).catch((err: unknown) => this.failureOf(err));
     if (outcome === 'sent') {
       run.counts.sent++;
-      await this.deps.store.put(key, { schemaVersion: 1, runId: run.id, state: 'sent', at: this.deps.clock().toISOString() } satisfies SentKey);
+      await this.deps.store.put(key, {
+        schemaVersion: 1,
+        runId: run.id,
+        state: 'sent',
+        at: this.deps.clock().toISOString(),
+      } satisfies SentKey);
       return;
     }
     const claimed = claim ? await claim.catch(() => undefined) : undefined;
@@ -231,7 +248,10 @@ export class DigestRunner {
       run.failures[outcome] = (run.failures[outcome] ?? 0) + 1;
       if (outcome === 'botDisabled' || outcome === 'unauthorized') {
         run.state = 'stopped';
-        run.stoppedBecause = outcome === 'botDisabled' ? 'Teams says an admin has blocked the app (BotDisabledByAdmin).' : "Teams refused the bot's credentials (401).";
+        run.stoppedBecause =
+          outcome === 'botDisabled'
+            ? 'Teams says an admin has blocked the app (BotDisabledByAdmin).'
+            : "Teams refused the bot's credentials (401).";
         this.deps.logger.error({ event: 'digest.run.stopped', runId: run.id, reason: outcome }, 'digest run stopped');
       }
     }
@@ -274,7 +294,11 @@ export class DigestRunner {
     }
     const { email, aadObjectId } = d.recipient;
     // Someone who never spoke to the bot can still be reached when the register knows their Entra object id.
-    const person = (await this.deps.people.findByEmail(email)) ?? (aadObjectId ? { schemaVersion: 1 as const, teamsUserId: aadObjectId, aadObjectId, email, updatedAt: '' } : undefined);
+    const person =
+      (await this.deps.people.findByEmail(email)) ??
+      (aadObjectId
+        ? { schemaVersion: 1 as const, teamsUserId: aadObjectId, aadObjectId, email, updatedAt: '' }
+        : undefined);
     if (!person || person.retiredAt) return 'nobody';
     const language = await this.deps.language(person);
     const content = () => d.content(language);
@@ -299,7 +323,11 @@ export class DigestRunner {
   }
 
   /** The content is built once the slot is free, so cards do not pile up while messages wait for their turn. */
-  private async post(to: ConversationTarget, build: () => Promise<{ card: AdaptiveCard } | { text: string }>, claimOnce: () => Promise<Claim>): Promise<void> {
+  private async post(
+    to: ConversationTarget,
+    build: () => Promise<{ card: AdaptiveCard } | { text: string }>,
+    claimOnce: () => Promise<Claim>,
+  ): Promise<void> {
     await this.deps.limiter.schedule(to.tenantId ?? '', to.conversationId, async () => {
       // A stop (SIGTERM) while this message waited for its slot: it is left for the resumed run.
       if (this.stopping) throw new RunStopping();
@@ -309,7 +337,8 @@ export class DigestRunner {
         if ('card' in content) await this.deps.messenger.post(to, content.card);
         else await this.deps.messenger.postText(to, content.text);
       } catch (err) {
-        if (err instanceof DeliveryFailedError && err.kind === 'throttled') this.deps.limiter.throttled(to.tenantId ?? '');
+        if (err instanceof DeliveryFailedError && err.kind === 'throttled')
+          this.deps.limiter.throttled(to.tenantId ?? '');
         throw err;
       }
     });
@@ -319,16 +348,42 @@ export class DigestRunner {
   private async openChat(person: PersonRecord): Promise<ConversationTarget | undefined> {
     const via = person.personalChat ?? (await this.anyConversation());
     if (!via) return undefined;
-    const chat = await this.deps.messenger.openPersonalChat({ teamsUserId: person.teamsUserId, aadObjectId: person.aadObjectId }, { serviceUrl: via.serviceUrl, channelId: via.channelId, tenantId: via.tenantId, botId: via.botId });
-    await this.deps.people.remember({ teamsUserId: person.teamsUserId, aadObjectId: person.aadObjectId, email: person.email, name: person.name, personalChat: chat }, this.deps.clock());
+    const chat = await this.deps.messenger.openPersonalChat(
+      { teamsUserId: person.teamsUserId, aadObjectId: person.aadObjectId },
+      { serviceUrl: via.serviceUrl, channelId: via.channelId, tenantId: via.tenantId, botId: via.botId },
+    );
+    await this.deps.people.remember(
+      {
+        teamsUserId: person.teamsUserId,
+        aadObjectId: person.aadObjectId,
+        email: person.email,
+        name: person.name,
+        personalChat: chat,
+      },
+      this.deps.clock(),
+    );
     return chat;
   }
 
   private async anyConversation(): Promise<ConversationTarget | undefined> {
-    return (await this.deps.installations.list('channel'))[0]?.target ?? (await this.deps.installations.list('groupChat'))[0]?.target;
+    return (
+      (await this.deps.installations.list('channel'))[0]?.target ??
+      (await this.deps.installations.list('groupChat'))[0]?.target
+    );
   }
 
-  private failureOf(err: unknown): 'notClaimed' | 'stopping' | 'throttled' | 'botDisabled' | 'unauthorized' | 'blocked' | 'conversationNotFound' | 'notInstalled' | 'error' {
+  private failureOf(
+    err: unknown,
+  ):
+    | 'notClaimed'
+    | 'stopping'
+    | 'throttled'
+    | 'botDisabled'
+    | 'unauthorized'
+    | 'blocked'
+    | 'conversationNotFound'
+    | 'notInstalled'
+    | 'error' {
     if (err instanceof RunStopping) return 'stopping';
     if (err instanceof NotClaimed) return 'notClaimed';
     if (err instanceof RecipientUnreachableError) return 'notInstalled';
@@ -350,9 +405,15 @@ export class DigestRunner {
       deliveries.push({
         key: `${period}/personal/${hashOf(email)}`,
         phase: 1,
-        recipient: { kind: 'person', email, aadObjectId: own.find((r) => r.handlaggare?.aadObjectId)?.handlaggare?.aadObjectId },
+        recipient: {
+          kind: 'person',
+          email,
+          aadObjectId: own.find((r) => r.handlaggare?.aadObjectId)?.handlaggare?.aadObjectId,
+        },
         content: async (language) => {
-          const progress = new Map(await Promise.all(own.map(async (r) => [r.dnr, await this.deps.progress(r.dnr)] as const)));
+          const progress = new Map(
+            await Promise.all(own.map(async (r) => [r.dnr, await this.deps.progress(r.dnr)] as const)),
+          );
           return { card: personalDigestCard(own, day, policy.horizonDays, language, progress) };
         },
       });
@@ -365,10 +426,20 @@ export class DigestRunner {
       const partCount = overviewFor('sv').length;
       for (let part = 0; part < partCount; part++) {
         for (const email of new Set(managers.map((m) => m.toLowerCase()))) {
-          deliveries.push({ key: `${day}/overview/${hashOf(email)}/${part}`, phase: 1, recipient: { kind: 'person', email }, content: async (language) => ({ card: overviewFor(language)[part] ?? overviewFor('sv')[part]! }) });
+          deliveries.push({
+            key: `${day}/overview/${hashOf(email)}/${part}`,
+            phase: 1,
+            recipient: { kind: 'person', email },
+            content: async (language) => ({ card: overviewFor(language)[part] ?? overviewFor('sv')[part]! }),
+          });
         }
         for (const channel of await this.deps.installations.list('channel')) {
-          deliveries.push({ key: `${day}/overview/${hashOf(channel.target.conversationId)}/${part}`, phase: 1, recipient: { kind: 'conversation', target: channel.target }, content: async () => ({ card: overviewFor('sv')[part]! }) });
+          deliveries.push({
+            key: `${day}/overview/${hashOf(channel.target.conversationId)}/${part}`,
+            phase: 1,
+            recipient: { kind: 'conversation', target: channel.target },
+            content: async () => ({ card: overviewFor('sv')[part]! }),
+          });
         }
       }
     }
@@ -382,7 +453,12 @@ export class DigestRunner {
         content: async (language) => {
           const t = messages(language);
           const date = formatLongDate(reminder.date, language);
-          return { text: reminder.kind === 'meeting' ? t.reminderMeeting(remiss.title, remiss.dnr, date) : t.reminderDue(remiss.title, remiss.dnr, date) };
+          return {
+            text:
+              reminder.kind === 'meeting'
+                ? t.reminderMeeting(remiss.title, remiss.dnr, date)
+                : t.reminderDue(remiss.title, remiss.dnr, date),
+          };
         },
       });
     }
@@ -397,7 +473,13 @@ export class DigestRunner {
         key: `reminder/approval/${hashOf(remiss.dnr)}/v${waiting.version}`,
         phase: 2,
         recipient: { kind: 'conversation', target: approverCard },
-        content: async (language) => ({ text: messages(language).reminderApproval(remiss.title, waiting.sentBy.name ?? waiting.sentBy.email ?? '', formatLongDate(sentOn, language)) }),
+        content: async (language) => ({
+          text: messages(language).reminderApproval(
+            remiss.title,
+            waiting.sentBy.name ?? waiting.sentBy.email ?? '',
+            formatLongDate(sentOn, language),
+          ),
+        }),
       });
     }
     return deliveries;

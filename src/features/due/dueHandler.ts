@@ -52,10 +52,24 @@ export class DueFeature {
     const listing = await this.register.listOpen();
     let cards = this.rendered.get(listing);
     if (!cards) this.rendered.set(listing, (cards = new Map()));
-    const cacheKey = JSON.stringify([filter, offset, ctx.language, today, asker?.email, asker?.userPrincipalName, asker?.aadObjectId, await this.drafts.marker()]);
+    const cacheKey = JSON.stringify([
+      filter,
+      offset,
+      ctx.language,
+      today,
+      asker?.email,
+      asker?.userPrincipalName,
+      asker?.aadObjectId,
+      await this.drafts.marker(),
+    ]);
     const cached = cards.get(cacheKey);
     if (cached) return cached;
-    const selected = selectRemisser(listing.map((v) => v.remiss), filter, today, asker);
+    const selected = selectRemisser(
+      listing.map((v) => v.remiss),
+      filter,
+      today,
+      asker,
+    );
     const week = weekOf(today);
     const titles: Record<DueFilter, string> = {
       due: t.listTitleDue,
@@ -66,8 +80,13 @@ export class DueFeature {
     };
     const empty = filter === 'mine' ? t.listEmptyMine : t.listEmpty;
     const shown = selected.slice(0, offset + PAGE_SIZE);
-    const progress = new Map(await Promise.all(shown.map(async (r) => [r.dnr, await this.drafts.progress(r.dnr)] as const)));
-    const card = renderCard('due-list', dueListView(titles[filter], empty, selected, { filter, offset }, today, ctx.language, progress));
+    const progress = new Map(
+      await Promise.all(shown.map(async (r) => [r.dnr, await this.drafts.progress(r.dnr)] as const)),
+    );
+    const card = renderCard(
+      'due-list',
+      dueListView(titles[filter], empty, selected, { filter, offset }, today, ctx.language, progress),
+    );
     cards.set(cacheKey, card);
     return card;
   }
@@ -78,16 +97,26 @@ export class DueFeature {
     return this.list(ctx, page.filter, page.offset);
   }
 
-  async show(ctx: FeatureContext, dnr: string, back: DueListPage = { filter: 'due', offset: 0 }): Promise<AdaptiveCard> {
+  async show(
+    ctx: FeatureContext,
+    dnr: string,
+    back: DueListPage = { filter: 'due', offset: 0 },
+  ): Promise<AdaptiveCard> {
     const t = messages(ctx.language);
     const found = await this.register.get(dnr);
     if (!found) return messageCard(t.remissNotFound, { backLabel: t.back });
-    return renderCard('remiss-detail', remissDetailView(found.remiss, back, todayIn(ctx.now), ctx.language, await this.drafts.progress(dnr)));
+    return renderCard(
+      'remiss-detail',
+      remissDetailView(found.remiss, back, todayIn(ctx.now), ctx.language, await this.drafts.progress(dnr)),
+    );
   }
 
   showFromAction(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
     const parsed = showSchema.safeParse(data);
-    if (!parsed.success) return Promise.resolve(messageCard(messages(ctx.language).invalidAction, { backLabel: messages(ctx.language).back }));
+    if (!parsed.success)
+      return Promise.resolve(
+        messageCard(messages(ctx.language).invalidAction, { backLabel: messages(ctx.language).back }),
+      );
     const { dnr, filter, offset } = parsed.data;
     return this.show(ctx, dnr, { filter, offset });
   }

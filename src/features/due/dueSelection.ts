@@ -11,7 +11,12 @@ const swedishOrder = new Intl.Collator('sv');
 export const DUE_FILTERS = ['due', 'all', 'mine', 'overdue', 'thisWeek'] as const;
 export type DueFilter = (typeof DUE_FILTERS)[number];
 
-export function selectRemisser(all: readonly Remiss[], filter: DueFilter, today: CalendarDate, asker?: Asker): Remiss[] {
+export function selectRemisser(
+  all: readonly Remiss[],
+  filter: DueFilter,
+  today: CalendarDate,
+  asker?: Asker,
+): Remiss[] {
   const week = weekOf(today);
   const keep = (r: Remiss): boolean => {
     if (!isOpen(r.status)) return false;

@@ -73,7 +73,14 @@ export function dueListView(
     title,
     countLine: t.listCount(shown.length, remisser.length),
     emptyText,
-    labels: { dueDate: t.fieldDueDate, dnr: t.fieldDnr, remittent: t.fieldRemittent, handlaggare: t.fieldHandlaggare, status: t.fieldStatus, show: t.show },
+    labels: {
+      dueDate: t.fieldDueDate,
+      dnr: t.fieldDnr,
+      remittent: t.fieldRemittent,
+      handlaggare: t.fieldHandlaggare,
+      status: t.fieldStatus,
+      show: t.show,
+    },
     items,
     hasMore,
     moreLabel: t.showMore,
@@ -119,7 +126,13 @@ function historyText(entry: HistoryEntry, language: Language): string {
   }
 }
 
-export function remissDetailView(remiss: Remiss, back: DueListPage, today: CalendarDate, language: Language, progress: Progress) {
+export function remissDetailView(
+  remiss: Remiss,
+  back: DueListPage,
+  today: CalendarDate,
+  language: Language,
+  progress: Progress,
+) {
   const t = messages(language);
   const optional = (label: string, value: string | undefined) => (value ? [{ label, value }] : []);
   const days = daysBetween(today, remiss.dueDate);
@@ -134,7 +147,12 @@ export function remissDetailView(remiss: Remiss, back: DueListPage, today: Calen
       { label: t.fieldReceived, value: formatLongDate(remiss.received, language) },
       { label: t.fieldDueDate, value: `${formatLongDate(remiss.dueDate, language)} (${daysLeftText(days, language)})` },
       ...optional(t.fieldMeeting, remiss.meetingDate && formatLongDate(remiss.meetingDate, language)),
-      { label: t.fieldHandlaggare, value: remiss.handlaggare ? [remiss.handlaggare.name, remiss.handlaggare.email].filter(Boolean).join(', ') : t.noHandlaggare },
+      {
+        label: t.fieldHandlaggare,
+        value: remiss.handlaggare
+          ? [remiss.handlaggare.name, remiss.handlaggare.email].filter(Boolean).join(', ')
+          : t.noHandlaggare,
+      },
       ...optional(t.fieldApprover, remiss.approver?.email),
       { label: t.fieldStatus, value: remiss.status },
     ],

@@ -34,9 +34,13 @@ export interface FiledFile {
 }
 
 /** The log fields for metadata the archive refused: an event, a stable code, the column or Graph's code, no value. */
-export function metadataRefusalLog(file: Pick<FiledFile, 'missingColumn' | 'metadataRefused'>): Record<string, string> | undefined {
-  if (file.missingColumn) return { event: 'filing.metadata.columnMissing', code: 'LIBRARY_COLUMN_MISSING', column: file.missingColumn };
-  if (file.metadataRefused) return { event: 'filing.metadata.refused', code: 'LIBRARY_METADATA_REFUSED', graphCode: file.metadataRefused };
+export function metadataRefusalLog(
+  file: Pick<FiledFile, 'missingColumn' | 'metadataRefused'>,
+): Record<string, string> | undefined {
+  if (file.missingColumn)
+    return { event: 'filing.metadata.columnMissing', code: 'LIBRARY_COLUMN_MISSING', column: file.missingColumn };
+  if (file.metadataRefused)
+    return { event: 'filing.metadata.refused', code: 'LIBRARY_METADATA_REFUSED', graphCode: file.metadataRefused };
   return undefined;
 }
 

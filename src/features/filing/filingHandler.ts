@@ -28,7 +28,10 @@ import type { AdaptiveCard, FeatureContext } from '../featureContext.js';
 import type { PeopleDirectory } from '../people/peopleDirectory.js';
 import type { Logger } from '../../logging/logger.js';
 
-const versionSchema = z.object({ dnr: z.string().trim().min(1).max(300), version: z.number().int().min(1).max(10_000) });
+const versionSchema = z.object({
+  dnr: z.string().trim().min(1).max(300),
+  version: z.number().int().min(1).max(10_000),
+});
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -82,9 +85,15 @@ export interface FilingDependencies {
 
 export class FilingFeature {
   constructor(private readonly deps: FilingDependencies) {
-    deps.outbox.register(FILING_JOB, (payload, job) => this.fileReportingFailures(payload as { dnr: string; version: number }, job.attempts));
-    deps.outbox.register(REGISTRATOR_JOB, (payload) => this.notifyRegistrator(payload as { dnr: string; version: number }));
-    deps.outbox.register(FILED_STATUS_JOB, (payload) => this.markFilesAnswered(payload as { dnr: string; version: number }));
+    deps.outbox.register(FILING_JOB, (payload, job) =>
+      this.fileReportingFailures(payload as { dnr: string; version: number }, job.attempts),
+    );
+    deps.outbox.register(REGISTRATOR_JOB, (payload) =>
+      this.notifyRegistrator(payload as { dnr: string; version: number }),
+    );
+    deps.outbox.register(FILED_STATUS_JOB, (payload) =>
+      this.markFilesAnswered(payload as { dnr: string; version: number }),
+    );
   }
 
   /** "Registrerad och skickad", pressed by anyone in the registrator's channel (or the registrator). */
@@ -97,7 +106,9 @@ export class FilingFeature {
     const allowed =
       registrator.kind === 'channel'
         ? ctx.conversation.conversationId.split(';')[0] === registrator.channelId
-        : [(await ctx.asker()).email, (await ctx.asker()).userPrincipalName].some((m) => m?.toLowerCase() === registrator.email);
+        : [(await ctx.asker()).email, (await ctx.asker()).userPrincipalName].some(
+            (m) => m?.toLowerCase() === registrator.email,
+          );
     if (!allowed) return messageCard(t.notTheRegistrator);
     const record = (await this.deps.store.get<FilingRecord>(`filings/${dnr}/v${version}`))?.value;
     const found = await this.deps.register.get(dnr);
@@ -109,17 +120,38 @@ export class FilingFeature {
     try {
       await this.deps.store.create(key, { schemaVersion: 1, by, at: ctx.now.toISOString() });
       await changeStatus(this.deps.register, dnr, 'Besvarad', { at: ctx.now.toISOString(), by, forwardOnly: true });
-      await this.deps.outbox.enqueue(FILED_STATUS_JOB, { dnr, version }, { id: `filed-status-${filingJobKey({ dnr, version })}` });
+      await this.deps.outbox.enqueue(
+        FILED_STATUS_JOB,
+        { dnr, version },
+        { id: `filed-status-${filingJobKey({ dnr, version })}` },
+      );
       const draft = (await this.deps.drafts.get(dnr))?.value;
-      if (draft?.formMessage) await this.deps.outbox.enqueue(TEXT_MESSAGE_JOB, { to: draft.formMessage, text: messages('sv').toldRegistered(found.remiss.title, by) }, { id: `registered-told-${record.docx.hash.slice(0, 16)}-v${version}` });
+      if (draft?.formMessage)
+        await this.deps.outbox.enqueue(
+          TEXT_MESSAGE_JOB,
+          { to: draft.formMessage, text: messages('sv').toldRegistered(found.remiss.title, by) },
+          { id: `registered-told-${record.docx.hash.slice(0, 16)}-v${version}` },
+        );
     } catch (err) {
       if (!(err instanceof StoreConflictError)) throw err;
     }
     const registration = (await this.deps.store.get<{ by: string; at: string }>(key))!.value;
-    return this.registratorCard(ctx.language, found.remiss, record, version, t.registeredBy(registration.by, formatDateTime(new Date(registration.at), ctx.language)));
+    return this.registratorCard(
+      ctx.language,
+      found.remiss,
+      record,
+      version,
+      t.registeredBy(registration.by, formatDateTime(new Date(registration.at), ctx.language)),
+    );
   }
 
-  registratorCard(language: Language, remiss: Remiss, record: FilingRecord, version: number, status: string): AdaptiveCard {
+  registratorCard(
+    language: Language,
+    remiss: Remiss,
+    record: FilingRecord,
+    version: number,
+    status: string,
+  ): AdaptiveCard {
     const t = messages(language);
     return renderCard('registrator', {
       heading: t.registratorHeading,
@@ -148,7 +180,14 @@ export class FilingFeature {
     if (!registrator || !record || !found || !via) return;
     let to: ConversationTarget | undefined;
     if (registrator.kind === 'channel') {
-      to = { serviceUrl: via.serviceUrl, channelId: via.channelId, tenantId: via.tenantId, botId: via.botId, conversationId: registrator.channelId, conversationType: 'channel' };
+      to = {
+        serviceUrl: via.serviceUrl,
+        channelId: via.channelId,
+        tenantId: via.tenantId,
+        botId: via.botId,
+        conversationId: registrator.channelId,
+        conversationType: 'channel',
+      };
     } else {
       to = (await this.deps.people.findByEmail(registrator.email))?.personalChat;
       if (!to) throw new RetryLater(5 * 60_000, 'registrator has not opened Remissbot yet');
@@ -165,11 +204,16 @@ export class FilingFeature {
       await this.file(job);
     } catch (err) {
       if (err instanceof RetryLater || attempts < REPORT_FAILURE_AFTER_ATTEMPTS) throw err;
-      const code = typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : 'FILING_FAILED';
+      const code =
+        typeof (err as { code?: unknown }).code === 'string' ? (err as { code: string }).code : 'FILING_FAILED';
       const [draft, found] = await Promise.all([this.deps.drafts.get(job.dnr), this.deps.register.get(job.dnr)]);
       const to = draft?.value.formMessage;
       if (to && found) {
-        await this.deps.outbox.enqueue(TEXT_MESSAGE_JOB, { to, text: messages('sv').filingFailing(found.remiss.title, code) }, { id: `filing-failing-told-${filingJobKey(job)}` });
+        await this.deps.outbox.enqueue(
+          TEXT_MESSAGE_JOB,
+          { to, text: messages('sv').filingFailing(found.remiss.title, code) },
+          { id: `filing-failing-told-${filingJobKey(job)}` },
+        );
       }
       throw new RetryLater(PERSISTENT_FAILURE_RETRY_MS, `filing keeps failing (${code})`);
     }
@@ -177,31 +221,63 @@ export class FilingFeature {
 
   private async file({ dnr, version }: { dnr: string; version: number }): Promise<void> {
     const key = `filings/${dnr}/v${version}`;
-    const record: FilingRecord = (await this.deps.store.get<FilingRecord>(key))?.value ?? { schemaVersion: 1, dnr, version };
+    const record: FilingRecord = (await this.deps.store.get<FilingRecord>(key))?.value ?? {
+      schemaVersion: 1,
+      dnr,
+      version,
+    };
     if (record.done) return;
     const found = await this.deps.register.get(dnr);
     const approval = (await this.deps.approvals.get(dnr))?.value.versions.find((v) => v.version === version);
     const doc = await this.deps.approvals.getDocument(dnr, version);
-    if (!found || !approval?.decision || approval.decision.kind !== 'approved' || !doc) throw new Error('The approved version is missing');
+    if (!found || !approval?.decision || approval.decision.kind !== 'approved' || !doc)
+      throw new Error('The approved version is missing');
     if (doc.hash !== approval.hash) throw new Error('The stored document does not match the approved version');
     const remiss = found.remiss;
     const year = todayIn(new Date(approval.decision.at)).slice(0, 4);
     const folder = safeName(`${remiss.dnr} ${remiss.title}`);
     const docxName = safeName(remissvarFileName(remiss.dnr, remiss.title));
-    const metadata = { Diarienummer: remiss.dnr, Remittent: remiss.remittent, Svarsdatum: remiss.dueDate, Status: this.deps.registrator ? 'Klar för registrering' : 'Besvarad' };
+    const metadata = {
+      Diarienummer: remiss.dnr,
+      Remittent: remiss.remittent,
+      Svarsdatum: remiss.dueDate,
+      Status: this.deps.registrator ? 'Klar för registrering' : 'Besvarad',
+    };
 
     if (!record.docx) {
-      record.docx = await this.deps.archive.file({ year, folder, fileName: docxName, bytes: doc.bytes, contentType: DOCX_TYPE, metadata });
+      record.docx = await this.deps.archive.file({
+        year,
+        folder,
+        fileName: docxName,
+        bytes: doc.bytes,
+        contentType: DOCX_TYPE,
+        metadata,
+      });
       await this.deps.store.put(key, record);
     }
     if (!record.pdf) {
       const pdf = await this.convertedOnce(dnr, version, doc.bytes, record.docx);
-      record.pdf = await this.deps.archive.file({ year, folder, fileName: docxName.replace(/\.docx$/, '.pdf'), bytes: pdf, contentType: 'application/pdf', metadata });
+      record.pdf = await this.deps.archive.file({
+        year,
+        folder,
+        fileName: docxName.replace(/\.docx$/, '.pdf'),
+        bytes: pdf,
+        contentType: 'application/pdf',
+        metadata,
+      });
       await this.deps.store.put(key, record);
     }
     if (this.deps.registrator) {
-      await changeStatus(this.deps.register, dnr, 'Klar för registrering', { at: this.deps.clock().toISOString(), by: `arkivering v${version}`, forwardOnly: true });
-      await this.deps.outbox.enqueue(REGISTRATOR_JOB, { dnr, version }, { id: `registrator-${record.docx.hash.slice(0, 16)}-v${version}` });
+      await changeStatus(this.deps.register, dnr, 'Klar för registrering', {
+        at: this.deps.clock().toISOString(),
+        by: `arkivering v${version}`,
+        forwardOnly: true,
+      });
+      await this.deps.outbox.enqueue(
+        REGISTRATOR_JOB,
+        { dnr, version },
+        { id: `registrator-${record.docx.hash.slice(0, 16)}-v${version}` },
+      );
     } else {
       await this.markAnswered(dnr, version);
     }
@@ -209,16 +285,29 @@ export class FilingFeature {
     const draft = (await this.deps.drafts.get(dnr))?.value;
     if (draft?.formMessage) {
       const text = messages('sv').filed(remiss.title, record.docx.url, record.pdf.url);
-      await this.deps.outbox.enqueue(TEXT_MESSAGE_JOB, { to: draft.formMessage, text }, { id: `filed-told-${record.docx.hash.slice(0, 16)}-v${version}` });
+      await this.deps.outbox.enqueue(
+        TEXT_MESSAGE_JOB,
+        { to: draft.formMessage, text },
+        { id: `filed-told-${record.docx.hash.slice(0, 16)}-v${version}` },
+      );
     }
     // The files are filed; only their columns are not, which no retry can mend: said once, never retried.
     const refused = [record.docx, record.pdf].find((f) => metadataRefusalLog(f));
     if (refused) {
-      this.deps.logger.warn(metadataRefusalLog(refused)!, 'filed without metadata: SharePoint refused the library columns (npm run sharepoint:setup)');
+      this.deps.logger.warn(
+        metadataRefusalLog(refused)!,
+        'filed without metadata: SharePoint refused the library columns (npm run sharepoint:setup)',
+      );
       if (draft?.formMessage) {
         const t = messages('sv');
-        const text = refused.missingColumn ? t.filedWithoutColumn(remiss.title, refused.missingColumn) : t.filedWithoutMetadata(remiss.title, refused.metadataRefused!);
-        await this.deps.outbox.enqueue(TEXT_MESSAGE_JOB, { to: draft.formMessage, text }, { id: `filed-metadata-refused-${record.docx.hash.slice(0, 16)}-v${version}` });
+        const text = refused.missingColumn
+          ? t.filedWithoutColumn(remiss.title, refused.missingColumn)
+          : t.filedWithoutMetadata(remiss.title, refused.metadataRefused!);
+        await this.deps.outbox.enqueue(
+          TEXT_MESSAGE_JOB,
+          { to: draft.formMessage, text },
+          { id: `filed-metadata-refused-${record.docx.hash.slice(0, 16)}-v${version}` },
+        );
       }
     }
     await this.deps.store.put(key, { ...record, done: this.deps.clock().toISOString() });
@@ -249,7 +338,11 @@ export class FilingFeature {
 
   /** Without a registrator configured, filing sets Besvarad directly. */
   private markAnswered(dnr: string, version: number): Promise<void> {
-    return changeStatus(this.deps.register, dnr, 'Besvarad', { at: this.deps.clock().toISOString(), by: `arkivering v${version}`, forwardOnly: true });
+    return changeStatus(this.deps.register, dnr, 'Besvarad', {
+      at: this.deps.clock().toISOString(),
+      by: `arkivering v${version}`,
+      forwardOnly: true,
+    });
   }
 }
 

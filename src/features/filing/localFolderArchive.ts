@@ -28,7 +28,8 @@ export class LocalFolderArchive implements DocumentArchive {
         if (sha256(existing) === hash) return { id: target, url: pathToFileURL(target).href, hash, name };
         continue;
       }
-      if (await this.createExclusive(target, request.bytes)) return { id: target, url: pathToFileURL(target).href, hash, name };
+      if (await this.createExclusive(target, request.bytes))
+        return { id: target, url: pathToFileURL(target).href, hash, name };
     }
     throw new Error('Too many files with the same name in the filing folder');
   }

@@ -43,7 +43,11 @@ export async function importRemisser(
         if (!(err instanceof StoreConflictError)) throw err;
         if (attempt >= MAX_ATTEMPTS) {
           // Someone keeps winning the race for this remiss; the rest of the file is still worth importing.
-          report.refused.push({ line: row.line, field: 'diarienummer', reason: 'kunde inte sparas eftersom remissen ändrades samtidigt av någon annan; kör importen igen' });
+          report.refused.push({
+            line: row.line,
+            field: 'diarienummer',
+            reason: 'kunde inte sparas eftersom remissen ändrades samtidigt av någon annan; kör importen igen',
+          });
           break;
         }
         // A short random pause so two writers retrying in step do not collide again.

@@ -53,7 +53,7 @@ const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+$/;
 const NAMED_EMAIL = /^[^<>]*<\s*([^<>\s]+)\s*>$/;
 // Line breaks and tabs inside a cell become spaces; every other control character (C0, DEL, C1) and the
 // invisible format characters (zero-width, bidi overrides, stray BOMs) are removed.
- 
+
 const WHITESPACE_CONTROLS = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
 // eslint-disable-next-line no-control-regex
 const OTHER_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
@@ -104,7 +104,12 @@ function toCandidate(cells: Cells, line: number): Candidate {
     const v = mandatory ? required(column) : value(column);
     if (!v) return undefined;
     const parsed = parseDateText(ISO_WITH_TIME.exec(v)?.[1] ?? v);
-    if (!parsed) problems.push({ line, field: column, reason: `"${v.slice(0, 40)}" är inget giltigt datum (skriv 2020-12-15 eller 15 december 2020)` });
+    if (!parsed)
+      problems.push({
+        line,
+        field: column,
+        reason: `"${v.slice(0, 40)}" är inget giltigt datum (skriv 2020-12-15 eller 15 december 2020)`,
+      });
     return parsed;
   };
   const email = (column: Column, mandatory: boolean): string | undefined => {
@@ -130,14 +135,29 @@ function toCandidate(cells: Cells, line: number): Candidate {
   const statusText = value('status');
   const status = statusText ? STATUS_BY_FOLDED.get(fold(statusText)) : undefined;
   if (statusText && !status) {
-    problems.push({ line, field: 'status', reason: `"${statusText.slice(0, 40)}" är ingen känd status (${REMISS_STATUSES.join(', ')})` });
+    problems.push({
+      line,
+      field: 'status',
+      reason: `"${statusText.slice(0, 40)}" är ingen känd status (${REMISS_STATUSES.join(', ')})`,
+    });
   }
   if (problems.length > 0 || !received || !dueDate || !handlaggareEmail) return { line, dnr, problems };
   return {
     line,
     dnr,
     problems,
-    remiss: { dnr, title, remittent, remittentDnr, received, dueDate, meetingDate, handlaggareEmail, approverEmail, status },
+    remiss: {
+      dnr,
+      title,
+      remittent,
+      remittentDnr,
+      received,
+      dueDate,
+      meetingDate,
+      handlaggareEmail,
+      approverEmail,
+      status,
+    },
   };
 }
 
@@ -177,7 +197,11 @@ interface CsvContext {
 }
 
 /** csv-parse over one stretch of lines; a quote left open at the end is returned, not thrown. */
-function parseRecords(text: string, delimiter: string, problemAt: (line: number, reason: string) => void): { records: CsvRecord[]; quoteLeftOpen: boolean } {
+function parseRecords(
+  text: string,
+  delimiter: string,
+  problemAt: (line: number, reason: string) => void,
+): { records: CsvRecord[]; quoteLeftOpen: boolean } {
   let quoteLeftOpen = false;
   const records = parseCsv(text, {
     delimiter,
@@ -205,16 +229,29 @@ function readRows(lines: readonly string[], first: number, ctx: CsvContext): voi
   let start = 0;
   while (start < lines.length) {
     const offset = first + start - 1;
-    const { records, quoteLeftOpen } = parseRecords(lines.slice(start).join('\n'), ctx.delimiter, (line, reason) => ctx.problems.push({ line: line + offset, reason }));
+    const { records, quoteLeftOpen } = parseRecords(lines.slice(start).join('\n'), ctx.delimiter, (line, reason) =>
+      ctx.problems.push({ line: line + offset, reason }),
+    );
     for (const { record, info } of records) {
       const embedded = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
       // A record ends on info.lines; its first line is earlier by the newlines inside its quoted fields.
       const line = info.lines - embedded + offset;
       const last = info.lines + offset;
-      const swallowed = record.some((cell) => cell.split('\n').slice(1).some((l) => l.split(ctx.delimiter).length > SWALLOWED_ROW_DELIMITERS));
+      const swallowed = record.some((cell) =>
+        cell
+          .split('\n')
+          .slice(1)
+          .some((l) => l.split(ctx.delimiter).length > SWALLOWED_ROW_DELIMITERS),
+      );
       if (swallowed) {
-        ctx.problems.push({ line, reason: `ett citattecken (") öppnas här men stängs först på rad ${last}, så raden kunde inte läsas` });
-        ctx.problems.push({ line: last, reason: `raden kunde inte läsas: den hamnade i citatet som öppnas på rad ${line}` });
+        ctx.problems.push({
+          line,
+          reason: `ett citattecken (") öppnas här men stängs först på rad ${last}, så raden kunde inte läsas`,
+        });
+        ctx.problems.push({
+          line: last,
+          reason: `raden kunde inte läsas: den hamnade i citatet som öppnas på rad ${line}`,
+        });
         readRows(lines.slice(line - first + 1, last - first), line + 1, ctx);
         continue;
       }
@@ -225,7 +262,10 @@ function readRows(lines: readonly string[], first: number, ctx: CsvContext): voi
     // the last record that parsed.
     let opened = start + (records.at(-1)?.info.lines ?? 0);
     while (opened < lines.length - 1 && lines[opened]!.trim() === '') opened++;
-    ctx.problems.push({ line: first + opened, reason: 'ett citattecken (") öppnas men stängs aldrig, så raden kunde inte läsas' });
+    ctx.problems.push({
+      line: first + opened,
+      reason: 'ett citattecken (") öppnas men stängs aldrig, så raden kunde inte läsas',
+    });
     start = opened + 1;
   }
 }
@@ -234,13 +274,20 @@ function readRecord(record: string[], line: number, last: number, ctx: CsvContex
   if (record.every((cell) => cell.trim() === '')) return;
   for (let l = line; l <= last; l++) {
     if (ctx.badLines.has(l)) {
-      ctx.problems.push({ line, reason: 'raden innehåller tecken som inte är UTF-8 (troligen sparad i ett annat program som Latin-1/Windows-1252); skriv om å, ä och ö på raden' });
+      ctx.problems.push({
+        line,
+        reason:
+          'raden innehåller tecken som inte är UTF-8 (troligen sparad i ett annat program som Latin-1/Windows-1252); skriv om å, ä och ö på raden',
+      });
       return;
     }
   }
   const otherDelimiter = ctx.delimiter === ';' ? ',' : ';';
   if (record.length < REQUIRED.length && record.join('').includes(otherDelimiter)) {
-    ctx.problems.push({ line, reason: `raden är avgränsad med "${otherDelimiter}" men rubrikraden med "${ctx.delimiter}"` });
+    ctx.problems.push({
+      line,
+      reason: `raden är avgränsad med "${otherDelimiter}" men rubrikraden med "${ctx.delimiter}"`,
+    });
     return;
   }
   const cells: Cells = {};
@@ -256,7 +303,11 @@ function parseCsvText(input: string, badLines: ReadonlySet<number>): ParsedText 
   } catch (err) {
     // An error csv-parse throws instead of skipping the record.
     const e = err as { code?: string; lines?: number };
-    return { candidates: [], problems: [], fatal: `Filen kunde inte läsas som CSV (${e.code ?? 'okänt fel'}, rad ${e.lines ?? '?'}).` };
+    return {
+      candidates: [],
+      problems: [],
+      fatal: `Filen kunde inte läsas som CSV (${e.code ?? 'okänt fel'}, rad ${e.lines ?? '?'}).`,
+    };
   }
 }
 
@@ -274,7 +325,11 @@ function readCsv(input: string, badLines: ReadonlySet<number>): ParsedText {
     if (headerIndex < 0) return { candidates: [], problems: [], fatal: 'Filen är tom.' };
   }
   if (badLines.has(headerIndex + 1)) {
-    return { candidates: [], problems: [], fatal: `Rubrikraden (rad ${headerIndex + 1}) innehåller tecken som inte är UTF-8. Spara filen i Excel som "CSV UTF-8 (kommaavgränsad)" och försök igen. Ingenting importerades.` };
+    return {
+      candidates: [],
+      problems: [],
+      fatal: `Rubrikraden (rad ${headerIndex + 1}) innehåller tecken som inte är UTF-8. Spara filen i Excel som "CSV UTF-8 (kommaavgränsad)" och försök igen. Ingenting importerades.`,
+    };
   }
   const header = parseRecords(lines[headerIndex]!, delimiter, () => undefined).records[0];
   const columns = (header?.record ?? []).map(normaliseHeader);
@@ -282,7 +337,11 @@ function readCsv(input: string, badLines: ReadonlySet<number>): ParsedText {
   if (missing.length > 0) return { candidates: [], problems: [], fatal: missingColumnsMessage(missing) };
   const twice = KNOWN.filter((c) => columns.indexOf(c) !== columns.lastIndexOf(c));
   if (twice.length > 0) {
-    return { candidates: [], problems: [], fatal: `Kolumnen ${twice.join(', ')} finns flera gånger i rubrikraden, så det är oklart vilken som gäller. Ingenting importerades.` };
+    return {
+      candidates: [],
+      problems: [],
+      fatal: `Kolumnen ${twice.join(', ')} finns flera gånger i rubrikraden, så det är oklart vilken som gäller. Ingenting importerades.`,
+    };
   }
   const ctx: CsvContext = { delimiter, columns, badLines, candidates: [], problems: [] };
   readRows(lines.slice(headerIndex + 1), headerIndex + 2, ctx);
@@ -296,7 +355,8 @@ function parseJsonText(text: string): ParsedText {
   } catch {
     return { candidates: [], problems: [], fatal: 'Filen är inte giltig JSON.' };
   }
-  if (!Array.isArray(data)) return { candidates: [], problems: [], fatal: 'JSON-filen ska innehålla en lista (array) av remisser.' };
+  if (!Array.isArray(data))
+    return { candidates: [], problems: [], fatal: 'JSON-filen ska innehålla en lista (array) av remisser.' };
   const problems: ImportProblem[] = [];
   const records: { line: number; cells: Cells }[] = [];
   const seenColumns = new Set<string>();
@@ -321,7 +381,11 @@ function parseJsonText(text: string): ParsedText {
   // A field no record has at all is a wrong export, reported once like a missing CSV column.
   const missing = REQUIRED.filter((c) => !seenColumns.has(c));
   if (data.length > 0 && missing.length > 0) {
-    return { candidates: [], problems: [], fatal: missingColumnsMessage(missing).replace('i rubrikraden', 'i alla poster') };
+    return {
+      candidates: [],
+      problems: [],
+      fatal: missingColumnsMessage(missing).replace('i rubrikraden', 'i alla poster'),
+    };
   }
   return { candidates: records.map((r) => toCandidate(r.cells, r.line)), problems };
 }
@@ -335,7 +399,11 @@ function collect(format: 'csv' | 'json', candidates: Candidate[], problems: Impo
     all.push(...c.problems);
     const first = c.dnr ? firstLine.get(c.dnr) : undefined;
     if (first !== undefined) {
-      all.push({ line: c.line, field: 'diarienummer', reason: `"${c.dnr}" finns redan på ${format === 'csv' ? 'rad' : 'post'} ${first} i filen` });
+      all.push({
+        line: c.line,
+        field: 'diarienummer',
+        reason: `"${c.dnr}" finns redan på ${format === 'csv' ? 'rad' : 'post'} ${first} i filen`,
+      });
       continue;
     }
     if (c.dnr) firstLine.set(c.dnr, c.line);
@@ -398,7 +466,8 @@ function decodeText(bytes: Buffer): DecodedText {
     if (end < 0) break;
     lineStart = end + 1;
   }
-  if (!anyUtf8BeyondAscii) return { text: iconv.decode(bytes, 'windows-1252'), encoding: 'windows-1252', badLines: new Set() };
+  if (!anyUtf8BeyondAscii)
+    return { text: iconv.decode(bytes, 'windows-1252'), encoding: 'windows-1252', badLines: new Set() };
   return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', badLines };
 }
 
@@ -415,5 +484,8 @@ export function parseExport(bytes: Buffer, fileName: string): ParsedExport {
   if (!text.trim()) return { format, rows: [], problems: [], fatal: 'Filen är tom.' };
   const parsed = format === 'json' ? parseJsonText(text) : parseCsvText(text, badLines);
   if (parsed.fatal) return { format, rows: [], problems: parsed.problems, fatal: parsed.fatal };
-  return { ...collect(format, parsed.candidates, parsed.problems), ...(encoding === 'windows-1252' ? { encoding } : {}) };
+  return {
+    ...collect(format, parsed.candidates, parsed.problems),
+    ...(encoding === 'windows-1252' ? { encoding } : {}),
+  };
 }

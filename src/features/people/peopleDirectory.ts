@@ -53,7 +53,11 @@ export class PeopleDirectory {
   }
 
   /** Keeps a changed record (a recreated 1:1 chat, retirement, an uninstall). */
-  async update(record: PersonRecord, change: Partial<Pick<PersonRecord, 'personalChat' | 'retiredAt'>>, now: Date): Promise<PersonRecord> {
+  async update(
+    record: PersonRecord,
+    change: Partial<Pick<PersonRecord, 'personalChat' | 'retiredAt'>>,
+    now: Date,
+  ): Promise<PersonRecord> {
     const updated: PersonRecord = { ...record, ...change, updatedAt: now.toISOString() };
     await this.store.put(byId(record.aadObjectId ?? record.teamsUserId), updated);
     return updated;

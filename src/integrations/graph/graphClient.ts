@@ -31,7 +31,9 @@ class AttemptTimeout implements Middleware {
 }
 
 export function createGraphClient(credential: TokenCredential, baseUrl: string, timeoutMs: number): Client {
-  const chain = MiddlewareFactory.getDefaultMiddlewareChain(new TokenCredentialAuthenticationProvider(credential, { scopes: [`${baseUrl}/.default`] }));
+  const chain = MiddlewareFactory.getDefaultMiddlewareChain(
+    new TokenCredentialAuthenticationProvider(credential, { scopes: [`${baseUrl}/.default`] }),
+  );
   // The last handler sends the request; the deadline goes just before it.
   chain.splice(chain.length - 1, 0, new AttemptTimeout(timeoutMs));
   return Client.initWithMiddleware({
@@ -57,9 +59,19 @@ export interface GraphFailure {
  */
 export function graphFailure(err: unknown): GraphFailure {
   if (!err || typeof err !== 'object') return {};
-  const e = err as { statusCode?: unknown; code?: unknown; requestId?: unknown; error?: { code?: unknown; innerError?: { 'request-id'?: unknown } } };
+  const e = err as {
+    statusCode?: unknown;
+    code?: unknown;
+    requestId?: unknown;
+    error?: { code?: unknown; innerError?: { 'request-id'?: unknown } };
+  };
   const status = typeof e.statusCode === 'number' && e.statusCode > 0 ? e.statusCode : undefined;
   const code = typeof e.code === 'string' ? e.code : typeof e.error?.code === 'string' ? e.error.code : undefined;
-  const requestId = typeof e.requestId === 'string' ? e.requestId : typeof e.error?.innerError?.['request-id'] === 'string' ? e.error.innerError['request-id'] : undefined;
+  const requestId =
+    typeof e.requestId === 'string'
+      ? e.requestId
+      : typeof e.error?.innerError?.['request-id'] === 'string'
+        ? e.error.innerError['request-id']
+        : undefined;
   return { status, code, requestId };
 }

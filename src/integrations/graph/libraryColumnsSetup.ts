@@ -10,7 +10,8 @@ import { compareColumns, definition, type Needed } from './remissListSetup.js';
 import { findLibraryDrive } from './sharePointArchive.js';
 import type { SiteResolver } from './siteResolver.js';
 
-export type LibrarySetupOutcome = { outcome: 'ready'; created: string[] } | { outcome: 'differs'; differences: string[] };
+export type LibrarySetupOutcome =
+  { outcome: 'ready'; created: string[] } | { outcome: 'differs'; differences: string[] };
 
 export function neededLibraryColumns(c: LibraryColumns): Needed[] {
   return [
@@ -21,7 +22,12 @@ export function neededLibraryColumns(c: LibraryColumns): Needed[] {
   ];
 }
 
-export async function ensureLibraryColumns(client: Client, site: SiteResolver, library: string, columns: LibraryColumns): Promise<LibrarySetupOutcome> {
+export async function ensureLibraryColumns(
+  client: Client,
+  site: SiteResolver,
+  library: string,
+  columns: LibraryColumns,
+): Promise<LibrarySetupOutcome> {
   const siteId = await site.siteId();
   const driveId = await findLibraryDrive(client, siteId, library);
   // A library is a list too; its columns are the list's (GET /drives/{id}/list).

@@ -5,7 +5,14 @@
  */
 import { isCalendarDate, todayIn, type CalendarDate } from '../../domain/calendar.js';
 import type { RemissListColumns } from '../../domain/organisation.js';
-import { REMISS_SCHEMA_VERSION, REMISS_STATUSES, type HistoryEntry, type Person, type Remiss, type RemissStatus } from '../../domain/remiss.js';
+import {
+  REMISS_SCHEMA_VERSION,
+  REMISS_STATUSES,
+  type HistoryEntry,
+  type Person,
+  type Remiss,
+  type RemissStatus,
+} from '../../domain/remiss.js';
 
 const ZONE = 'Europe/Stockholm';
 
@@ -13,7 +20,9 @@ const ZONE = 'Europe/Stockholm';
 export function dateToSharePoint(date: CalendarDate): string {
   for (const hoursBefore of [1, 2]) {
     const instant = new Date(Date.parse(`${date}T00:00:00Z`) - hoursBefore * 3_600_000);
-    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, hour: '2-digit', hourCycle: 'h23' }).format(instant);
+    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, hour: '2-digit', hourCycle: 'h23' }).format(
+      instant,
+    );
     if (todayIn(instant, ZONE) === date && Number(local) === 0) return instant.toISOString().replace('.000Z', 'Z');
   }
   throw new Error(`No Stockholm midnight for ${date}`);
@@ -38,12 +47,29 @@ export type ItemFields = Record<string, unknown>;
 /** The fields to select when reading items. */
 export function selectedFields(c: RemissListColumns): string[] {
   const person = (name: string, kind: 'email' | 'person') => (kind === 'person' ? `${name}LookupId` : name);
-  return [c.dnr, c.title, c.remittentDnr, c.remittent, c.received, c.dueDate, c.meetingDate, person(c.handlaggare, c.handlaggareKind), person(c.approver, c.approverKind), c.status, c.history];
+  return [
+    c.dnr,
+    c.title,
+    c.remittentDnr,
+    c.remittent,
+    c.received,
+    c.dueDate,
+    c.meetingDate,
+    person(c.handlaggare, c.handlaggareKind),
+    person(c.approver, c.approverKind),
+    c.status,
+    c.history,
+  ];
 }
 
 /** Reads an item; a reason instead when it cannot be a remiss (an edit in the browser left it incomplete). */
-export async function remissFromFields(fields: ItemFields, c: RemissListColumns, people: PersonColumns): Promise<Remiss | { invalid: string }> {
-  const text = (name: string) => (typeof fields[name] === 'string' && (fields[name] as string).trim() ? (fields[name] as string).trim() : undefined);
+export async function remissFromFields(
+  fields: ItemFields,
+  c: RemissListColumns,
+  people: PersonColumns,
+): Promise<Remiss | { invalid: string }> {
+  const text = (name: string) =>
+    typeof fields[name] === 'string' && (fields[name] as string).trim() ? (fields[name] as string).trim() : undefined;
   const dnr = text(c.dnr);
   const title = text(c.title);
   const dueDate = dateFromSharePoint(fields[c.dueDate]);
@@ -78,7 +104,11 @@ function parseHistory(value: unknown): HistoryEntry[] {
   if (typeof value !== 'string' || !value) return [];
   try {
     const parsed: unknown = JSON.parse(value);
-    return Array.isArray(parsed) ? (parsed.filter((e) => e && typeof e === 'object' && typeof (e as { kind?: unknown }).kind === 'string') as HistoryEntry[]) : [];
+    return Array.isArray(parsed)
+      ? (parsed.filter(
+          (e) => e && typeof e === 'object' && typeof (e as { kind?: unknown }).kind === 'string',
+        ) as HistoryEntry[])
+      : [];
   } catch {
     return [];
   }

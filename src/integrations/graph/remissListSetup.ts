@@ -54,15 +54,29 @@ export function kindOf(column: Record<string, unknown>): Kind | undefined {
   return (['dateTime', 'choice', 'personOrGroup'] as const).find((k) => k in column);
 }
 
-export type SetupOutcome = { outcome: 'created' } | { outcome: 'unchanged' } | { outcome: 'differs'; differences: string[] };
+export type SetupOutcome =
+  { outcome: 'created' } | { outcome: 'unchanged' } | { outcome: 'differs'; differences: string[] };
 
-export async function ensureRemissList(client: Client, site: SiteResolver, listName: string, columns: RemissListColumns): Promise<SetupOutcome> {
+export async function ensureRemissList(
+  client: Client,
+  site: SiteResolver,
+  listName: string,
+  columns: RemissListColumns,
+): Promise<SetupOutcome> {
   const siteId = await site.siteId();
-  const lists = ((await client.api(`/sites/${siteId}/lists`).select('id,displayName').get()) as { value: { id: string; displayName: string }[] }).value;
+  const lists = (
+    (await client.api(`/sites/${siteId}/lists`).select('id,displayName').get()) as {
+      value: { id: string; displayName: string }[];
+    }
+  ).value;
   const existing = lists.find((l) => l.id === listName || l.displayName === listName);
   const needed = neededColumns(columns);
   if (!existing) {
-    await client.api(`/sites/${siteId}/lists`).post({ displayName: listName, list: { template: 'genericList' }, columns: needed.filter((n) => n.name !== 'Title').map(definition) });
+    await client.api(`/sites/${siteId}/lists`).post({
+      displayName: listName,
+      list: { template: 'genericList' },
+      columns: needed.filter((n) => n.name !== 'Title').map(definition),
+    });
     return { outcome: 'created' };
   }
   const { missing, differences } = await compareColumns(client, siteId, existing.id, needed);
@@ -71,14 +85,24 @@ export async function ensureRemissList(client: Client, site: SiteResolver, listN
 }
 
 /** The needed columns a list lacks, and those it has with another type (each named, in Swedish, for the admin). */
-export async function compareColumns(client: Client, siteId: string, listId: string, needed: Needed[]): Promise<{ missing: Needed[]; differences: string[] }> {
-  const present = new Map(((await client.api(`/sites/${siteId}/lists/${listId}/columns`).get()) as { value: Record<string, unknown>[] }).value.map((c) => [String(c.name), c]));
+export async function compareColumns(
+  client: Client,
+  siteId: string,
+  listId: string,
+  needed: Needed[],
+): Promise<{ missing: Needed[]; differences: string[] }> {
+  const present = new Map(
+    (
+      (await client.api(`/sites/${siteId}/lists/${listId}/columns`).get()) as { value: Record<string, unknown>[] }
+    ).value.map((c) => [String(c.name), c]),
+  );
   const missing: Needed[] = [];
   const differences: string[] = [];
   for (const n of needed) {
     const column = present.get(n.name);
     if (!column) missing.push(n);
-    else if (kindOf(column) !== n.kind && !(n.name === 'Title' && kindOf(column) === 'text')) differences.push(`kolumnen ${n.name} är av typen ${kindOf(column) ?? 'okänd'} men ska vara ${n.kind}`);
+    else if (kindOf(column) !== n.kind && !(n.name === 'Title' && kindOf(column) === 'text'))
+      differences.push(`kolumnen ${n.name} är av typen ${kindOf(column) ?? 'okänd'} men ska vara ${n.kind}`);
   }
   return { missing, differences };
 }

@@ -13,14 +13,31 @@ import { SiteResolver } from './siteResolver.js';
 
 export type UploadTuning = Pick<SharePointArchiveOptions, 'sliceBytes' | 'simpleUploadLimit'>;
 
-export function connectSharePoint(settings: Settings & { sharePoint: SharePointSettings }, organisation: Organisation, logger: Logger, tuning: UploadTuning = {}) {
+export function connectSharePoint(
+  settings: Settings & { sharePoint: SharePointSettings },
+  organisation: Organisation,
+  logger: Logger,
+  tuning: UploadTuning = {},
+) {
   const { sharePoint } = settings;
-  const client = createGraphClient(createGraphCredential(sharePoint.credential, settings.AZURE_AUTHORITY_HOST), settings.GRAPH_BASE_URL, settings.OUTBOUND_TIMEOUT_SECONDS * 1000);
+  const client = createGraphClient(
+    createGraphCredential(sharePoint.credential, settings.AZURE_AUTHORITY_HOST),
+    settings.GRAPH_BASE_URL,
+    settings.OUTBOUND_TIMEOUT_SECONDS * 1000,
+  );
   const site = new SiteResolver(client, sharePoint.site);
   return {
     client,
     site,
-    archive: new SharePointArchive(client, { site, library: sharePoint.library, columns: organisation.libraryColumns, logger, ...tuning }),
-    register: sharePoint.remissList ? new SharePointRemissRepository(client, site, sharePoint.remissList, organisation.remissListColumns, logger) : undefined,
+    archive: new SharePointArchive(client, {
+      site,
+      library: sharePoint.library,
+      columns: organisation.libraryColumns,
+      logger,
+      ...tuning,
+    }),
+    register: sharePoint.remissList
+      ? new SharePointRemissRepository(client, site, sharePoint.remissList, organisation.remissListColumns, logger)
+      : undefined,
   };
 }

@@ -8,10 +8,21 @@
  */
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { LargeFileUploadTask, ResponseType, type Client, type LargeFileUploadSession } from '@microsoft/microsoft-graph-client';
+import {
+  LargeFileUploadTask,
+  ResponseType,
+  type Client,
+  type LargeFileUploadSession,
+} from '@microsoft/microsoft-graph-client';
 import { fitPath, versionedName } from '../../domain/filingNames.js';
 import type { LibraryColumns } from '../../domain/organisation.js';
-import { metadataRefusalLog, type DocumentArchive, type FiledFile, type FilingRequest, type PdfConverter } from '../../features/filing/archive.js';
+import {
+  metadataRefusalLog,
+  type DocumentArchive,
+  type FiledFile,
+  type FilingRequest,
+  type PdfConverter,
+} from '../../features/filing/archive.js';
 import type { Logger } from '../../logging/logger.js';
 import { graphFailure } from './graphClient.js';
 import type { SiteResolver } from './siteResolver.js';
@@ -77,7 +88,10 @@ export class SharePointArchive implements DocumentArchive, PdfConverter {
         item = await this.upload(driveId, itemPath, request.bytes, request.contentType);
       } catch (err) {
         if (graphFailure(err).code !== 'nameAlreadyExists') throw err;
-        const existing = await this.client.api(`/drives/${driveId}/root:/${itemPath}`).select('id,name,webUrl,size').get() as DriveItem;
+        const existing = (await this.client
+          .api(`/drives/${driveId}/root:/${itemPath}`)
+          .select('id,name,webUrl,size')
+          .get()) as DriveItem;
         if (!(await this.holds(driveId, existing, request.bytes, hash))) continue;
         item = existing;
       }
@@ -89,15 +103,22 @@ export class SharePointArchive implements DocumentArchive, PdfConverter {
 
   async setStatus(file: FiledFile, status: string): Promise<void> {
     const driveId = await this.driveId();
-    const refused = metadataRefusalLog(await this.patchFields(driveId, file.id, { [this.options.columns.Status]: status }));
+    const refused = metadataRefusalLog(
+      await this.patchFields(driveId, file.id, { [this.options.columns.Status]: status }),
+    );
     // Retrying cannot mend the column: said in the log, and the registration goes on without it.
-    if (refused) this.options.logger.warn(refused, 'the Status column was not set (npm run sharepoint:setup creates the columns)');
+    if (refused)
+      this.options.logger.warn(refused, 'the Status column was not set (npm run sharepoint:setup creates the columns)');
   }
 
   /** Graph converts the filed .docx itself: GET …/content?format=pdf answers with a redirect to the PDF. */
   async toPdf(_docx: Buffer, filedDocx: FiledFile): Promise<Buffer> {
     const driveId = await this.driveId();
-    const pdf = (await this.client.api(`/drives/${driveId}/items/${filedDocx.id}/content`).query({ format: 'pdf' }).responseType(ResponseType.ARRAYBUFFER).get()) as ArrayBuffer;
+    const pdf = (await this.client
+      .api(`/drives/${driveId}/items/${filedDocx.id}/content`)
+      .query({ format: 'pdf' })
+      .responseType(ResponseType.ARRAYBUFFER)
+      .get()) as ArrayBuffer;
     return Buffer.from(pdf);
   }
 
@@ -121,7 +142,11 @@ export class SharePointArchive implements DocumentArchive, PdfConverter {
    * "Field 'X' is not recognized", or a value the column will not take), which no retry mends: answered, not
    * thrown. Anything else (throttling, 5xx, a revoked grant) is thrown for the outbox to retry.
    */
-  private async patchFields(driveId: string, itemId: string, fields: Record<string, string | undefined>): Promise<MetadataRefusal> {
+  private async patchFields(
+    driveId: string,
+    itemId: string,
+    fields: Record<string, string | undefined>,
+  ): Promise<MetadataRefusal> {
     try {
       await this.client.api(`/drives/${driveId}/items/${itemId}/listItem/fields`).patch(fields);
       return {};
@@ -136,7 +161,10 @@ export class SharePointArchive implements DocumentArchive, PdfConverter {
   /** Whether an existing file is this filing's own: same size, then the same bytes. */
   private async holds(driveId: string, existing: DriveItem, bytes: Buffer, hash: string): Promise<boolean> {
     if (existing.size !== undefined && existing.size !== bytes.length) return false;
-    const content = (await this.client.api(`/drives/${driveId}/items/${existing.id}/content`).responseType(ResponseType.ARRAYBUFFER).get()) as ArrayBuffer;
+    const content = (await this.client
+      .api(`/drives/${driveId}/items/${existing.id}/content`)
+      .responseType(ResponseType.ARRAYBUFFER)
+      .get()) as ArrayBuffer;
     return sha256(Buffer.from(content)) === hash;
   }
 
@@ -159,10 +187,19 @@ export class SharePointArchive implements DocumentArchive, PdfConverter {
   private async uploadInSlices(driveId: string, itemPath: string, bytes: Buffer): Promise<DriveItem> {
     const name = decodeURIComponent(itemPath.slice(itemPath.lastIndexOf('/') + 1));
     const newTask = async () => {
-      const session: LargeFileUploadSession = await LargeFileUploadTask.createUploadSession(this.client, `/drives/${driveId}/root:/${itemPath}:/createUploadSession`, {
-        item: { '@microsoft.graph.conflictBehavior': 'fail', name },
-      });
-      return new LargeFileUploadTask(this.client, { content: bytes, name, size: bytes.length, sliceFile: (r) => bytes.subarray(r.minValue, r.maxValue + 1) }, session, { rangeSize: this.sliceBytes });
+      const session: LargeFileUploadSession = await LargeFileUploadTask.createUploadSession(
+        this.client,
+        `/drives/${driveId}/root:/${itemPath}:/createUploadSession`,
+        {
+          item: { '@microsoft.graph.conflictBehavior': 'fail', name },
+        },
+      );
+      return new LargeFileUploadTask(
+        this.client,
+        { content: bytes, name, size: bytes.length, sliceFile: (r) => bytes.subarray(r.minValue, r.maxValue + 1) },
+        session,
+        { rangeSize: this.sliceBytes },
+      );
     };
     let task = await newTask();
     for (let attempt = 0; ; attempt++) {
@@ -172,7 +209,16 @@ export class SharePointArchive implements DocumentArchive, PdfConverter {
       } catch (err) {
         const failure = graphFailure(err);
         if (failure.code === 'nameAlreadyExists' || attempt + 1 >= UPLOAD_ATTEMPTS) throw err;
-        this.options.logger.warn({ event: 'sharepoint.uploadSlice.failed', attempt, status: failure.status, code: failure.code, requestId: failure.requestId }, 'an upload slice failed; resuming');
+        this.options.logger.warn(
+          {
+            event: 'sharepoint.uploadSlice.failed',
+            attempt,
+            status: failure.status,
+            code: failure.code,
+            requestId: failure.requestId,
+          },
+          'an upload slice failed; resuming',
+        );
         await sleep(Math.min(250 * 2 ** attempt, 4000));
         if (failure.status === 404 || failure.code === 'itemNotFound') task = await newTask();
       }
@@ -195,8 +241,13 @@ export class SharePointArchive implements DocumentArchive, PdfConverter {
 
 /** The document library's drive id by its name as SharePoint shows it (case and accents as written). */
 export async function findLibraryDrive(client: Client, siteId: string, library: string): Promise<string> {
-  const drives = ((await client.api(`/sites/${siteId}/drives`).select('id,name').get()) as { value: { id: string; name: string }[] }).value;
+  const drives = (
+    (await client.api(`/sites/${siteId}/drives`).select('id,name').get()) as { value: { id: string; name: string }[] }
+  ).value;
   const drive = drives.find((d) => d.name.localeCompare(library, 'sv', { sensitivity: 'accent' }) === 0);
-  if (!drive) throw new LibraryNotFoundError(`SHAREPOINT_LIBRARY "${library}" is not a document library on the site (found: ${drives.map((d) => d.name).join(', ') || 'none'})`);
+  if (!drive)
+    throw new LibraryNotFoundError(
+      `SHAREPOINT_LIBRARY "${library}" is not a document library on the site (found: ${drives.map((d) => d.name).join(', ') || 'none'})`,
+    );
   return drive.id;
 }

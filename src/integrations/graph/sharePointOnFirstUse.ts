@@ -14,11 +14,21 @@ export interface SharePointServices {
   register?: RemissRepository;
 }
 
-export function sharePointOnFirstUse(settings: Settings & { sharePoint: SharePointSettings }, organisation: Organisation, logger: Logger, tuning: UploadTuning = {}): SharePointServices {
+export function sharePointOnFirstUse(
+  settings: Settings & { sharePoint: SharePointSettings },
+  organisation: Organisation,
+  logger: Logger,
+  tuning: UploadTuning = {},
+): SharePointServices {
   let connected: ReturnType<typeof import('./sharePoint.js').connectSharePoint> | undefined;
   const sp = () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (a CommonJS require: jest runs no ESM)
-    connected ??= (require('./sharePoint.js') as typeof import('./sharePoint.js')).connectSharePoint(settings, organisation, logger, tuning);
+    connected ??= (require('./sharePoint.js') as typeof import('./sharePoint.js')).connectSharePoint(
+      settings,
+      organisation,
+      logger,
+      tuning,
+    );
     return connected;
   };
   const register = () => sp().register!;

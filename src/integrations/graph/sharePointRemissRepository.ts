@@ -13,7 +13,13 @@ import type { Logger } from '../../logging/logger.js';
 import type { RemissRepository } from '../../register/remissRepository.js';
 import { StoreConflictError } from '../../storage/store.js';
 import { graphFailure } from './graphClient.js';
-import { fieldsFromRemiss, remissFromFields, selectedFields, type ItemFields, type PersonColumns } from './remissListMapping.js';
+import {
+  fieldsFromRemiss,
+  remissFromFields,
+  selectedFields,
+  type ItemFields,
+  type PersonColumns,
+} from './remissListMapping.js';
 import { SiteResolver } from './siteResolver.js';
 
 /** Lets $filter use a column that is not indexed (the README says which to index; small lists need none). */
@@ -56,12 +62,20 @@ export class SharePointRemissRepository implements RemissRepository {
   /** Open remisser only, filtered by SharePoint on the Status column. */
   async listOpen(): Promise<readonly VersionedRemiss[]> {
     const status = `fields/${this.columns.status}`;
-    return (await this.query(`${status} ne 'Besvarad' and ${status} ne 'Avstår'`)).filter((v) => isOpen(v.remiss.status));
+    return (await this.query(`${status} ne 'Besvarad' and ${status} ne 'Avstår'`)).filter((v) =>
+      isOpen(v.remiss.status),
+    );
   }
 
   async get(dnr: string): Promise<VersionedRemiss | undefined> {
-    const found = (await this.query(`fields/${this.columns.dnr} eq ${literal(dnr)}`)).filter((v) => v.remiss.dnr === dnr);
-    if (found.length > 1) this.logger.warn({ event: 'sharepoint.register.duplicateDnr', count: found.length }, 'several list items have the same diarienummer; the first is used');
+    const found = (await this.query(`fields/${this.columns.dnr} eq ${literal(dnr)}`)).filter(
+      (v) => v.remiss.dnr === dnr,
+    );
+    if (found.length > 1)
+      this.logger.warn(
+        { event: 'sharepoint.register.duplicateDnr', count: found.length },
+        'several list items have the same diarienummer; the first is used',
+      );
     return found[0];
   }
 
@@ -75,11 +89,15 @@ export class SharePointRemissRepository implements RemissRepository {
     }
     const { itemId, eTag } = parseVersion(expectedVersion);
     try {
-      const updated = (await this.client.api(`${base}/items/${itemId}/fields`).header('If-Match', eTag).patch(fields)) as ItemFields;
+      const updated = (await this.client
+        .api(`${base}/items/${itemId}/fields`)
+        .header('If-Match', eTag)
+        .patch(fields)) as ItemFields;
       return versionOf(itemId, String(updated['@odata.etag'] ?? ''));
     } catch (err) {
       const failure = graphFailure(err);
-      if (failure.status === 412 || failure.code === 'preconditionFailed') throw new StoreConflictError(`remisser/${remiss.dnr}`, 'etag-mismatch');
+      if (failure.status === 412 || failure.code === 'preconditionFailed')
+        throw new StoreConflictError(`remisser/${remiss.dnr}`, 'etag-mismatch');
       if (failure.status === 404) throw new StoreConflictError(`remisser/${remiss.dnr}`, 'missing');
       throw err;
     }
@@ -89,19 +107,29 @@ export class SharePointRemissRepository implements RemissRepository {
   private async query(filter?: string): Promise<VersionedRemiss[]> {
     const base = await this.listPath();
     const people = this.people(base);
-    let request = this.client.api(`${base}/items`).expand(`fields($select=${selectedFields(this.columns).join(',')})`).top(PAGE_SIZE);
+    let request = this.client
+      .api(`${base}/items`)
+      .expand(`fields($select=${selectedFields(this.columns).join(',')})`)
+      .top(PAGE_SIZE);
     if (filter) request = request.filter(filter).headers(NON_INDEXED_OK);
     let page = (await request.get()) as Page<ListItem>;
     const found: VersionedRemiss[] = [];
     for (;;) {
       for (const item of page.value) {
         const remiss = await remissFromFields(item.fields, this.columns, people);
-        if ('invalid' in remiss) this.logger.warn({ event: 'sharepoint.register.invalidItem', itemId: item.id, column: remiss.invalid }, 'a list item is not a valid remiss and is left out');
+        if ('invalid' in remiss)
+          this.logger.warn(
+            { event: 'sharepoint.register.invalidItem', itemId: item.id, column: remiss.invalid },
+            'a list item is not a valid remiss and is left out',
+          );
         else found.push({ remiss, version: versionOf(item.id, item['@odata.etag']) });
       }
       const next = page['@odata.nextLink'];
       if (!next) return found;
-      page = (await this.client.api(next).headers(filter ? NON_INDEXED_OK : {}).get()) as Page<ListItem>;
+      page = (await this.client
+        .api(next)
+        .headers(filter ? NON_INDEXED_OK : {})
+        .get()) as Page<ListItem>;
     }
   }
 
@@ -118,13 +146,21 @@ export class SharePointRemissRepository implements RemissRepository {
               .api(`${users}/${lookupId}`)
               .expand('fields($select=EMail)')
               .get()
-              .then((u: { fields?: { EMail?: string } }) => u.fields?.EMail, () => undefined),
+              .then(
+                (u: { fields?: { EMail?: string } }) => u.fields?.EMail,
+                () => undefined,
+              ),
           );
         }
         return emails.get(lookupId)!;
       },
       lookupIdOf: async (email) => {
-        const page = (await this.client.api(users).filter(`fields/EMail eq ${literal(email)}`).headers(NON_INDEXED_OK).expand('fields($select=EMail)').get()) as Page<{ id: string }>;
+        const page = (await this.client
+          .api(users)
+          .filter(`fields/EMail eq ${literal(email)}`)
+          .headers(NON_INDEXED_OK)
+          .expand('fields($select=EMail)')
+          .get()) as Page<{ id: string }>;
         const id = Number(page.value[0]?.id);
         if (!Number.isInteger(id)) throw new PersonUnknownError(`${email} is not a user of the SharePoint site yet`);
         return id;
@@ -136,9 +172,20 @@ export class SharePointRemissRepository implements RemissRepository {
   private listPath(): Promise<string> {
     this.list ??= (async () => {
       const siteId = await this.site.siteId();
-      const lists = ((await this.client.api(`/sites/${siteId}/lists`).select('id,displayName,name').get()) as Page<{ id: string; displayName: string; name: string }>).value;
-      const list = lists.find((l) => l.id === this.listName || l.displayName === this.listName || l.name === this.listName);
-      if (!list) throw new RemissListNotFoundError(`SHAREPOINT_REMISS_LIST "${this.listName}" is not a list on the site (npm run sharepoint:setup creates it)`);
+      const lists = (
+        (await this.client.api(`/sites/${siteId}/lists`).select('id,displayName,name').get()) as Page<{
+          id: string;
+          displayName: string;
+          name: string;
+        }>
+      ).value;
+      const list = lists.find(
+        (l) => l.id === this.listName || l.displayName === this.listName || l.name === this.listName,
+      );
+      if (!list)
+        throw new RemissListNotFoundError(
+          `SHAREPOINT_REMISS_LIST "${this.listName}" is not a list on the site (npm run sharepoint:setup creates it)`,
+        );
       return `/sites/${siteId}/lists/${list.id}`;
     })().catch((err: unknown) => {
       this.list = undefined;

@@ -17,7 +17,12 @@ export class SiteResolver {
     if ('id' in site) return Promise.resolve(site.id);
     this.resolved ??= (async () => {
       const url = new URL(site.url);
-      return ((await this.client.api(`/sites/${url.hostname}:${url.pathname.replace(/\/+$/, '')}`).select('id').get()) as { id: string }).id;
+      return (
+        (await this.client
+          .api(`/sites/${url.hostname}:${url.pathname.replace(/\/+$/, '')}`)
+          .select('id')
+          .get()) as { id: string }
+      ).id;
     })().catch((err: unknown) => {
       this.resolved = undefined;
       throw err;
