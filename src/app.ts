@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type restify from 'restify';
 import { RemissBot } from './bot/remissBot.js';
-import { CARD_UPDATE_JOB, FeatureContextFactory } from './bot/featureContextFactory.js';
+import { FeatureContextFactory } from './bot/featureContextFactory.js';
+import { BOT_KEYS } from './bot/botKeys.js';
 import { TeamsMessenger } from './bot/teamsMessenger.js';
 import { turnGate } from './bot/turnGate.js';
 import { duplicateGuard } from './bot/duplicateGuard.js';
@@ -35,10 +36,19 @@ import { startDigestSchedule } from './features/digest/digestSchedule.js';
 import { SendLimiter } from './messaging/sendLimiter.js';
 import { registerDigestRoutes } from './server/digestRoutes.js';
 import { LanguagePreferences } from './features/language/languagePreference.js';
-import type { AdaptiveCard } from './features/featureContext.js';
 import type { Logger } from './logging/logger.js';
-import type { PostedCard } from './messaging/messenger.js';
-import { Outbox, type OutboxOptions } from './outbox/outbox.js';
+import { Outbox, OUTBOX_KEYS, type OutboxOptions } from './outbox/outbox.js';
+import { deliveryJobs } from './messaging/deliveryJobs.js';
+import { REGISTER_KEYS } from './register/registerKeys.js';
+import { combineFeatures, type FeatureModule } from './features/featureModule.js';
+import { dueModule } from './features/due/index.js';
+import { answerModule } from './features/answer/index.js';
+import { approvalModule } from './features/approval/index.js';
+import { filingModule } from './features/filing/index.js';
+import { digestModule } from './features/digest/index.js';
+import { commandsModule } from './features/commands/index.js';
+import { peopleModule } from './features/people/index.js';
+import type { KeySpace } from './storage/keyspace.js';
 import { purgeExpired } from './maintenance/retention.js';
 import type { RemissRepository } from './register/remissRepository.js';
 import { createAdapter, type RemissAdapter } from './server/botAdapter.js';
@@ -58,6 +68,8 @@ export interface RemissbotOptions {
 
 export interface Remissbot {
   server: restify.Server;
+  /** Every store keyspace, as its owner declared it (retention purges by these). */
+  keyspaces: readonly KeySpace[];
   store: RecordStore;
   register: RemissRepository;
   outbox: Outbox;
@@ -140,16 +152,6 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
   const messenger = new TeamsMessenger(adapter, settings.MicrosoftAppId ?? '');
   const outbox = new Outbox(store, clock, logger, options.outbox);
   outbox.runWhen(() => leadership.isLeader());
-  outbox.register(CARD_UPDATE_JOB, async (payload) => {
-    const { where, card, draft } = payload as {
-      where: PostedCard;
-      card: AdaptiveCard;
-      draft?: { dnr: string; revision: number };
-    };
-    // Updates can finish out of order; one for an older revision must not cover a newer card.
-    if (draft && ((await drafts.get(draft.dnr))?.value.revision ?? 0) > draft.revision) return;
-    await messenger.update(where, card);
-  });
   const people = new PeopleDirectory(store);
   const approvals = new ApprovalStore(store);
   const approval = new ApprovalFeature({
@@ -200,17 +202,32 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     clock,
     logger,
   });
+  const features: FeatureModule[] = [
+    dueModule(new DueFeature(register, { marker: () => drafts.marker(), progress: (dnr) => answer.progress(dnr) })),
+    answerModule(answer),
+    approvalModule(approval),
+    filingModule(filing),
+    digestModule(new DigestSubscriptionFeature(preferences)),
+    commandsModule(),
+    peopleModule(),
+    {
+      name: 'platform',
+      jobs: deliveryJobs(
+        messenger,
+        async (draft) => ((await drafts.get(draft.dnr))?.value.revision ?? 0) > draft.revision,
+      ),
+      keys: [...OUTBOX_KEYS, ...BOT_KEYS, ...REGISTER_KEYS],
+    },
+  ];
+  const declared = combineFeatures(features);
+  outbox.registerAll(declared.jobs);
   const bot = new RemissBot({
     store,
     languages,
     contexts: new FeatureContextFactory(languages, messenger, outbox, clock, logger),
-    due: new DueFeature(register, { marker: () => drafts.marker(), progress: (dnr) => answer.progress(dnr) }),
-    answer,
-    approval,
-    filing,
+    features,
     people,
     installations,
-    digest: new DigestSubscriptionFeature(preferences),
     logger,
   });
   const server = createHttpServer(adapter, bot, logger, { downloads, clock }, () =>
@@ -235,6 +252,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
 
   return {
     server,
+    keyspaces: declared.keys,
     store,
     register,
     listen: () =>
@@ -257,7 +275,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
             );
           retention = setInterval(
             () =>
-              void purgeExpired(store, clock(), logger).catch((err: Error) =>
+              void purgeExpired(store, declared.keys, clock(), logger).catch((err: Error) =>
                 logger.warn({ event: 'retention.failed', err: err.message }, 'retention pass failed'),
               ),
             RETENTION_INTERVAL_MS,

@@ -1,20 +1,21 @@
 /**
- * Routes Action.Execute verbs to feature handlers: one entry per verb instead of a long switch. Each
- * handler receives the untrusted `data` and must validate it.
+ * Routes Action.Execute verbs to the handlers the features declared (src/features/featureModule.ts): one
+ * entry per verb instead of a long switch.
  */
-import type { AdaptiveCard, FeatureContext } from '../features/featureContext.js';
-
-export type CardActionHandler = (ctx: FeatureContext, data: unknown) => Promise<AdaptiveCard>;
+import type { CardActionHandler } from '../features/featureModule.js';
 
 export class CardActionRouter {
-  private readonly handlers = new Map<string, CardActionHandler>();
+  private readonly handlers: ReadonlyMap<string, CardActionHandler>;
 
-  on(verb: string, handler: CardActionHandler): this {
-    this.handlers.set(verb, handler);
-    return this;
+  constructor(verbs: Readonly<Record<string, CardActionHandler>>) {
+    this.handlers = new Map(Object.entries(verbs));
   }
 
   find(verb: string): CardActionHandler | undefined {
     return this.handlers.get(verb);
+  }
+
+  verbs(): string[] {
+    return [...this.handlers.keys()];
   }
 }

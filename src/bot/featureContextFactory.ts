@@ -9,6 +9,10 @@ import type { Logger } from '../logging/logger.js';
 import type { Messenger } from '../messaging/messenger.js';
 import type { Outbox } from '../outbox/outbox.js';
 import { cardActivity, conversationOf, postedCardOf } from './teamsMessenger.js';
+import { messageCard } from '../cards/messageCard.js';
+import { messages } from '../i18n/messages.js';
+import { refusalText } from '../i18n/refusals.js';
+import { CARD_UPDATE_JOB } from '../messaging/deliveryJobs.js';
 
 /** Stable per-user key for preferences: the Entra object id when Teams gives one. */
 export function userKeyOf(context: TurnContext): string {
@@ -24,9 +28,6 @@ function conversationKindOf(context: TurnContext): FeatureContext['conversationK
       ? 'groupChat'
       : 'personal';
 }
-
-/** The outbox job that replaces a posted card. */
-export const CARD_UPDATE_JOB = 'card.update';
 
 export class FeatureContextFactory {
   constructor(
@@ -55,6 +56,10 @@ export class FeatureContextFactory {
         const here = conversationOf(context);
         const chat = await this.messenger.openPersonalChat({ teamsUserId: from.id }, here);
         return this.messenger.post(chat, card);
+      },
+      refuse: (code, options) => {
+        this.logger.info({ event: 'card.refused', code, activity: context.activity.type }, 'action refused');
+        return messageCard(refusalText(messages(language), code), { ...options, refusal: code });
       },
       updateCardLater: (where, card, draft) =>
         this.outbox.enqueue(CARD_UPDATE_JOB, { where, card, draft }).then(() => undefined),

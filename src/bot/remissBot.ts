@@ -11,14 +11,10 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { matchIntent, type Intent } from '../domain/intents.js';
-import { helpCard, messageCard, notUnderstoodCard, welcomeCard } from '../features/commands/commandsCard.js';
-import type { AnswerFeature } from '../features/answer/answerHandler.js';
-import type { ApprovalFeature } from '../features/approval/approvalHandler.js';
-import type { FilingFeature } from '../features/filing/filingHandler.js';
+import { notUnderstoodCard, welcomeCard } from '../features/commands/commandsCard.js';
 import type { PeopleDirectory } from '../features/people/peopleDirectory.js';
 import type { Installations } from '../features/conversations/installations.js';
-import type { DigestSubscriptionFeature } from '../features/digest/digestHandler.js';
-import type { DueFeature } from '../features/due/dueHandler.js';
+import { combineFeatures, type FeatureModule, type IntentHandler, type IntentKind } from '../features/featureModule.js';
 import type { AdaptiveCard, FeatureContext } from '../features/featureContext.js';
 import type { LanguagePreferences } from '../features/language/languagePreference.js';
 import { messages } from '../i18n/messages.js';
@@ -32,13 +28,10 @@ export interface RemissBotDependencies {
   store: RecordStore;
   contexts: FeatureContextFactory;
   languages: LanguagePreferences;
-  due: DueFeature;
-  answer: AnswerFeature;
-  approval: ApprovalFeature;
-  filing: FilingFeature;
+  /** Every feature's declarations: the router and the message intents are built from them. */
+  features: readonly FeatureModule[];
   people: PeopleDirectory;
   installations: Installations;
-  digest: DigestSubscriptionFeature;
   logger: Logger;
 }
 
@@ -47,22 +40,13 @@ const MAX_MESSAGE_TEXT = 2_000;
 
 export class RemissBot extends ActivityHandler {
   private readonly router: CardActionRouter;
+  private readonly intents: ReturnType<typeof combineFeatures>['intents'];
 
   constructor(private readonly deps: RemissBotDependencies) {
     super();
-    this.router = new CardActionRouter()
-      .on('due.list', (ctx, data) => deps.due.listFromAction(ctx, data))
-      .on('remiss.show', (ctx, data) => deps.due.showFromAction(ctx, data))
-      .on('answer.start', (ctx, data) => deps.answer.startFromCard(ctx, data, 'answer'))
-      .on('answer.avsta', (ctx, data) => deps.answer.startFromCard(ctx, data, 'avstar'))
-      .on('answer.save', (ctx, data) => deps.answer.save(ctx, data))
-      .on('answer.download', (ctx, data) => deps.answer.download(ctx, data))
-      .on('answer.refresh', (ctx, data) => deps.answer.refresh(ctx, data))
-      .on('approval.compose', (ctx, data) => deps.approval.compose(ctx, data))
-      .on('approval.send', (ctx, data) => deps.approval.send(ctx, data))
-      .on('approval.decide', (ctx, data) => deps.approval.decide(ctx, data))
-      .on('approval.download', (ctx, data) => deps.approval.download(ctx, data))
-      .on('filing.registered', (ctx, data) => deps.filing.registered(ctx, data));
+    const declared = combineFeatures(deps.features);
+    this.router = new CardActionRouter(declared.verbs);
+    this.intents = declared.intents;
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -96,9 +80,7 @@ export class RemissBot extends ActivityHandler {
     const verb = typeof invokeValue.action?.verb === 'string' ? invokeValue.action.verb : '';
     const handler = this.router.find(verb);
     this.deps.logger.info({ event: 'card.action', verb: handler ? verb : '(unknown)' }, 'card action');
-    const card = handler
-      ? await handler(ctx, invokeValue.action.data)
-      : messageCard(messages(ctx.language).invalidAction);
+    const card = handler ? await handler(ctx, invokeValue.action.data) : ctx.refuse('UNKNOWN_VERB');
     return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card };
   }
 
@@ -122,24 +104,8 @@ export class RemissBot extends ActivityHandler {
 
   /** The card that answers a message; undefined when the feature has already posted its own. */
   private answer(ctx: FeatureContext, intent: Intent | undefined): Promise<AdaptiveCard | undefined> {
-    switch (intent?.kind) {
-      case 'due':
-      case 'all':
-      case 'mine':
-      case 'overdue':
-      case 'thisWeek':
-        return this.deps.due.list(ctx, intent.kind);
-      case 'show':
-        return this.deps.due.show(ctx, intent.dnr);
-      case 'answer':
-        return this.deps.answer.startFromMessage(ctx, intent.dnr);
-      case 'help':
-        return Promise.resolve(helpCard(ctx.language));
-      case 'digest':
-        return this.deps.digest.change(ctx, intent.change);
-      default:
-        return Promise.resolve(notUnderstoodCard(ctx.language));
-    }
+    const handler = intent && (this.intents[intent.kind] as IntentHandler<IntentKind> | undefined);
+    return handler ? handler(ctx, intent as never) : Promise.resolve(notUnderstoodCard(ctx.language));
   }
 
   /** Teams sends both conversationUpdate and installationUpdate on install: a stored marker greets once. */

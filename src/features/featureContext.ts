@@ -3,6 +3,7 @@
  * builds it from the SDK's TurnContext, so features survive a move to another SDK unchanged.
  */
 import type { Language } from '../domain/language.js';
+import type { RefusalCode } from '../i18n/refusals.js';
 import type { ConversationTarget, PostedCard } from '../messaging/messenger.js';
 
 export type { PostedCard };
@@ -37,6 +38,8 @@ export interface FeatureContext {
    * is skipped if the draft has moved past that revision by the time it runs: a newer card is already shown.
    */
   updateCardLater(where: PostedCard, card: AdaptiveCard, draft?: { dnr: string; revision: number }): Promise<void>;
+  /** Logs the refusal with its code (event card.refused) and returns the card that tells the person why. */
+  refuse(code: RefusalCode, options?: { backLabel?: string }): AdaptiveCard;
 }
 
 /** An Adaptive Card as JSON. */

@@ -7,6 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logging/logger.js';
 import { StoreConflictError, type RecordStore } from '../storage/store.js';
+import type { JobHandlerOf, JobHandlers, JobKind, Jobs } from './jobs.js';
+import { DAY_MS, type KeySpace } from '../storage/keyspace.js';
 
 export type JobState = 'pending' | 'running' | 'done' | 'failed';
 
@@ -38,7 +40,8 @@ export class RetryLater extends Error {
   }
 }
 
-export type JobHandler = (payload: unknown, job: OutboxJob) => Promise<void>;
+/** A handler as the outbox keeps it: the payload's type was checked where the handler was registered. */
+type JobHandler = (payload: unknown, job: OutboxJob) => Promise<void>;
 
 export interface OutboxOptions {
   pollMs: number;
@@ -57,6 +60,22 @@ export const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = {
 };
 
 const PREFIX = 'outbox/';
+
+/** Finished jobs are kept a week for troubleshooting. */
+const FINISHED_JOB_DAYS = 7;
+
+export const OUTBOX_KEYS: KeySpace[] = [
+  {
+    prefix: PREFIX,
+    owner: 'outbox',
+    retention: (job) => {
+      const finished = job.state === 'done' || job.state === 'failed';
+      const at = typeof job.doneAt === 'string' ? job.doneAt : job.createdAt;
+      return finished && typeof at === 'string' ? Date.parse(at) + FINISHED_JOB_DAYS * DAY_MS : undefined;
+    },
+    purpose: 'work to run after a turn; finished jobs are kept a week for troubleshooting',
+  },
+];
 
 export class Outbox {
   private readonly handlers = new Map<string, JobHandler>();
@@ -82,15 +101,29 @@ export class Outbox {
     this.mayRun = mayRun;
   }
 
-  register(kind: string, handler: JobHandler): void {
-    this.handlers.set(kind, handler);
+  register<K extends JobKind>(kind: K, handler: JobHandlerOf<K>): void {
+    this.handlers.set(kind, handler as JobHandler);
+  }
+
+  /** The job kinds this outbox runs. */
+  kinds(): string[] {
+    return [...this.handlers.keys()];
+  }
+
+  /** The handlers the features declared (src/features/featureModule.ts). */
+  registerAll(handlers: JobHandlers): void {
+    for (const [kind, handler] of Object.entries(handlers)) this.handlers.set(kind, handler as JobHandler);
   }
 
   /**
    * Stores a job. With `id`, enqueuing is idempotent: a second enqueue of the same id (a retried request,
    * a concurrent click) adds nothing and returns false.
    */
-  async enqueue(kind: string, payload: unknown, options: { id?: string; delayMs?: number } = {}): Promise<boolean> {
+  async enqueue<K extends JobKind>(
+    kind: K,
+    payload: Jobs[K],
+    options: { id?: string; delayMs?: number } = {},
+  ): Promise<boolean> {
     const now = this.clock();
     // Keys sort by time, so a pass runs jobs in the order they were asked for.
     const id = options.id ?? `${now.toISOString()}-${randomUUID()}`;

@@ -1,14 +1,13 @@
 import { isOpen, type Remiss, type VersionedRemiss } from '../domain/remiss.js';
 import { getMany, type RecordStore } from '../storage/store.js';
 import type { RemissRepository } from './remissRepository.js';
+import { REGISTER_CHANGE_MARKER as CHANGE_MARKER, REMISS_PREFIX as PREFIX } from './registerKeys.js';
 
-const PREFIX = 'remisser/';
-/**
- * A marker rewritten after every save, by any process using this repository (the bot, the import CLI).
- * Its eTag changes on each write, so a cached listing is valid exactly while the marker's eTag is the
+/*
+ * The change marker is rewritten after every save, by any process using this repository (the bot, the import
+ * CLI). Its eTag changes on each write, so a cached listing is valid exactly while the marker's eTag is the
  * one read before the listing was made.
  */
-const CHANGE_MARKER = 'register/changed';
 
 /** The embedded register: one store record per remiss, keyed by its diarienummer. */
 export class LocalRemissRepository implements RemissRepository {

@@ -6,6 +6,20 @@ import { createLogger } from '../../src/logging/logger.js';
 import { Outbox, RetryLater, type OutboxJob } from '../../src/outbox/outbox.js';
 import { FileStore, keyToRelativePath } from '../../src/storage/fileStore.js';
 
+// The job kinds these tests run, declared as a feature declares its own.
+declare module '../../src/outbox/jobs.js' {
+  interface Jobs {
+    greet: { to: string };
+    x: Record<string, never>;
+    flaky: Record<string, never>;
+    wait: Record<string, never>;
+    resume: Record<string, never>;
+    count: { n: string };
+    soon: Record<string, never>;
+    long: Record<string, never>;
+  }
+}
+
 let dir: string;
 let store: FileStore;
 let now: Date;

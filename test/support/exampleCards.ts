@@ -5,7 +5,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { helpCard, messageCard, notUnderstoodCard, welcomeCard } from '../../src/features/commands/commandsCard.js';
+import { messageCard } from '../../src/cards/messageCard.js';
+import { helpCard, notUnderstoodCard, welcomeCard } from '../../src/features/commands/commandsCard.js';
 import { DueFeature } from '../../src/features/due/dueHandler.js';
 import type { AdaptiveCard, FeatureContext } from '../../src/features/featureContext.js';
 import { LocalRemissRepository } from '../../src/register/localRemissRepository.js';
@@ -25,6 +26,7 @@ import { createLogger } from '../../src/logging/logger.js';
 import type { Messenger } from '../../src/messaging/messenger.js';
 import { Outbox } from '../../src/outbox/outbox.js';
 import { remiss } from './remissFixtures.js';
+import { featureContextStub } from './featureContextStub.js';
 
 import { overviewCards, personalDigestCard } from '../../src/features/digest/digestCards.js';
 
@@ -116,22 +118,8 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
     };
     const due = new DueFeature(register, progress);
     const unused = () => Promise.reject(new Error('not used when rendering examples'));
-    const ctx = (language: 'sv' | 'en'): FeatureContext => ({
-      language,
-      now: NOW,
-      sender: { teamsUserId: '29:anna', name: anna.name },
-      asker: async () => ({ teamsUserId: '29:anna', ...anna }),
-      conversationKind: 'personal',
-      conversation: {
-        serviceUrl: 'https://smba.trafficmanager.net/emea/',
-        channelId: 'msteams',
-        conversationId: 'a:1',
-        botId: '28:bot',
-      },
-      reply: unused,
-      sendToPersonalChat: unused,
-      updateCardLater: () => Promise.resolve(),
-    });
+    const ctx = (language: 'sv' | 'en'): FeatureContext =>
+      featureContextStub({ teamsUserId: '29:anna', ...anna }, { language, now: NOW }).ctx;
     const remissOf = examples[0]!;
     // Features built on the same store, for the cards they render; nothing here sends anything.
     const outbox = new Outbox(store, () => NOW, createLogger('silent'));

@@ -16,7 +16,7 @@ import type { RemissRepository } from '../../register/remissRepository.js';
 import { changeStatus } from '../../register/statusChanges.js';
 import type { RecordStore } from '../../storage/store.js';
 import { StoreConflictError } from '../../storage/store.js';
-import { messageCard } from '../commands/commandsCard.js';
+import { messageCard } from '../../cards/messageCard.js';
 import type { AdaptiveCard, Asker, FeatureContext, PostedCard } from '../featureContext.js';
 import type { DownloadLinks } from './downloadLinks.js';
 import type { DraftRepository } from './draftRepository.js';

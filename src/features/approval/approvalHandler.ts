@@ -21,9 +21,11 @@ import type { Organisation } from '../../domain/organisation.js';
 import type { Remiss, RemissStatus } from '../../domain/remiss.js';
 import { formatDateTime, formatLongDate } from '../../domain/swedishDates.js';
 import { messages } from '../../i18n/messages.js';
-import type { ConversationTarget, Messenger, PostedCard } from '../../messaging/messenger.js';
+import type { Messenger, PostedCard } from '../../messaging/messenger.js';
 import { RecipientUnreachableError } from '../../messaging/messenger.js';
 import { RetryLater, type Outbox } from '../../outbox/outbox.js';
+import type { JobHandlers } from '../../outbox/jobs.js';
+import { CARD_UPDATE_JOB, TEXT_MESSAGE_JOB } from '../../messaging/deliveryJobs.js';
 import type { RemissRepository } from '../../register/remissRepository.js';
 import { changeStatus } from '../../register/statusChanges.js';
 import { StoreConflictError } from '../../storage/store.js';
@@ -31,17 +33,20 @@ import { renderCard } from '../../cards/cardTemplates.js';
 import type { DownloadLinks } from '../answer/downloadLinks.js';
 import type { DraftRepository } from '../answer/draftRepository.js';
 import { cleanText, dnrActionSchema } from '../answer/formInput.js';
-import { messageCard } from '../commands/commandsCard.js';
+import { messageCard } from '../../cards/messageCard.js';
 import type { AdaptiveCard, FeatureContext } from '../featureContext.js';
 import type { PeopleDirectory } from '../people/peopleDirectory.js';
 import { sha256, type ApprovalStore } from './approvalStore.js';
 import { z } from 'zod';
 
 export const APPROVAL_NOTIFY_JOB = 'approval.notify';
-export const TEXT_MESSAGE_JOB = 'message.text';
-/** Run by the filing feature once a version is approved. */
-export const FILING_JOB = 'filing.file';
-const CARD_UPDATE_JOB = 'card.update';
+
+declare module '../../outbox/jobs.js' {
+  interface Jobs {
+    /** Posts the approval request to the approver of that version. */
+    [APPROVAL_NOTIFY_JOB]: { dnr: string; version: number };
+  }
+}
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** How long a request waits before trying an unreachable approver again. */
 const UNREACHABLE_RETRY_MS = 5 * 60_000;
@@ -83,13 +88,9 @@ function who(p: ApprovalParty): string {
 }
 
 export class ApprovalFeature {
-  constructor(private readonly deps: ApprovalDependencies) {
-    deps.outbox.register(APPROVAL_NOTIFY_JOB, (payload) => this.deliver(payload as { dnr: string; version: number }));
-    deps.outbox.register(TEXT_MESSAGE_JOB, (payload) => {
-      const { to, text } = payload as { to: ConversationTarget; text: string };
-      return deps.messenger.postText(to, text);
-    });
-  }
+  constructor(private readonly deps: ApprovalDependencies) {}
+
+  readonly jobs: JobHandlers = { [APPROVAL_NOTIFY_JOB]: (payload) => this.deliver(payload) };
 
   /** "Skicka för godkännande" on the preview: choose the approver and write a message. */
   async compose(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
@@ -368,7 +369,7 @@ export class ApprovalFeature {
     }
     if (approved)
       await this.deps.outbox.enqueue(
-        FILING_JOB,
+        'filing.file',
         { dnr: remiss.dnr, version: decided.version, hash: decided.hash },
         { id: `filing-${sha256(Buffer.from(remiss.dnr)).slice(0, 16)}-v${decided.version}` },
       );

@@ -44,8 +44,3 @@ export function notUnderstoodCard(language: Language): AdaptiveCard {
     commands: commandButtons(language),
   });
 }
-
-/** A short text card, optionally with a way back to the due list. */
-export function messageCard(text: string, options: { title?: string; backLabel?: string } = {}): AdaptiveCard {
-  return renderCard('message', { title: options.title ?? '', text, backLabel: options.backLabel ?? '' });
-}

@@ -2,7 +2,7 @@
  * "avsluta digest", "prenumerera", "digest varje dag", "digest varje vecka": people manage their digest in chat.
  */
 import { messages } from '../../i18n/messages.js';
-import { messageCard } from '../commands/commandsCard.js';
+import { messageCard } from '../../cards/messageCard.js';
 import type { AdaptiveCard, FeatureContext } from '../featureContext.js';
 import type { DigestPreferences } from './digestPreferences.js';
 

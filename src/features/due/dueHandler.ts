@@ -7,7 +7,7 @@ import { formatLongDate } from '../../domain/swedishDates.js';
 import { messages } from '../../i18n/messages.js';
 import type { RemissRepository } from '../../register/remissRepository.js';
 import { renderCard } from '../../cards/cardTemplates.js';
-import { messageCard } from '../commands/commandsCard.js';
+import { messageCard } from '../../cards/messageCard.js';
 import type { AdaptiveCard, FeatureContext } from '../featureContext.js';
 import { DUE_FILTERS, selectRemisser, type DueFilter } from './dueSelection.js';
 import { dueListView, PAGE_SIZE, remissDetailView, type DueListPage } from './dueView.js';

@@ -13,7 +13,8 @@ import type { RemissRepository } from '../../register/remissRepository.js';
 import { changeStatus } from '../../register/statusChanges.js';
 import { StoreConflictError, type RecordStore } from '../../storage/store.js';
 import type { DraftRepository } from '../answer/draftRepository.js';
-import { FILING_JOB, TEXT_MESSAGE_JOB } from '../approval/approvalHandler.js';
+import { TEXT_MESSAGE_JOB } from '../../messaging/deliveryJobs.js';
+import type { JobHandlers } from '../../outbox/jobs.js';
 import type { ApprovalStore } from '../approval/approvalStore.js';
 import { metadataRefusalLog, type DocumentArchive, type FiledFile, type PdfConverter } from './archive.js';
 import { z } from 'zod';
@@ -23,7 +24,7 @@ import { formatDateTime, formatLongDate } from '../../domain/swedishDates.js';
 import { renderCard } from '../../cards/cardTemplates.js';
 import type { ConversationTarget, Messenger } from '../../messaging/messenger.js';
 import { RetryLater } from '../../outbox/outbox.js';
-import { messageCard } from '../commands/commandsCard.js';
+import { messageCard } from '../../cards/messageCard.js';
 import type { AdaptiveCard, FeatureContext } from '../featureContext.js';
 import type { PeopleDirectory } from '../people/peopleDirectory.js';
 import type { Logger } from '../../logging/logger.js';
@@ -54,9 +55,25 @@ export function parseRegistrator(setting: string | undefined): Registrator | und
   return { kind: 'channel', teamId, channelId };
 }
 
+/** Files an approved version (enqueued by the approval feature). */
+export const FILING_JOB = 'filing.file';
 export const REGISTRATOR_JOB = 'registrator.notify';
 /** Sets the filed files' Status column to Besvarad once the registrator has registered the answer. */
 const FILED_STATUS_JOB = 'filing.status';
+
+declare module '../../outbox/jobs.js' {
+  interface Jobs {
+    /** `hash`: the approved document's, as the approver saw it. */
+    [FILING_JOB]: FiledVersion & { hash?: string };
+    [REGISTRATOR_JOB]: FiledVersion;
+    [FILED_STATUS_JOB]: FiledVersion;
+  }
+}
+
+interface FiledVersion {
+  dnr: string;
+  version: number;
+}
 
 /** After this many failed attempts the handläggare is told, and the job retries every half hour, for good. */
 const REPORT_FAILURE_AFTER_ATTEMPTS = 4;
@@ -84,17 +101,13 @@ export interface FilingDependencies {
 }
 
 export class FilingFeature {
-  constructor(private readonly deps: FilingDependencies) {
-    deps.outbox.register(FILING_JOB, (payload, job) =>
-      this.fileReportingFailures(payload as { dnr: string; version: number }, job.attempts),
-    );
-    deps.outbox.register(REGISTRATOR_JOB, (payload) =>
-      this.notifyRegistrator(payload as { dnr: string; version: number }),
-    );
-    deps.outbox.register(FILED_STATUS_JOB, (payload) =>
-      this.markFilesAnswered(payload as { dnr: string; version: number }),
-    );
-  }
+  constructor(private readonly deps: FilingDependencies) {}
+
+  readonly jobs: JobHandlers = {
+    [FILING_JOB]: (payload, job) => this.fileReportingFailures(payload, job.attempts),
+    [REGISTRATOR_JOB]: (payload) => this.notifyRegistrator(payload),
+    [FILED_STATUS_JOB]: (payload) => this.markFilesAnswered(payload),
+  };
 
   /** "Registrerad och skickad", pressed by anyone in the registrator's channel (or the registrator). */
   async registered(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {

@@ -1,0 +1,25 @@
+/** The due list: "vilka remisser ska besvaras?", its filters and pages, and one remiss shown. */
+import type { FeatureModule } from '../featureModule.js';
+import type { DueFeature } from './dueHandler.js';
+
+export const DUE_VERBS = { list: 'due.list', show: 'remiss.show' } as const;
+
+export function dueModule(due: DueFeature): FeatureModule {
+  const list = (ctx: Parameters<DueFeature['list']>[0], { kind }: { kind: Parameters<DueFeature['list']>[1] }) =>
+    due.list(ctx, kind);
+  return {
+    name: 'due',
+    verbs: {
+      [DUE_VERBS.list]: (ctx, data) => due.listFromAction(ctx, data),
+      [DUE_VERBS.show]: (ctx, data) => due.showFromAction(ctx, data),
+    },
+    intents: {
+      due: list,
+      all: list,
+      mine: list,
+      overdue: list,
+      thisWeek: list,
+      show: (ctx, intent) => due.show(ctx, intent.dnr),
+    },
+  };
+}
