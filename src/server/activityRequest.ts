@@ -5,6 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import type { Activity } from 'botbuilder';
+import type { HttpErrorCode } from './httpErrors.js';
 
 export const MAX_ACTIVITY_BYTES = 1024 * 1024;
 
@@ -27,22 +28,25 @@ const activityShape = z
   })
   .passthrough();
 
-export type ActivityRequestResult = { ok: true; activity: Activity } | { ok: false; status: 400 | 413 };
+export type ActivityRequestResult =
+  { ok: true; activity: Activity } | { ok: false; code: Extract<HttpErrorCode, 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE'> };
 
 export async function readActivityRequest(req: IncomingMessage): Promise<ActivityRequestResult> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_ACTIVITY_BYTES) return { ok: false, status: 413 };
+    if (size > MAX_ACTIVITY_BYTES) return { ok: false, code: 'PAYLOAD_TOO_LARGE' };
     chunks.push(chunk as Buffer);
   }
   let json: unknown;
   try {
     json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
-    return { ok: false, status: 400 };
+    return { ok: false, code: 'BAD_REQUEST' };
   }
   const parsed = activityShape.safeParse(json);
-  return parsed.success ? { ok: true, activity: parsed.data as unknown as Activity } : { ok: false, status: 400 };
+  return parsed.success
+    ? { ok: true, activity: parsed.data as unknown as Activity }
+    : { ok: false, code: 'BAD_REQUEST' };
 }

@@ -7,6 +7,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type restify from 'restify';
 import type { DigestRun, DigestTrigger } from '../features/digest/digestRunner.js';
 import type { Logger } from '../logging/logger.js';
+import { sendError } from './httpErrors.js';
 
 export interface DigestControl {
   trigger(trigger: DigestTrigger, options: { force?: boolean }): Promise<string>;
@@ -31,7 +32,7 @@ export function registerDigestRoutes(
   if (!secret) return;
   const refuse = (res: restify.Response) => {
     res.header('WWW-Authenticate', 'Bearer');
-    res.send(401, { error: { code: 'Unauthorized', message: 'A valid bearer token is required.' } });
+    sendError(res, 'TOKEN_REQUIRED');
   };
 
   server.post('/api/digest', async (req, res) => {
@@ -54,6 +55,6 @@ export function registerDigestRoutes(
     }
     const run = await control.get(typeof req.params.id === 'string' ? req.params.id : '');
     if (run) res.send(200, run);
-    else res.send(404, { error: { code: 'NotFound', message: 'No such digest run.' } });
+    else sendError(res, 'DIGEST_RUN_NOT_FOUND');
   });
 }

@@ -8,6 +8,7 @@ import restify from 'restify';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../logging/logger.js';
 import { readActivityRequest } from './activityRequest.js';
+import { sendError } from './httpErrors.js';
 import type { RemissAdapter } from './botAdapter.js';
 import type { DownloadLinks } from '../features/answer/downloadLinks.js';
 import { messages } from '../i18n/messages.js';
@@ -27,13 +28,6 @@ function asciiFallback(fileName: string): string {
     .replace(/[^\x20-\x7e]/g, '')
     .replace(/["\\]/g, '');
 }
-
-const ERROR_BODIES = {
-  400: { error: { code: 'BAD_REQUEST', message: 'The request body is not a valid activity.' } },
-  401: { error: { code: 'UNAUTHORIZED', message: 'Authentication failed.' } },
-  413: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' } },
-  500: { error: { code: 'INTERNAL', message: 'The activity could not be processed.' } },
-} as const;
 
 export interface FileRoutes {
   downloads: DownloadLinks;
@@ -91,13 +85,10 @@ export function createHttpServer(
   });
 
   server.post('/api/messages', async (req, res) => {
-    const reply = (status: keyof typeof ERROR_BODIES): void => {
-      res.send(status, ERROR_BODIES[status]);
-    };
     const read = await readActivityRequest(req);
     if (!read.ok) {
-      logger.warn({ event: 'request.rejected', status: read.status }, 'malformed activity request');
-      reply(read.status);
+      logger.warn({ event: 'request.rejected', code: read.code }, 'malformed activity request');
+      sendError(res, read.code);
       return;
     }
     const { activity } = read;
@@ -107,7 +98,7 @@ export function createHttpServer(
       authResult = await adapter.authenticate(activity, authHeader);
     } catch (err) {
       logger.warn({ event: 'request.unauthenticated', err: (err as Error).message }, 'authentication failed');
-      reply(401);
+      sendError(res, 'UNAUTHORIZED');
       return;
     }
     try {
@@ -117,7 +108,7 @@ export function createHttpServer(
     } catch (err) {
       // onTurnError has already handled turn failures; this is the adapter itself failing (e.g. connector down).
       logger.error({ event: 'request.failed', err: (err as Error).message }, 'activity processing failed');
-      reply(500);
+      sendError(res, 'INTERNAL');
     }
   });
 
