@@ -15,12 +15,9 @@ import { ensureRemissList } from '../integrations/graph/remissListSetup.js';
 import { LibraryNotFoundError } from '../integrations/graph/sharePointArchive.js';
 import { connectSharePoint } from '../integrations/graph/sharePoint.js';
 import { createLogger } from '../logging/logger.js';
+import { sharepointSetupText } from '../i18n/sharepointSetup.js';
 
-const GRANT_NEEDED =
-  'Kommandot skapar kolumner och listor och behöver därför behörigheten owner (eller fullcontrol) på webbplatsen: ' +
-  'POST /sites/{webbplatsens id}/permissions med {"roles":["owner"],"grantedToIdentities":[{"application":{"id":"<appens klient-id>"}}]}. ' +
-  'Den körande boten behöver bara write.\n';
-
+const text = sharepointSetupText;
 const say = (text: string) => process.stdout.write(text);
 const complain = (text: string) => process.stderr.write(text);
 
@@ -31,13 +28,11 @@ async function main(): Promise<number> {
     settings = loadSettings(process.env);
   } catch (err) {
     if (!(err instanceof SettingsError)) throw err;
-    complain(`Inställningarna är felaktiga:\n${err.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    complain(text.badSettings(err.problems));
     return 2;
   }
   if (!settings.sharePoint) {
-    complain(
-      'Sätt Graph-inställningarna (GRAPH_TENANT_ID, en inloggningsuppgift, webbplatsen och SHAREPOINT_LIBRARY; se README) först.\n',
-    );
+    complain(text.graphNotConfigured);
     return 2;
   }
   const { library, remissList } = settings.sharePoint;
@@ -47,48 +42,37 @@ async function main(): Promise<number> {
     organisation,
     createLogger('silent'),
   );
-  say(GRANT_NEEDED);
+  say(text.grantNeeded);
   let status = 0;
   try {
     const columns = await ensureLibraryColumns(client, site, library, organisation.libraryColumns);
     if (columns.outcome === 'differs') {
-      complain(
-        `Dokumentbiblioteket "${library}" har kolumner av fel typ, så ingenting är ändrat där:\n${columns.differences.map((d) => `  - ${d}`).join('\n')}\nRätta kolumnerna i SharePoint, eller namnen under "libraryColumns" i organisationsfilen.\n`,
-      );
+      complain(text.libraryColumnsDiffer(library, columns.differences));
       status = 1;
-    } else if (columns.created.length)
-      say(`Dokumentbiblioteket "${library}" har fått kolumnerna ${columns.created.join(', ')}.\n`);
-    else say(`Dokumentbiblioteket "${library}" har redan sina kolumner. Ingenting är ändrat.\n`);
+    } else if (columns.created.length) say(text.libraryColumnsCreated(library, columns.created));
+    else say(text.libraryColumnsPresent(library));
 
     if (remissList) {
       const result = await ensureRemissList(client, site, remissList, organisation.remissListColumns);
-      if (result.outcome === 'created')
-        say(
-          `Listan "${remissList}" är skapad med sina kolumner. Indexera gärna Diarienummer, Status och Svarsdatum (se README).\n`,
-        );
-      if (result.outcome === 'unchanged')
-        say(`Listan "${remissList}" finns redan och stämmer med inställningarna. Ingenting är ändrat.\n`);
+      if (result.outcome === 'created') say(text.listCreated(remissList));
+      if (result.outcome === 'unchanged') say(text.listUnchanged(remissList));
       if (result.outcome === 'differs') {
-        complain(
-          `Listan "${remissList}" finns men skiljer sig från inställningarna, så ingenting är ändrat:\n${result.differences.map((d) => `  - ${d}`).join('\n')}\nRätta listan i SharePoint, eller kolumnnamnen under "remissListColumns" i organisationsfilen.\n`,
-        );
+        complain(text.listDiffers(remissList, result.differences));
         status = 1;
       }
     }
     return status;
   } catch (err) {
     if (err instanceof LibraryNotFoundError) {
-      complain(`${err.message}\nKontrollera SHAREPOINT_LIBRARY.\n`);
+      complain(text.libraryNotFound(err.message));
       return 2;
     }
     const failure = graphFailure(err);
     if (failure.status === 403) {
-      complain(`SharePoint nekade åtkomst (${failure.code ?? '403'}). ${GRANT_NEEDED}Ingenting mer är ändrat.\n`);
+      complain(text.accessDenied(failure.code ?? '403', text.grantNeeded));
       return 2;
     }
-    complain(
-      `SharePoint svarade med ett fel (${failure.code ?? failure.status ?? 'okänt'}): ${(err as Error).message ?? ''}\n`,
-    );
+    complain(text.graphError(failure.code ?? failure.status, (err as Error).message ?? ''));
     return 2;
   }
 }
@@ -98,7 +82,7 @@ async function main(): Promise<number> {
 void main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    complain(`Förberedelsen avbröts: ${err instanceof Error ? err.message : String(err)}\n`);
+    complain(text.aborted(err instanceof Error ? err.message : String(err)));
     process.exit(2);
   },
 );
