@@ -7,7 +7,8 @@
 import 'dotenv/config';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadPackageSettings, SettingsError } from '../src/config/settings.js';
+import { loadPackageSettings } from '../src/config/packageSettings.js';
+import { SettingsError } from '../src/config/settings.js';
 import { buildAppPackage, PackageError } from './appPackage.js';
 
 async function main(): Promise<void> {

@@ -1,84 +1,19 @@
 /**
  * Every setting Remissbot reads, validated once at start. Nothing else in the code reads process.env.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
-import { Cron } from 'croner';
 
-function isValidCron(expression: string): boolean {
-  try {
-    new Cron(expression, { paused: true });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A Teams channel's (or a team's) conversation id, as Teams' own links carry it once decoded. */
-const TEAMS_THREAD_ID = /^19:[^\s/@]+@thread\.(tacv2|skype)$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const REGISTRATOR_FORMAT =
-  'must be channel:<team id>/<channel id> (both from Teams\' "Get link to channel": the groupId and the 19:…@thread.tacv2 part), channel:<that link> or person:<e-mail>';
-
-function decoded(text: string): string | undefined {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Admins copy channel ids from Teams' "Get link to channel", which percent-encodes them (19%3a…%40thread.tacv2):
- * decoded here, or read from the whole link, and checked, so that the registrator's card goes to a real channel.
- */
-function normaliseRegistrator(value: string, ctx: z.RefinementCtx): string {
-  if (/^person:[^\s@]+@[^\s@]+$/.test(value)) return value;
-  const target = value.startsWith('channel:') ? value.slice('channel:'.length) : undefined;
-  let ids: [string | undefined, string | undefined] = [undefined, undefined];
-  if (target && /^https:\/\//i.test(target)) {
-    const link = URL.canParse(target) ? new URL(target) : undefined;
-    const channel = link?.pathname.match(/^\/l\/channel\/([^/]+)/)?.[1];
-    ids = [link?.searchParams.get('groupId') ?? undefined, channel && decoded(channel)];
-  } else if (target) {
-    const parts = target.split('/');
-    if (parts.length === 2) ids = [decoded(parts[0]!), decoded(parts[1]!)];
-  }
-  const [teamId, channelId] = ids;
-  if (teamId && channelId && (GUID.test(teamId) || TEAMS_THREAD_ID.test(teamId)) && TEAMS_THREAD_ID.test(channelId))
-    return `channel:${teamId}/${channelId}`;
-  ctx.addIssue({ code: 'custom', message: REGISTRATOR_FORMAT });
-  return z.NEVER;
-}
-
-const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optionalText = z.preprocess(emptyToUndefined, z.string().trim().optional());
-const commaList = z.preprocess(
+import {
+  botPublicUrl,
+  commaList,
   emptyToUndefined,
-  z
-    .string()
-    .optional()
-    .transform((v) =>
-      (v ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-);
-
-const teamsAppId = z.preprocess(emptyToUndefined, z.uuid().optional());
-const botPublicUrl = z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional());
-const optionalHttpsUrl = z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/ }).optional());
+  isTimeZone,
+  isValidCron,
+  normaliseRegistrator,
+  optionalText,
+  teamsAppId,
+} from './settingFields.js';
+import { graphProblems } from './graphSettings.js';
 
 const settingsSchema = z
   .object({
@@ -278,74 +213,6 @@ const settingsSchema = z
 
 type RawSettings = z.infer<typeof settingsSchema>;
 
-type GraphSettingName =
-  | 'GRAPH_TENANT_ID'
-  | 'GRAPH_CLIENT_ID'
-  | 'GRAPH_CLIENT_SECRET'
-  | 'GRAPH_CERTIFICATE_PATH'
-  | 'SHAREPOINT_SITE_ID'
-  | 'SHAREPOINT_SITE_URL'
-  | 'SHAREPOINT_LIBRARY';
-
-/** Graph is all or nothing: any Graph or SharePoint setting asks for filing in SharePoint, which needs them all. */
-function graphProblems(s: Pick<RawSettings, GraphSettingName | 'GRAPH_USE_MANAGED_IDENTITY'>): [string, string][] {
-  const named: GraphSettingName[] = [
-    'GRAPH_TENANT_ID',
-    'GRAPH_CLIENT_ID',
-    'GRAPH_CLIENT_SECRET',
-    'GRAPH_CERTIFICATE_PATH',
-    'SHAREPOINT_SITE_ID',
-    'SHAREPOINT_SITE_URL',
-    'SHAREPOINT_LIBRARY',
-  ];
-  if (!s.GRAPH_USE_MANAGED_IDENTITY && !named.some((k) => s[k])) return [];
-  const problems: [string, string][] = [];
-  const credentials = [
-    s.GRAPH_CLIENT_SECRET && 'GRAPH_CLIENT_SECRET',
-    s.GRAPH_CERTIFICATE_PATH && 'GRAPH_CERTIFICATE_PATH',
-    s.GRAPH_USE_MANAGED_IDENTITY && 'GRAPH_USE_MANAGED_IDENTITY',
-  ].filter(Boolean);
-  if (credentials.length !== 1) {
-    problems.push([
-      'GRAPH_CLIENT_SECRET',
-      `filing in SharePoint needs exactly one credential: GRAPH_CLIENT_SECRET, GRAPH_CERTIFICATE_PATH or GRAPH_USE_MANAGED_IDENTITY=true (${credentials.length ? `got ${credentials.join(' and ')}` : 'none is set'})`,
-    ]);
-  }
-  const certificate = s.GRAPH_CERTIFICATE_PATH && certificateProblem(s.GRAPH_CERTIFICATE_PATH);
-  if (certificate) problems.push(['GRAPH_CERTIFICATE_PATH', certificate]);
-  if (!s.GRAPH_TENANT_ID) problems.push(['GRAPH_TENANT_ID', 'required for filing in SharePoint']);
-  if (!s.GRAPH_CLIENT_ID && !s.GRAPH_USE_MANAGED_IDENTITY)
-    problems.push(['GRAPH_CLIENT_ID', 'required with a client secret or a certificate']);
-  if (!s.SHAREPOINT_SITE_ID === !s.SHAREPOINT_SITE_URL)
-    problems.push(['SHAREPOINT_SITE_ID', 'set either SHAREPOINT_SITE_ID or SHAREPOINT_SITE_URL']);
-  if (!s.SHAREPOINT_LIBRARY)
-    problems.push(['SHAREPOINT_LIBRARY', "required for filing in SharePoint (the document library's name)"]);
-  return problems;
-}
-
-/**
- * ClientCertificateCredential reads only a PEM holding the private key and the certificate, and only at the first
- * token: a PKCS#12 file (what App Service keeps an uploaded certificate as) is refused here, at start, instead.
- */
-function certificateProblem(file: string): string | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'latin1');
-  } catch (err) {
-    return `cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`;
-  }
-  const convert = (p12: string) =>
-    `openssl pkcs12 -in ${p12} -out remissbot-graph.pem -nodes (add -legacy if OpenSSL 3 says "unsupported")`;
-  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text) || !text.includes('-----BEGIN CERTIFICATE-----')) {
-    return `${file} must be a PEM file holding the private key and the certificate; convert a .pfx or .p12 (as App Service stores an uploaded certificate) once with: ${convert(path.basename(file))}`;
-  }
-  // The credential is given no password: an encrypted key would fail only at the first filing.
-  if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|^Proc-Type: 4,ENCRYPTED/m.test(text)) {
-    return `${file} holds an encrypted private key, which Remissbot cannot open (it takes no certificate password); write it unencrypted (-nodes): ${convert('<the .pfx or .p12>')}`;
-  }
-  return undefined;
-}
-
 export interface Settings extends Omit<
   RawSettings,
   'MicrosoftAppType' | 'BOT_PUBLIC_URL' | 'GRAPH_BASE_URL' | 'AZURE_AUTHORITY_HOST'
@@ -373,7 +240,7 @@ export class SettingsError extends Error {
   }
 }
 
-function settingsError(error: z.ZodError): SettingsError {
+export function settingsError(error: z.ZodError): SettingsError {
   return new SettingsError(error.issues.map((i) => `${i.path.join('.') || '(settings)'}: ${i.message}`));
 }
 
@@ -423,32 +290,4 @@ function sharePointSettings(s: RawSettings): SharePointSettings | undefined {
     library: s.SHAREPOINT_LIBRARY,
     remissList: s.REMISS_SOURCE === 'sharepoint' ? s.SHAREPOINT_REMISS_LIST : undefined,
   };
-}
-
-const packageSettingsSchema = z.object({
-  TEAMS_APP_ID: teamsAppId,
-  MicrosoftAppId: optionalText,
-  BOT_PUBLIC_URL: botPublicUrl,
-  /** The app's version in the manifest; default package.json's. Teams takes an update only with a higher one. */
-  TEAMS_APP_VERSION: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .trim()
-      .regex(/^\d{1,5}\.\d{1,5}\.\d{1,5}$/, 'must be a version such as 1.4.0 (three numbers)')
-      .optional(),
-  ),
-  /** The organisation's own pages for the app's details in Teams; default the bot's /privacy and /terms. */
-  PRIVACY_URL: optionalHttpsUrl,
-  TERMS_URL: optionalHttpsUrl,
-  DEVELOPER_WEBSITE_URL: optionalHttpsUrl,
-});
-
-/** What `npm run package` reads: only what goes into the app package (no secret, nothing the running bot needs). */
-export type PackageSettings = z.infer<typeof packageSettingsSchema>;
-
-export function loadPackageSettings(env: Record<string, string | undefined>): PackageSettings {
-  const parsed = packageSettingsSchema.safeParse(env);
-  if (!parsed.success) throw settingsError(parsed.error);
-  return parsed.data;
 }

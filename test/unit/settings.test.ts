@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadPackageSettings, loadSettings, SettingsError } from '../../src/config/settings.js';
+import { loadPackageSettings } from '../../src/config/packageSettings.js';
+import { loadSettings, SettingsError } from '../../src/config/settings.js';
 
 function problems(
   env: Record<string, string>,
