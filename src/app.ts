@@ -240,7 +240,8 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
   if (settings.anonymous) {
     logger.warn(
       { event: 'auth.anonymous' },
-      'LOCAL ANONYMOUS MODE: MicrosoftAppId is empty, so requests are NOT authenticated. Never expose this instance to a network.',
+      'LOCAL ANONYMOUS MODE: MicrosoftAppId is empty, so requests are NOT authenticated. ' +
+        'Never expose this instance to a network.',
     );
   }
   if (settings.allowedTenants.length === 0) {

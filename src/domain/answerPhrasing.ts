@@ -69,5 +69,8 @@ export function avstarSentence(org: Organisation): string {
 
 /** The text step 3 starts from: who remitted what to whom, and by which date the answer is due. */
 export function suggestedBakgrund(org: Organisation, remiss: Remiss): string {
-  return `${remiss.remittent} har remitterat ”${remiss.title}” till ${org.name} (${org.shortName}). Svar på remissen ska vara ${remiss.remittent} tillhanda senast ${runningDate(remiss.dueDate)}.`;
+  return (
+    `${remiss.remittent} har remitterat ”${remiss.title}” till ${org.name} (${org.shortName}). ` +
+    `Svar på remissen ska vara ${remiss.remittent} tillhanda senast ${runningDate(remiss.dueDate)}.`
+  );
 }

@@ -19,7 +19,11 @@ function linkErrorPage(reason: 'expired' | 'invalid'): string {
   const t = messages('sv');
   const [title, body] =
     reason === 'expired' ? [t.linkExpiredTitle, t.linkExpiredBody] : [t.linkInvalidTitle, t.linkInvalidBody];
-  return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${title}</title></head><body style="font-family:system-ui,sans-serif;max-width:36em;margin:4em auto"><h1>${title}</h1><p>${body}</p></body></html>`;
+  return (
+    `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${title}</title></head>` +
+    `<body style="font-family:system-ui,sans-serif;max-width:36em;margin:4em auto">` +
+    `<h1>${title}</h1><p>${body}</p></body></html>`
+  );
 }
 
 function asciiFallback(fileName: string): string {
@@ -60,7 +64,9 @@ export function createHttpServer(
       res.writeHead(200, {
         'content-type': link.contentType,
         'content-length': link.bytes.length,
-        'content-disposition': `attachment; filename="${asciiFallback(link.fileName)}"; filename*=UTF-8''${encodeURIComponent(link.fileName)}`,
+        'content-disposition':
+          `attachment; filename="${asciiFallback(link.fileName)}"; ` +
+          `filename*=UTF-8''${encodeURIComponent(link.fileName)}`,
         'cache-control': 'private, no-store',
         'x-content-type-options': 'nosniff',
       });

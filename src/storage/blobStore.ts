@@ -32,7 +32,8 @@ const statusOf = (err: unknown) => (err as { statusCode?: number } | undefined)?
 
 /** The Azure SDKs are loaded on first use, so an instance on the file store never holds them in memory. */
 function containerClientFor(connection: BlobStoreConnection): ContainerClient {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (a CommonJS require: jest runs no ESM)
+  // Loaded on first use, with a CommonJS require (jest runs no ESM).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { BlobServiceClient } = require('@azure/storage-blob') as typeof import('@azure/storage-blob');
   if ('connectionString' in connection)
     return BlobServiceClient.fromConnectionString(connection.connectionString).getContainerClient(connection.container);

@@ -42,6 +42,10 @@ export function fileStoreProblem(settings: Pick<Settings, 'STORAGE' | 'DATA_DIR'
     rmSync(probe);
     return undefined;
   } catch (err) {
-    return `DATA_DIR: ${path.resolve(settings.DATA_DIR)} is not writable (${(err as NodeJS.ErrnoException).code ?? 'error'}). Use a writable folder (on App Service: /home/data), or STORAGE=blob.`;
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    return (
+      `DATA_DIR: ${path.resolve(settings.DATA_DIR)} is not writable (${code}). ` +
+      'Use a writable folder (on App Service: /home/data), or STORAGE=blob.'
+    );
   }
 }

@@ -9,7 +9,8 @@ import { remissvarModel } from './remissvarModel.js';
 
 /** docx is loaded with the first document, so the bot's memory at rest does not carry it. */
 function docx(): typeof Docx {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (a CommonJS require: jest runs no ESM)
+  // Loaded on first use, with a CommonJS require (jest runs no ESM).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('docx') as typeof Docx;
 }
 

@@ -3,7 +3,7 @@
  * 503 and 504 honouring Retry-After, and follows redirects without the bearer token to other hosts).
  */
 import { Client, MiddlewareFactory, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
-import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
+import * as tokenAuth from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
 import type { TokenCredential } from '@azure/identity';
 
 /**
@@ -32,7 +32,7 @@ class AttemptTimeout implements Middleware {
 
 export function createGraphClient(credential: TokenCredential, baseUrl: string, timeoutMs: number): Client {
   const chain = MiddlewareFactory.getDefaultMiddlewareChain(
-    new TokenCredentialAuthenticationProvider(credential, { scopes: [`${baseUrl}/.default`] }),
+    new tokenAuth.TokenCredentialAuthenticationProvider(credential, { scopes: [`${baseUrl}/.default`] }),
   );
   // The last handler sends the request; the deadline goes just before it.
   chain.splice(chain.length - 1, 0, new AttemptTimeout(timeoutMs));

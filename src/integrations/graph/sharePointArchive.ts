@@ -247,7 +247,8 @@ export async function findLibraryDrive(client: Client, siteId: string, library: 
   const drive = drives.find((d) => d.name.localeCompare(library, 'sv', { sensitivity: 'accent' }) === 0);
   if (!drive)
     throw new LibraryNotFoundError(
-      `SHAREPOINT_LIBRARY "${library}" is not a document library on the site (found: ${drives.map((d) => d.name).join(', ') || 'none'})`,
+      `SHAREPOINT_LIBRARY "${library}" is not a document library on the site ` +
+        `(found: ${drives.map((d) => d.name).join(', ') || 'none'})`,
     );
   return drive.id;
 }

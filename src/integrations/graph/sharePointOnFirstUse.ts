@@ -22,7 +22,8 @@ export function sharePointOnFirstUse(
 ): SharePointServices {
   let connected: ReturnType<typeof import('./sharePoint.js').connectSharePoint> | undefined;
   const sp = () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (a CommonJS require: jest runs no ESM)
+    // Loaded on first use, with a CommonJS require (jest runs no ESM).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     connected ??= (require('./sharePoint.js') as typeof import('./sharePoint.js')).connectSharePoint(
       settings,
       organisation,
