@@ -31,6 +31,7 @@ export interface OutboxJob<P = unknown> {
 
 /** Thrown by a handler that cannot proceed yet: the job waits without counting as a failure. */
 export class RetryLater extends Error {
+  readonly code = 'RETRY_LATER';
   constructor(
     readonly delayMs: number,
     reason: string,

@@ -9,6 +9,7 @@ import type { Logger } from '../logging/logger.js';
 import type { RecordStore } from '../storage/store.js';
 import { LocalRemissRepository } from './localRemissRepository.js';
 import type { RemissRepository } from './remissRepository.js';
+import { InternalError } from '../domain/internalError.js';
 
 /** The organisation is read only for the SharePoint list (its column mapping); the local register needs none. */
 export function createRegister(
@@ -22,6 +23,6 @@ export function createRegister(
   const register = (
     sharePoint ?? sharePointOnFirstUse({ ...settings, sharePoint: settings.sharePoint }, organisation(), logger)
   ).register;
-  if (!register) throw new Error('REMISS_SOURCE=sharepoint needs SHAREPOINT_REMISS_LIST');
+  if (!register) throw new InternalError('REGISTER_LIST_MISSING');
   return register;
 }

@@ -15,6 +15,7 @@ import { mkdir, open, readdir, readFile, rename, rm, unlink } from 'node:fs/prom
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { StoreConflictError, type RecordStore, type StoredValue } from './store.js';
+import { InternalError } from '../domain/internalError.js';
 
 const SEGMENT_CHUNK = 180;
 const RECORD_SUFFIX = '.json';
@@ -75,7 +76,7 @@ function decodeSegment(encoded: string): string {
 
 /** The record's path relative to the root, without the suffix. */
 export function keyToRelativePath(key: string): string {
-  if (!key) throw new Error('Empty store key');
+  if (!key) throw new InternalError('STORE_KEY_EMPTY');
   return key.split('/').map(encodeSegment).join('/');
 }
 

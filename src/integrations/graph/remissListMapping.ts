@@ -13,6 +13,7 @@ import {
   type Remiss,
   type RemissStatus,
 } from '../../domain/remiss.js';
+import { InternalError } from '../../domain/internalError.js';
 
 const ZONE = 'Europe/Stockholm';
 
@@ -25,7 +26,7 @@ export function dateToSharePoint(date: CalendarDate): string {
     );
     if (todayIn(instant, ZONE) === date && Number(local) === 0) return instant.toISOString().replace('.000Z', 'Z');
   }
-  throw new Error(`No Stockholm midnight for ${date}`);
+  throw new InternalError('NO_STOCKHOLM_MIDNIGHT', date);
 }
 
 /** A date column's value as the Stockholm calendar date it stands for. */

@@ -26,6 +26,7 @@ import {
 import type { Logger } from '../../logging/logger.js';
 import { graphFailure } from './graphClient.js';
 import type { SiteResolver } from './siteResolver.js';
+import { InternalError } from '../../domain/internalError.js';
 
 /** Graph's limit for a simple PUT; larger files go through an upload session. */
 const SIMPLE_UPLOAD_LIMIT = 4 * 1024 * 1024;
@@ -72,7 +73,7 @@ export class SharePointArchive implements DocumentArchive, PdfConverter {
     private readonly options: SharePointArchiveOptions,
   ) {
     this.sliceBytes = options.sliceBytes ?? DEFAULT_SLICE;
-    if (this.sliceBytes % SLICE_UNIT !== 0) throw new Error('sliceBytes must be a multiple of 320 KiB');
+    if (this.sliceBytes % SLICE_UNIT !== 0) throw new InternalError('UPLOAD_SLICE_INVALID');
     this.simpleUploadLimit = options.simpleUploadLimit ?? SIMPLE_UPLOAD_LIMIT;
   }
 
@@ -98,7 +99,7 @@ export class SharePointArchive implements DocumentArchive, PdfConverter {
       const refused = await this.setMetadata(driveId, item.id, request.metadata);
       return { id: item.id, url: item.webUrl, hash, name: item.name, ...refused };
     }
-    throw new Error('Too many files with the same name in the library folder');
+    throw new InternalError('FILE_NAMES_EXHAUSTED');
   }
 
   async setStatus(file: FiledFile, status: string): Promise<void> {
