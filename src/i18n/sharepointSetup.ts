@@ -35,5 +35,8 @@ export const sharepointSetupText = {
     `SharePoint nekade åtkomst (${code}). ${grantNeeded}Ingenting mer är ändrat.\n`,
   graphError: (code: string | number | undefined, message: string) =>
     `SharePoint svarade med ett fel (${code ?? 'okänt'}): ${message}\n`,
+  columnMissing: (name: string, displayName: string) => `kolumnen ${name} (${displayName}) saknas`,
+  columnOfOtherKind: (name: string, kind: string | undefined, needed: string) =>
+    `kolumnen ${name} är av typen ${kind ?? 'okänd'} men ska vara ${needed}`,
   aborted: (message: string) => `Förberedelsen avbröts: ${message}\n`,
 };

@@ -7,6 +7,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { RemissListColumns } from '../../domain/organisation.js';
 import { REMISS_STATUSES } from '../../domain/remiss.js';
 import type { SiteResolver } from './siteResolver.js';
+import { sharepointSetupText } from '../../i18n/sharepointSetup.js';
 
 export type Kind = 'text' | 'note' | 'dateTime' | 'choice' | 'personOrGroup';
 
@@ -80,7 +81,7 @@ export async function ensureRemissList(
     return { outcome: 'created' };
   }
   const { missing, differences } = await compareColumns(client, siteId, existing.id, needed);
-  const all = [...missing.map((n) => `kolumnen ${n.name} (${displayNameOf(n.name)}) saknas`), ...differences];
+  const all = [...missing.map((n) => sharepointSetupText.columnMissing(n.name, displayNameOf(n.name))), ...differences];
   return all.length ? { outcome: 'differs', differences: all } : { outcome: 'unchanged' };
 }
 
@@ -102,7 +103,7 @@ export async function compareColumns(
     const column = present.get(n.name);
     if (!column) missing.push(n);
     else if (kindOf(column) !== n.kind && !(n.name === 'Title' && kindOf(column) === 'text'))
-      differences.push(`kolumnen ${n.name} är av typen ${kindOf(column) ?? 'okänd'} men ska vara ${n.kind}`);
+      differences.push(sharepointSetupText.columnOfOtherKind(n.name, kindOf(column), n.kind));
   }
   return { missing, differences };
 }
