@@ -48,6 +48,7 @@ import { filingModule } from './features/filing/index.js';
 import { digestModule } from './features/digest/index.js';
 import { commandsModule } from './features/commands/index.js';
 import { peopleModule } from './features/people/index.js';
+import { ConversationsWorkflow } from './features/people/conversationsWorkflow.js';
 import type { KeySpace } from './storage/keyspace.js';
 import { purgeExpired } from './maintenance/retention.js';
 import type { RemissRepository } from './register/remissRepository.js';
@@ -222,12 +223,10 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
   const declared = combineFeatures(features);
   outbox.registerAll(declared.jobs);
   const bot = new RemissBot({
-    store,
     languages,
     contexts: new FeatureContextFactory(languages, messenger, outbox, clock, logger),
     features,
-    people,
-    installations,
+    conversations: new ConversationsWorkflow(store, people, installations, logger),
     logger,
   });
   const server = createHttpServer(adapter, bot, logger, { downloads, clock }, () =>

@@ -11,27 +11,23 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { matchIntent, type Intent } from '../domain/intents.js';
-import { notUnderstoodCard, welcomeCard } from '../features/commands/commandsCard.js';
-import type { PeopleDirectory } from '../features/people/peopleDirectory.js';
-import type { Installations } from '../features/conversations/installations.js';
+import { notUnderstoodCard } from '../features/commands/commandsCard.js';
+import type { ConversationsWorkflow } from '../features/people/conversationsWorkflow.js';
 import { combineFeatures, type FeatureModule, type IntentHandler, type IntentKind } from '../features/featureModule.js';
 import type { AdaptiveCard, FeatureContext } from '../features/featureContext.js';
 import type { LanguagePreferences } from '../features/language/languagePreference.js';
 import { messages } from '../i18n/messages.js';
 import type { Logger } from '../logging/logger.js';
-import type { RecordStore } from '../storage/store.js';
-import { StoreConflictError } from '../storage/store.js';
 import { CardActionRouter } from './cardActionRouter.js';
 import { userKeyOf, type FeatureContextFactory } from './featureContextFactory.js';
 
 export interface RemissBotDependencies {
-  store: RecordStore;
   contexts: FeatureContextFactory;
   languages: LanguagePreferences;
   /** Every feature's declarations: the router and the message intents are built from them. */
   features: readonly FeatureModule[];
-  people: PeopleDirectory;
-  installations: Installations;
+  /** Welcomes, remembers and forgets the conversations the bot is in. */
+  conversations: ConversationsWorkflow;
   logger: Logger;
 }
 
@@ -97,7 +93,7 @@ export class RemissBot extends ActivityHandler {
       return;
     }
     const ctx = await this.deps.contexts.create(context);
-    await this.rememberPerson(ctx);
+    await this.deps.conversations.remember(ctx);
     const card = await this.answer(ctx, intent);
     if (card) await sendCard(context, card);
   }
@@ -105,64 +101,16 @@ export class RemissBot extends ActivityHandler {
   /** The card that answers a message; undefined when the feature has already posted its own. */
   private answer(ctx: FeatureContext, intent: Intent | undefined): Promise<AdaptiveCard | undefined> {
     const handler = intent && (this.intents[intent.kind] as IntentHandler<IntentKind> | undefined);
-    return handler ? handler(ctx, intent as never) : Promise.resolve(notUnderstoodCard(ctx.language));
+    return handler ? handler(ctx, intent) : Promise.resolve(notUnderstoodCard(ctx.language));
   }
 
-  /** Teams sends both conversationUpdate and installationUpdate on install: a stored marker greets once. */
   private async welcomeOnce(context: TurnContext): Promise<void> {
-    try {
-      await this.deps.store.create(`conversations/${context.activity.conversation.id}/welcomed`, {
-        schemaVersion: 1,
-        at: new Date().toISOString(),
-      });
-    } catch (err) {
-      if (err instanceof StoreConflictError) return;
-      throw err;
-    }
-    const ctx = await this.deps.contexts.create(context);
-    await this.rememberPerson(ctx);
-    await sendCard(context, welcomeCard(ctx.language));
+    const card = await this.deps.conversations.welcomeOnce(await this.deps.contexts.create(context));
+    if (card) await sendCard(context, card);
   }
 
-  /**
-   * The bot was uninstalled (or removed from a team or chat): scheduled messages stop going there. A personal
-   * uninstall forgets the person's 1:1 chat; it is created again if they install the app again.
-   */
   private async forgetConversation(context: TurnContext): Promise<void> {
-    const { conversation, from } = context.activity;
-    this.deps.logger.info(
-      { event: 'conversation.uninstalled', kind: conversation.conversationType ?? 'personal' },
-      'bot removed from a conversation',
-    );
-    if (conversation.conversationType === 'channel' || conversation.conversationType === 'groupChat')
-      return this.deps.installations.forget(conversation.id);
-    const person = await this.deps.people.get(from.aadObjectId ?? from.id);
-    if (person?.personalChat?.conversationId === conversation.id)
-      await this.deps.people.update(person, { personalChat: undefined }, new Date());
-  }
-
-  /**
-   * Keeps the person's 1:1 chat and e-mail, so proactive messages (an approval request) can reach them.
-   * The member lookup runs once per person, not on every message.
-   */
-  private async rememberPerson(ctx: FeatureContext): Promise<void> {
-    if (ctx.conversationKind !== 'personal') return this.deps.installations.remember(ctx.conversation, ctx.now);
-    const known = await this.deps.people.get(ctx.sender.aadObjectId ?? ctx.sender.teamsUserId);
-    const sameChat =
-      known?.personalChat?.conversationId === ctx.conversation.conversationId &&
-      known.personalChat.serviceUrl === ctx.conversation.serviceUrl;
-    if (known?.email && sameChat && !known.retiredAt) return;
-    const asker = await ctx.asker();
-    await this.deps.people.remember(
-      {
-        teamsUserId: asker.teamsUserId,
-        aadObjectId: asker.aadObjectId,
-        email: asker.email ?? asker.userPrincipalName,
-        name: asker.name,
-        personalChat: ctx.conversation,
-      },
-      ctx.now,
-    );
+    await this.deps.conversations.forget(await this.deps.contexts.create(context));
   }
 }
 
