@@ -30,6 +30,17 @@ export function expiresAfter(field: string, afterMs: number): ExpiresAt {
   };
 }
 
+/**
+ * Keyspaces whose records stay until their owner removes them, as `pattern → purpose`; a pattern is a prefix,
+ * or `prefix*suffix` for keys shared under one prefix (each user's profile and language under users/).
+ */
+export function keptKeys(owner: string, purposes: Readonly<Record<string, string>>): KeySpace[] {
+  return Object.entries(purposes).map(([pattern, purpose]) => {
+    const [prefix, suffix] = pattern.split('*') as [string, string | undefined];
+    return { prefix, ...(suffix ? { suffix } : {}), owner, retention: 'kept', purpose };
+  });
+}
+
 export function ownerOf(keyspaces: readonly KeySpace[], key: string): KeySpace | undefined {
   return keyspaces.find((k) => key.startsWith(k.prefix) && (!k.suffix || key.endsWith(k.suffix)));
 }

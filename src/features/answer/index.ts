@@ -1,5 +1,5 @@
 /** The guided answer form: start, save step by step, preview, download; the drafts and links it keeps. */
-import type { KeySpace } from '../../storage/keyspace.js';
+import { expiresAfter, keptKeys, type KeySpace } from '../../storage/keyspace.js';
 import type { FeatureModule } from '../featureModule.js';
 import type { AnswerFeature } from './answerHandler.js';
 
@@ -12,25 +12,16 @@ export const ANSWER_VERBS = {
 } as const;
 
 export const ANSWER_KEYS: KeySpace[] = [
-  { prefix: 'drafts/', owner: 'answer', retention: 'kept', purpose: 'the draft answer of each remiss' },
-  {
-    prefix: 'draft-history/',
-    owner: 'answer',
-    retention: 'kept',
-    purpose: 'every saved step, so that a lost race or a mistake can be traced and restored',
-  },
-  { prefix: 'markers/drafts', owner: 'answer', retention: 'kept', purpose: 'when any draft last changed' },
-  {
-    prefix: 'users/',
-    suffix: '/profile',
-    owner: 'answer',
-    retention: 'kept',
-    purpose: "the handläggare's name and title for the document's signature",
-  },
+  ...keptKeys('answer', {
+    'drafts/': 'the draft answer of each remiss',
+    'draft-history/': 'every saved step, so that a lost race or a mistake can be traced and restored',
+    'markers/drafts': 'when any draft last changed',
+    'users/*/profile': "the handläggare's name and title for the document's signature",
+  }),
   {
     prefix: 'downloads/',
     owner: 'answer',
-    retention: (v) => (typeof v.expiresAt === 'string' ? Date.parse(v.expiresAt) : undefined),
+    retention: expiresAfter('expiresAt', 0),
     purpose: 'signed download links of draft documents, removed when they expire',
   },
 ];

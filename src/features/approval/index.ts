@@ -1,5 +1,5 @@
 /** Manager approval: compose, send, decide, download; the approval records and frozen documents it keeps. */
-import type { KeySpace } from '../../storage/keyspace.js';
+import { keptKeys, type KeySpace } from '../../storage/keyspace.js';
 import type { FeatureModule } from '../featureModule.js';
 import type { ApprovalFeature } from './approvalHandler.js';
 
@@ -10,15 +10,10 @@ export const APPROVAL_VERBS = {
   download: 'approval.download',
 } as const;
 
-export const APPROVAL_KEYS: KeySpace[] = [
-  { prefix: 'approvals/', owner: 'approval', retention: 'kept', purpose: 'each remiss’s versions and decisions' },
-  {
-    prefix: 'approval-documents/',
-    owner: 'approval',
-    retention: 'kept',
-    purpose: 'the Word document of each version as the approver saw it (what is filed)',
-  },
-];
+export const APPROVAL_KEYS: KeySpace[] = keptKeys('approval', {
+  'approvals/': 'each remiss’s versions and decisions',
+  'approval-documents/': 'the Word document of each version as the approver saw it (what is filed)',
+});
 
 export function approvalModule(approval: ApprovalFeature): FeatureModule {
   return {

@@ -1,5 +1,5 @@
 /** Scheduled digests and reminders, and the chat commands that subscribe to them; the runs and sent keys. */
-import { DAY_MS, expiresAfter, type KeySpace } from '../../storage/keyspace.js';
+import { DAY_MS, expiresAfter, keptKeys, type KeySpace } from '../../storage/keyspace.js';
 import type { FeatureModule } from '../featureModule.js';
 import type { DigestSubscriptionFeature } from './digestHandler.js';
 
@@ -21,7 +21,7 @@ export const DIGEST_KEYS: KeySpace[] = [
     retention: expiresAfter('at', SENT_KEY_DAYS * DAY_MS),
     purpose: 'one key per message sent, so a resumed or repeated run never sends it twice',
   },
-  { prefix: 'digest-preferences/', owner: 'digest', retention: 'kept', purpose: 'who wants which digest, how often' },
+  ...keptKeys('digest', { 'digest-preferences/': 'who wants which digest, how often' }),
 ];
 
 export function digestModule(subscriptions: DigestSubscriptionFeature): FeatureModule {
