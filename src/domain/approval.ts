@@ -3,6 +3,7 @@
  * bytes (by hash), and a decision applies only to the version it was asked for.
  */
 import type { CalendarDate } from './calendar.js';
+import type { PostedMessage } from './draft.js';
 
 export interface ApprovalParty {
   name?: string;
@@ -29,15 +30,7 @@ export interface ApprovalVersion {
   message: string;
   decision?: ApprovalDecision;
   /** Where the approver's card was posted, once delivered. */
-  approverCard?: {
-    serviceUrl: string;
-    channelId: string;
-    conversationId: string;
-    activityId: string;
-    tenantId?: string;
-    botId: string;
-    userId?: string;
-  };
+  approverCard?: PostedMessage;
   /** Set once the handläggare has been told the approver cannot be reached yet. */
   unreachableToldAt?: string;
 }

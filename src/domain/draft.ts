@@ -12,8 +12,8 @@ export interface DraftOwner {
   name?: string;
 }
 
-/** Where the form's card was posted, so it can be updated outside the turn (another device, a reload). */
-export interface FormMessage {
+/** A message the bot posted, as the domain keeps it: enough to update it later, from any instance. */
+export interface PostedMessage {
   serviceUrl: string;
   channelId: string;
   conversationId: string;
@@ -22,6 +22,9 @@ export interface FormMessage {
   botId: string;
   userId?: string;
 }
+
+/** Where the form's card was posted, so it can be updated outside the turn (another device, a reload). */
+export type FormMessage = PostedMessage;
 
 /** The draft while a version is with the approver, and the last request for changes. */
 export interface DraftApprovalState {

@@ -15,32 +15,21 @@ function commandButtons(language: Language) {
   }));
 }
 
+function commandsCard(language: Language, text: { title: string; intro: string; tryLabel?: string }): AdaptiveCard {
+  return renderCard('commands', { tryLabel: '', ...text, commands: commandButtons(language) });
+}
+
 export function welcomeCard(language: Language): AdaptiveCard {
   const t = messages(language);
-  return renderCard('commands', {
-    title: t.welcomeTitle,
-    intro: t.welcomeBody,
-    tryLabel: t.welcomeTry,
-    commands: commandButtons(language),
-  });
+  return commandsCard(language, { title: t.welcomeTitle, intro: t.welcomeBody, tryLabel: t.welcomeTry });
 }
 
 export function helpCard(language: Language): AdaptiveCard {
   const t = messages(language);
-  return renderCard('commands', {
-    title: t.helpTitle,
-    intro: t.helpIntro,
-    tryLabel: '',
-    commands: commandButtons(language),
-  });
+  return commandsCard(language, { title: t.helpTitle, intro: t.helpIntro });
 }
 
 export function notUnderstoodCard(language: Language): AdaptiveCard {
   const t = messages(language);
-  return renderCard('commands', {
-    title: t.helpTitle,
-    intro: t.notUnderstood,
-    tryLabel: '',
-    commands: commandButtons(language),
-  });
+  return commandsCard(language, { title: t.helpTitle, intro: t.notUnderstood });
 }
