@@ -38,8 +38,11 @@ export interface FeatureContext {
    * is skipped if the draft has moved past that revision by the time it runs: a newer card is already shown.
    */
   updateCardLater(where: PostedCard, card: AdaptiveCard, draft?: { dnr: string; revision: number }): Promise<void>;
-  /** Logs the refusal with its code (event card.refused) and returns the card that tells the person why. */
-  refuse(code: RefusalCode, options?: { backLabel?: string }): AdaptiveCard;
+  /**
+   * Logs the refusal with its code (event card.refused) and returns the card that tells the person why: the
+   * catalogue's text, or `text` where the catalogue's message takes arguments (a version number).
+   */
+  refuse(code: RefusalCode, options?: { backLabel?: string; text?: string }): AdaptiveCard;
 }
 
 /** An Adaptive Card as JSON. */

@@ -10,8 +10,14 @@ export const REFUSALS = {
   INVALID_SUBMISSION: 'errorInvalidSubmission',
   /** No feature answers the verb. */
   UNKNOWN_VERB: 'invalidAction',
-  /** The remiss named by the card is not in the register. */
-  REMISS_NOT_FOUND: 'invalidAction',
+  /** The remiss named by the card or message is not in the register. */
+  REMISS_NOT_FOUND: 'remissNotFound',
+  /** An answer started for a remiss already answered or closed. */
+  REMISS_CLOSED: 'remissClosed',
+  /** An answer started by someone other than the handläggare the remiss is assigned to. */
+  NOT_ASSIGNED: 'notAssigned',
+  /** A button of a card whose remiss, draft or page no longer matches what is stored. */
+  CARD_OUTDATED: 'invalidAction',
   /** The remiss has no draft answer (yet, or any longer). */
   DRAFT_NOT_FOUND: 'invalidAction',
   /** Someone other than the handläggare who started the draft pressed its button. */
@@ -20,14 +26,18 @@ export const REFUSALS = {
   SECTIONS_MISSING: 'invalidAction',
   /** The approval (or the version) the card names does not exist. */
   APPROVAL_NOT_FOUND: 'invalidAction',
-  /** A decision by someone other than the version's approver. */
-  NOT_APPROVER: 'invalidAction',
+  /** Someone other than the version's approver (or its sender, for a download) pressed its button. */
+  NOT_THE_APPROVER: 'notTheApprover',
+  /** A decision on a version that a newer one has replaced. */
+  NOT_LATEST_VERSION: 'notLatestVersion',
+  /** A second decision on a version already decided. */
+  ALREADY_DECIDED: 'alreadyDecided',
   /** The version's Word document is no longer stored. */
   DOCUMENT_NOT_FOUND: 'invalidAction',
   /** "Registrerad" pressed while no registrator is configured. */
   NO_REGISTRATOR: 'invalidAction',
   /** "Registrerad" pressed outside the registrator's channel, or by someone who is not the registrator. */
-  NOT_REGISTRATOR: 'invalidAction',
+  NOT_REGISTRATOR: 'notTheRegistrator',
   /** The filed version the card names has no filing record. */
   FILING_NOT_FOUND: 'invalidAction',
   /** The digest needs the person's e-mail, which Teams did not give. */
@@ -36,6 +46,8 @@ export const REFUSALS = {
 
 export type RefusalCode = keyof typeof REFUSALS;
 
+/** The catalogue's text; a message that takes arguments is given by the caller instead (ctx.refuse's text). */
 export function refusalText(t: Messages, code: RefusalCode): string {
-  return t[REFUSALS[code]];
+  const message = t[REFUSALS[code]];
+  return typeof message === 'string' ? message : t.invalidAction;
 }

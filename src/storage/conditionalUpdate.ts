@@ -36,8 +36,11 @@ export async function retryOnConflict<R>(
   }
 }
 
-/** Creates a record unless it exists: true when this call created it. */
-export async function createOnce(create: () => Promise<unknown>): Promise<boolean> {
+/**
+ * Runs one conditional write (a create, or a put with ifMatch): true when it was written, false when another
+ * writer got there first.
+ */
+export async function writeUnlessRaced(create: () => Promise<unknown>): Promise<boolean> {
   try {
     await create();
     return true;

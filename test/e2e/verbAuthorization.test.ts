@@ -6,6 +6,9 @@ import { cardOf, cardText } from '../fakes/fakeConnector.js';
 import { cardActionFrom, personalChat, startHarness, type ChatUser, type Harness } from '../support/botHarness.js';
 import { button, FormDriver, type Card } from '../support/formDriver.js';
 import { remiss } from '../support/remissFixtures.js';
+import { refusalOf } from '../../src/cards/messageCard.js';
+import type { AdaptiveCard } from '../../src/features/featureContext.js';
+import type { RefusalCode } from '../../src/i18n/refusals.js';
 
 const anna = { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna', email: 'anna.andersson@stad.se' };
 const cecilia = {
@@ -22,6 +25,7 @@ let ceciliaChat: ChatUser;
 let malloryChat: ChatUser;
 let form: Card;
 let approvalRequest: Card;
+const logged: Record<string, unknown>[] = [];
 
 /** The records a refused action must leave alone (markers of seen activities and people are not decisions). */
 async function decisions(): Promise<Record<string, string>> {
@@ -32,7 +36,11 @@ async function decisions(): Promise<Record<string, string>> {
 }
 
 beforeAll(async () => {
-  h = await startHarness({ now: new Date('2026-11-24T09:00:00Z'), env: { REGISTRATOR: 'person:rut@stad.se' } });
+  h = await startHarness({
+    now: new Date('2026-11-24T09:00:00Z'),
+    env: { REGISTRATOR: 'person:rut@stad.se' },
+    log: (line) => void logged.push(JSON.parse(line) as Record<string, unknown>),
+  });
   annaChat = personalChat(h.connector, anna);
   ceciliaChat = personalChat(h.connector, cecilia);
   malloryChat = personalChat(h.connector, mallory);
@@ -59,14 +67,18 @@ afterAll(async () => {
 
 const data = (card: Card, title: string) => button(card, title).data;
 
-/** [what is tried, who, verb, data, a phrase of the Swedish refusal] */
-const attempts = (): [string, ChatUser, string, unknown, RegExp][] => [
+/**
+ * [what is tried, who, verb, data, a phrase of the Swedish refusal, the refusal code the card carries — none
+ * where the answer is the form shown read-only]
+ */
+const attempts = (): [string, ChatUser, string, unknown, RegExp, RefusalCode | undefined][] => [
   [
     "someone else saves Anna's draft",
     malloryChat,
     'answer.save',
     { ...data(form, 'Föregående'), text: 'Kapat!' },
     /Bara Anna Andersson kan redigera|kan inte ändras/,
+    undefined,
   ],
   [
     "someone else downloads Anna's draft",
@@ -74,6 +86,7 @@ const attempts = (): [string, ChatUser, string, unknown, RegExp][] => [
     'answer.download',
     data(form, 'Ladda ned utkast'),
     /Bara Anna Andersson|kan inte|inte giltig/,
+    undefined,
   ],
   [
     'a save for a remiss that does not exist',
@@ -81,6 +94,7 @@ const attempts = (): [string, ChatUser, string, unknown, RegExp][] => [
     'answer.save',
     { ...data(form, 'Föregående'), dnr: 'KS 9999/1' },
     /hittar ingen remiss|inte giltig|gick inte/i,
+    'REMISS_NOT_FOUND',
   ],
   [
     'a save on a stale revision',
@@ -88,6 +102,7 @@ const attempts = (): [string, ChatUser, string, unknown, RegExp][] => [
     'answer.save',
     { ...data(form, 'Föregående'), revision: 0, text: 'Gammal text' },
     /ändrats|nyare|låst|kan inte ändras|skickat/i,
+    undefined,
   ],
   [
     'an answer started for a remiss that does not exist',
@@ -95,6 +110,7 @@ const attempts = (): [string, ChatUser, string, unknown, RegExp][] => [
     'answer.start',
     { dnr: '../../etc/passwd' },
     /hittar ingen remiss/i,
+    'REMISS_NOT_FOUND',
   ],
   [
     'someone else composes the approval request',
@@ -102,6 +118,7 @@ const attempts = (): [string, ChatUser, string, unknown, RegExp][] => [
     'approval.compose',
     { dnr: 'KS 2026/1', revision: 99 },
     /går inte att använda längre/,
+    'NOT_DRAFT_OWNER',
   ],
   [
     'someone else sends it for approval',
@@ -109,6 +126,7 @@ const attempts = (): [string, ChatUser, string, unknown, RegExp][] => [
     'approval.send',
     { dnr: 'KS 2026/1', revision: 99, approver: mallory.email, message: '' },
     /går inte att använda längre/,
+    'NOT_DRAFT_OWNER',
   ],
   [
     'someone other than the approver approves',
@@ -116,6 +134,7 @@ const attempts = (): [string, ChatUser, string, unknown, RegExp][] => [
     'approval.decide',
     data(approvalRequest, 'Godkänn'),
     /bara den utsedda godkännaren/,
+    'NOT_THE_APPROVER',
   ],
   [
     'the approver decides on a version that does not exist',
@@ -123,6 +142,7 @@ const attempts = (): [string, ChatUser, string, unknown, RegExp][] => [
     'approval.decide',
     { ...data(approvalRequest, 'Godkänn'), version: 7 },
     /går inte att använda längre/,
+    'APPROVAL_NOT_FOUND',
   ],
   [
     'someone else downloads the version for approval',
@@ -130,6 +150,7 @@ const attempts = (): [string, ChatUser, string, unknown, RegExp][] => [
     'approval.download',
     data(approvalRequest, 'Ladda ned version 1'),
     /bara den utsedda godkännaren/,
+    'NOT_THE_APPROVER',
   ],
   [
     'someone other than the registrator marks it registered',
@@ -137,8 +158,9 @@ const attempts = (): [string, ChatUser, string, unknown, RegExp][] => [
     'filing.registered',
     { dnr: 'KS 2026/1', version: 1 },
     /Det är bara registratorn/,
+    'NOT_REGISTRATOR',
   ],
-  ['an unknown verb', annaChat, 'remiss.delete', { dnr: 'KS 2026/1' }, /går inte att använda längre/],
+  ['an unknown verb', annaChat, 'remiss.delete', { dnr: 'KS 2026/1' }, /går inte att använda längre/, 'UNKNOWN_VERB'],
 ];
 
 const NAMES = [
@@ -161,12 +183,14 @@ test('every attempt below is one of the cases', () => {
 });
 
 test.each(NAMES)('%s: a Swedish refusal, nothing changed', async (name) => {
-  const [, who, verb, payload, refusal] = attempts().find((a) => a[0] === name)!;
+  const [, who, verb, payload, refusal, code] = attempts().find((a) => a[0] === name)!;
   const before = await decisions();
   const res = await h.post(cardActionFrom(h.connector, who, verb, payload));
   expect(res.status).toBe(200);
   const card = (res.body as { value: Card }).value;
   expect(cardText(card)).toMatch(refusal);
+  expect(refusalOf(card as AdaptiveCard)).toBe(code);
+  if (code) expect(logged.some((l) => l.event === 'card.refused' && l.code === code)).toBe(true);
   await h.bot.outbox.idle();
   expect(await decisions()).toEqual(before);
 });

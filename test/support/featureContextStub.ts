@@ -45,7 +45,10 @@ export function featureContextStub(
     updateCardLater: async (where, card) => void turn.updates.push({ where, card }),
     refuse: (code, options) => {
       turn.refusals.push(code);
-      return messageCard(refusalText(messages(ctx.language), code), { ...options, refusal: code });
+      return messageCard(options?.text ?? refusalText(messages(ctx.language), code), {
+        backLabel: options?.backLabel,
+        refusal: code,
+      });
     },
   };
   return { ctx, ...turn };

@@ -84,7 +84,7 @@ export class AnswerFeature {
   /** "Besvara" / "Fortsätt" / "Avstå" on a card: the clicked card becomes the form (or the 1:1 chat gets it). */
   async startFromCard(ctx: FeatureContext, data: unknown, kind: Answer['kind']): Promise<AdaptiveCard> {
     const parsed = dnrActionSchema.safeParse(data);
-    if (!parsed.success) return messageCard(messages(ctx.language).invalidAction);
+    if (!parsed.success) return ctx.refuse('INVALID_SUBMISSION');
     const opened = await this.open(ctx, parsed.data.dnr, kind);
     if ('refusal' in opened) return opened.refusal;
     const card = this.render(ctx, opened, {});
@@ -100,17 +100,17 @@ export class AnswerFeature {
   async refresh(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
     const parsed = dnrActionSchema.safeParse(data);
     const loaded = parsed.success ? await this.load(parsed.data.dnr) : undefined;
-    if (!loaded) return messageCard(messages(ctx.language).invalidAction);
+    if (!loaded) return ctx.refuse('CARD_OUTDATED');
     return this.render(ctx, loaded, isDraftOwner(loaded.draft, ctx.sender) ? {} : this.readOnly(ctx, loaded.draft));
   }
 
   async save(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
     const t = messages(ctx.language);
     const parsed = formActionSchema.safeParse(data);
-    if (!parsed.success) return messageCard(t.errorInvalidSubmission);
+    if (!parsed.success) return ctx.refuse('INVALID_SUBMISSION');
     const action = parsed.data;
     const loaded = await this.load(action.dnr);
-    if (!loaded) return messageCard(t.remissNotFound);
+    if (!loaded) return ctx.refuse('REMISS_NOT_FOUND');
     const asker = ctx.sender;
     if (!isDraftOwner(loaded.draft, asker)) return this.render(ctx, loaded, this.readOnly(ctx, loaded.draft));
     if (loaded.draft.approval?.awaitingVersion || loaded.draft.approval?.approvedVersion)
@@ -143,7 +143,7 @@ export class AnswerFeature {
       const newest = await this.load(action.dnr);
       return newest
         ? this.render(ctx, newest, { notice: { text: t.noticeOlderCopy, style: 'warning' } })
-        : messageCard(t.remissNotFound);
+        : ctx.refuse('REMISS_NOT_FOUND');
     }
     if (action.step === 1 && applied.draft.answer.details.handlaggarePhone) {
       await this.deps.store.put<UserProfile>(profileKey(asker), {
@@ -171,7 +171,7 @@ export class AnswerFeature {
     const t = messages(ctx.language);
     const parsed = dnrActionSchema.safeParse(data);
     const loaded = parsed.success ? await this.load(parsed.data.dnr) : undefined;
-    if (!loaded) return messageCard(t.invalidAction);
+    if (!loaded) return ctx.refuse('CARD_OUTDATED');
     if (!isDraftOwner(loaded.draft, ctx.sender)) return this.render(ctx, loaded, this.readOnly(ctx, loaded.draft));
     const documentDate = this.documentDate(ctx, loaded.draft);
     const bytes = await buildRemissvarDocx({
@@ -313,7 +313,7 @@ export class AnswerFeature {
   ): Promise<Loaded | { refusal: AdaptiveCard }> {
     const t = messages(ctx.language);
     const found = await this.deps.register.get(dnr);
-    if (!found) return { refusal: messageCard(t.remissNotFound) };
+    if (!found) return { refusal: ctx.refuse('REMISS_NOT_FOUND') };
     const asker = await ctx.asker();
     const existing = await this.deps.drafts.get(dnr);
     if (existing) {
@@ -322,10 +322,10 @@ export class AnswerFeature {
         return { refusal: this.render(ctx, loaded, this.readOnly(ctx, existing.value)) };
       return loaded;
     }
-    if (!isOpen(found.remiss.status)) return { refusal: messageCard(t.remissClosed) };
+    if (!isOpen(found.remiss.status)) return { refusal: ctx.refuse('REMISS_CLOSED') };
     const assigned = found.remiss.handlaggare;
     if (assigned && !isAssignedTo(found.remiss, asker))
-      return { refusal: messageCard(t.notAssigned(assigned.name ?? assigned.email)) };
+      return { refusal: ctx.refuse('NOT_ASSIGNED', { text: t.notAssigned(assigned.name ?? assigned.email) }) };
 
     const profile = await this.deps.store.get<UserProfile>(profileKey(asker));
     const details: AnswerDetails = {

@@ -28,7 +28,7 @@ import type { JobHandlers } from '../../outbox/jobs.js';
 import { CARD_UPDATE_JOB, TEXT_MESSAGE_JOB } from '../../messaging/deliveryJobs.js';
 import type { RemissRepository } from '../../register/remissRepository.js';
 import { changeStatus } from '../../register/statusChanges.js';
-import { StoreConflictError } from '../../storage/store.js';
+import { writeUnlessRaced, retryOnConflict } from '../../storage/conditionalUpdate.js';
 import { renderCard } from '../../cards/cardTemplates.js';
 import type { DownloadLinks } from '../answer/downloadLinks.js';
 import type { DraftRepository } from '../answer/draftRepository.js';
@@ -94,29 +94,30 @@ export class ApprovalFeature {
 
   /** "Skicka för godkännande" on the preview: choose the approver and write a message. */
   async compose(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
-    const t = messages(ctx.language);
     const parsed = dnrActionSchema.extend({ revision: z.number().int().min(0) }).safeParse(data);
-    if (!parsed.success) return messageCard(t.errorInvalidSubmission);
+    if (!parsed.success) return ctx.refuse('INVALID_SUBMISSION');
     const loaded = await this.loadDraft(parsed.data.dnr);
-    if (!loaded || !isDraftOwner(loaded.draft, ctx.sender)) return messageCard(t.invalidAction);
+    if (!loaded) return ctx.refuse('DRAFT_NOT_FOUND');
+    if (!isDraftOwner(loaded.draft, ctx.sender)) return ctx.refuse('NOT_DRAFT_OWNER');
     return this.composeCard(ctx, loaded.remiss, loaded.draft, '', '', '');
   }
 
   async send(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
     const t = messages(ctx.language);
     const parsed = sendSchema.safeParse(data);
-    if (!parsed.success) return messageCard(t.errorInvalidSubmission);
+    if (!parsed.success) return ctx.refuse('INVALID_SUBMISSION');
     const { dnr, revision, approver: approverValue } = parsed.data;
     const message = cleanText(parsed.data.message).slice(0, 2000);
     const loaded = await this.loadDraft(dnr);
-    if (!loaded || !isDraftOwner(loaded.draft, ctx.sender)) return messageCard(t.invalidAction);
+    if (!loaded) return ctx.refuse('DRAFT_NOT_FOUND');
+    if (!isDraftOwner(loaded.draft, ctx.sender)) return ctx.refuse('NOT_DRAFT_OWNER');
     const { remiss, draft, eTag } = loaded;
     if (draft.approval?.awaitingVersion)
       return this.requesterStatusCard(ctx.language, remiss, (await this.deps.approvals.get(dnr))?.value);
     if (draft.revision !== revision)
       return this.composeCard(ctx, remiss, draft, approverValue, message, t.noticeOlderCopy);
     if (draft.answer.kind === 'answer' && missingSections(draft.answer.sections).length > 0)
-      return messageCard(t.invalidAction);
+      return ctx.refuse('SECTIONS_MISSING');
     const approver = await this.resolveApprover(approverValue);
     if (!approver) return this.composeCard(ctx, remiss, draft, approverValue, message, t.errorApprover);
 
@@ -155,12 +156,8 @@ export class ApprovalFeature {
       approval: { ...draft.approval, awaitingVersion: version, changesRequested: undefined },
       updatedAt: now.toISOString(),
     };
-    try {
-      await this.deps.drafts.replace(locked, eTag, { stepChanged: true });
-    } catch (err) {
-      if (err instanceof StoreConflictError) return this.requesterStatusCard(ctx.language, remiss, existing?.value);
-      throw err;
-    }
+    const won = await writeUnlessRaced(() => this.deps.drafts.replace(locked, eTag, { stepChanged: true }));
+    if (!won) return this.requesterStatusCard(ctx.language, remiss, existing?.value);
     await this.deps.approvals.putDocument(dnr, version, bytes);
     const saved = { ...record, versions: [...record.versions, entry] };
     await this.deps.approvals.save(saved, existing?.eTag);
@@ -186,73 +183,78 @@ export class ApprovalFeature {
   async decide(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
     const t = messages(ctx.language);
     const parsed = decideSchema.safeParse(data);
-    if (!parsed.success) return messageCard(t.errorInvalidSubmission);
+    if (!parsed.success) return ctx.refuse('INVALID_SUBMISSION');
     const { dnr, version, decision } = parsed.data;
     const comment = cleanText(parsed.data.comment).slice(0, 2000);
     const found = await this.deps.register.get(dnr);
-    if (!found) return messageCard(t.invalidAction);
+    if (!found) return ctx.refuse('REMISS_NOT_FOUND');
     // A conflict can come from a write that is not a decision (the outbox recording where it posted the
     // approver's card): then the decision is tried again on what is stored now.
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const stored = await this.deps.approvals.get(dnr);
-      const latest = latestVersion(stored?.value);
-      if (!stored || !latest) return messageCard(t.invalidAction);
-      const target = stored.value.versions.find((v) => v.version === version);
-      if (!target) return messageCard(t.invalidAction);
-      // Identity first: a forged click by someone else learns nothing about the approval's state.
-      const bothHaveObjectIds = !!(target.approver.aadObjectId && ctx.sender.aadObjectId);
-      const allowed = isApprover(target, ctx.sender) || (!bothHaveObjectIds && isApprover(target, await ctx.asker()));
-      if (!allowed) return messageCard(t.notTheApprover);
-      if (version !== latest.version) return messageCard(t.notLatestVersion(version, latest.version));
-      if (latest.decision) return messageCard(t.alreadyDecided(this.decisionText(ctx.language, latest)));
-      if (decision === 'changes' && !comment)
-        return this.approverCard(ctx.language, found.remiss, latest, await this.summaryOf(dnr), t.errorCommentRequired);
+    return retryOnConflict(
+      async () => {
+        const stored = await this.deps.approvals.get(dnr);
+        const latest = latestVersion(stored?.value);
+        const target = stored?.value.versions.find((v) => v.version === version);
+        if (!stored || !latest || !target) return ctx.refuse('APPROVAL_NOT_FOUND');
+        // Identity first: a forged click by someone else learns nothing about the approval's state.
+        const bothHaveObjectIds = !!(target.approver.aadObjectId && ctx.sender.aadObjectId);
+        const allowed = isApprover(target, ctx.sender) || (!bothHaveObjectIds && isApprover(target, await ctx.asker()));
+        if (!allowed) return ctx.refuse('NOT_THE_APPROVER');
+        if (version !== latest.version)
+          return ctx.refuse('NOT_LATEST_VERSION', { text: t.notLatestVersion(version, latest.version) });
+        if (latest.decision)
+          return ctx.refuse('ALREADY_DECIDED', { text: t.alreadyDecided(this.decisionText(ctx.language, latest)) });
+        if (decision === 'changes' && !comment)
+          return this.approverCard(
+            ctx.language,
+            found.remiss,
+            latest,
+            await this.summaryOf(dnr),
+            t.errorCommentRequired,
+          );
 
-      const asker = await ctx.asker();
-      const by: ApprovalParty = {
-        name: asker.name,
-        email: asker.email ?? asker.userPrincipalName,
-        aadObjectId: asker.aadObjectId,
-        teamsUserId: asker.teamsUserId,
-      };
-      const decided: ApprovalVersion = {
-        ...latest,
-        decision: {
-          kind: decision === 'approve' ? 'approved' : 'changesRequested',
-          by,
-          at: ctx.now.toISOString(),
-          comment: comment || undefined,
-        },
-      };
-      const record = { ...stored.value, versions: [...stored.value.versions.slice(0, -1), decided] };
-      try {
+        const asker = await ctx.asker();
+        const by: ApprovalParty = {
+          name: asker.name,
+          email: asker.email ?? asker.userPrincipalName,
+          aadObjectId: asker.aadObjectId,
+          teamsUserId: asker.teamsUserId,
+        };
+        const decided: ApprovalVersion = {
+          ...latest,
+          decision: {
+            kind: decision === 'approve' ? 'approved' : 'changesRequested',
+            by,
+            at: ctx.now.toISOString(),
+            comment: comment || undefined,
+          },
+        };
+        const record = { ...stored.value, versions: [...stored.value.versions.slice(0, -1), decided] };
         await this.deps.approvals.save(record, stored.eTag);
-      } catch (err) {
-        if (!(err instanceof StoreConflictError)) throw err;
-        continue;
-      }
-      await this.afterDecision(ctx, found.remiss, decided);
-      return this.approverCard(ctx.language, found.remiss, decided, await this.summaryOf(dnr));
-    }
-    return messageCard(t.somethingWentWrong);
+        await this.afterDecision(ctx, found.remiss, decided);
+        return this.approverCard(ctx.language, found.remiss, decided, await this.summaryOf(dnr));
+      },
+      { attempts: 5, exhausted: () => messageCard(t.somethingWentWrong) },
+    );
   }
 
   /** "Ladda ned version N": the exact stored bytes, for the approver or the handläggare. */
   async download(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
     const t = messages(ctx.language);
     const parsed = versionSchema.safeParse(data);
-    if (!parsed.success) return messageCard(t.errorInvalidSubmission);
+    if (!parsed.success) return ctx.refuse('INVALID_SUBMISSION');
     const { dnr, version } = parsed.data;
     const record = (await this.deps.approvals.get(dnr))?.value;
     const entry = record?.versions.find((v) => v.version === version);
     const found = await this.deps.register.get(dnr);
     const doc = entry && (await this.deps.approvals.getDocument(dnr, version));
-    if (!entry || !found || !doc) return messageCard(t.invalidAction);
+    if (!entry || !found) return ctx.refuse('APPROVAL_NOT_FOUND');
+    if (!doc) return ctx.refuse('DOCUMENT_NOT_FOUND');
     const asker = await ctx.asker();
     const isSender = entry.sentBy.aadObjectId
       ? entry.sentBy.aadObjectId === asker.aadObjectId
       : entry.sentBy.teamsUserId === asker.teamsUserId;
-    if (!isApprover(entry, asker) && !isSender) return messageCard(t.notTheApprover);
+    if (!isApprover(entry, asker) && !isSender) return ctx.refuse('NOT_THE_APPROVER');
     const fileName = remissvarFileName(dnr, found.remiss.title).replace(/\.docx$/, ` v${version}.docx`);
     const url = await this.deps.downloads.create(doc.bytes, fileName, DOCX_TYPE, ctx.now);
     return this.approverCard(ctx.language, found.remiss, entry, await this.summaryOf(dnr), undefined, {
@@ -311,17 +313,15 @@ export class ApprovalFeature {
     version: number,
     change: (v: ApprovalVersion) => ApprovalVersion,
   ): Promise<void> {
-    for (let attempt = 0; attempt < 10; attempt++) {
-      const stored = await this.deps.approvals.get(dnr);
-      if (!stored) return;
-      const versions = stored.value.versions.map((v) => (v.version === version ? change(v) : v));
-      try {
+    await retryOnConflict(
+      async () => {
+        const stored = await this.deps.approvals.get(dnr);
+        if (!stored) return;
+        const versions = stored.value.versions.map((v) => (v.version === version ? change(v) : v));
         await this.deps.approvals.save({ ...stored.value, versions }, stored.eTag);
-        return;
-      } catch (err) {
-        if (!(err instanceof StoreConflictError)) throw err;
-      }
-    }
+      },
+      { exhausted: () => undefined },
+    );
   }
 
   private async afterDecision(ctx: FeatureContext, remiss: Remiss, decided: ApprovalVersion): Promise<void> {
@@ -376,22 +376,20 @@ export class ApprovalFeature {
   }
 
   private async updateDraft(dnr: string, change: (d: Draft) => Draft): Promise<Draft | undefined> {
-    for (let attempt = 0; attempt < 10; attempt++) {
-      const stored = await this.deps.drafts.get(dnr);
-      if (!stored) return undefined;
-      const next = {
-        ...change(stored.value),
-        revision: stored.value.revision + 1,
-        updatedAt: this.deps.clock().toISOString(),
-      };
-      try {
+    return retryOnConflict(
+      async () => {
+        const stored = await this.deps.drafts.get(dnr);
+        if (!stored) return undefined;
+        const next = {
+          ...change(stored.value),
+          revision: stored.value.revision + 1,
+          updatedAt: this.deps.clock().toISOString(),
+        };
         await this.deps.drafts.replace(next, stored.eTag, { stepChanged: true });
         return next;
-      } catch (err) {
-        if (!(err instanceof StoreConflictError)) throw err;
-      }
-    }
-    return undefined;
+      },
+      { exhausted: () => undefined },
+    );
   }
 
   private setStatus(dnr: string, status: RemissStatus, entry: Remiss['history'][number]): Promise<void> {

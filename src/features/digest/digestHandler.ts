@@ -15,7 +15,7 @@ export class DigestSubscriptionFeature {
     const t = messages(ctx.language);
     const asker = await ctx.asker();
     const email = asker.email ?? asker.userPrincipalName;
-    if (!email) return messageCard(t.digestNeedsEmail);
+    if (!email) return ctx.refuse('EMAIL_UNKNOWN');
     const update = {
       off: { subscribed: false },
       on: { subscribed: true },

@@ -104,7 +104,7 @@ export class DueFeature {
   ): Promise<AdaptiveCard> {
     const t = messages(ctx.language);
     const found = await this.register.get(dnr);
-    if (!found) return messageCard(t.remissNotFound, { backLabel: t.back });
+    if (!found) return ctx.refuse('REMISS_NOT_FOUND', { backLabel: t.back });
     return renderCard(
       'remiss-detail',
       remissDetailView(found.remiss, back, todayIn(ctx.now), ctx.language, await this.drafts.progress(dnr)),
@@ -114,9 +114,7 @@ export class DueFeature {
   showFromAction(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
     const parsed = showSchema.safeParse(data);
     if (!parsed.success)
-      return Promise.resolve(
-        messageCard(messages(ctx.language).invalidAction, { backLabel: messages(ctx.language).back }),
-      );
+      return Promise.resolve(ctx.refuse('CARD_OUTDATED', { backLabel: messages(ctx.language).back }));
     const { dnr, filter, offset } = parsed.data;
     return this.show(ctx, dnr, { filter, offset });
   }

@@ -24,7 +24,6 @@ import { formatDateTime, formatLongDate } from '../../domain/swedishDates.js';
 import { renderCard } from '../../cards/cardTemplates.js';
 import type { ConversationTarget, Messenger } from '../../messaging/messenger.js';
 import { RetryLater } from '../../outbox/outbox.js';
-import { messageCard } from '../../cards/messageCard.js';
 import type { AdaptiveCard, FeatureContext } from '../featureContext.js';
 import type { PeopleDirectory } from '../people/peopleDirectory.js';
 import type { Logger } from '../../logging/logger.js';
@@ -114,7 +113,8 @@ export class FilingFeature {
     const t = messages(ctx.language);
     const parsed = versionSchema.safeParse(data);
     const registrator = this.deps.registrator;
-    if (!parsed.success || !registrator) return messageCard(t.invalidAction);
+    if (!parsed.success) return ctx.refuse('INVALID_SUBMISSION');
+    if (!registrator) return ctx.refuse('NO_REGISTRATOR');
     const { dnr, version } = parsed.data;
     const allowed =
       registrator.kind === 'channel'
@@ -122,10 +122,10 @@ export class FilingFeature {
         : [(await ctx.asker()).email, (await ctx.asker()).userPrincipalName].some(
             (m) => m?.toLowerCase() === registrator.email,
           );
-    if (!allowed) return messageCard(t.notTheRegistrator);
+    if (!allowed) return ctx.refuse('NOT_REGISTRATOR');
     const record = (await this.deps.store.get<FilingRecord>(`filings/${dnr}/v${version}`))?.value;
     const found = await this.deps.register.get(dnr);
-    if (!record?.docx || !record.pdf || !found) return messageCard(t.invalidAction);
+    if (!record?.docx || !record.pdf || !found) return ctx.refuse('FILING_NOT_FOUND');
     const asker = await ctx.asker();
     const by = asker.name ?? asker.email ?? asker.teamsUserId;
     // The first press wins; a second (or a Teams retry) shows what was recorded.

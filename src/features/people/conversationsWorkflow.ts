@@ -6,7 +6,7 @@ import { welcomeCard } from '../commands/commandsCard.js';
 import type { AdaptiveCard, FeatureContext } from '../featureContext.js';
 import type { Installations } from '../conversations/installations.js';
 import type { Logger } from '../../logging/logger.js';
-import { createOnce } from '../../storage/conditionalUpdate.js';
+import { writeUnlessRaced } from '../../storage/conditionalUpdate.js';
 import type { RecordStore } from '../../storage/store.js';
 import type { PeopleDirectory } from './peopleDirectory.js';
 
@@ -23,7 +23,7 @@ export class ConversationsWorkflow {
   /** Teams sends both conversationUpdate and installationUpdate on install: a stored marker greets once. */
   async welcomeOnce(ctx: FeatureContext): Promise<AdaptiveCard | undefined> {
     const marker = { schemaVersion: 1, at: ctx.now.toISOString() };
-    if (!(await createOnce(() => this.store.create(welcomedKey(ctx.conversation.conversationId), marker))))
+    if (!(await writeUnlessRaced(() => this.store.create(welcomedKey(ctx.conversation.conversationId), marker))))
       return undefined;
     await this.remember(ctx);
     return welcomeCard(ctx.language);
