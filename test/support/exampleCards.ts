@@ -17,8 +17,7 @@ import { DraftRepository } from '../../src/features/answer/draftRepository.js';
 import { formCard } from '../../src/features/answer/formView.js';
 import { avstarAnswer, exampleOrganisation, fullAnswer } from './answerFixtures.js';
 import type { ApprovalVersion } from '../../src/domain/approval.js';
-import { DownloadLinks } from '../../src/features/answer/downloadLinks.js';
-import { ApprovalFeature } from '../../src/features/approval/approvalHandler.js';
+import { approverCard, composeCard, requesterStatusCard } from '../../src/features/approval/approvalCards.js';
 import { ApprovalStore } from '../../src/features/approval/approvalStore.js';
 import { FilingFeature, type FilingRecord } from '../../src/features/filing/filingHandler.js';
 import { PeopleDirectory } from '../../src/features/people/peopleDirectory.js';
@@ -126,18 +125,6 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
     const notSending: Messenger = { post: unused, postText: unused, update: unused, openPersonalChat: unused };
     const people = new PeopleDirectory(store);
     const approvals = new ApprovalStore(store);
-    const downloads = new DownloadLinks(store, Buffer.alloc(32), 'https://remissbot.example.se');
-    const approval = new ApprovalFeature({
-      organisation,
-      register,
-      drafts,
-      approvals,
-      people,
-      outbox,
-      messenger: notSending,
-      downloads,
-      clock: () => NOW,
-    });
     const filing = new FilingFeature({
       register,
       approvals,
@@ -149,7 +136,7 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
       clock: () => NOW,
       people,
       messenger: notSending,
-      approvalCards: approval,
+      approvalCards: { showFiled: unused },
       logger: createLogger('silent'),
     });
     const approvalVersion: ApprovalVersion = {
@@ -247,11 +234,19 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
       { name: 'form-avstar', card: form(1, {}, avstarAnswer) },
       {
         name: 'approval-compose',
-        card: await approval.compose(ctx('sv'), { dnr: draft.dnr, revision: draft.revision }),
+        card: composeCard('sv', {
+          remiss: remissOf,
+          draft,
+          approvers: organisation.approvers ?? [],
+          defaultApprover: organisation.defaultApprover ?? '',
+          approverValue: '',
+          message: '',
+          error: '',
+        }),
       },
       {
         name: 'approval-request',
-        card: approval.approverCard(
+        card: approverCard(
           'sv',
           remissOf,
           approvalVersion,
@@ -260,7 +255,7 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
       },
       {
         name: 'approval-decided',
-        card: approval.approverCard(
+        card: approverCard(
           'sv',
           remissOf,
           {
@@ -272,7 +267,7 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
       },
       {
         name: 'approval-status',
-        card: approval.requesterStatusCard('sv', remissOf, {
+        card: requesterStatusCard('sv', remissOf, {
           schemaVersion: 1,
           dnr: remissOf.dnr,
           versions: [approvalVersion],

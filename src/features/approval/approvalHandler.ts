@@ -16,10 +16,8 @@ import { todayIn } from '../../domain/calendar.js';
 import { remissvarFileName } from '../../domain/documents/remissvarModel.js';
 import { buildRemissvarDocx } from '../../domain/documents/remissvarDocx.js';
 import { isDraftOwner, type Draft } from '../../domain/draft.js';
-import type { Language } from '../../domain/language.js';
 import type { Organisation } from '../../domain/organisation.js';
 import type { Remiss, RemissStatus } from '../../domain/remiss.js';
-import { formatDateTime, formatLongDate } from '../../domain/swedishDates.js';
 import { messages } from '../../i18n/messages.js';
 import type { Messenger, PostedCard } from '../../messaging/messenger.js';
 import { RecipientUnreachableError } from '../../messaging/messenger.js';
@@ -29,7 +27,6 @@ import { CARD_UPDATE_JOB, TEXT_MESSAGE_JOB } from '../../messaging/deliveryJobs.
 import type { RemissRepository } from '../../register/remissRepository.js';
 import { changeStatus } from '../../register/statusChanges.js';
 import { writeUnlessRaced, retryOnConflict } from '../../storage/conditionalUpdate.js';
-import { renderCard } from '../../cards/cardTemplates.js';
 import type { DownloadLinks } from '../answer/downloadLinks.js';
 import type { DraftRepository } from '../answer/draftRepository.js';
 import { cleanText, dnrActionSchema } from '../answer/formInput.js';
@@ -37,6 +34,14 @@ import { messageCard } from '../../cards/messageCard.js';
 import type { AdaptiveCard, FeatureContext } from '../featureContext.js';
 import type { PeopleDirectory } from '../people/peopleDirectory.js';
 import { sha256, type ApprovalStore } from './approvalStore.js';
+import {
+  approverCard,
+  composeCard,
+  decisionText,
+  requesterStatusCard,
+  who,
+  type ComposeCardData,
+} from './approvalCards.js';
 import { z } from 'zod';
 
 export const APPROVAL_NOTIFY_JOB = 'approval.notify';
@@ -83,10 +88,6 @@ export interface ApprovalDependencies {
   clock: () => Date;
 }
 
-function who(p: ApprovalParty): string {
-  return p.name ?? p.email ?? p.aadObjectId ?? '';
-}
-
 export class ApprovalFeature {
   constructor(private readonly deps: ApprovalDependencies) {}
 
@@ -99,7 +100,13 @@ export class ApprovalFeature {
     const loaded = await this.loadDraft(parsed.data.dnr);
     if (!loaded) return ctx.refuse('DRAFT_NOT_FOUND');
     if (!isDraftOwner(loaded.draft, ctx.sender)) return ctx.refuse('NOT_DRAFT_OWNER');
-    return this.composeCard(ctx, loaded.remiss, loaded.draft, '', '', '');
+    return this.composeCard(ctx, {
+      remiss: loaded.remiss,
+      draft: loaded.draft,
+      approverValue: '',
+      message: '',
+      error: '',
+    });
   }
 
   async send(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
@@ -113,13 +120,26 @@ export class ApprovalFeature {
     if (!isDraftOwner(loaded.draft, ctx.sender)) return ctx.refuse('NOT_DRAFT_OWNER');
     const { remiss, draft, eTag } = loaded;
     if (draft.approval?.awaitingVersion)
-      return this.requesterStatusCard(ctx.language, remiss, (await this.deps.approvals.get(dnr))?.value);
+      return requesterStatusCard(ctx.language, remiss, (await this.deps.approvals.get(dnr))?.value);
     if (draft.revision !== revision)
-      return this.composeCard(ctx, remiss, draft, approverValue, message, t.noticeOlderCopy);
+      return this.composeCard(ctx, {
+        remiss: remiss,
+        draft: draft,
+        approverValue: approverValue,
+        message: message,
+        error: t.noticeOlderCopy,
+      });
     if (draft.answer.kind === 'answer' && missingSections(draft.answer.sections).length > 0)
       return ctx.refuse('SECTIONS_MISSING');
     const approver = await this.resolveApprover(approverValue);
-    if (!approver) return this.composeCard(ctx, remiss, draft, approverValue, message, t.errorApprover);
+    if (!approver)
+      return this.composeCard(ctx, {
+        remiss: remiss,
+        draft: draft,
+        approverValue: approverValue,
+        message: message,
+        error: t.errorApprover,
+      });
 
     const asker = await ctx.asker();
     const now = ctx.now;
@@ -157,7 +177,7 @@ export class ApprovalFeature {
       updatedAt: now.toISOString(),
     };
     const won = await writeUnlessRaced(() => this.deps.drafts.replace(locked, eTag, { stepChanged: true }));
-    if (!won) return this.requesterStatusCard(ctx.language, remiss, existing?.value);
+    if (!won) return requesterStatusCard(ctx.language, remiss, existing?.value);
     await this.deps.approvals.putDocument(dnr, version, bytes);
     const saved = { ...record, versions: [...record.versions, entry] };
     await this.deps.approvals.save(saved, existing?.eTag);
@@ -174,7 +194,7 @@ export class ApprovalFeature {
       { dnr, version },
       { id: `approval-notify-${sha256(Buffer.from(dnr)).slice(0, 16)}-v${version}` },
     );
-    const status = this.requesterStatusCard(ctx.language, remiss, saved);
+    const status = requesterStatusCard(ctx.language, remiss, saved);
     if (locked.formMessage) await ctx.updateCardLater(locked.formMessage, status);
     return status;
   }
@@ -203,15 +223,11 @@ export class ApprovalFeature {
         if (version !== latest.version)
           return ctx.refuse('NOT_LATEST_VERSION', { text: t.notLatestVersion(version, latest.version) });
         if (latest.decision)
-          return ctx.refuse('ALREADY_DECIDED', { text: t.alreadyDecided(this.decisionText(ctx.language, latest)) });
+          return ctx.refuse('ALREADY_DECIDED', { text: t.alreadyDecided(decisionText(ctx.language, latest)) });
         if (decision === 'changes' && !comment)
-          return this.approverCard(
-            ctx.language,
-            found.remiss,
-            latest,
-            await this.summaryOf(dnr),
-            t.errorCommentRequired,
-          );
+          return approverCard(ctx.language, found.remiss, latest, await this.summaryOf(dnr), {
+            commentError: t.errorCommentRequired,
+          });
 
         const asker = await ctx.asker();
         const by: ApprovalParty = {
@@ -232,7 +248,7 @@ export class ApprovalFeature {
         const record = { ...stored.value, versions: [...stored.value.versions.slice(0, -1), decided] };
         await this.deps.approvals.save(record, stored.eTag);
         await this.afterDecision(ctx, found.remiss, decided);
-        return this.approverCard(ctx.language, found.remiss, decided, await this.summaryOf(dnr));
+        return approverCard(ctx.language, found.remiss, decided, await this.summaryOf(dnr));
       },
       { attempts: 5, exhausted: () => messageCard(t.somethingWentWrong) },
     );
@@ -257,9 +273,8 @@ export class ApprovalFeature {
     if (!isApprover(entry, asker) && !isSender) return ctx.refuse('NOT_THE_APPROVER');
     const fileName = remissvarFileName(dnr, found.remiss.title).replace(/\.docx$/, ` v${version}.docx`);
     const url = await this.deps.downloads.create(doc.bytes, fileName, DOCX_TYPE, ctx.now);
-    return this.approverCard(ctx.language, found.remiss, entry, await this.summaryOf(dnr), undefined, {
-      url,
-      label: t.openDownload,
+    return approverCard(ctx.language, found.remiss, entry, await this.summaryOf(dnr), {
+      link: { url, label: t.openDownload },
     });
   }
 
@@ -290,7 +305,7 @@ export class ApprovalFeature {
       await this.tellUnreachable(stored.value, entry, via);
       throw new RetryLater(UNREACHABLE_RETRY_MS, 'approver not reachable in Teams yet');
     }
-    const card = this.approverCard('sv', found.remiss, entry, await this.summaryOf(dnr));
+    const card = approverCard('sv', found.remiss, entry, await this.summaryOf(dnr));
     const posted = await this.deps.messenger.post(chat, card);
     await this.updateVersion(dnr, version, (v) => ({ ...v, approverCard: posted }));
   }
@@ -353,12 +368,12 @@ export class ApprovalFeature {
     if (decided.approverCard)
       await this.deps.outbox.enqueue(CARD_UPDATE_JOB, {
         where: decided.approverCard,
-        card: this.approverCard('sv', remiss, decided, summary),
+        card: approverCard('sv', remiss, decided, summary),
       });
     if (draft?.formMessage) {
       await this.deps.outbox.enqueue(CARD_UPDATE_JOB, {
         where: draft.formMessage,
-        card: this.requesterStatusCard('sv', remiss, { schemaVersion: 1, dnr: remiss.dnr, versions: [decided] }),
+        card: requesterStatusCard('sv', remiss, { schemaVersion: 1, dnr: remiss.dnr, versions: [decided] }),
       });
       await this.deps.outbox.enqueue(TEXT_MESSAGE_JOB, {
         to: draft.formMessage,
@@ -431,62 +446,10 @@ export class ApprovalFeature {
     return (answer.kind === 'answer' ? answer.sections.sammanfattning : answer.reason).slice(0, 3000);
   }
 
-  /** The default approver: the remiss's godkännare, else the organisation's. */
-  private defaultApprover(remiss: Remiss): string {
-    return remiss.approver?.email ?? this.deps.organisation.defaultApprover ?? '';
-  }
-
-  private composeCard(
-    ctx: FeatureContext,
-    remiss: Remiss,
-    draft: Draft,
-    approverValue: string,
-    message: string,
-    error: string,
-  ): AdaptiveCard {
-    const t = messages(ctx.language);
-    const configured = this.deps.organisation.approvers ?? [];
-    const fallback = this.defaultApprover(remiss);
-    const choices = [...configured.map((a) => ({ title: `${a.name} (${a.email})`, value: a.email }))];
-    if (fallback && !choices.some((c) => c.value.toLowerCase() === fallback.toLowerCase()))
-      choices.unshift({ title: fallback, value: fallback });
-    return renderCard('approval-compose', {
-      remissTitle: remiss.title,
-      title: t.approvalComposeTitle,
-      intro: t.approvalComposeIntro,
-      approverLabel: t.labelApprover,
-      approverValue: approverValue || fallback,
-      approvers: choices,
-      approverError: error,
-      messageLabel: t.labelApprovalMessage,
-      messageValue: message,
-      sendLabel: t.send,
-      sendData: { dnr: draft.dnr, revision: draft.revision },
-      backLabel: t.backToForm,
-      backData: { dnr: draft.dnr },
-    });
-  }
-
-  private decisionText(language: Language, v: ApprovalVersion): string {
-    const t = messages(language);
-    const d = v.decision;
-    if (!d) return '';
-    const at = formatDateTime(new Date(d.at), language);
-    return d.kind === 'approved'
-      ? t.decidedApproved(who(d.by), at)
-      : `${t.decidedChanges(who(d.by), at)}: ${d.comment ?? ''}`;
-  }
-
-  private facts(language: Language, remiss: Remiss, v: ApprovalVersion) {
-    const t = messages(language);
-    return [
-      { label: t.fieldDnr, value: remiss.dnr },
-      { label: t.fieldRemittent, value: remiss.remittent },
-      { label: t.fieldDueDate, value: formatLongDate(remiss.dueDate, language) },
-      { label: 'Version', value: String(v.version) },
-      { label: t.fieldHandlaggare, value: who(v.sentBy) },
-      ...(v.message ? [{ label: t.approvalMessageLabel, value: v.message }] : []),
-    ];
+  /** The compose form, offering the organisation's approvers and the default: the remiss's, else the organisation's. */
+  private composeCard(ctx: FeatureContext, d: Omit<ComposeCardData, 'approvers' | 'defaultApprover'>): AdaptiveCard {
+    const defaultApprover = d.remiss.approver?.email ?? this.deps.organisation.defaultApprover ?? '';
+    return composeCard(ctx.language, { ...d, approvers: this.deps.organisation.approvers ?? [], defaultApprover });
   }
 
   /** After filing, the approver's card shows where the answer is: a link where it opens in a browser (SharePoint). */
@@ -495,75 +458,10 @@ export class ApprovalFeature {
     const v = record?.value.versions.find((x) => x.version === version);
     if (!found || !v?.approverCard) return;
     const t = messages('sv');
-    const card = this.approverCard(
-      'sv',
-      found.remiss,
-      v,
-      await this.summaryOf(dnr),
-      undefined,
-      /^https?:/.test(filed.url) ? { url: filed.url, label: t.openFiled } : undefined,
-      t.filedAs(filed.name),
-    );
+    const card = approverCard('sv', found.remiss, v, await this.summaryOf(dnr), {
+      link: /^https?:/.test(filed.url) ? { url: filed.url, label: t.openFiled } : undefined,
+      note: t.filedAs(filed.name),
+    });
     await this.deps.outbox.enqueue(CARD_UPDATE_JOB, { where: v.approverCard, card });
-  }
-
-  approverCard(
-    language: Language,
-    remiss: Remiss,
-    v: ApprovalVersion,
-    summary: string,
-    commentError?: string,
-    link?: { url: string; label: string },
-    note?: string,
-  ): AdaptiveCard {
-    const t = messages(language);
-    const decided = !!v.decision;
-    return renderCard('approval-request', {
-      heading: t.approvalRequestTitle(who(v.sentBy)),
-      remissTitle: remiss.title,
-      facts: this.facts(language, remiss, v),
-      summary,
-      status: decided ? [this.decisionText(language, v), note].filter(Boolean).join(' ') : (commentError ?? ''),
-      statusStyle: decided ? (v.decision?.kind === 'approved' ? 'good' : 'warning') : 'attention',
-      canDecide: !decided,
-      approveLabel: t.approve,
-      approveData: { dnr: remiss.dnr, version: v.version, decision: 'approve' },
-      changesLabel: t.requestChanges,
-      commentLabel: t.labelChangeComment,
-      commentError: t.errorCommentRequired,
-      sendChangesLabel: t.sendChangeRequest,
-      changesData: { dnr: remiss.dnr, version: v.version, decision: 'changes' },
-      downloadLabel: t.downloadVersion(v.version),
-      downloadData: { dnr: remiss.dnr, version: v.version },
-      link: link?.url ?? '',
-      linkLabel: link?.label ?? '',
-    });
-  }
-
-  /** What the handläggare's form message shows while the answer is with the approver, and after. */
-  requesterStatusCard(language: Language, remiss: Remiss, record: ApprovalRecord | undefined): AdaptiveCard {
-    const t = messages(language);
-    const v = latestVersion(record);
-    if (!v) return messageCard(t.editingClosed);
-    return renderCard('approval-request', {
-      heading: t.approvalComposeTitle,
-      remissTitle: remiss.title,
-      facts: this.facts(language, remiss, v),
-      summary: '',
-      status: v.decision ? this.decisionText(language, v) : t.awaitingApproval(v.version, who(v.approver)),
-      statusStyle: v.decision ? (v.decision.kind === 'approved' ? 'good' : 'warning') : 'accent',
-      canDecide: false,
-      approveLabel: '',
-      approveData: {},
-      changesLabel: '',
-      commentLabel: '',
-      commentError: '',
-      sendChangesLabel: '',
-      changesData: {},
-      downloadLabel: t.downloadVersion(v.version),
-      downloadData: { dnr: remiss.dnr, version: v.version },
-      link: '',
-      linkLabel: '',
-    });
   }
 }
