@@ -20,7 +20,8 @@ import { DraftRepository } from './features/answer/draftRepository.js';
 import { ApprovalFeature } from './features/approval/approvalHandler.js';
 import { ApprovalStore } from './features/approval/approvalStore.js';
 import { PeopleDirectory } from './features/people/peopleDirectory.js';
-import { FilingFeature, parseRegistrator } from './features/filing/filingHandler.js';
+import { FilingWorkflow } from './features/filing/filingWorkflow.js';
+import { parseRegistrator } from './features/filing/registrator.js';
 import { LocalFolderArchive } from './features/filing/localFolderArchive.js';
 import { LibreOfficePdf } from './integrations/libreOfficePdf.js';
 import type { DocumentArchive, PdfConverter } from './features/filing/archive.js';
@@ -166,7 +167,8 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     downloads,
     clock,
   });
-  const filing = new FilingFeature({
+  const registrator = parseRegistrator(settings.REGISTRATOR);
+  const filing = new FilingWorkflow({
     register,
     approvals,
     drafts,
@@ -175,7 +177,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     store,
     outbox,
     clock,
-    registrator: parseRegistrator(settings.REGISTRATOR),
+    registrator,
     people,
     messenger,
     logger,
@@ -207,7 +209,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     dueModule(new DueFeature(register, { marker: () => drafts.marker(), progress: (dnr) => answer.progress(dnr) })),
     answerModule(answer),
     approvalModule(approval),
-    filingModule(filing),
+    filingModule(filing, registrator),
     digestModule(new DigestSubscriptionFeature(preferences)),
     commandsModule(),
     peopleModule(),

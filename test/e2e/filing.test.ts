@@ -12,7 +12,7 @@ import { FormDriver } from '../support/formDriver.js';
 import { remiss } from '../support/remissFixtures.js';
 import { readDocx } from '../support/docxText.js';
 import { ApprovalStore, sha256 } from '../../src/features/approval/approvalStore.js';
-import { FILING_JOB } from '../../src/features/filing/filingHandler.js';
+import { FILING_JOB } from '../../src/features/filing/index.js';
 import { createStore } from '../../src/storage/createStore.js';
 
 const DNR = 'SBR 201.3.1-389/2026';

@@ -18,12 +18,8 @@ import { formCard } from '../../src/features/answer/formView.js';
 import { avstarAnswer, exampleOrganisation, fullAnswer } from './answerFixtures.js';
 import type { ApprovalVersion } from '../../src/domain/approval.js';
 import { approverCard, composeCard, requesterStatusCard } from '../../src/features/approval/approvalCards.js';
-import { ApprovalStore } from '../../src/features/approval/approvalStore.js';
-import { FilingFeature, type FilingRecord } from '../../src/features/filing/filingHandler.js';
-import { PeopleDirectory } from '../../src/features/people/peopleDirectory.js';
-import { createLogger } from '../../src/logging/logger.js';
-import type { Messenger } from '../../src/messaging/messenger.js';
-import { Outbox } from '../../src/outbox/outbox.js';
+import { registratorCard } from '../../src/features/filing/filingCards.js';
+import type { FilingRecord } from '../../src/features/filing/filingRecords.js';
 import { remiss } from './remissFixtures.js';
 import { featureContextStub } from './featureContextStub.js';
 
@@ -116,29 +112,9 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
       progress: async (dnr: string) => ((await drafts.get(dnr)) ? { step: 4, total: 7 } : undefined),
     };
     const due = new DueFeature(register, progress);
-    const unused = () => Promise.reject(new Error('not used when rendering examples'));
     const ctx = (language: 'sv' | 'en'): FeatureContext =>
       featureContextStub({ teamsUserId: '29:anna', ...anna }, { language, now: NOW }).ctx;
     const remissOf = examples[0]!;
-    // Features built on the same store, for the cards they render; nothing here sends anything.
-    const outbox = new Outbox(store, () => NOW, createLogger('silent'));
-    const notSending: Messenger = { post: unused, postText: unused, update: unused, openPersonalChat: unused };
-    const people = new PeopleDirectory(store);
-    const approvals = new ApprovalStore(store);
-    const filing = new FilingFeature({
-      register,
-      approvals,
-      drafts,
-      archive: { file: unused, setStatus: unused },
-      pdf: { toPdf: unused },
-      store,
-      outbox,
-      clock: () => NOW,
-      people,
-      messenger: notSending,
-      approvalCards: { showFiled: unused },
-      logger: createLogger('silent'),
-    });
     const approvalVersion: ApprovalVersion = {
       version: 2,
       hash: 'a'.repeat(64),
@@ -273,7 +249,7 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
           versions: [approvalVersion],
         }),
       },
-      { name: 'registrator', card: filing.registratorCard('sv', remissOf, filed, 1, '') },
+      { name: 'registrator', card: registratorCard('sv', remissOf, filed, 1, '') },
       {
         name: 'message',
         card: messageCard('Jag hittar ingen remiss med det diarienumret.', { backLabel: 'Tillbaka till listan' }),

@@ -1,21 +1,55 @@
-/** Filing an approved answer and the registrator's "Registrerad och skickad"; the filing records it keeps. */
+/**
+ * Filing an approved answer and the registrator's "Registrerad och skickad": the verb, the outbox jobs with
+ * their payloads, and the filing records it keeps. The only entry other code imports (besides types).
+ */
 import { keptKeys, type KeySpace } from '../../storage/keyspace.js';
 import type { FeatureModule } from '../featureModule.js';
-import type { FilingFeature } from './filingHandler.js';
+import { FilingRoutes } from './filingRoutes.js';
+import type { FiledVersion } from './filingRecords.js';
+import type { FilingWorkflow } from './filingWorkflow.js';
+import type { Registrator } from './registrator.js';
 
 export const FILING_VERBS = { registered: 'filing.registered' } as const;
 
+/** Files an approved version (enqueued by the approval feature). */
+export const FILING_JOB = 'filing.file';
+/** Posts the registrator's card once the version is filed. */
+export const REGISTRATOR_JOB = 'registrator.notify';
+/** Sets the filed files' Status column to Besvarad once the registrator has registered the answer. */
+export const FILED_STATUS_JOB = 'filing.status';
+
+declare module '../../outbox/jobs.js' {
+  interface Jobs {
+    /** `hash`: the approved document's, as the approver saw it. */
+    [FILING_JOB]: FiledVersion & { hash?: string };
+    [REGISTRATOR_JOB]: FiledVersion;
+    [FILED_STATUS_JOB]: FiledVersion;
+  }
+}
+
+/** The store prefixes filing owns; the record keys are built from these (filingRecords.ts). */
+export const FILING_PREFIXES = {
+  filings: 'filings/',
+  pdfs: 'filing-pdfs/',
+  registrations: 'registrations/',
+} as const;
+
 export const FILING_KEYS: KeySpace[] = keptKeys('filing', {
-  'filings/': 'where each approved version was filed',
-  'filing-pdfs/': 'the PDF made once per version, so a retried filing files the same PDF',
-  'registrations/': 'who registered which version, once',
+  [FILING_PREFIXES.filings]: 'where each approved version was filed',
+  [FILING_PREFIXES.pdfs]: 'the PDF made once per version, so a retried filing files the same PDF',
+  [FILING_PREFIXES.registrations]: 'who registered which version, once',
 });
 
-export function filingModule(filing: FilingFeature): FeatureModule {
+export function filingModule(workflow: FilingWorkflow, registrator: Registrator | undefined): FeatureModule {
+  const routes = new FilingRoutes(workflow, registrator);
   return {
     name: 'filing',
-    verbs: { [FILING_VERBS.registered]: (ctx, data) => filing.registered(ctx, data) },
-    jobs: filing.jobs,
+    verbs: { [FILING_VERBS.registered]: (ctx, data) => routes.registered(ctx, data) },
+    jobs: {
+      [FILING_JOB]: (payload, job) => workflow.fileReportingFailures(payload, job.attempts),
+      [REGISTRATOR_JOB]: (payload) => workflow.notifyRegistrator(payload),
+      [FILED_STATUS_JOB]: (payload) => workflow.markFilesAnswered(payload),
+    },
     keys: FILING_KEYS,
   };
 }
