@@ -30,7 +30,7 @@ import { sharePointOnFirstUse, type SharePointServices } from './integrations/gr
 import { createRegister } from './register/createRegister.js';
 import { DueFeature } from './features/due/dueHandler.js';
 import { Installations } from './features/conversations/installations.js';
-import { DigestSubscriptionFeature } from './features/digest/digestHandler.js';
+import { DigestSubscriptionRoutes } from './features/digest/digestSubscriptionRoutes.js';
 import { DigestPreferences } from './features/digest/digestPreferences.js';
 import { DigestRunner } from './features/digest/digestRunner.js';
 import { startDigestSchedule } from './features/digest/digestSchedule.js';
@@ -210,7 +210,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     answerModule(answer),
     approvalModule(approval),
     filingModule(filing, registrator),
-    digestModule(new DigestSubscriptionFeature(preferences)),
+    digestModule(new DigestSubscriptionRoutes(preferences)),
     commandsModule(),
     peopleModule(),
     {

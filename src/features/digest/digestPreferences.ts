@@ -3,6 +3,7 @@
  * e-mail, as the register names handläggare.
  */
 import type { RecordStore } from '../../storage/store.js';
+import { digestKeys } from './index.js';
 
 export type DigestFrequency = 'daily' | 'weekly';
 
@@ -13,14 +14,18 @@ export interface DigestPreference {
   updatedAt: string;
 }
 
-const DEFAULT: Omit<DigestPreference, 'updatedAt'> = { schemaVersion: 1, subscribed: true, frequency: 'daily' };
-const key = (email: string) => `digest-preferences/${email.trim().toLowerCase()}`;
+/** Everyone gets the daily digest until they say otherwise. */
+export const DEFAULT_PREFERENCE: Omit<DigestPreference, 'updatedAt'> = {
+  schemaVersion: 1,
+  subscribed: true,
+  frequency: 'daily',
+};
 
 export class DigestPreferences {
   constructor(private readonly store: RecordStore) {}
 
   async get(email: string): Promise<Omit<DigestPreference, 'updatedAt'>> {
-    return (await this.store.get<DigestPreference>(key(email)))?.value ?? DEFAULT;
+    return (await this.store.get<DigestPreference>(digestKeys.preference(email)))?.value ?? DEFAULT_PREFERENCE;
   }
 
   async set(
@@ -28,6 +33,10 @@ export class DigestPreferences {
     change: Partial<Pick<DigestPreference, 'subscribed' | 'frequency'>>,
     now: Date,
   ): Promise<void> {
-    await this.store.put(key(email), { ...(await this.get(email)), ...change, updatedAt: now.toISOString() });
+    await this.store.put(digestKeys.preference(email), {
+      ...(await this.get(email)),
+      ...change,
+      updatedAt: now.toISOString(),
+    });
   }
 }

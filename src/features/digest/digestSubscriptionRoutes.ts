@@ -1,5 +1,6 @@
 /**
  * "avsluta digest", "prenumerera", "digest varje dag", "digest varje vecka": people manage their digest in chat.
+ * The asker's e-mail names their preference; without one the change is refused (EMAIL_UNKNOWN).
  */
 import { messages } from '../../i18n/messages.js';
 import { messageCard } from '../../cards/messageCard.js';
@@ -8,7 +9,7 @@ import type { DigestPreferences } from './digestPreferences.js';
 
 export type DigestChange = 'off' | 'on' | 'daily' | 'weekly';
 
-export class DigestSubscriptionFeature {
+export class DigestSubscriptionRoutes {
   constructor(private readonly preferences: DigestPreferences) {}
 
   async change(ctx: FeatureContext, change: DigestChange): Promise<AdaptiveCard> {

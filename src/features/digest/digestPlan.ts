@@ -1,0 +1,194 @@
+/**
+ * What one digest run sends on a day: each handläggare's own list, the overview for managers and channels,
+ * the reminders ahead of a meeting or svarsdatum, and the reminder of an approval left waiting. Each message
+ * has the key that makes it once-only (day or week, kind, hashed recipient). planDeliveries is pure: the
+ * register, preferences, channels and approvals are read first (planInputFor), the cards built when sent.
+ */
+import { createHash } from 'node:crypto';
+import { latestVersion, type ApprovalVersion } from '../../domain/approval.js';
+import { todayIn, weekOf, type CalendarDate } from '../../domain/calendar.js';
+import { approvalReminderDue, handlaggareReminders, personalDigests, type DigestPolicy } from '../../domain/digest.js';
+import type { Language } from '../../domain/language.js';
+import type { Organisation } from '../../domain/organisation.js';
+import { isOpen, type Remiss } from '../../domain/remiss.js';
+import { formatLongDate } from '../../domain/swedishDates.js';
+import { messages } from '../../i18n/messages.js';
+import type { ConversationTarget } from '../../messaging/messenger.js';
+import type { RemissRepository } from '../../register/remissRepository.js';
+import type { ApprovalStore } from '../approval/approvalStore.js';
+import type { Installations } from '../conversations/installations.js';
+import type { Progress } from '../due/dueView.js';
+import type { AdaptiveCard } from '../featureContext.js';
+import { overviewCards, personalDigestCard } from './digestCards.js';
+import { DEFAULT_PREFERENCE, type DigestPreference, type DigestPreferences } from './digestPreferences.js';
+
+/** One message to one conversation. The content is built when it is sent, so a large run holds few cards. */
+export interface Delivery {
+  /** What makes the message once-only: the sent key is stored under it. */
+  key: string;
+  /** Digests and overviews go first, reminders after them, so a person reads the list before the nudges. */
+  phase: 1 | 2;
+  /** A person by e-mail (with their Entra object id when the register knows it), or a conversation. */
+  recipient:
+    { kind: 'person'; email: string; aadObjectId?: string } | { kind: 'conversation'; target: ConversationTarget };
+  content: (language: Language) => Promise<DeliveryContent>;
+}
+
+export type DeliveryContent = { card: AdaptiveCard } | { text: string };
+
+/** Everything the plan of a day depends on, read beforehand. */
+export interface PlanInput {
+  day: CalendarDate;
+  policy: DigestPolicy;
+  /** The open remisser of the register. */
+  remisser: readonly Remiss[];
+  /** The preference of each handläggare with a personal digest, by lower-case e-mail (absent: the default). */
+  preferences: ReadonlyMap<string, Pick<DigestPreference, 'subscribed' | 'frequency'>>;
+  /** Who gets the overview in their own chat. */
+  managers: readonly string[];
+  /** The channels the bot is installed in: each gets the overview too. */
+  channels: readonly ConversationTarget[];
+  /** The latest version of each remiss waiting for approval, by diarienummer. */
+  waitingApprovals: ReadonlyMap<string, ApprovalVersion>;
+  /** How far a remiss's answer has come, for the personal list (read when the card is built). */
+  progress: (dnr: string) => Promise<Progress>;
+}
+
+/** What planInputFor reads from. */
+export interface PlanSources {
+  register: RemissRepository;
+  preferences: DigestPreferences;
+  installations: Installations;
+  approvals: ApprovalStore;
+  organisation: Organisation;
+  policy: DigestPolicy;
+  progress: (dnr: string) => Promise<Progress>;
+}
+
+const hashOf = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 24);
+
+/** Reads what the plan of `day` depends on. */
+export async function planInputFor(sources: PlanSources, day: CalendarDate): Promise<PlanInput> {
+  const { organisation, policy } = sources;
+  const remisser = (await sources.register.listOpen()).map((v) => v.remiss);
+  const preferences = new Map<string, Pick<DigestPreference, 'subscribed' | 'frequency'>>();
+  for (const email of personalDigests(remisser, day, policy.horizonDays).keys())
+    preferences.set(email, await sources.preferences.get(email));
+  const waitingApprovals = new Map<string, ApprovalVersion>();
+  for (const remiss of remisser.filter((r) => r.status === 'För godkännande')) {
+    const latest = latestVersion((await sources.approvals.get(remiss.dnr))?.value);
+    if (latest) waitingApprovals.set(remiss.dnr, latest);
+  }
+  return {
+    day,
+    policy,
+    remisser,
+    preferences,
+    managers: organisation.managers ?? (organisation.approvers ?? []).map((a) => a.email),
+    channels: (await sources.installations.list('channel')).map((channel) => channel.target),
+    waitingApprovals,
+    progress: sources.progress,
+  };
+}
+
+/** Everything a run should send on the day, each under the key that makes it once-only, in sending order. */
+export function planDeliveries(input: PlanInput): Delivery[] {
+  return [...personal(input), ...overview(input), ...reminders(input), ...approvalReminders(input)];
+}
+
+/** Each subscribed handläggare's own list, once a day or once a week. */
+function personal({ day, policy, remisser, preferences, progress }: PlanInput): Delivery[] {
+  const deliveries: Delivery[] = [];
+  for (const [email, own] of personalDigests(remisser, day, policy.horizonDays)) {
+    const preference = preferences.get(email) ?? DEFAULT_PREFERENCE;
+    if (!preference.subscribed) continue;
+    const period = preference.frequency === 'weekly' ? `week-${weekOf(day).start}` : day;
+    deliveries.push({
+      key: `${period}/personal/${hashOf(email)}`,
+      phase: 1,
+      recipient: {
+        kind: 'person',
+        email,
+        aadObjectId: own.find((r) => r.handlaggare?.aadObjectId)?.handlaggare?.aadObjectId,
+      },
+      content: async (language) => {
+        const progressOf = new Map(await Promise.all(own.map(async (r) => [r.dnr, await progress(r.dnr)] as const)));
+        return { card: personalDigestCard(own, day, policy.horizonDays, language, progressOf) };
+      },
+    });
+  }
+  return deliveries;
+}
+
+/** The overview of everything open, in parts, to each manager (in their language) and each channel. */
+function overview({ day, remisser, managers, channels }: PlanInput): Delivery[] {
+  if (!remisser.some((r) => isOpen(r.status))) return [];
+  const deliveries: Delivery[] = [];
+  const overviewFor = (language: Language) => overviewCards(remisser, day, language);
+  const partCount = overviewFor('sv').length;
+  for (let part = 0; part < partCount; part++) {
+    for (const email of new Set(managers.map((m) => m.toLowerCase()))) {
+      deliveries.push({
+        key: `${day}/overview/${hashOf(email)}/${part}`,
+        phase: 1,
+        recipient: { kind: 'person', email },
+        content: async (language) => ({ card: overviewFor(language)[part] ?? overviewFor('sv')[part]! }),
+      });
+    }
+    for (const target of channels) {
+      deliveries.push({
+        key: `${day}/overview/${hashOf(target.conversationId)}/${part}`,
+        phase: 1,
+        recipient: { kind: 'conversation', target },
+        content: async () => ({ card: overviewFor('sv')[part]! }),
+      });
+    }
+  }
+  return deliveries;
+}
+
+/** The handläggare's reminders ahead of a meeting or the svarsdatum: once per remiss, kind and date. */
+function reminders({ day, policy, remisser }: PlanInput): Delivery[] {
+  return handlaggareReminders(remisser, day, policy).map((reminder) => {
+    const { remiss } = reminder;
+    return {
+      key: `reminder/${reminder.kind}/${hashOf(remiss.dnr)}/${reminder.date}`,
+      phase: 2,
+      recipient: { kind: 'person', email: reminder.to, aadObjectId: remiss.handlaggare?.aadObjectId },
+      content: async (language) => {
+        const t = messages(language);
+        const date = formatLongDate(reminder.date, language);
+        return {
+          text:
+            reminder.kind === 'meeting'
+              ? t.reminderMeeting(remiss.title, remiss.dnr, date)
+              : t.reminderDue(remiss.title, remiss.dnr, date),
+        };
+      },
+    };
+  });
+}
+
+/** A reminder under the approver's card of a version left undecided long enough: once per version. */
+function approvalReminders({ day, policy, remisser, waitingApprovals }: PlanInput): Delivery[] {
+  const deliveries: Delivery[] = [];
+  for (const remiss of remisser.filter((r) => r.status === 'För godkännande')) {
+    const waiting = waitingApprovals.get(remiss.dnr);
+    if (!waiting || waiting.decision || !waiting.approverCard) continue;
+    const sentOn = todayIn(new Date(waiting.sentAt));
+    if (!approvalReminderDue(sentOn, day, policy.approvalReminderDays)) continue;
+    deliveries.push({
+      key: `reminder/approval/${hashOf(remiss.dnr)}/v${waiting.version}`,
+      phase: 2,
+      recipient: { kind: 'conversation', target: waiting.approverCard },
+      content: async (language) => ({
+        text: messages(language).reminderApproval(
+          remiss.title,
+          waiting.sentBy.name ?? waiting.sentBy.email ?? '',
+          formatLongDate(sentOn, language),
+        ),
+      }),
+    });
+  }
+  return deliveries;
+}
