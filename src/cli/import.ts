@@ -15,19 +15,14 @@ import { loadOrganisationFile } from '../config/organisationFile.js';
 import { createLogger } from '../logging/logger.js';
 // The same factory the bot uses: DATA_DIR/store, so both always share one register.
 import { createStore } from '../storage/createStore.js';
-
-const USAGE = 'Användning: npm run import -- <fil.csv|fil.json>\n';
+import { importText } from '../i18n/import.js';
 
 function readError(file: string, err: unknown): string {
   const code = (err as { code?: string }).code;
-  if (code === 'ENOENT') return `Filen "${file}" finns inte.`;
-  if (code === 'EACCES' || code === 'EPERM') return `Filen "${file}" får inte läsas (behörighet saknas).`;
-  if (code === 'EISDIR') return `"${file}" är en mapp, inte en fil.`;
-  return `Filen "${file}" kunde inte läsas (${code ?? 'okänt fel'}).`;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  if (code === 'ENOENT') return importText.fileNotFound(file);
+  if (code === 'EACCES' || code === 'EPERM') return importText.fileNotReadable(file);
+  if (code === 'EISDIR') return importText.fileIsFolder(file);
+  return importText.fileReadFailed(file, code);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -35,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
   loadDotenv({ quiet: true });
   const file = argv[0];
   if (!file || argv.length > 1 || file === '--help' || file === '-h') {
-    process.stderr.write(USAGE);
+    process.stderr.write(importText.usage);
     return 2;
   }
   let settings: Settings;
@@ -43,9 +38,7 @@ async function main(argv: string[]): Promise<number> {
     settings = loadSettings(process.env);
   } catch (err) {
     if (!(err instanceof SettingsError)) throw err;
-    process.stderr.write(
-      `Inställningarna (.env eller miljövariabler) är felaktiga:\n${err.problems.map((p) => `  - ${p}`).join('\n')}\n`,
-    );
+    process.stderr.write(importText.badSettings(err.problems));
     return 2;
   }
   let bytes: Buffer;
@@ -69,28 +62,18 @@ async function main(argv: string[]): Promise<number> {
       createLogger('silent'),
     );
   } catch (err) {
-    process.stderr.write(`Registret kunde inte öppnas: ${(err as Error).message}\n`);
+    process.stderr.write(importText.registerUnavailable((err as Error).message));
     return 2;
   }
   const report = await importRemisser(register, parsed, new Date(), `import:${path.basename(file)}`);
   if (parsed.encoding === 'windows-1252') {
-    process.stderr.write(
-      'Obs: filen är inte sparad som UTF-8 och lästes som Windows-1252 (Latin-1), som Excel sparar "CSV (semikolonavgränsad)".\n',
-    );
+    process.stderr.write(importText.readAsWindows1252);
   }
-  const unit = parsed.format === 'csv' ? 'rad' : 'post';
-  for (const p of report.refused) {
-    process.stderr.write(`${unit} ${p.line}: ${p.field ? `${p.field}: ` : ''}${p.reason}\n`);
-  }
+  for (const p of report.refused)
+    process.stderr.write(importText.problemLine(parsed.format, p.line, p.field, p.reason));
   // A row with several problems is one refused row.
   const refusedRows = new Set(report.refused.map((p) => p.line)).size;
-  const refusedText =
-    unit === 'rad'
-      ? plural(refusedRows, 'rad avvisad', 'rader avvisade')
-      : plural(refusedRows, 'post avvisad', 'poster avvisade');
-  process.stdout.write(
-    `Import klar: ${report.created} nya, ${report.updated} uppdaterade, ${report.unchanged} oförändrade, ${refusedText}.\n`,
-  );
+  process.stdout.write(importText.summary(parsed.format, report, refusedRows));
   return refusedRows > 0 ? 1 : 0;
 }
 
@@ -100,9 +83,7 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     // Rows already saved stay saved; a re-run updates by diarienummer and creates no duplicates.
-    process.stderr.write(
-      `Importen avbröts: ${err instanceof Error ? err.message : String(err)}\nDet som hann importeras finns kvar; åtgärda felet och kör importen igen (det blir inga dubbletter).\n`,
-    );
+    process.stderr.write(importText.aborted(err instanceof Error ? err.message : String(err)));
     process.exitCode = 2;
   },
 );

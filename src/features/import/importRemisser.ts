@@ -3,10 +3,10 @@
  * when updating) and retried on conflict, re-reading and re-applying the row, because the bot may be
  * changing the same remiss at the same moment.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { applyImport } from '../../domain/remissImport.js';
+import { importText } from '../../i18n/import.js';
 import type { RemissRepository } from '../../register/remissRepository.js';
-import { StoreConflictError } from '../../storage/store.js';
+import { retryOnConflict } from '../../storage/conditionalUpdate.js';
 import type { ImportProblem, ParsedExport } from './parseExport.js';
 
 export interface ImportReport {
@@ -18,6 +18,8 @@ export interface ImportReport {
 }
 
 const MAX_ATTEMPTS = 10;
+/** A short random pause between attempts, so two writers retrying in step do not collide again. */
+const JITTER_MS = 50;
 
 export async function importRemisser(
   register: RemissRepository,
@@ -27,33 +29,20 @@ export async function importRemisser(
 ): Promise<ImportReport> {
   const report: ImportReport = { created: 0, updated: 0, unchanged: 0, refused: [...parsed.problems] };
   for (const row of parsed.rows) {
-    for (let attempt = 1; ; attempt++) {
-      const existing = await register.get(row.remiss.dnr);
-      const { remiss, changed } = applyImport(existing?.remiss, row.remiss, now, source);
-      if (!changed) {
-        report.unchanged++;
-        break;
-      }
-      try {
+    const outcome = await retryOnConflict(
+      async () => {
+        const existing = await register.get(row.remiss.dnr);
+        const { remiss, changed } = applyImport(existing?.remiss, row.remiss, now, source);
+        if (!changed) return 'unchanged';
         await register.save(remiss, existing?.version);
-        if (existing) report.updated++;
-        else report.created++;
-        break;
-      } catch (err) {
-        if (!(err instanceof StoreConflictError)) throw err;
-        if (attempt >= MAX_ATTEMPTS) {
-          // Someone keeps winning the race for this remiss; the rest of the file is still worth importing.
-          report.refused.push({
-            line: row.line,
-            field: 'diarienummer',
-            reason: 'kunde inte sparas eftersom remissen ändrades samtidigt av någon annan; kör importen igen',
-          });
-          break;
-        }
-        // A short random pause so two writers retrying in step do not collide again.
-        await sleep(Math.floor(Math.random() * 10 * attempt));
-      }
-    }
+        return existing ? 'updated' : 'created';
+      },
+      // Someone keeps winning the race for this remiss; the rest of the file is still worth importing.
+      { attempts: MAX_ATTEMPTS, jitterMs: JITTER_MS, exhausted: () => 'refused' as const },
+    );
+    if (outcome === 'refused')
+      report.refused.push({ line: row.line, field: 'diarienummer', reason: importText.savedConcurrently });
+    else report[outcome]++;
   }
   report.refused.sort((a, b) => a.line - b.line);
   return report;
