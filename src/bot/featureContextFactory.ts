@@ -59,7 +59,10 @@ export class FeatureContextFactory {
       },
       refuse: (code, options) => {
         this.logger.info({ event: 'card.refused', code, activity: context.activity.type }, 'action refused');
-        return messageCard(options?.text ?? refusalText(messages(language), code), { backLabel: options?.backLabel, refusal: code });
+        return messageCard(options?.text ?? refusalText(messages(language), code), {
+          backLabel: options?.backLabel,
+          refusal: code,
+        });
       },
       updateCardLater: (where, card, draft) =>
         this.outbox.enqueue(CARD_UPDATE_JOB, { where, card, draft }).then(() => undefined),
