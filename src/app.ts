@@ -10,8 +10,7 @@ import { RemissBot } from './bot/remissBot.js';
 import { FeatureContextFactory } from './bot/featureContextFactory.js';
 import { BOT_KEYS } from './bot/botKeys.js';
 import { TeamsMessenger } from './bot/teamsMessenger.js';
-import { turnGate } from './bot/turnGate.js';
-import { duplicateGuard } from './bot/duplicateGuard.js';
+import { createGatedAdapter } from './bot/gatedAdapter.js';
 import { loadOrganisationFile } from './config/organisationFile.js';
 import type { Settings } from './config/settings.js';
 import { AnswerFeature } from './features/answer/answerHandler.js';
@@ -53,7 +52,6 @@ import { ConversationsWorkflow } from './features/people/conversationsWorkflow.j
 import type { KeySpace } from './storage/keyspace.js';
 import { purgeExpired } from './maintenance/retention.js';
 import type { RemissRepository } from './register/remissRepository.js';
-import { createAdapter, type RemissAdapter } from './server/botAdapter.js';
 import { createHttpServer } from './server/httpServer.js';
 import { createStore } from './storage/createStore.js';
 import { BlobStore } from './storage/blobStore.js';
@@ -83,9 +81,6 @@ export interface Remissbot {
 /** How often expired markers, links and finished jobs are removed. */
 const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 
-/** Local clients (the Agents Playground speaks as msteams; the Bot Framework Emulator as emulator). */
-const DEVELOPMENT_CHANNELS = ['emulator', 'webchat'];
-
 /** Signs download links; a random key without the setting (development: links die with the process). */
 function fileLinkSecret(settings: Settings, logger: Logger): Buffer {
   if (settings.FILE_LINK_SECRET) return Buffer.from(settings.FILE_LINK_SECRET, 'utf8');
@@ -94,23 +89,6 @@ function fileLinkSecret(settings: Settings, logger: Logger): Buffer {
     'FILE_LINK_SECRET is not set: download links are signed with a random key and stop working on restart.',
   );
   return randomBytes(32);
-}
-
-/**
- * The adapter with its middleware: only the configured channels and tenants reach the bot, and an
- * activity Teams delivers twice is handled once.
- */
-export function createGatedAdapter(settings: Settings, logger: Logger, store: RecordStore): RemissAdapter {
-  const adapter = createAdapter(settings, logger);
-  adapter.use(
-    turnGate({
-      allowedChannels: settings.NODE_ENV === 'production' ? ['msteams'] : ['msteams', ...DEVELOPMENT_CHANNELS],
-      allowedTenants: settings.allowedTenants,
-      logger,
-    }),
-  );
-  adapter.use(duplicateGuard(store, logger));
-  return adapter;
 }
 
 /** Where approved answers are filed: SharePoint through Graph when configured, else the local folder. */

@@ -8,75 +8,25 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logging/logger.js';
 import { StoreConflictError, type RecordStore } from '../storage/store.js';
 import type { JobHandlerOf, JobHandlers, JobKind, Jobs } from './jobs.js';
-import { DAY_MS, type KeySpace } from '../storage/keyspace.js';
+import {
+  DEFAULT_OUTBOX_OPTIONS,
+  OUTBOX_PREFIX as PREFIX,
+  RetryLater,
+  type OutboxJob,
+  type OutboxOptions,
+} from './outboxJob.js';
 
-export type JobState = 'pending' | 'running' | 'done' | 'failed';
-
-export interface OutboxJob<P = unknown> {
-  schemaVersion: 1;
-  id: string;
-  kind: string;
-  payload: P;
-  state: JobState;
-  attempts: number;
-  /** Not to be run before this time (backoff, or a deliberate wait). */
-  notBefore: string;
-  /** While running: the claim lapses at this time if the worker dies. */
-  leaseUntil?: string;
-  /** The last failure's code and message, never payload or document text. */
-  lastError?: string;
-  createdAt: string;
-  doneAt?: string;
-}
-
-/** Thrown by a handler that cannot proceed yet: the job waits without counting as a failure. */
-export class RetryLater extends Error {
-  readonly code = 'RETRY_LATER';
-  constructor(
-    readonly delayMs: number,
-    reason: string,
-  ) {
-    super(reason);
-    this.name = 'RetryLater';
-  }
-}
+export {
+  DEFAULT_OUTBOX_OPTIONS,
+  OUTBOX_KEYS,
+  RetryLater,
+  type JobState,
+  type OutboxJob,
+  type OutboxOptions,
+} from './outboxJob.js';
 
 /** A handler as the outbox keeps it: the payload's type was checked where the handler was registered. */
 type JobHandler = (payload: unknown, job: OutboxJob) => Promise<void>;
-
-export interface OutboxOptions {
-  pollMs: number;
-  leaseMs: number;
-  maxAttempts: number;
-  baseBackoffMs: number;
-  maxBackoffMs: number;
-}
-
-export const DEFAULT_OUTBOX_OPTIONS: OutboxOptions = {
-  pollMs: 1000,
-  leaseMs: 15_000,
-  maxAttempts: 8,
-  baseBackoffMs: 2000,
-  maxBackoffMs: 10 * 60_000,
-};
-
-const PREFIX = 'outbox/';
-
-/** Finished jobs are kept a week for troubleshooting. */
-const FINISHED_JOB_DAYS = 7;
-
-export const OUTBOX_KEYS: KeySpace[] = [
-  {
-    prefix: PREFIX,
-    owner: 'outbox',
-    retention: (job) => {
-      const finished = job.state === 'done' || job.state === 'failed';
-      const at = typeof job.doneAt === 'string' ? job.doneAt : job.createdAt;
-      return finished && typeof at === 'string' ? Date.parse(at) + FINISHED_JOB_DAYS * DAY_MS : undefined;
-    },
-    purpose: 'work to run after a turn; finished jobs are kept a week for troubleshooting',
-  },
-];
 
 export class Outbox {
   private readonly handlers = new Map<string, JobHandler>();
