@@ -47,7 +47,9 @@ function validate(schemaFile: string, document: unknown, label: string): string[
   if (check(document)) return [];
   return (check.errors ?? []).map(
     (e) =>
-      `${label}${e.instancePath || '/'}: ${e.message ?? 'invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`,
+      `${label}${e.instancePath || '/'}: ` +
+      `${e.message ?? 'invalid'}` +
+      (e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''),
   );
 }
 

@@ -84,7 +84,8 @@ function main(): void {
     );
   }
   process.stdout.write(
-    `\nRemissbot: ${endpoint}\nÖppna den lokala Teams-klienten: http://localhost:${PLAYGROUND_PORT}\nSkriv till exempel "vilka remisser ska besvaras?"\n\n`,
+    `\nRemissbot: ${endpoint}\nÖppna den lokala Teams-klienten: http://localhost:${PLAYGROUND_PORT}\nSkriv till ` +
+      `exempel "vilka remisser ska besvaras?"\n\n`,
   );
   for (const child of children) {
     child.on('exit', (code) => {

@@ -14,7 +14,8 @@ const GLYPH = `
   <path d="M9 4h10l6 6v18H9z" fill="none" stroke="#fff" stroke-width="2" stroke-linejoin="round"/>
   <path d="M19 4v6h6" fill="none" stroke="#fff" stroke-width="2" stroke-linejoin="round"/>
   <path d="M12.5 14h7M12.5 18h4" stroke="#fff" stroke-width="2" stroke-linecap="round"/>
-  <path d="M13 23l2.5 2.5L21 20" fill="none" stroke="#fff" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/>`;
+  <path d="M13 23l2.5 2.5L21 20" fill="none" stroke="#fff" stroke-width="2.2"
+    stroke-linecap="round" stroke-linejoin="round"/>`;
 
 async function main(): Promise<void> {
   const browser = await chromium.launch({
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
     const draw = async (size: number, background: string, file: string) => {
       await page.setViewportSize({ width: size, height: size });
       await page.setContent(
-        `<html><body style="margin:0;background:transparent"><svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 32 32">${background}${GLYPH}</svg></body></html>`,
+        `<html><body style="margin:0;background:transparent"><svg xmlns="http://www.w3.org/2000/svg" ` +
+          `width="${size}" height="${size}" viewBox="0 0 32 32">${background}${GLYPH}</svg></body></html>`,
       );
       await page.locator('svg').screenshot({ path: path.join(ROOT, 'manifest', file), omitBackground: true });
     };

@@ -115,74 +115,83 @@ test('the artefact holds the compiled bot and production dependencies only', asy
   });
 });
 
-test('npm start in production mode starts the unpacked zip, answers /healthz and serves authenticated Teams traffic', async () => {
-  port = await freePort();
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: work,
-    NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS ?? '',
-    NODE_ENV: 'production',
-    PORT: String(port),
-    LOG_LEVEL: 'info',
-    MicrosoftAppId: APP_ID,
-    MicrosoftAppPassword: 'production-secret-not-used-inbound-0123456789',
-    MicrosoftAppTenantId: TENANT,
-    ALLOWED_TENANTS: TENANT,
-    ToBotFromChannelOpenIdMetadataUrl: metadata.metadataUrl,
-    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
-    FILE_LINK_SECRET: 'a-production-link-secret-of-more-than-32-characters',
-    BOT_PUBLIC_URL: 'https://remissbot.stad.se',
-    STORAGE: 'blob',
-    AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
-    DIGEST_TRIGGER_SECRET: 'a-digest-trigger-secret-of-more-than-32-chars',
-    ...graphEnv(graph),
-  };
-  bot = spawn(npmCommand, ['start'], { cwd: deployed, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  bot.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  bot.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+test(
+  'npm start in production mode starts the unpacked zip, answers /healthz and serves authenticated Teams ' + 'traffic',
+  async () => {
+    port = await freePort();
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      HOME: work,
+      NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS ?? '',
+      NODE_ENV: 'production',
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'production-secret-not-used-inbound-0123456789',
+      MicrosoftAppTenantId: TENANT,
+      ALLOWED_TENANTS: TENANT,
+      ToBotFromChannelOpenIdMetadataUrl: metadata.metadataUrl,
+      ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+      FILE_LINK_SECRET: 'a-production-link-secret-of-more-than-32-characters',
+      BOT_PUBLIC_URL: 'https://remissbot.stad.se',
+      STORAGE: 'blob',
+      AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+      DIGEST_TRIGGER_SECRET: 'a-digest-trigger-secret-of-more-than-32-chars',
+      ...graphEnv(graph),
+    };
+    bot = spawn(npmCommand, ['start'], { cwd: deployed, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    bot.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    bot.stderr!.on('data', (d: Buffer) => (output += d.toString()));
 
-  const health = await waitFor('a leader /healthz', async () => {
-    const h = await healthz();
-    return h.status === 200 && h.body.scheduler === 'leader' ? h : undefined;
-  });
-  expect(health.body).toEqual({ status: 'ok', scheduler: 'leader' });
-  // The pages the Teams app's details link to ship in the artefact.
-  for (const page of ['privacy', 'terms']) expect((await fetch(`http://127.0.0.1:${port}/${page}`)).status).toBe(200);
-
-  const user = personalChat(connector, { id: '29:anna', name: 'Anna', aadObjectId: 'aad-anna', email: 'anna@stad.se' });
-  const invoke = cardActionFrom(connector, user, 'due.list', { filter: 'due', offset: 0 });
-  const post = (authorization?: string) =>
-    fetch(`http://127.0.0.1:${port}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-      body: JSON.stringify(invoke),
+    const health = await waitFor('a leader /healthz', async () => {
+      const h = await healthz();
+      return h.status === 200 && h.body.scheduler === 'leader' ? h : undefined;
     });
-  const signed = await post(`Bearer ${metadata.token({ aud: APP_ID, serviceurl: invoke.serviceUrl })}`);
-  expect(signed.status).toBe(200);
-  expect(await signed.text()).toContain('AdaptiveCard');
-  expect((await post()).status).toBe(401);
+    expect(health.body).toEqual({ status: 'ok', scheduler: 'leader' });
+    // The pages the Teams app's details link to ship in the artefact.
+    for (const page of ['privacy', 'terms']) expect((await fetch(`http://127.0.0.1:${port}/${page}`)).status).toBe(200);
 
-  // SIGTERM (what App Service sends on a restart) sent to npm reaches the bot (npm's shell execs node), which
-  // stops cleanly, and no process of the group is left behind.
-  const exited = new Promise((resolve) => bot!.once('exit', resolve));
-  process.kill(bot.pid!, 'SIGTERM');
-  await exited;
-  expect(output).toContain('"event":"server.started"');
-  expect(output).toContain('"event":"server.stopping","signal":"SIGTERM"');
-  await waitFor(
-    'the whole process group to end',
-    async () => {
-      try {
-        process.kill(-bot!.pid!, 0);
-        return undefined;
-      } catch {
-        return true;
-      }
-    },
-    10_000,
-  );
-  expect(output).not.toContain('production-secret-not-used-inbound');
-}, 120_000);
+    const user = personalChat(connector, {
+      id: '29:anna',
+      name: 'Anna',
+      aadObjectId: 'aad-anna',
+      email: 'anna@stad.se',
+    });
+    const invoke = cardActionFrom(connector, user, 'due.list', { filter: 'due', offset: 0 });
+    const post = (authorization?: string) =>
+      fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify(invoke),
+      });
+    const signed = await post(`Bearer ${metadata.token({ aud: APP_ID, serviceurl: invoke.serviceUrl })}`);
+    expect(signed.status).toBe(200);
+    expect(await signed.text()).toContain('AdaptiveCard');
+    expect((await post()).status).toBe(401);
+
+    // SIGTERM (what App Service sends on a restart) sent to npm reaches the bot (npm's shell execs node), which
+    // stops cleanly, and no process of the group is left behind.
+    const exited = new Promise((resolve) => bot!.once('exit', resolve));
+    process.kill(bot.pid!, 'SIGTERM');
+    await exited;
+    expect(output).toContain('"event":"server.started"');
+    expect(output).toContain('"event":"server.stopping","signal":"SIGTERM"');
+    await waitFor(
+      'the whole process group to end',
+      async () => {
+        try {
+          process.kill(-bot!.pid!, 0);
+          return undefined;
+        } catch {
+          return true;
+        }
+      },
+      10_000,
+    );
+    expect(output).not.toContain('production-secret-not-used-inbound');
+  },
+  120_000,
+);
 
 test('the Dockerfile is built from the same artefact and runs it as npm start does', () => {
   const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');

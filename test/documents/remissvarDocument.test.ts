@@ -29,7 +29,8 @@ test('bolag: the reference remissvar, paragraph by paragraph', async () => {
     'Stockholms stads trygghetsprogram 2020-2023',
     'Svar på remiss',
     'Stockholm Business Regions förslag till beslut',
-    'Stockholm Business Region överlämnar följande tjänsteutlåtande som svar på remiss av ”Stockholms stads trygghetsprogram 2020-2023”.',
+    'Stockholm Business Region överlämnar följande tjänsteutlåtande som svar på remiss av ”Stockholms stads ' +
+      'trygghetsprogram 2020-2023”.',
     'Ärendet anmäls som kontorsyttrande på styrelsens sammanträde den 8 december 2020.',
     'Staffan Ingvarsson',
     'VD',
@@ -66,45 +67,48 @@ test('bolag: the reference remissvar, paragraph by paragraph', async () => {
   expect(doc.xml).toContain('w:titlePg');
 });
 
-test('förvaltning: organisation, unit, Tjänsteutlåtande and "Till <nämnd>"; a numbered förslag with justering', async () => {
-  const doc = await readDocx(
-    await buildRemissvarDocx({
-      organisation: exampleOrganisation('forvaltning'),
-      remiss: trygghetsprogram,
-      answer: fullAnswer,
-      documentDate: DATE,
-    }),
-  );
-  const s = sections(fullAnswer);
-  expect(doc.paragraphs.map((p) => p.text)).toEqual([
-    'Socialförvaltningen',
-    'Avdelningen för stadsövergripande sociala frågor',
-    'Tjänsteutlåtande',
-    'Handläggare: Mattias Rindberg',
-    'Tel: 08-508 285 90',
-    'E-post: mattias.rindberg@stockholm.se',
-    'Till Socialnämnden',
-    'Stockholms stads trygghetsprogram 2020-2023',
-    'Svar på remiss',
-    'Förvaltningens förslag till beslut',
-    '1. Socialnämnden godkänner och åberopar förvaltningens tjänsteutlåtande som svar på remissen.',
-    '2. Beslutet justeras omedelbart.',
-    'Maria Lindberg',
-    'Förvaltningschef',
-    'Johan Ek',
-    'Avdelningschef',
-    'Sammanfattning',
-    s.sammanfattning,
-    'Bakgrund',
-    s.bakgrund,
-    'Ärendet',
-    ...s.arendet.split('\n\n'),
-    'Förvaltningens synpunkter',
-    ...s.analys.split('\n\n'),
-    'Bilagor',
-    s.bilagor,
-  ]);
-});
+test(
+  'förvaltning: organisation, unit, Tjänsteutlåtande and "Till <nämnd>"; a numbered förslag with ' + 'justering',
+  async () => {
+    const doc = await readDocx(
+      await buildRemissvarDocx({
+        organisation: exampleOrganisation('forvaltning'),
+        remiss: trygghetsprogram,
+        answer: fullAnswer,
+        documentDate: DATE,
+      }),
+    );
+    const s = sections(fullAnswer);
+    expect(doc.paragraphs.map((p) => p.text)).toEqual([
+      'Socialförvaltningen',
+      'Avdelningen för stadsövergripande sociala frågor',
+      'Tjänsteutlåtande',
+      'Handläggare: Mattias Rindberg',
+      'Tel: 08-508 285 90',
+      'E-post: mattias.rindberg@stockholm.se',
+      'Till Socialnämnden',
+      'Stockholms stads trygghetsprogram 2020-2023',
+      'Svar på remiss',
+      'Förvaltningens förslag till beslut',
+      '1. Socialnämnden godkänner och åberopar förvaltningens tjänsteutlåtande som svar på remissen.',
+      '2. Beslutet justeras omedelbart.',
+      'Maria Lindberg',
+      'Förvaltningschef',
+      'Johan Ek',
+      'Avdelningschef',
+      'Sammanfattning',
+      s.sammanfattning,
+      'Bakgrund',
+      s.bakgrund,
+      'Ärendet',
+      ...s.arendet.split('\n\n'),
+      'Förvaltningens synpunkter',
+      ...s.analys.split('\n\n'),
+      'Bilagor',
+      s.bilagor,
+    ]);
+  },
+);
 
 test('kontor: "Kontorets" phrasing, and no justering unless asked', async () => {
   const answer: Answer = { ...fullAnswer, details: { ...fullAnswer.details, adjustImmediately: false } } as Answer;

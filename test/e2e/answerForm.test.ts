@@ -105,7 +105,8 @@ test('a handläggare answers through every step, previews and downloads the Word
     'Tel: 08-508 000 00',
     'Stockholm Business Regions förslag till beslut',
     'Ärendet anmäls som kontorsyttrande på styrelsens sammanträde den 8 december 2026.',
-    'Stockholms Stadshus AB har remitterat ”Näringslivspolicy för Stockholms stad” till Stockholm Business Region (SBR). Svar på remissen ska vara Stockholms Stadshus AB tillhanda senast den 15 december 2026.',
+    'Stockholms Stadshus AB har remitterat ”Näringslivspolicy för Stockholms stad” till Stockholm Business Region ' +
+      '(SBR). Svar på remissen ska vara Stockholms Stadshus AB tillhanda senast den 15 december 2026.',
     'Remissen kom via stadsledningskontoret.',
     'Bolagets analys och bedömning',
     'SBR avstyrker avsnitt 4.2.',

@@ -68,72 +68,78 @@ async function approverCard(): Promise<{ card: Card; id: string; conversationId:
   return { card: cardOf(last)!, id: last.id, conversationId: last.conversationId };
 }
 
-test('happy path: sent, delivered to the approver who said "hej", approved; both cards replaced; the handläggare told', async () => {
-  await d.say(ceciliaChat, 'hej');
-  const { status, formId } = await sendForApproval();
-  expect(cardText(status)).toContain('Version 1 är skickad för godkännande till Cecilia Holm');
-  expect((await h.bot.register.get(DNR))!.remiss.status).toBe('För godkännande');
+test(
+  'happy path: sent, delivered to the approver who said "hej", approved; both cards replaced; the handläggare ' +
+    'told',
+  async () => {
+    await d.say(ceciliaChat, 'hej');
+    const { status, formId } = await sendForApproval();
+    expect(cardText(status)).toContain('Version 1 är skickad för godkännande till Cecilia Holm');
+    expect((await h.bot.register.get(DNR))!.remiss.status).toBe('För godkännande');
 
-  const request = await approverCard();
-  expect(request.conversationId).toBe(ceciliaChat.conversationId);
-  const text = cardText(request.card);
-  for (const expected of [
-    'Anna Andersson ber dig godkänna ett remissvar',
-    'Näringslivspolicy',
-    DNR,
-    'Stockholms Stadshus AB',
-    '15 december 2026',
-    'Hej! Kan du godkänna?',
-    'Bolaget tillstyrker förslaget.',
-    'Godkänn',
-    'Begär ändringar',
-    'Ladda ned version 1',
-  ]) {
-    expect(text).toContain(expected);
-  }
+    const request = await approverCard();
+    expect(request.conversationId).toBe(ceciliaChat.conversationId);
+    const text = cardText(request.card);
+    for (const expected of [
+      'Anna Andersson ber dig godkänna ett remissvar',
+      'Näringslivspolicy',
+      DNR,
+      'Stockholms Stadshus AB',
+      '15 december 2026',
+      'Hej! Kan du godkänna?',
+      'Bolaget tillstyrker förslaget.',
+      'Godkänn',
+      'Begär ändringar',
+      'Ladda ned version 1',
+    ]) {
+      expect(text).toContain(expected);
+    }
 
-  const decided = await d.click(ceciliaChat, request.card, 'Godkänn', {}, request.id);
-  expect(cardText(decided)).toContain('Godkänd av Cecilia Holm den 24 november 2026 kl. 14.03');
-  expect(hasButton(decided, 'Godkänn')).toBe(false);
-  await h.bot.outbox.idle();
+    const decided = await d.click(ceciliaChat, request.card, 'Godkänn', {}, request.id);
+    expect(cardText(decided)).toContain('Godkänd av Cecilia Holm den 24 november 2026 kl. 14.03');
+    expect(hasButton(decided, 'Godkänn')).toBe(false);
+    await h.bot.outbox.idle();
 
-  const updates = h.connector.received.filter((a) => a.method === 'PUT');
-  expect(
-    updates.some(
-      (u) =>
-        u.id === request.id && cardText(cardOf(u)).includes('Godkänd av Cecilia Holm den 24 november 2026 kl. 14.03'),
-    ),
-  ).toBe(true);
-  expect(updates.some((u) => u.id === formId && cardText(cardOf(u)).includes('Godkänd av Cecilia Holm'))).toBe(true);
-  expect(
-    h.connector
-      .sentTo(annaChat.conversationId)
-      .some((a) => String(a.body.text).includes('Ditt svar på ”Näringslivspolicy” är godkänt av Cecilia Holm')),
-  ).toBe(true);
-  // Approved, then filed (the filing feature's job): without a registrator that makes it Besvarad.
-  expect(
-    (await h.bot.register.get(DNR))!.remiss.history
-      .filter((e) => e.kind === 'statusChanged')
-      .map((e) => (e as { to: string }).to),
-  ).toEqual(['Pågår', 'För godkännande', 'Godkänd', 'Besvarad']);
-  expect(await h.bot.outbox.get(`filing-${sha256(Buffer.from(DNR)).slice(0, 16)}-v1`)).toMatchObject({ state: 'done' });
+    const updates = h.connector.received.filter((a) => a.method === 'PUT');
+    expect(
+      updates.some(
+        (u) =>
+          u.id === request.id && cardText(cardOf(u)).includes('Godkänd av Cecilia Holm den 24 november 2026 kl. 14.03'),
+      ),
+    ).toBe(true);
+    expect(updates.some((u) => u.id === formId && cardText(cardOf(u)).includes('Godkänd av Cecilia Holm'))).toBe(true);
+    expect(
+      h.connector
+        .sentTo(annaChat.conversationId)
+        .some((a) => String(a.body.text).includes('Ditt svar på ”Näringslivspolicy” är godkänt av Cecilia Holm')),
+    ).toBe(true);
+    // Approved, then filed (the filing feature's job): without a registrator that makes it Besvarad.
+    expect(
+      (await h.bot.register.get(DNR))!.remiss.history
+        .filter((e) => e.kind === 'statusChanged')
+        .map((e) => (e as { to: string }).to),
+    ).toEqual(['Pågår', 'För godkännande', 'Godkänd', 'Besvarad']);
+    expect(await h.bot.outbox.get(`filing-${sha256(Buffer.from(DNR)).slice(0, 16)}-v1`)).toMatchObject({
+      state: 'done',
+    });
 
-  // The audit trail shows who sent and approved which version, with its hash.
-  const history = (await h.bot.register.get(DNR))!.remiss.history;
-  const approval = (await new ApprovalStore(createStore({ STORAGE: 'file', DATA_DIR: h.dataDir })).get(DNR))!.value;
-  expect(history.filter((e) => e.kind === 'approvalRequested' || e.kind === 'approved')).toEqual([
-    expect.objectContaining({
-      kind: 'approvalRequested',
-      version: 1,
-      hash: approval.versions[0]!.hash,
-      by: 'Anna Andersson',
-      approver: 'Cecilia Holm',
-    }),
-    expect.objectContaining({ kind: 'approved', version: 1, hash: approval.versions[0]!.hash, by: 'Cecilia Holm' }),
-  ]);
-  const detail = cardOf(await d.say(annaChat, `visa ${DNR}`))!;
-  expect(cardText(detail)).toContain('Version 1 godkänd av Cecilia Holm');
-});
+    // The audit trail shows who sent and approved which version, with its hash.
+    const history = (await h.bot.register.get(DNR))!.remiss.history;
+    const approval = (await new ApprovalStore(createStore({ STORAGE: 'file', DATA_DIR: h.dataDir })).get(DNR))!.value;
+    expect(history.filter((e) => e.kind === 'approvalRequested' || e.kind === 'approved')).toEqual([
+      expect.objectContaining({
+        kind: 'approvalRequested',
+        version: 1,
+        hash: approval.versions[0]!.hash,
+        by: 'Anna Andersson',
+        approver: 'Cecilia Holm',
+      }),
+      expect.objectContaining({ kind: 'approved', version: 1, hash: approval.versions[0]!.hash, by: 'Cecilia Holm' }),
+    ]);
+    const detail = cardOf(await d.say(annaChat, `visa ${DNR}`))!;
+    expect(cardText(detail)).toContain('Version 1 godkänd av Cecilia Holm');
+  },
+);
 
 test('the approver downloads exactly the version that was sent', async () => {
   await d.say(ceciliaChat, 'hej');

@@ -114,53 +114,60 @@ test('the trigger needs the secret; without DIGEST_TRIGGER_SECRET the endpoint d
   ).toBe(404);
 });
 
-test('each handläggare gets their own due and overdue remisser with Besvara; the manager and the team channel get the overview', async () => {
-  await start();
-  const channel = channelOf(h.connector, chats[cecilia.id]!, '19:remisser@thread.tacv2');
-  expect((await h.post(installFrom(h.connector, channel))).status).toBe(200);
-  await seed();
+test(
+  'each handläggare gets their own due and overdue remisser with Besvara; the manager and the team channel get ' +
+    'the overview',
+  async () => {
+    await start();
+    const channel = channelOf(h.connector, chats[cecilia.id]!, '19:remisser@thread.tacv2');
+    expect((await h.post(installFrom(h.connector, channel))).status).toBe(200);
+    await seed();
 
-  const run = await trigger();
-  expect(run).toMatchObject({
-    state: 'done',
-    trigger: 'api',
-    counts: { planned: 3, sent: 3, skipped: 0, failed: 0, throttled: 0 },
-  });
+    const run = await trigger();
+    expect(run).toMatchObject({
+      state: 'done',
+      trigger: 'api',
+      counts: { planned: 3, sent: 3, skipped: 0, failed: 0, throttled: 0 },
+    });
 
-  const [digest, ...more] = digestsTo(anna);
-  expect(more).toEqual([]);
-  expect(cardText(digest)).toContain('Dina remisser: 2 att besvara inom 14 dagar eller försenade');
-  const text = cardText(digest);
-  expect(text.indexOf('Försenad')).toBeLessThan(text.indexOf('Snart'));
-  expect(button(digest!, 'Besvara')).toMatchObject({ verb: 'answer.start', data: { dnr: 'KS 2026/2' } });
-  // Bertil's only open remiss is beyond the horizon: nothing is sent to him.
-  expect(h.connector.sentTo(chats[bertil.id]!.conversationId)).toEqual([]);
+    const [digest, ...more] = digestsTo(anna);
+    expect(more).toEqual([]);
+    expect(cardText(digest)).toContain('Dina remisser: 2 att besvara inom 14 dagar eller försenade');
+    const text = cardText(digest);
+    expect(text.indexOf('Försenad')).toBeLessThan(text.indexOf('Snart'));
+    expect(button(digest!, 'Besvara')).toMatchObject({ verb: 'answer.start', data: { dnr: 'KS 2026/2' } });
+    // Bertil's only open remiss is beyond the horizon: nothing is sent to him.
+    expect(h.connector.sentTo(chats[bertil.id]!.conversationId)).toEqual([]);
 
-  const overview = cardsTo(cecilia).find((c) => cardText(c).includes('Remissöversikt'))!;
-  expect(cardText(overview)).toMatch(
-    /Försenade[\s\S]*Försenad[\s\S]*Denna vecka[\s\S]*Snart[\s\S]*Senare[\s\S]*Långt fram/,
-  );
-  expect(cardText(overview)).not.toContain('Klar');
-  const inChannel = h.connector
-    .sentTo('19:remisser@thread.tacv2')
-    .map((a) => cardOf(a))
-    .filter((c): c is Card => !!c && cardText(c).includes('Remissöversikt'));
-  expect(inChannel).toHaveLength(1);
-});
+    const overview = cardsTo(cecilia).find((c) => cardText(c).includes('Remissöversikt'))!;
+    expect(cardText(overview)).toMatch(
+      /Försenade[\s\S]*Försenad[\s\S]*Denna vecka[\s\S]*Snart[\s\S]*Senare[\s\S]*Långt fram/,
+    );
+    expect(cardText(overview)).not.toContain('Klar');
+    const inChannel = h.connector
+      .sentTo('19:remisser@thread.tacv2')
+      .map((a) => cardOf(a))
+      .filter((c): c is Card => !!c && cardText(c).includes('Remissöversikt'));
+    expect(inChannel).toHaveLength(1);
+  },
+);
 
-test('uninstalling the app from a channel stops the overview there; a personal uninstall forgets the 1:1 chat', async () => {
-  await start();
-  const channel = channelOf(h.connector, chats[cecilia.id]!, '19:remisser@thread.tacv2');
-  await h.post(installFrom(h.connector, channel));
-  await seed();
-  expect((await h.post({ ...installFrom(h.connector, channel), action: 'remove' })).status).toBe(200);
-  expect((await h.post({ ...installFrom(h.connector, chats[anna.id]!), action: 'remove' })).status).toBe(200);
-  const run = await trigger();
-  expect(h.connector.sentTo('19:remisser@thread.tacv2').filter((a) => cardOf(a))).toEqual([]);
-  // Anna's chat is forgotten; she is known, but there is no conversation to create hers through.
-  expect(digestsTo(anna)).toEqual([]);
-  expect(run.counts).toMatchObject({ sent: 1, skipped: 1 });
-});
+test(
+  'uninstalling the app from a channel stops the overview there; a personal uninstall forgets the 1:1 ' + 'chat',
+  async () => {
+    await start();
+    const channel = channelOf(h.connector, chats[cecilia.id]!, '19:remisser@thread.tacv2');
+    await h.post(installFrom(h.connector, channel));
+    await seed();
+    expect((await h.post({ ...installFrom(h.connector, channel), action: 'remove' })).status).toBe(200);
+    expect((await h.post({ ...installFrom(h.connector, chats[anna.id]!), action: 'remove' })).status).toBe(200);
+    const run = await trigger();
+    expect(h.connector.sentTo('19:remisser@thread.tacv2').filter((a) => cardOf(a))).toEqual([]);
+    // Anna's chat is forgotten; she is known, but there is no conversation to create hers through.
+    expect(digestsTo(anna)).toEqual([]);
+    expect(run.counts).toMatchObject({ sent: 1, skipped: 1 });
+  },
+);
 
 test('a second run the same day sends no one a second copy; ?force=true does; the next day sends again', async () => {
   await start();
@@ -200,82 +207,88 @@ test('people manage it in chat: avsluta digest, prenumerera, digest varje vecka'
   expect(digestsTo(anna)).toHaveLength(3);
 });
 
-test('failures by kind: a blocked person is retired, a lost 1:1 chat is recreated, and nobody else suffers', async () => {
-  await start();
-  await seed();
-  await h.bot.register.save(
-    remiss({ dnr: 'KS 2026/5', title: 'Bertils', dueDate: '2026-11-27', handlaggare: { email: bertil.email } }),
-  );
-  await h.bot.register.save(
-    remiss({
-      dnr: 'KS 2026/6',
-      title: 'Doras',
-      dueDate: '2026-11-27',
-      handlaggare: { email: dora.email, aadObjectId: dora.aadObjectId },
-    }),
-  );
-  await d.say(chats[dora.id]!, 'hej');
-  h.connector.failNextPosts(chats[bertil.id]!.conversationId, {
-    status: 403,
-    code: 'ConversationBlockedByUser',
-    message: 'User blocked the conversation with the bot.',
-  });
-  h.connector.failNextPosts(chats[dora.id]!.conversationId, {
-    status: 404,
-    code: 'ConversationNotFound',
-    message: 'Conversation not found.',
-  });
+test(
+  'failures by kind: a blocked person is retired, a lost 1:1 chat is recreated, and nobody else ' + 'suffers',
+  async () => {
+    await start();
+    await seed();
+    await h.bot.register.save(
+      remiss({ dnr: 'KS 2026/5', title: 'Bertils', dueDate: '2026-11-27', handlaggare: { email: bertil.email } }),
+    );
+    await h.bot.register.save(
+      remiss({
+        dnr: 'KS 2026/6',
+        title: 'Doras',
+        dueDate: '2026-11-27',
+        handlaggare: { email: dora.email, aadObjectId: dora.aadObjectId },
+      }),
+    );
+    await d.say(chats[dora.id]!, 'hej');
+    h.connector.failNextPosts(chats[bertil.id]!.conversationId, {
+      status: 403,
+      code: 'ConversationBlockedByUser',
+      message: 'User blocked the conversation with the bot.',
+    });
+    h.connector.failNextPosts(chats[dora.id]!.conversationId, {
+      status: 404,
+      code: 'ConversationNotFound',
+      message: 'Conversation not found.',
+    });
 
-  const run = await trigger();
-  expect(run.counts).toMatchObject({ sent: 3, failed: 1 });
-  expect(run.failures).toEqual({ blocked: 1 });
-  expect(digestsTo(anna)).toHaveLength(1);
-  // Dora's chat was created again through the connector, and the digest went there.
-  const created = h.connector.created.find((c) => c.memberId === dora.id)!;
-  expect(created.tenantId).toBe(TENANT);
-  expect(
-    h.connector
-      .sentTo(created.id)
-      .map((a) => cardOf(a))
-      .filter((c) => c && cardText(c).includes('Doras')),
-  ).toHaveLength(1);
+    const run = await trigger();
+    expect(run.counts).toMatchObject({ sent: 3, failed: 1 });
+    expect(run.failures).toEqual({ blocked: 1 });
+    expect(digestsTo(anna)).toHaveLength(1);
+    // Dora's chat was created again through the connector, and the digest went there.
+    const created = h.connector.created.find((c) => c.memberId === dora.id)!;
+    expect(created.tenantId).toBe(TENANT);
+    expect(
+      h.connector
+        .sentTo(created.id)
+        .map((a) => cardOf(a))
+        .filter((c) => c && cardText(c).includes('Doras')),
+    ).toHaveLength(1);
 
-  // Bertil is retired: the next day's run does not write to him, until he speaks to the bot again.
-  now = new Date('2026-11-25T06:30:00Z');
-  const next = await trigger();
-  expect(next.failures).toEqual({});
-  expect(h.connector.sentTo(chats[bertil.id]!.conversationId).filter((a) => cardOf(a))).toEqual([]);
-  await d.say(chats[bertil.id]!, 'hej igen');
-  now = new Date('2026-11-26T06:30:00Z');
-  await trigger();
-  expect(cardsTo(bertil).filter((c) => cardText(c).includes('Bertils'))).toHaveLength(1);
-});
+    // Bertil is retired: the next day's run does not write to him, until he speaks to the bot again.
+    now = new Date('2026-11-25T06:30:00Z');
+    const next = await trigger();
+    expect(next.failures).toEqual({});
+    expect(h.connector.sentTo(chats[bertil.id]!.conversationId).filter((a) => cardOf(a))).toEqual([]);
+    await d.say(chats[bertil.id]!, 'hej igen');
+    now = new Date('2026-11-26T06:30:00Z');
+    await trigger();
+    expect(cardsTo(bertil).filter((c) => cardText(c).includes('Bertils'))).toHaveLength(1);
+  },
+);
 
-test('someone who never spoke to the bot gets their 1:1 chat created, when the register knows their Entra id', async () => {
-  await start();
-  const channel = channelOf(h.connector, chats[cecilia.id]!, '19:remisser@thread.tacv2');
-  await h.post(installFrom(h.connector, channel));
-  // Erik is in the tenant (the connector knows him) but has never written to the bot.
-  const erik = { id: '29:erik', name: 'Erik Ek', aadObjectId: 'aad-erik', email: 'erik.ek@stad.se' };
-  h.connector.addConversation('19:annan@thread.tacv2', [erik]);
-  await h.bot.register.save(
-    remiss({
-      dnr: 'KS 2026/8',
-      title: 'Eriks remiss',
-      dueDate: '2026-11-27',
-      handlaggare: { email: erik.email, aadObjectId: erik.aadObjectId },
-    }),
-  );
-  await trigger();
-  const created = h.connector.created.find((c) => c.memberId === erik.aadObjectId)!;
-  expect(created.tenantId).toBe(TENANT);
-  expect(
-    h.connector
-      .sentTo(created.id)
-      .map((a) => cardOf(a))
-      .filter((c) => c && cardText(c).includes('Eriks remiss')),
-  ).toHaveLength(1);
-});
+test(
+  'someone who never spoke to the bot gets their 1:1 chat created, when the register knows their Entra ' + 'id',
+  async () => {
+    await start();
+    const channel = channelOf(h.connector, chats[cecilia.id]!, '19:remisser@thread.tacv2');
+    await h.post(installFrom(h.connector, channel));
+    // Erik is in the tenant (the connector knows him) but has never written to the bot.
+    const erik = { id: '29:erik', name: 'Erik Ek', aadObjectId: 'aad-erik', email: 'erik.ek@stad.se' };
+    h.connector.addConversation('19:annan@thread.tacv2', [erik]);
+    await h.bot.register.save(
+      remiss({
+        dnr: 'KS 2026/8',
+        title: 'Eriks remiss',
+        dueDate: '2026-11-27',
+        handlaggare: { email: erik.email, aadObjectId: erik.aadObjectId },
+      }),
+    );
+    await trigger();
+    const created = h.connector.created.find((c) => c.memberId === erik.aadObjectId)!;
+    expect(created.tenantId).toBe(TENANT);
+    expect(
+      h.connector
+        .sentTo(created.id)
+        .map((a) => cardOf(a))
+        .filter((c) => c && cardText(c).includes('Eriks remiss')),
+    ).toHaveLength(1);
+  },
+);
 
 test('BotDisabledByAdmin stops the run and says so, instead of retiring everyone', async () => {
   await start();
@@ -376,51 +389,60 @@ test('a run stopped half-way (SIGTERM) is resumed at the next start, and no one 
   for (const p of people) expect(digestsTo(p)).toHaveLength(1);
 }, 30_000);
 
-test('reminders: the handläggare 5 working days before the meeting, the approver after 2 working days without a decision', async () => {
-  await start();
-  await seed();
-  // The meeting on Tuesday 1 December: five working days before is Tuesday 24 November.
-  await h.bot.register.save(
-    remiss({
-      dnr: 'KS 2026/7',
-      title: 'Sammanträdet',
-      dueDate: '2026-12-20',
-      meetingDate: '2026-12-01',
-      handlaggare: { email: anna.email },
-    }),
-  );
-  await trigger();
-  expect(textsTo(anna).filter((t) => t.startsWith('Påminnelse'))).toEqual([
-    'Påminnelse: ”Sammanträdet” (KS 2026/7) ska vara klar till sammanträdet 1 december 2026. Skriv ”besvara KS 2026/7” för att fortsätta.',
-  ]);
-  // The next day: no second meeting reminder, and the svarsdatum reminder for Snart (27 November) two working days ahead.
-  now = new Date('2026-11-25T06:30:00Z');
-  await trigger();
-  expect(
-    textsTo(anna)
-      .filter((t) => t.startsWith('Påminnelse'))
-      .slice(1),
-  ).toEqual([
-    'Påminnelse: svarsdatum för ”Snart” (KS 2026/1) är 27 november 2026. Skriv ”besvara KS 2026/1” för att fortsätta.',
-  ]);
+test(
+  'reminders: the handläggare 5 working days before the meeting, the approver after 2 working days without a ' +
+    'decision',
+  async () => {
+    await start();
+    await seed();
+    // The meeting on Tuesday 1 December: five working days before is Tuesday 24 November.
+    await h.bot.register.save(
+      remiss({
+        dnr: 'KS 2026/7',
+        title: 'Sammanträdet',
+        dueDate: '2026-12-20',
+        meetingDate: '2026-12-01',
+        handlaggare: { email: anna.email },
+      }),
+    );
+    await trigger();
+    expect(textsTo(anna).filter((t) => t.startsWith('Påminnelse'))).toEqual([
+      'Påminnelse: ”Sammanträdet” (KS 2026/7) ska vara klar till sammanträdet 1 december 2026. Skriv ”besvara KS ' +
+        '2026/7” för att fortsätta.',
+    ]);
+    // The next day: no second meeting reminder, and the svarsdatum reminder for Snart (27 November) two working days
+    // ahead.
+    now = new Date('2026-11-25T06:30:00Z');
+    await trigger();
+    expect(
+      textsTo(anna)
+        .filter((t) => t.startsWith('Påminnelse'))
+        .slice(1),
+    ).toEqual([
+      'Påminnelse: svarsdatum för ”Snart” (KS 2026/1) är 27 november 2026. ' +
+        'Skriv ”besvara KS 2026/1” för att fortsätta.',
+    ]);
 
-  // Sent for approval on Wednesday 25 November: Cecilia is reminded on Friday 27th, once.
-  const annaChat = chats[anna.id]!;
-  const { card: preview } = await d.answerToPreview(annaChat, 'KS 2026/1', anna.email);
-  await d.click(annaChat, await d.click(annaChat, preview, 'Skicka för godkännande'), 'Skicka', {
-    approver: cecilia.email,
-  });
-  await h.bot.outbox.idle();
-  const reminded = () => textsTo(cecilia).filter((t) => t.startsWith('Påminnelse'));
-  now = new Date('2026-11-26T06:30:00Z');
-  await trigger();
-  expect(reminded()).toEqual([]);
-  now = new Date('2026-11-27T06:30:00Z');
-  await trigger();
-  expect(reminded()).toEqual([
-    'Påminnelse: Anna Andersson väntar sedan 25 november 2026 på ditt beslut om svaret på ”Snart”. Kortet med Godkänn och Begär ändringar finns längre upp i chatten.',
-  ]);
-  now = new Date('2026-11-30T06:30:00Z');
-  await trigger();
-  expect(reminded()).toHaveLength(1);
-}, 30_000);
+    // Sent for approval on Wednesday 25 November: Cecilia is reminded on Friday 27th, once.
+    const annaChat = chats[anna.id]!;
+    const { card: preview } = await d.answerToPreview(annaChat, 'KS 2026/1', anna.email);
+    await d.click(annaChat, await d.click(annaChat, preview, 'Skicka för godkännande'), 'Skicka', {
+      approver: cecilia.email,
+    });
+    await h.bot.outbox.idle();
+    const reminded = () => textsTo(cecilia).filter((t) => t.startsWith('Påminnelse'));
+    now = new Date('2026-11-26T06:30:00Z');
+    await trigger();
+    expect(reminded()).toEqual([]);
+    now = new Date('2026-11-27T06:30:00Z');
+    await trigger();
+    expect(reminded()).toEqual([
+      'Påminnelse: Anna Andersson väntar sedan 25 november 2026 på ditt beslut om svaret på ”Snart”. Kortet med ' +
+        'Godkänn och Begär ändringar finns längre upp i chatten.',
+    ]);
+    now = new Date('2026-11-30T06:30:00Z');
+    await trigger();
+    expect(reminded()).toHaveLength(1);
+  },
+  30_000,
+);

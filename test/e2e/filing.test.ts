@@ -110,93 +110,103 @@ test('a different file already under the name is never overwritten: the new one 
   expect(existsSync(path.join(folder(), DOCX.replace('.docx', ' (2).docx')))).toBe(true);
 }, 60_000);
 
-test('with a registrator channel: Klar för registrering, a card in the channel, and its button makes it Besvarad', async () => {
-  // The channel's link as Teams' "Get link to channel" copies it, percent-encoded: the card goes to the decoded id.
-  const link =
-    'https://teams.microsoft.com/l/channel/19%3aregistratur%40thread.tacv2/Registratur?groupId=4f1c2a9e-7c1d-4a55-9a0e-5a3f4c2b1d00&tenantId=11111111-2222-3333-4444-555555555555';
-  await restartWith({ REGISTRATOR: `channel:${link}` });
-  const registrar = { id: '29:rut', name: 'Rut Registrator', aadObjectId: 'aad-rut', email: 'rut@stad.se' };
-  h.connector.addConversation('19:registratur@thread.tacv2', [registrar]);
-  await h.bot.register.save(
-    remiss({
-      dnr: DNR,
-      title: TITLE,
-      remittent: 'Stockholms Stadshus AB',
-      dueDate: '2026-12-15',
-      handlaggare: { email: anna.email },
-    }),
-  );
-  await approve();
-  expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Klar för registrering');
-  const posted = h.connector.sentTo('19:registratur@thread.tacv2');
-  expect(posted).toHaveLength(1);
-  const card = cardOf(posted[0]!)!;
-  const text = cardText(card);
-  for (const expected of [
-    'Klart att diarieföra och skicka',
-    TITLE,
-    DNR,
-    'Stockholms Stadshus AB',
-    '15 december 2026',
-    'Öppna Word-filen',
-    'Öppna PDF:en',
-    'Registrerad och skickad',
-  ])
-    expect(text).toContain(expected);
-  const urls = (card.actions as { type: string; url?: string }[])
-    .filter((a) => a.type === 'Action.OpenUrl')
-    .map((a) => a.url);
-  expect(urls).toEqual([
-    pathToFileURL(path.join(folder(), DOCX)).href,
-    pathToFileURL(path.join(folder(), DOCX.replace('.docx', '.pdf'))).href,
-  ]);
+test(
+  'with a registrator channel: Klar för registrering, a card in the channel, and its button makes it ' + 'Besvarad',
+  async () => {
+    // The channel's link as Teams' "Get link to channel" copies it, percent-encoded: the card goes to the decoded id.
+    const link =
+      'https://teams.microsoft.com/l/channel/19%3aregistratur%40thread.tacv2/Registratur' +
+      '?groupId=4f1c2a9e-7c1d-4a55-9a0e-5a3f4c2b1d00&tenantId=11111111-2222-3333-4444-555555555555';
+    await restartWith({ REGISTRATOR: `channel:${link}` });
+    const registrar = { id: '29:rut', name: 'Rut Registrator', aadObjectId: 'aad-rut', email: 'rut@stad.se' };
+    h.connector.addConversation('19:registratur@thread.tacv2', [registrar]);
+    await h.bot.register.save(
+      remiss({
+        dnr: DNR,
+        title: TITLE,
+        remittent: 'Stockholms Stadshus AB',
+        dueDate: '2026-12-15',
+        handlaggare: { email: anna.email },
+      }),
+    );
+    await approve();
+    expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Klar för registrering');
+    const posted = h.connector.sentTo('19:registratur@thread.tacv2');
+    expect(posted).toHaveLength(1);
+    const card = cardOf(posted[0]!)!;
+    const text = cardText(card);
+    for (const expected of [
+      'Klart att diarieföra och skicka',
+      TITLE,
+      DNR,
+      'Stockholms Stadshus AB',
+      '15 december 2026',
+      'Öppna Word-filen',
+      'Öppna PDF:en',
+      'Registrerad och skickad',
+    ])
+      expect(text).toContain(expected);
+    const urls = (card.actions as { type: string; url?: string }[])
+      .filter((a) => a.type === 'Action.OpenUrl')
+      .map((a) => a.url);
+    expect(urls).toEqual([
+      pathToFileURL(path.join(folder(), DOCX)).href,
+      pathToFileURL(path.join(folder(), DOCX.replace('.docx', '.pdf'))).href,
+    ]);
 
-  // Someone outside the channel cannot mark it.
-  const outside = await d.click(annaChat, card, 'Registrerad och skickad');
-  expect(cardText(outside)).toContain('Det är bara registratorn');
-  expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Klar för registrering');
+    // Someone outside the channel cannot mark it.
+    const outside = await d.click(annaChat, card, 'Registrerad och skickad');
+    expect(cardText(outside)).toContain('Det är bara registratorn');
+    expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Klar för registrering');
 
-  const channel = { ...registrar, conversationId: '19:registratur@thread.tacv2' };
-  const done = await d.click(channel, card, 'Registrerad och skickad');
-  expect(cardText(done)).toContain(
-    'Registrerad och skickad, markerat av Rut Registrator den 24 november 2026 kl. 14.03',
-  );
-  const again = await d.click(channel, card, 'Registrerad och skickad');
-  expect(cardText(again)).toContain('markerat av Rut Registrator');
-  await h.bot.outbox.idle();
-  expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
-  expect(
-    h.connector
-      .sentTo(annaChat.conversationId)
-      .filter((a) => String(a.body.text).includes('är registrerat och skickat (Rut Registrator)')),
-  ).toHaveLength(1);
-}, 60_000);
+    const channel = { ...registrar, conversationId: '19:registratur@thread.tacv2' };
+    const done = await d.click(channel, card, 'Registrerad och skickad');
+    expect(cardText(done)).toContain(
+      'Registrerad och skickad, markerat av Rut Registrator den 24 november 2026 kl. 14.03',
+    );
+    const again = await d.click(channel, card, 'Registrerad och skickad');
+    expect(cardText(again)).toContain('markerat av Rut Registrator');
+    await h.bot.outbox.idle();
+    expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
+    expect(
+      h.connector
+        .sentTo(annaChat.conversationId)
+        .filter((a) => String(a.body.text).includes('är registrerat och skickat (Rut Registrator)')),
+    ).toHaveLength(1);
+  },
+  60_000,
+);
 
-test('with a registrator person: the card reaches their chat once they have spoken to the bot, and only they can mark it', async () => {
-  await restartWith({ REGISTRATOR: 'person:rut@stad.se' });
-  const rut = personalChat(h.connector, {
-    id: '29:rut',
-    name: 'Rut Registrator',
-    aadObjectId: 'aad-rut',
-    email: 'rut@stad.se',
-  });
-  await d.say(rut, 'hej');
-  await h.bot.register.save(
-    remiss({
-      dnr: DNR,
-      title: TITLE,
-      remittent: 'Stockholms Stadshus AB',
-      dueDate: '2026-12-15',
-      handlaggare: { email: anna.email },
-    }),
-  );
-  await approve();
-  const card = h.connector
-    .sentTo(rut.conversationId)
-    .map((a) => cardOf(a))
-    .filter((c) => c && cardText(c).includes('Klart att diarieföra'))
-    .at(-1)!;
-  expect(cardText(await d.click(ceciliaChat, card, 'Registrerad och skickad'))).toContain('Det är bara registratorn');
-  expect(cardText(await d.click(rut, card, 'Registrerad och skickad'))).toContain('markerat av Rut Registrator');
-  expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
-}, 60_000);
+test(
+  'with a registrator person: the card reaches their chat once they have spoken to the bot, and only they can ' +
+    'mark it',
+  async () => {
+    await restartWith({ REGISTRATOR: 'person:rut@stad.se' });
+    const rut = personalChat(h.connector, {
+      id: '29:rut',
+      name: 'Rut Registrator',
+      aadObjectId: 'aad-rut',
+      email: 'rut@stad.se',
+    });
+    await d.say(rut, 'hej');
+    await h.bot.register.save(
+      remiss({
+        dnr: DNR,
+        title: TITLE,
+        remittent: 'Stockholms Stadshus AB',
+        dueDate: '2026-12-15',
+        handlaggare: { email: anna.email },
+      }),
+    );
+    await approve();
+    const card = h.connector
+      .sentTo(rut.conversationId)
+      .map((a) => cardOf(a))
+      .filter((c) => c && cardText(c).includes('Klart att diarieföra'))
+      .at(-1)!;
+    expect(cardText(await d.click(ceciliaChat, card, 'Registrerad och skickad'))).toContain('Det är bara registratorn');
+    expect(cardText(await d.click(rut, card, 'Registrerad och skickad'))).toContain('markerat av Rut Registrator');
+    expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
+  },
+  60_000,
+);

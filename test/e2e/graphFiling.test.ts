@@ -90,100 +90,117 @@ const approve = () => d.sendAndApprove(annaChat, ceciliaChat, DNR);
 const graphCalls = (method: string, pattern: RegExp) =>
   graph.requests.filter((r) => r.method === method && pattern.test(r.path));
 
-test("the approved .docx and Graph's PDF of it are filed with their columns; the approver and the handläggare see the link", async () => {
-  await start();
-  await approve();
+test(
+  "the approved .docx and Graph's PDF of it are filed with their columns; the approver and the handläggare see " +
+    'the link',
+  async () => {
+    await start();
+    await approve();
 
-  const files = graph.filesIn(LIBRARY);
-  expect(files.map((f) => f.path)).toEqual([`${FOLDER}/${DOCX}`, `${FOLDER}/${PDF}`]);
-  const stored = (await new ApprovalStore(createStore({ STORAGE: 'file', DATA_DIR: h.dataDir })).getDocument(DNR, 1))!;
-  expect(sha256(files[0]!.bytes)).toBe(stored.hash);
-  expect(files[1]!.bytes.subarray(0, 5).toString()).toBe('%PDF-');
-  for (const f of files)
-    expect(f.fields).toEqual({
-      Diarienummer: DNR,
-      Remittent: 'Stockholms Stadshus AB',
-      Svarsdatum: '2026-12-15T12:00:00Z',
-      Status: 'Besvarad',
-    });
+    const files = graph.filesIn(LIBRARY);
+    expect(files.map((f) => f.path)).toEqual([`${FOLDER}/${DOCX}`, `${FOLDER}/${PDF}`]);
+    const stored = (await new ApprovalStore(createStore({ STORAGE: 'file', DATA_DIR: h.dataDir })).getDocument(
+      DNR,
+      1,
+    ))!;
+    expect(sha256(files[0]!.bytes)).toBe(stored.hash);
+    expect(files[1]!.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    for (const f of files)
+      expect(f.fields).toEqual({
+        Diarienummer: DNR,
+        Remittent: 'Stockholms Stadshus AB',
+        Svarsdatum: '2026-12-15T12:00:00Z',
+        Status: 'Besvarad',
+      });
 
-  // The exact requests: one token for Graph's .default scope, the site by URL, the library by name, simple
-  // PUTs that refuse to replace, Graph's conversion of the filed .docx, and nothing pre-authenticated with a token.
-  expect(graph.tokensIssued).toEqual([{ scope: `${graph.baseUrl}/.default`, clientId: CLIENT_ID }]);
-  expect(graphCalls('GET', /^\/v1\.0\/sites\/stad\.sharepoint\.com:\/sites\/remisser$/)).toHaveLength(1);
-  const puts = graphCalls('PUT', /\/content$/);
-  expect(
-    puts.map((r) => [
-      r.path.slice(r.path.indexOf('root:/') + 6),
-      r.query['@microsoft.graph.conflictBehavior'],
-      r.status,
-    ]),
-  ).toEqual([
-    [`${FOLDER}/${DOCX}:/content`, 'fail', 201],
-    [`${FOLDER}/${PDF}:/content`, 'fail', 201],
-  ]);
-  expect(graphCalls('GET', /\/content$/).map((r) => r.query)).toEqual([{ format: 'pdf' }]);
-  expect(graph.requests.filter((r) => r.path.startsWith('/download/')).map((r) => [r.host, r.authorization])).toEqual([
-    ['127.0.0.1', false],
-  ]);
-  expect(graph.violations).toEqual([]);
+    // The exact requests: one token for Graph's .default scope, the site by URL, the library by name, simple
+    // PUTs that refuse to replace, Graph's conversion of the filed .docx, and nothing pre-authenticated with a token.
+    expect(graph.tokensIssued).toEqual([{ scope: `${graph.baseUrl}/.default`, clientId: CLIENT_ID }]);
+    expect(graphCalls('GET', /^\/v1\.0\/sites\/stad\.sharepoint\.com:\/sites\/remisser$/)).toHaveLength(1);
+    const puts = graphCalls('PUT', /\/content$/);
+    expect(
+      puts.map((r) => [
+        r.path.slice(r.path.indexOf('root:/') + 6),
+        r.query['@microsoft.graph.conflictBehavior'],
+        r.status,
+      ]),
+    ).toEqual([
+      [`${FOLDER}/${DOCX}:/content`, 'fail', 201],
+      [`${FOLDER}/${PDF}:/content`, 'fail', 201],
+    ]);
+    expect(graphCalls('GET', /\/content$/).map((r) => r.query)).toEqual([{ format: 'pdf' }]);
+    expect(graph.requests.filter((r) => r.path.startsWith('/download/')).map((r) => [r.host, r.authorization])).toEqual(
+      [['127.0.0.1', false]],
+    );
+    expect(graph.violations).toEqual([]);
 
-  expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
-  const docxUrl = `${graph.siteUrl}/${LIBRARY}/${FOLDER}/${DOCX}`
-    .split('/')
-    .map((s, i) => (i < 3 ? s : encodeURIComponent(s)))
-    .join('/');
-  const told = h.connector
-    .sentTo(annaChat.conversationId)
-    .map((a) => String(a.body.text ?? ''))
-    .filter((t) => t.includes('är arkiverat'));
-  expect(told).toHaveLength(1);
-  expect(told[0]).toContain(docxUrl);
-  const approverCard = h.connector.received
-    .filter((a) => a.method === 'PUT' && a.conversationId === ceciliaChat.conversationId)
-    .map((a) => cardOf(a)!)
-    .at(-1)!;
-  expect(button(approverCard, 'Öppna det arkiverade svaret')).toMatchObject({ type: 'Action.OpenUrl', url: docxUrl });
-  expect(cardText(approverCard)).toContain(`Arkiverat som ${DOCX}.`);
-}, 60_000);
+    expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
+    const docxUrl = `${graph.siteUrl}/${LIBRARY}/${FOLDER}/${DOCX}`
+      .split('/')
+      .map((s, i) => (i < 3 ? s : encodeURIComponent(s)))
+      .join('/');
+    const told = h.connector
+      .sentTo(annaChat.conversationId)
+      .map((a) => String(a.body.text ?? ''))
+      .filter((t) => t.includes('är arkiverat'));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain(docxUrl);
+    const approverCard = h.connector.received
+      .filter((a) => a.method === 'PUT' && a.conversationId === ceciliaChat.conversationId)
+      .map((a) => cardOf(a)!)
+      .at(-1)!;
+    expect(button(approverCard, 'Öppna det arkiverade svaret')).toMatchObject({ type: 'Action.OpenUrl', url: docxUrl });
+    expect(cardText(approverCard)).toContain(`Arkiverat som ${DOCX}.`);
+  },
+  60_000,
+);
 
-test('a different file already under the name (put there in the browser) is never replaced: ours gets the next name', async () => {
-  await start();
-  const theirs = graph.addFile(LIBRARY, `${FOLDER}/${DOCX}`, Buffer.from('en annan fil'));
-  await approve();
-  expect(graph.filesIn(LIBRARY).map((f) => f.path)).toEqual(
-    [`${FOLDER}/${DOCX}`, `${FOLDER}/${DOCX.replace('.docx', ' (2).docx')}`, `${FOLDER}/${PDF}`].sort((a, b) =>
-      a.localeCompare(b),
-    ),
-  );
-  expect(graph.items.get(theirs.id)!.bytes.toString()).toBe('en annan fil');
-  expect(graphCalls('PUT', /\/content$/).map((r) => r.status)).toEqual([409, 201, 201]);
-}, 60_000);
+test(
+  'a different file already under the name (put there in the browser) is never replaced: ours gets the next ' + 'name',
+  async () => {
+    await start();
+    const theirs = graph.addFile(LIBRARY, `${FOLDER}/${DOCX}`, Buffer.from('en annan fil'));
+    await approve();
+    expect(graph.filesIn(LIBRARY).map((f) => f.path)).toEqual(
+      [`${FOLDER}/${DOCX}`, `${FOLDER}/${DOCX.replace('.docx', ' (2).docx')}`, `${FOLDER}/${PDF}`].sort((a, b) =>
+        a.localeCompare(b),
+      ),
+    );
+    expect(graph.items.get(theirs.id)!.bytes.toString()).toBe('en annan fil');
+    expect(graphCalls('PUT', /\/content$/).map((r) => r.status)).toEqual([409, 201, 201]);
+  },
+  60_000,
+);
 
-test('a filing job run again after a crash (the uploads done, the job not marked) finds its own files and files nothing twice', async () => {
-  await start();
-  await approve();
-  await h.stop();
-  // As if the process had died after both uploads, before it recorded them or marked the job done.
-  const store = createStore({ STORAGE: 'file', DATA_DIR: h.dataDir });
-  await store.put(`filings/${DNR}/v1`, { schemaVersion: 1, dnr: DNR, version: 1 });
-  const job = (await store.list('outbox/')).find((k) => k.includes('filing-'))!;
-  const stored = (await store.get<Record<string, unknown>>(job))!.value;
-  await store.put(job, { ...stored, state: 'running', doneAt: undefined, leaseUntil: new Date(0).toISOString() });
-  const annaBefore = h.connector
-    .sentTo(annaChat.conversationId)
-    .filter((a) => String(a.body.text ?? '').includes('är arkiverat'));
-  expect(annaBefore).toHaveLength(1);
-  await startBot({}, h.dataDir);
-  await h.bot.outbox.idle();
+test(
+  'a filing job run again after a crash (the uploads done, the job not marked) finds its own files and files ' +
+    'nothing twice',
+  async () => {
+    await start();
+    await approve();
+    await h.stop();
+    // As if the process had died after both uploads, before it recorded them or marked the job done.
+    const store = createStore({ STORAGE: 'file', DATA_DIR: h.dataDir });
+    await store.put(`filings/${DNR}/v1`, { schemaVersion: 1, dnr: DNR, version: 1 });
+    const job = (await store.list('outbox/')).find((k) => k.includes('filing-'))!;
+    const stored = (await store.get<Record<string, unknown>>(job))!.value;
+    await store.put(job, { ...stored, state: 'running', doneAt: undefined, leaseUntil: new Date(0).toISOString() });
+    const annaBefore = h.connector
+      .sentTo(annaChat.conversationId)
+      .filter((a) => String(a.body.text ?? '').includes('är arkiverat'));
+    expect(annaBefore).toHaveLength(1);
+    await startBot({}, h.dataDir);
+    await h.bot.outbox.idle();
 
-  expect(graph.filesIn(LIBRARY).map((f) => f.path)).toEqual([`${FOLDER}/${DOCX}`, `${FOLDER}/${PDF}`]);
-  expect(graphCalls('PUT', /\/content$/).map((r) => r.status)).toEqual([201, 201, 409, 409]);
-  // The PDF was converted once and kept, so the retry recognised its own upload byte for byte.
-  expect(graph.pdfConversions).toBe(1);
-  // The handläggare's notice is an outbox job with a fixed id: the rerun's enqueue adds nothing.
-  expect(h.connector.sentTo(annaChat.conversationId)).toEqual([]);
-}, 60_000);
+    expect(graph.filesIn(LIBRARY).map((f) => f.path)).toEqual([`${FOLDER}/${DOCX}`, `${FOLDER}/${PDF}`]);
+    expect(graphCalls('PUT', /\/content$/).map((r) => r.status)).toEqual([201, 201, 409, 409]);
+    // The PDF was converted once and kept, so the retry recognised its own upload byte for byte.
+    expect(graph.pdfConversions).toBe(1);
+    // The handläggare's notice is an outbox job with a fixed id: the rerun's enqueue adds nothing.
+    expect(h.connector.sentTo(annaChat.conversationId)).toEqual([]);
+  },
+  60_000,
+);
 
 test('429 and 503 are retried after the Retry-After Graph asked for', async () => {
   await start();
@@ -216,54 +233,67 @@ test("column names come from the organisation's config (SharePoint's encoded int
   });
 }, 60_000);
 
-test('a failure that persists is told to the handläggare once, in Swedish, and filing keeps being retried', async () => {
-  await start({ GRAPH_CLIENT_SECRET: 'an-expired-secret-0000000000000' });
-  await approve();
-  for (let i = 0; i < 6; i++) {
+test(
+  'a failure that persists is told to the handläggare once, in Swedish, and filing keeps being ' + 'retried',
+  async () => {
+    await start({ GRAPH_CLIENT_SECRET: 'an-expired-secret-0000000000000' });
+    await approve();
+    for (let i = 0; i < 6; i++) {
+      const job = (await h.bot.store.list('outbox/')).find((k) => k.includes('filing-'))!;
+      const stored = (await h.bot.store.get<Record<string, unknown>>(job))!.value;
+      await h.bot.store.put(job, { ...stored, notBefore: new Date(0).toISOString() });
+      await h.bot.outbox.idle();
+    }
+    const told = h.connector
+      .sentTo(annaChat.conversationId)
+      .map((a) => String(a.body.text ?? ''))
+      .filter((t) => t.includes('arkiveringen har inte lyckats'));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain('be IT kontrollera');
     const job = (await h.bot.store.list('outbox/')).find((k) => k.includes('filing-'))!;
-    const stored = (await h.bot.store.get<Record<string, unknown>>(job))!.value;
-    await h.bot.store.put(job, { ...stored, notBefore: new Date(0).toISOString() });
-    await h.bot.outbox.idle();
-  }
-  const told = h.connector
-    .sentTo(annaChat.conversationId)
-    .map((a) => String(a.body.text ?? ''))
-    .filter((t) => t.includes('arkiveringen har inte lyckats'));
-  expect(told).toHaveLength(1);
-  expect(told[0]).toContain('be IT kontrollera');
-  const job = (await h.bot.store.list('outbox/')).find((k) => k.includes('filing-'))!;
-  expect((await h.bot.store.get<{ state: string }>(job))!.value.state).toBe('pending');
-  expect(graph.filesIn(LIBRARY)).toEqual([]);
-  expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Godkänd');
-  // The logs say what failed, never a secret, a token or the document's text.
-  const log = logLines.join('\n');
-  expect(log).toContain('"outcome":"waiting"');
-  for (const secret of ['an-expired-secret-0000000000000', SECRET, 'SBR tillstyrker avsnitt 3.', 'Bearer '])
-    expect(log).not.toContain(secret);
-}, 60_000);
+    expect((await h.bot.store.get<{ state: string }>(job))!.value.state).toBe('pending');
+    expect(graph.filesIn(LIBRARY)).toEqual([]);
+    expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Godkänd');
+    // The logs say what failed, never a secret, a token or the document's text.
+    const log = logLines.join('\n');
+    expect(log).toContain('"outcome":"waiting"');
+    for (const secret of ['an-expired-secret-0000000000000', SECRET, 'SBR tillstyrker avsnitt 3.', 'Bearer '])
+      expect(log).not.toContain(secret);
+  },
+  60_000,
+);
 
-test('with a registrator channel the status is "Klar för registrering" until the registrator\'s card is pressed', async () => {
-  await start({ REGISTRATOR: 'channel:19:team@thread.tacv2/19:registratur@thread.tacv2' });
-  const rut = channelOf(
-    h.connector,
-    personalChat(h.connector, { id: '29:rut', name: 'Rut Registrator', aadObjectId: 'aad-rut', email: 'rut@stad.se' }),
-    '19:registratur@thread.tacv2',
-  );
-  await approve();
-  expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Klar för registrering');
-  expect(graph.filesIn(LIBRARY)[0]!.fields.Status).toBe('Klar för registrering');
-  const card = h.connector
-    .sentTo(rut.conversationId)
-    .map((a) => cardOf(a))
-    .find((c): c is Card => !!c && cardText(c).includes('Klart att diarieföra'))!;
-  expect(button(card, 'Öppna Word-filen')).toMatchObject({
-    url: expect.stringContaining(encodeURIComponent(DOCX)) as unknown,
-  });
-  await d.click(rut, card, 'Registrerad och skickad');
-  expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
-  await h.bot.outbox.idle();
-  expect(graph.filesIn(LIBRARY).map((f) => f.fields.Status)).toEqual(['Besvarad', 'Besvarad']);
-}, 60_000);
+test(
+  'with a registrator channel the status is "Klar för registrering" until the registrator\'s card is ' + 'pressed',
+  async () => {
+    await start({ REGISTRATOR: 'channel:19:team@thread.tacv2/19:registratur@thread.tacv2' });
+    const rut = channelOf(
+      h.connector,
+      personalChat(h.connector, {
+        id: '29:rut',
+        name: 'Rut Registrator',
+        aadObjectId: 'aad-rut',
+        email: 'rut@stad.se',
+      }),
+      '19:registratur@thread.tacv2',
+    );
+    await approve();
+    expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Klar för registrering');
+    expect(graph.filesIn(LIBRARY)[0]!.fields.Status).toBe('Klar för registrering');
+    const card = h.connector
+      .sentTo(rut.conversationId)
+      .map((a) => cardOf(a))
+      .find((c): c is Card => !!c && cardText(c).includes('Klart att diarieföra'))!;
+    expect(button(card, 'Öppna Word-filen')).toMatchObject({
+      url: expect.stringContaining(encodeURIComponent(DOCX)) as unknown,
+    });
+    await d.click(rut, card, 'Registrerad och skickad');
+    expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
+    await h.bot.outbox.idle();
+    expect(graph.filesIn(LIBRARY).map((f) => f.fields.Status)).toEqual(['Besvarad', 'Besvarad']);
+  },
+  60_000,
+);
 
 test('under 30% injected faults (429, 503, resets) every document is filed exactly once', async () => {
   await start();

@@ -83,58 +83,61 @@ test('a clean file exits 0 with one summary line and nothing on stderr', async (
   });
 });
 
-test('a re-import updates by diarienummer without duplicating, keeps the svarsdatum history, never moves status back', async () => {
-  const file = await writeExport('export.csv', [
-    HEADER,
-    'KS 1;Plan;KS;2026-10-01;2026-12-15;anna@stad.se;Pågår',
-    'KS 2;Program;KS;2026-10-01;2026-12-15;anna@stad.se;',
-  ]);
-  expect((await runImport([file])).code).toBe(0);
-  // Meanwhile the bot learned the handläggare's name.
-  const repo = register();
-  const first = (await repo.get('KS 1'))!;
-  await repo.save(
-    { ...first.remiss, handlaggare: { email: 'anna@stad.se', name: 'Anna Lindqvist', phone: '08-508 000 00' } },
-    first.version,
-  );
+test(
+  'a re-import updates by diarienummer without duplicating, keeps the svarsdatum history, never moves status ' + 'back',
+  async () => {
+    const file = await writeExport('export.csv', [
+      HEADER,
+      'KS 1;Plan;KS;2026-10-01;2026-12-15;anna@stad.se;Pågår',
+      'KS 2;Program;KS;2026-10-01;2026-12-15;anna@stad.se;',
+    ]);
+    expect((await runImport([file])).code).toBe(0);
+    // Meanwhile the bot learned the handläggare's name.
+    const repo = register();
+    const first = (await repo.get('KS 1'))!;
+    await repo.save(
+      { ...first.remiss, handlaggare: { email: 'anna@stad.se', name: 'Anna Lindqvist', phone: '08-508 000 00' } },
+      first.version,
+    );
 
-  await writeExport('export.csv', [
-    HEADER,
-    ' KS 1 ;Plan (reviderad);KS;2026-10-01;10 januari 2027;anna@stad.se;Fördelad',
-    'KS 2;Program;KS;2026-10-01;2026-12-15;anna@stad.se;',
-    'KS 3;Ny;KS;2026-11-01;2027-01-31;bertil@stad.se;',
-  ]);
-  const second = await runImport([file]);
-  expect(second).toEqual({
-    code: 0,
-    stdout: 'Import klar: 1 nya, 1 uppdaterade, 1 oförändrade, 0 rader avvisade.\n',
-    stderr: '',
-  });
-  const remisser = await stored();
-  expect(remisser.map((r) => r.dnr)).toEqual(['KS 1', 'KS 2', 'KS 3']);
-  expect(remisser[0]).toMatchObject({
-    title: 'Plan (reviderad)',
-    dueDate: '2027-01-10',
-    status: 'Pågår',
-    handlaggare: { email: 'anna@stad.se', name: 'Anna Lindqvist', phone: '08-508 000 00' },
-  });
-  expect(remisser[0]!.history).toEqual([
-    { at: expect.any(String), kind: 'created', source: 'import:export.csv' },
-    { at: expect.any(String), kind: 'updated', fields: ['title'], source: 'import:export.csv' },
-    {
-      at: expect.any(String),
-      kind: 'dueDateChanged',
-      from: '2026-12-15',
-      to: '2027-01-10',
-      source: 'import:export.csv',
-    },
-  ]);
-  const unchanged = (await repo.get('KS 2'))!.version;
+    await writeExport('export.csv', [
+      HEADER,
+      ' KS 1 ;Plan (reviderad);KS;2026-10-01;10 januari 2027;anna@stad.se;Fördelad',
+      'KS 2;Program;KS;2026-10-01;2026-12-15;anna@stad.se;',
+      'KS 3;Ny;KS;2026-11-01;2027-01-31;bertil@stad.se;',
+    ]);
+    const second = await runImport([file]);
+    expect(second).toEqual({
+      code: 0,
+      stdout: 'Import klar: 1 nya, 1 uppdaterade, 1 oförändrade, 0 rader avvisade.\n',
+      stderr: '',
+    });
+    const remisser = await stored();
+    expect(remisser.map((r) => r.dnr)).toEqual(['KS 1', 'KS 2', 'KS 3']);
+    expect(remisser[0]).toMatchObject({
+      title: 'Plan (reviderad)',
+      dueDate: '2027-01-10',
+      status: 'Pågår',
+      handlaggare: { email: 'anna@stad.se', name: 'Anna Lindqvist', phone: '08-508 000 00' },
+    });
+    expect(remisser[0]!.history).toEqual([
+      { at: expect.any(String), kind: 'created', source: 'import:export.csv' },
+      { at: expect.any(String), kind: 'updated', fields: ['title'], source: 'import:export.csv' },
+      {
+        at: expect.any(String),
+        kind: 'dueDateChanged',
+        from: '2026-12-15',
+        to: '2027-01-10',
+        source: 'import:export.csv',
+      },
+    ]);
+    const unchanged = (await repo.get('KS 2'))!.version;
 
-  const third = await runImport([file]);
-  expect(third.stdout).toBe('Import klar: 0 nya, 0 uppdaterade, 3 oförändrade, 0 rader avvisade.\n');
-  expect((await repo.get('KS 2'))!.version).toBe(unchanged); // nothing rewritten
-});
+    const third = await runImport([file]);
+    expect(third.stdout).toBe('Import klar: 0 nya, 0 uppdaterade, 3 oförändrade, 0 rader avvisade.\n');
+    expect((await repo.get('KS 2'))!.version).toBe(unchanged); // nothing rewritten
+  },
+);
 
 test('JSON exports import the same way; bad records are reported by position', async () => {
   const file = path.join(dir, 'export.json');
@@ -171,18 +174,24 @@ test('JSON exports import the same way; bad records are reported by position', a
   ]);
 });
 
-test('a file saved by Excel as plain "CSV" (Windows-1252) imports with å/ä/ö intact and says how it was read', async () => {
-  const latin1 = path.join(dir, 'latin1.csv');
-  await writeFile(
-    latin1,
-    Buffer.from(`${HEADER}\r\nKS 1;Förslag om äldreomsorg;Kommunstyrelsen;2026-10-01;2026-12-15;a@b.se;\r\n`, 'latin1'),
-  );
-  const run = await runImport([latin1]);
-  expect(run.code).toBe(0);
-  expect(run.stderr).toContain('lästes som Windows-1252');
-  expect(run.stdout).toBe('Import klar: 1 nya, 0 uppdaterade, 0 oförändrade, 0 rader avvisade.\n');
-  expect((await stored()).map((r) => r.title)).toEqual(['Förslag om äldreomsorg']);
-});
+test(
+  'a file saved by Excel as plain "CSV" (Windows-1252) imports with å/ä/ö intact and says how it was ' + 'read',
+  async () => {
+    const latin1 = path.join(dir, 'latin1.csv');
+    await writeFile(
+      latin1,
+      Buffer.from(
+        `${HEADER}\r\nKS 1;Förslag om äldreomsorg;Kommunstyrelsen;2026-10-01;2026-12-15;a@b.se;\r\n`,
+        'latin1',
+      ),
+    );
+    const run = await runImport([latin1]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('lästes som Windows-1252');
+    expect(run.stdout).toBe('Import klar: 1 nya, 0 uppdaterade, 0 oförändrade, 0 rader avvisade.\n');
+    expect((await stored()).map((r) => r.title)).toEqual(['Förslag om äldreomsorg']);
+  },
+);
 
 test('files that cannot be imported exit 2 with a Swedish message and import nothing', async () => {
   const workbook = path.join(dir, 'arbetsbok.csv');
@@ -242,65 +251,69 @@ test('an import running while the bot creates other remisser in the same registe
   expect(await stored()).toHaveLength(80);
 });
 
-test('an import updating the remisser the bot is changing at the same moment loses neither side’s changes', async () => {
-  const N = 10;
-  const dnrs = Array.from({ length: N }, (_, i) => `KS 2026/${i}`);
-  const file = await writeExport('export.csv', [
-    HEADER,
-    ...dnrs.map((d) => `${d};Titel;KS;2026-10-01;2026-12-15;anna@stad.se;`),
-  ]);
-  expect((await runImport([file])).code).toBe(0);
-  await writeExport('export.csv', [
-    HEADER,
-    ...dnrs.map((d) => `${d};Titel (ny);KS;2026-10-01;2027-01-15;anna@stad.se;`),
-  ]);
+test(
+  'an import updating the remisser the bot is changing at the same moment loses neither side’s ' + 'changes',
+  async () => {
+    const N = 10;
+    const dnrs = Array.from({ length: N }, (_, i) => `KS 2026/${i}`);
+    const file = await writeExport('export.csv', [
+      HEADER,
+      ...dnrs.map((d) => `${d};Titel;KS;2026-10-01;2026-12-15;anna@stad.se;`),
+    ]);
+    expect((await runImport([file])).code).toBe(0);
+    await writeExport('export.csv', [
+      HEADER,
+      ...dnrs.map((d) => `${d};Titel (ny);KS;2026-10-01;2027-01-15;anna@stad.se;`),
+    ]);
 
-  // "The bot": one writer per remiss keeps rewriting the handläggare's phone (a field the import does not
-  // own) and sets Pågår, with conditional writes and retries, from before the import starts until after it ends.
-  const bot = register();
-  const lastPhone = new Map<string, string>();
-  let importDone = false;
-  let botWrites = 0;
-  const botLoop = Promise.all(
-    dnrs.map(async (dnr) => {
-      for (let round = 0; !importDone || round < 2; round++) {
-        for (;;) {
-          const current = (await bot.get(dnr))!;
-          const phone = `08-${round}`;
-          try {
-            await bot.save(
-              { ...current.remiss, status: 'Pågår', handlaggare: { ...current.remiss.handlaggare!, phone } },
-              current.version,
-            );
-            lastPhone.set(dnr, phone);
-            botWrites++;
-            break;
-          } catch (err) {
-            if (!(err instanceof StoreConflictError)) throw err;
+    // "The bot": one writer per remiss keeps rewriting the handläggare's phone (a field the import does not
+    // own) and sets Pågår, with conditional writes and retries, from before the import starts until after it ends.
+    const bot = register();
+    const lastPhone = new Map<string, string>();
+    let importDone = false;
+    let botWrites = 0;
+    const botLoop = Promise.all(
+      dnrs.map(async (dnr) => {
+        for (let round = 0; !importDone || round < 2; round++) {
+          for (;;) {
+            const current = (await bot.get(dnr))!;
+            const phone = `08-${round}`;
+            try {
+              await bot.save(
+                { ...current.remiss, status: 'Pågår', handlaggare: { ...current.remiss.handlaggare!, phone } },
+                current.version,
+              );
+              lastPhone.set(dnr, phone);
+              botWrites++;
+              break;
+            } catch (err) {
+              if (!(err instanceof StoreConflictError)) throw err;
+            }
           }
         }
-      }
-    }),
-  );
-  const run = await runImport([file]);
-  importDone = true;
-  await botLoop;
+      }),
+    );
+    const run = await runImport([file]);
+    importDone = true;
+    await botLoop;
 
-  expect(run.stderr).toBe('');
-  expect(run.stdout).toBe(`Import klar: 0 nya, ${N} uppdaterade, 0 oförändrade, 0 rader avvisade.\n`);
-  expect(botWrites).toBeGreaterThan(N);
-  const remisser = await stored();
-  expect(remisser).toHaveLength(N);
-  for (const r of remisser) {
-    expect(r).toMatchObject({
-      title: 'Titel (ny)',
-      dueDate: '2027-01-15',
-      status: 'Pågår',
-      handlaggare: { email: 'anna@stad.se', phone: lastPhone.get(r.dnr) },
-    });
-    expect(r.history.filter((h) => h.kind === 'dueDateChanged')).toHaveLength(1);
-  }
-}, 120_000);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe(`Import klar: 0 nya, ${N} uppdaterade, 0 oförändrade, 0 rader avvisade.\n`);
+    expect(botWrites).toBeGreaterThan(N);
+    const remisser = await stored();
+    expect(remisser).toHaveLength(N);
+    for (const r of remisser) {
+      expect(r).toMatchObject({
+        title: 'Titel (ny)',
+        dueDate: '2027-01-15',
+        status: 'Pågår',
+        handlaggare: { email: 'anna@stad.se', phone: lastPhone.get(r.dnr) },
+      });
+      expect(r.history.filter((h) => h.kind === 'dueDateChanged')).toHaveLength(1);
+    }
+  },
+  120_000,
+);
 
 describe('conflicts, made to happen every time (in process, same file store)', () => {
   /** Lets "the bot" write a remiss just before the import's first save of it, so that save must conflict. */

@@ -134,52 +134,63 @@ describe('REMISS_SOURCE=sharepoint', () => {
     expect((await h.bot.register.get('KS 2026/1'))!.remiss.dueDate).toBe('2026-12-01');
   }, 60_000);
 
-  test('changes made in SharePoint show in the next answer: a new remiss, a changed svarsdatum, a reassigned handläggare', async () => {
-    await start('sharepoint');
-    expect(await lastCard(annaChat, 'mina remisser')).not.toContain('Ny i listan');
-    const lists = graph!.sharePointLists;
-    lists.addItem(LIST, {
-      Title: 'Ny i listan',
-      Diarienummer: 'KS 2026/9',
-      Remittent: 'KS',
-      Svarsdatum: '2026-11-29T23:00:00Z',
-      Handl_x00e4_ggare: anna.email,
-      Status: 'Fördelad',
-    });
-    const erik = lists.items(LIST).find((i) => i.fields.Diarienummer === 'KS 2026/2')!;
-    lists.editItem(LIST, erik.id, { Handl_x00e4_ggare: anna.email, Svarsdatum: '2026-12-04T23:00:00Z' });
-    const mine = await lastCard(annaChat, 'mina remisser');
-    expect(mine).toContain('Ny i listan');
-    expect(mine).toContain('30 november 2026');
-    expect(mine).toContain("Näringslivspolicy 'remissversion'");
-    expect(mine).toContain('5 december 2026');
-  }, 60_000);
+  test(
+    'changes made in SharePoint show in the next answer: a new remiss, a changed svarsdatum, a reassigned ' +
+      'handläggare',
+    async () => {
+      await start('sharepoint');
+      expect(await lastCard(annaChat, 'mina remisser')).not.toContain('Ny i listan');
+      const lists = graph!.sharePointLists;
+      lists.addItem(LIST, {
+        Title: 'Ny i listan',
+        Diarienummer: 'KS 2026/9',
+        Remittent: 'KS',
+        Svarsdatum: '2026-11-29T23:00:00Z',
+        Handl_x00e4_ggare: anna.email,
+        Status: 'Fördelad',
+      });
+      const erik = lists.items(LIST).find((i) => i.fields.Diarienummer === 'KS 2026/2')!;
+      lists.editItem(LIST, erik.id, { Handl_x00e4_ggare: anna.email, Svarsdatum: '2026-12-04T23:00:00Z' });
+      const mine = await lastCard(annaChat, 'mina remisser');
+      expect(mine).toContain('Ny i listan');
+      expect(mine).toContain('30 november 2026');
+      expect(mine).toContain("Näringslivspolicy 'remissversion'");
+      expect(mine).toContain('5 december 2026');
+    },
+    60_000,
+  );
 
-  test('an edit in the browser between the bot reading and writing an item is kept: 412, read again, re-apply', async () => {
-    await start('sharepoint');
-    const lists = graph!.sharePointLists;
-    const item = lists.items(LIST).find((i) => i.fields.Diarienummer === 'KS 2026/1')!;
-    let edited = false;
-    graph!.failNext((r) => {
-      if (edited || r.method !== 'PATCH' || !r.path.endsWith(`/items/${item.id}/fields`)) return false;
-      edited = true;
-      lists.editItem(LIST, item.id, { Title: 'Trygghetsprogram (rättad titel)', Svarsdatum: '2026-12-03T23:00:00Z' });
-      return false;
-    }, '503');
-    const { card: preview } = await d.answerToPreview(annaChat, 'KS 2026/1', anna.email);
-    await d.click(annaChat, await d.click(annaChat, preview, 'Skicka för godkännande'), 'Skicka', {
-      approver: cecilia.email,
-    });
-    const patches = graph!.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith(`/items/${item.id}/fields`));
-    expect(patches.map((r) => r.status)).toEqual([412, ...patches.slice(1).map(() => 200)]);
-    expect(patches.length).toBeGreaterThanOrEqual(2);
-    expect(item.fields).toMatchObject({
-      Title: 'Trygghetsprogram (rättad titel)',
-      Svarsdatum: '2026-12-03T23:00:00Z',
-      Status: 'För godkännande',
-    });
-    expect(lists.blindWrites).toEqual([]);
-  }, 60_000);
+  test(
+    'an edit in the browser between the bot reading and writing an item is kept: 412, read again, ' + 're-apply',
+    async () => {
+      await start('sharepoint');
+      const lists = graph!.sharePointLists;
+      const item = lists.items(LIST).find((i) => i.fields.Diarienummer === 'KS 2026/1')!;
+      let edited = false;
+      graph!.failNext((r) => {
+        if (edited || r.method !== 'PATCH' || !r.path.endsWith(`/items/${item.id}/fields`)) return false;
+        edited = true;
+        lists.editItem(LIST, item.id, { Title: 'Trygghetsprogram (rättad titel)', Svarsdatum: '2026-12-03T23:00:00Z' });
+        return false;
+      }, '503');
+      const { card: preview } = await d.answerToPreview(annaChat, 'KS 2026/1', anna.email);
+      await d.click(annaChat, await d.click(annaChat, preview, 'Skicka för godkännande'), 'Skicka', {
+        approver: cecilia.email,
+      });
+      const patches = graph!.requests.filter(
+        (r) => r.method === 'PATCH' && r.path.endsWith(`/items/${item.id}/fields`),
+      );
+      expect(patches.map((r) => r.status)).toEqual([412, ...patches.slice(1).map(() => 200)]);
+      expect(patches.length).toBeGreaterThanOrEqual(2);
+      expect(item.fields).toMatchObject({
+        Title: 'Trygghetsprogram (rättad titel)',
+        Svarsdatum: '2026-12-03T23:00:00Z',
+        Status: 'För godkännande',
+      });
+      expect(lists.blindWrites).toEqual([]);
+    },
+    60_000,
+  );
 
   test('person columns: the handläggare as a SharePoint person (lookup id) through the mapping', async () => {
     const org = JSON.parse(await readFile('config/organisation.json', 'utf8')) as Record<string, unknown>;
@@ -210,57 +221,66 @@ describe('REMISS_SOURCE=sharepoint', () => {
     );
   }, 60_000);
 
-  test('lists longer than a page are read to the end, and every filtered read says Prefer for non-indexed columns', async () => {
-    await start('sharepoint');
-    graph!.sharePointLists.pageSize = 2;
-    for (let i = 10; i < 15; i++)
-      await h.bot.register.save(
-        remiss({
-          dnr: `KS 2026/${i}`,
-          title: `Remiss ${i}`,
-          dueDate: '2026-12-15',
-          handlaggare: { email: anna.email },
-        }),
+  test(
+    'lists longer than a page are read to the end, and every filtered read says Prefer for non-indexed ' + 'columns',
+    async () => {
+      await start('sharepoint');
+      graph!.sharePointLists.pageSize = 2;
+      for (let i = 10; i < 15; i++)
+        await h.bot.register.save(
+          remiss({
+            dnr: `KS 2026/${i}`,
+            title: `Remiss ${i}`,
+            dueDate: '2026-12-15',
+            handlaggare: { email: anna.email },
+          }),
+        );
+      graph!.failNext((r) => r.method === 'GET' && r.path.endsWith('/items') && r.query.has('$skiptoken'), '429');
+      const mine = await lastCard(annaChat, 'mina remisser');
+      for (let i = 10; i < 15; i++) expect(mine).toContain(`Remiss ${i}`);
+      expect(graph!.requests.filter((r) => r.method === 'GET' && r.query.$skiptoken).length).toBeGreaterThanOrEqual(3);
+      expect(graph!.requests.filter((r) => r.status === 429)).toHaveLength(1);
+      expect(graph!.requests.filter((r) => r.status === 400)).toEqual([]);
+      // The fake refuses, as SharePoint does, a filter on a column that is not indexed without that header.
+      const client = createGraphClient(
+        createGraphCredential(
+          { kind: 'secret', tenantId: GRAPH_TENANT_ID, clientId: GRAPH_CLIENT_ID, secret: GRAPH_SECRET },
+          graph!.authorityHost,
+        ),
+        graph!.baseUrl,
+        30_000,
       );
-    graph!.failNext((r) => r.method === 'GET' && r.path.endsWith('/items') && r.query.has('$skiptoken'), '429');
-    const mine = await lastCard(annaChat, 'mina remisser');
-    for (let i = 10; i < 15; i++) expect(mine).toContain(`Remiss ${i}`);
-    expect(graph!.requests.filter((r) => r.method === 'GET' && r.query.$skiptoken).length).toBeGreaterThanOrEqual(3);
-    expect(graph!.requests.filter((r) => r.status === 429)).toHaveLength(1);
-    expect(graph!.requests.filter((r) => r.status === 400)).toEqual([]);
-    // The fake refuses, as SharePoint does, a filter on a column that is not indexed without that header.
-    const client = createGraphClient(
-      createGraphCredential(
-        { kind: 'secret', tenantId: GRAPH_TENANT_ID, clientId: GRAPH_CLIENT_ID, secret: GRAPH_SECRET },
-        graph!.authorityHost,
-      ),
-      graph!.baseUrl,
-      30_000,
-    );
-    await expect(
-      client.api(`/sites/${graph!.site}/lists/${LIST}/items`).filter("fields/Remittent eq 'Kommunstyrelsen'").get(),
-    ).rejects.toMatchObject({
-      statusCode: 400,
-      message: expect.stringContaining('HonorNonIndexedQueriesWarningMayFailRandomly') as unknown,
-    });
-  }, 60_000);
+      await expect(
+        client.api(`/sites/${graph!.site}/lists/${LIST}/items`).filter("fields/Remittent eq 'Kommunstyrelsen'").get(),
+      ).rejects.toMatchObject({
+        statusCode: 400,
+        message: expect.stringContaining('HonorNonIndexedQueriesWarningMayFailRandomly') as unknown,
+      });
+    },
+    60_000,
+  );
 
-  test('npm run sharepoint:setup: run again it changes nothing; a list that differs is left alone and the differences named', async () => {
-    graph = await startFakeGraph();
-    const env = graphEnv(graph, { REMISS_SOURCE: 'sharepoint', SHAREPOINT_REMISS_LIST: LIST });
-    expect((await runSetup(env)).code).toBe(0);
-    const again = await runSetup(env);
-    expect(again).toMatchObject({ code: 0, stdout: expect.stringContaining('Ingenting är ändrat') as unknown });
-    graph.sharePointLists.createList('Gammal lista', [
-      { name: 'Diarienummer', displayName: 'Diarienummer', type: 'text', indexed: true },
-      { name: 'Status', displayName: 'Status', type: 'text', indexed: false },
-    ]);
-    const differs = await runSetup({ ...env, SHAREPOINT_REMISS_LIST: 'Gammal lista' });
-    expect(differs.code).toBe(1);
-    expect(differs.stderr).toContain('kolumnen Status är av typen text men ska vara choice');
-    expect(differs.stderr).toContain('kolumnen Svarsdatum (Svarsdatum) saknas');
-    expect(graph.sharePointLists.list('Gammal lista').columns.size).toBe(3);
-  }, 60_000);
+  test(
+    'npm run sharepoint:setup: run again it changes nothing; a list that differs is left alone and the ' +
+      'differences named',
+    async () => {
+      graph = await startFakeGraph();
+      const env = graphEnv(graph, { REMISS_SOURCE: 'sharepoint', SHAREPOINT_REMISS_LIST: LIST });
+      expect((await runSetup(env)).code).toBe(0);
+      const again = await runSetup(env);
+      expect(again).toMatchObject({ code: 0, stdout: expect.stringContaining('Ingenting är ändrat') as unknown });
+      graph.sharePointLists.createList('Gammal lista', [
+        { name: 'Diarienummer', displayName: 'Diarienummer', type: 'text', indexed: true },
+        { name: 'Status', displayName: 'Status', type: 'text', indexed: false },
+      ]);
+      const differs = await runSetup({ ...env, SHAREPOINT_REMISS_LIST: 'Gammal lista' });
+      expect(differs.code).toBe(1);
+      expect(differs.stderr).toContain('kolumnen Status är av typen text men ska vara choice');
+      expect(differs.stderr).toContain('kolumnen Svarsdatum (Svarsdatum) saknas');
+      expect(graph.sharePointLists.list('Gammal lista').columns.size).toBe(3);
+    },
+    60_000,
+  );
 
   test('npm run import writes to the list when it is the source', async () => {
     graph = await startFakeGraph();
@@ -273,7 +293,8 @@ describe('REMISS_SOURCE=sharepoint', () => {
     const csv = path.join(dir, 'export.csv');
     await writeFile(
       csv,
-      'diarienummer;titel;remittent;inkom;svarsdatum;handlaggare\nKS 2026/20;Från diariet;Kommunstyrelsen;2026-11-01;2026-12-15;anna.andersson@stad.se\n',
+      'diarienummer;titel;remittent;inkom;svarsdatum;handlaggare\nKS 2026/20;Från ' +
+        'diariet;Kommunstyrelsen;2026-11-01;2026-12-15;anna.andersson@stad.se\n',
     );
     const first = await cli('src/cli/import.ts', [csv], env);
     expect(first.code).toBe(0);
@@ -283,7 +304,8 @@ describe('REMISS_SOURCE=sharepoint', () => {
     ]);
     await writeFile(
       csv,
-      'diarienummer;titel;remittent;inkom;svarsdatum;handlaggare\nKS 2026/20;Från diariet;Kommunstyrelsen;2026-11-01;2026-12-18;anna.andersson@stad.se\n',
+      'diarienummer;titel;remittent;inkom;svarsdatum;handlaggare\nKS 2026/20;Från ' +
+        'diariet;Kommunstyrelsen;2026-11-01;2026-12-18;anna.andersson@stad.se\n',
     );
     expect((await cli('src/cli/import.ts', [csv], env)).code).toBe(0);
     expect(graph.sharePointLists.items(LIST)).toHaveLength(1);

@@ -87,26 +87,32 @@ test("with an owner grant it creates the library's four columns, typed; run agai
   expect(columnPosts()).toHaveLength(4);
 }, 60_000);
 
-test('with fullcontrol and REMISS_SOURCE=sharepoint it creates the mapped library columns and the register list in one run', async () => {
-  graph = await startFakeGraph([]);
-  graph.siteRole = 'fullcontrol';
-  const org = JSON.parse(await readFile('config/organisation.json', 'utf8')) as Record<string, unknown>;
-  const orgFile = path.join(dir, 'mapped-org.json');
-  await writeFile(orgFile, JSON.stringify({ ...org, libraryColumns: { Remittent: 'Avs_x00e4_ndare' } }));
-  const env = { ORG_CONFIG: orgFile, REMISS_SOURCE: 'sharepoint', SHAREPOINT_REMISS_LIST: 'Remisser' };
-  const first = await setup(env);
-  expect(first.code).toBe(0);
-  expect(libraryColumns().map(([name]) => name)).toEqual(['Diarienummer', 'Avs_x00e4_ndare', 'Svarsdatum', 'Status']);
-  expect(graph.sharePointLists.list(LIBRARY).columns.get('Avs_x00e4_ndare')!.displayName).toBe('Avsändare');
-  expect(first.stdout).toContain('Listan "Remisser" är skapad');
-  expect(graph.sharePointLists.list('Remisser').columns.get('Status')!.type).toBe('choice');
+test(
+  'with fullcontrol and REMISS_SOURCE=sharepoint it creates the mapped library columns and the register list in ' +
+    'one run',
+  async () => {
+    graph = await startFakeGraph([]);
+    graph.siteRole = 'fullcontrol';
+    const org = JSON.parse(await readFile('config/organisation.json', 'utf8')) as Record<string, unknown>;
+    const orgFile = path.join(dir, 'mapped-org.json');
+    await writeFile(orgFile, JSON.stringify({ ...org, libraryColumns: { Remittent: 'Avs_x00e4_ndare' } }));
+    const env = { ORG_CONFIG: orgFile, REMISS_SOURCE: 'sharepoint', SHAREPOINT_REMISS_LIST: 'Remisser' };
+    const first = await setup(env);
+    expect(first.code).toBe(0);
+    expect(libraryColumns().map(([name]) => name)).toEqual(['Diarienummer', 'Avs_x00e4_ndare', 'Svarsdatum', 'Status']);
+    expect(graph.sharePointLists.list(LIBRARY).columns.get('Avs_x00e4_ndare')!.displayName).toBe('Avsändare');
+    expect(first.stdout).toContain('Listan "Remisser" är skapad');
+    expect(graph.sharePointLists.list('Remisser').columns.get('Status')!.type).toBe('choice');
 
-  const again = await setup(env);
-  expect(again.code).toBe(0);
-  expect(again.stdout).toContain('har redan sina kolumner');
-  expect(again.stdout).toContain('Listan "Remisser" finns redan');
-  expect(graph.requests.filter((r) => r.method === 'POST' && r.path.includes('/lists'))).toHaveLength(5); // four columns, one list
-}, 60_000);
+    const again = await setup(env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('har redan sina kolumner');
+    expect(again.stdout).toContain('Listan "Remisser" finns redan');
+    // Four columns and one list.
+    expect(graph.requests.filter((r) => r.method === 'POST' && r.path.includes('/lists'))).toHaveLength(5);
+  },
+  60_000,
+);
 
 test("with only the running bot's write grant it stops, naming the grant it needs, and creates nothing", async () => {
   graph = await startFakeGraph([]);
@@ -177,57 +183,66 @@ test('after setup, a filing by the bot (on a write grant) sets the columns setup
   expect(graph.requests.filter((r) => r.status === 403)).toEqual([]);
 }, 60_000);
 
-test('a library without the columns: the files are filed, the handläggare is told once which column is missing, and nothing retries', async () => {
-  graph = await startFakeGraph(['Remittent', 'Svarsdatum', 'Status']);
-  logLines.length = 0;
-  const { annaChat } = await startBotAndApprove();
+test(
+  'a library without the columns: the files are filed, the handläggare is told once which column is missing, and ' +
+    'nothing retries',
+  async () => {
+    graph = await startFakeGraph(['Remittent', 'Svarsdatum', 'Status']);
+    logLines.length = 0;
+    const { annaChat } = await startBotAndApprove();
 
-  expect(graph.filesIn(LIBRARY).map((f) => f.name)).toEqual([
-    expect.stringMatching(/\.docx$/),
-    expect.stringMatching(/\.pdf$/),
-  ]);
-  expect((await h!.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
-  const texts = () => h!.connector.sentTo(annaChat.conversationId).map((a) => String(a.body.text ?? ''));
-  expect(texts().filter((t) => t.includes('saknar kolumnen Diarienummer'))).toHaveLength(1);
-  expect(texts().filter((t) => t.includes('arkiveringen har inte lyckats'))).toEqual([]);
+    expect(graph.filesIn(LIBRARY).map((f) => f.name)).toEqual([
+      expect.stringMatching(/\.docx$/),
+      expect.stringMatching(/\.pdf$/),
+    ]);
+    expect((await h!.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
+    const texts = () => h!.connector.sentTo(annaChat.conversationId).map((a) => String(a.body.text ?? ''));
+    expect(texts().filter((t) => t.includes('saknar kolumnen Diarienummer'))).toHaveLength(1);
+    expect(texts().filter((t) => t.includes('arkiveringen har inte lyckats'))).toEqual([]);
 
-  // The filing job is done, not waiting: time passing brings no more uploads, PATCHes or messages.
-  const job = (await h!.bot.store.list('outbox/')).find((k) => k.includes('filing-'))!;
-  expect((await h!.bot.store.get<{ state: string }>(job))!.value.state).toBe('done');
-  const requestsBefore = graph.requests.length;
-  await h!.bot.outbox.idle();
-  await new Promise((r) => setTimeout(r, 300)); // several of the quick outbox's polls and backoffs
-  expect(graph.requests.length).toBe(requestsBefore);
-  expect(texts().filter((t) => t.includes('saknar kolumnen'))).toHaveLength(1);
+    // The filing job is done, not waiting: time passing brings no more uploads, PATCHes or messages.
+    const job = (await h!.bot.store.list('outbox/')).find((k) => k.includes('filing-'))!;
+    expect((await h!.bot.store.get<{ state: string }>(job))!.value.state).toBe('done');
+    const requestsBefore = graph.requests.length;
+    await h!.bot.outbox.idle();
+    await new Promise((r) => setTimeout(r, 300)); // several of the quick outbox's polls and backoffs
+    expect(graph.requests.length).toBe(requestsBefore);
+    expect(texts().filter((t) => t.includes('saknar kolumnen'))).toHaveLength(1);
 
-  const logged = logLines.filter((l) => l.includes('"event":"filing.metadata.columnMissing"'));
-  expect(logged).toHaveLength(1);
-  expect(JSON.parse(logged[0]!)).toMatchObject({ code: 'LIBRARY_COLUMN_MISSING', column: 'Diarienummer' });
-}, 60_000);
+    const logged = logLines.filter((l) => l.includes('"event":"filing.metadata.columnMissing"'));
+    expect(logged).toHaveLength(1);
+    expect(JSON.parse(logged[0]!)).toMatchObject({ code: 'LIBRARY_COLUMN_MISSING', column: 'Diarienummer' });
+  },
+  60_000,
+);
 
-test('a value SharePoint refuses for good (a remittent over 255 characters): filed, told once, logged, not retried', async () => {
-  graph = await startFakeGraph();
-  logLines.length = 0;
-  const { annaChat } = await startBotAndApprove(`Kommunstyrelsen ${'och dess beredningar '.repeat(13)}`);
+test(
+  'a value SharePoint refuses for good (a remittent over 255 characters): filed, told once, logged, not ' + 'retried',
+  async () => {
+    graph = await startFakeGraph();
+    logLines.length = 0;
+    const { annaChat } = await startBotAndApprove(`Kommunstyrelsen ${'och dess beredningar '.repeat(13)}`);
 
-  expect(graph.filesIn(LIBRARY).map((f) => f.fields)).toEqual([{}, {}]);
-  const patches = () => graph.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith('/listItem/fields'));
-  expect(patches().map((r) => r.status)).toEqual([400, 400]);
-  expect((await h!.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
-  const texts = () => h!.connector.sentTo(annaChat.conversationId).map((a) => String(a.body.text ?? ''));
-  expect(
-    texts().filter((t) => t.includes('tog inte emot filernas uppgifter') && t.includes('invalidRequest')),
-  ).toHaveLength(1);
-  expect(texts().filter((t) => t.includes('arkiveringen har inte lyckats'))).toEqual([]);
+    expect(graph.filesIn(LIBRARY).map((f) => f.fields)).toEqual([{}, {}]);
+    const patches = () => graph.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith('/listItem/fields'));
+    expect(patches().map((r) => r.status)).toEqual([400, 400]);
+    expect((await h!.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
+    const texts = () => h!.connector.sentTo(annaChat.conversationId).map((a) => String(a.body.text ?? ''));
+    expect(
+      texts().filter((t) => t.includes('tog inte emot filernas uppgifter') && t.includes('invalidRequest')),
+    ).toHaveLength(1);
+    expect(texts().filter((t) => t.includes('arkiveringen har inte lyckats'))).toEqual([]);
 
-  const job = (await h!.bot.store.list('outbox/')).find((k) => k.includes('filing-'))!;
-  expect((await h!.bot.store.get<{ state: string }>(job))!.value.state).toBe('done');
-  await new Promise((r) => setTimeout(r, 300));
-  await h!.bot.outbox.idle();
-  expect(patches()).toHaveLength(2);
+    const job = (await h!.bot.store.list('outbox/')).find((k) => k.includes('filing-'))!;
+    expect((await h!.bot.store.get<{ state: string }>(job))!.value.state).toBe('done');
+    await new Promise((r) => setTimeout(r, 300));
+    await h!.bot.outbox.idle();
+    expect(patches()).toHaveLength(2);
 
-  const logged = logLines.filter((l) => l.includes('"event":"filing.metadata.refused"'));
-  expect(logged).toHaveLength(1);
-  expect(JSON.parse(logged[0]!)).toMatchObject({ code: 'LIBRARY_METADATA_REFUSED', graphCode: 'invalidRequest' });
-  expect(logged[0]).not.toContain('beredningar');
-}, 60_000);
+    const logged = logLines.filter((l) => l.includes('"event":"filing.metadata.refused"'));
+    expect(logged).toHaveLength(1);
+    expect(JSON.parse(logged[0]!)).toMatchObject({ code: 'LIBRARY_METADATA_REFUSED', graphCode: 'invalidRequest' });
+    expect(logged[0]).not.toContain('beredningar');
+  },
+  60_000,
+);

@@ -41,28 +41,36 @@ test('an app id without a tenant (SingleTenant by default) refuses to start', as
   expect(run.stderr).not.toContain('not-logged');
 });
 
-test('a managed-identity bot without a tenant refuses to start with the settings message, not an SDK assertion', async () => {
-  const run = await start({
-    MicrosoftAppId: '00000000-0000-0000-0000-000000000002',
-    MicrosoftAppType: 'UserAssignedMSI',
-    LOG_LEVEL: 'silent',
-  });
-  expect(run.code).toBe(2);
-  expect(run.stderr).toContain('MicrosoftAppTenantId: required when MicrosoftAppType is UserAssignedMSI');
-  expect(run.stderr).not.toContain('AssertionError');
-});
+test(
+  'a managed-identity bot without a tenant refuses to start with the settings message, not an SDK ' + 'assertion',
+  async () => {
+    const run = await start({
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000002',
+      MicrosoftAppType: 'UserAssignedMSI',
+      LOG_LEVEL: 'silent',
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('MicrosoftAppTenantId: required when MicrosoftAppType is UserAssignedMSI');
+    expect(run.stderr).not.toContain('AssertionError');
+  },
+);
 
-test('a file store on a folder it cannot write (a read-only app folder) refuses to start instead of losing the first save', async () => {
-  // A folder below a plain file can never be created, even by root (who may write to a read-only mode).
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'remissbot-readonly-'));
-  const file = path.join(dir, 'app.zip');
-  await writeFile(file, '');
-  const run = await start({ DATA_DIR: path.join(file, 'data'), LOG_LEVEL: 'silent' });
-  expect(run.code).toBe(2);
-  expect(run.stderr).toContain(
-    `DATA_DIR: ${path.join(file, 'data')} is not writable (ENOTDIR). Use a writable folder (on App Service: /home/data), or STORAGE=blob.`,
-  );
-});
+test(
+  'a file store on a folder it cannot write (a read-only app folder) refuses to start instead of losing the ' +
+    'first save',
+  async () => {
+    // A folder below a plain file can never be created, even by root (who may write to a read-only mode).
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'remissbot-readonly-'));
+    const file = path.join(dir, 'app.zip');
+    await writeFile(file, '');
+    const run = await start({ DATA_DIR: path.join(file, 'data'), LOG_LEVEL: 'silent' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `DATA_DIR: ${path.join(file, 'data')} is not writable (ENOTDIR). Use a writable folder (on App Service: ` +
+        `/home/data), or STORAGE=blob.`,
+    );
+  },
+);
 
 test('an invalid organisation file stops the start, naming the file and the fields', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'remissbot-org-'));

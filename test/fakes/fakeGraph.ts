@@ -563,7 +563,9 @@ export class FakeGraph {
       status,
       body: {
         error,
-        error_description: `AADSTS${code}: ${description} Trace ID: ${randomUUID()} Correlation ID: ${randomUUID()} Timestamp: ${new Date().toISOString()}`,
+        error_description:
+          `AADSTS${code}: ${description} Trace ID: ${randomUUID()} Correlation ID: ${randomUUID()} ` +
+          `Timestamp: ${new Date().toISOString()}`,
         error_codes: [code],
         timestamp: new Date().toISOString(),
         trace_id: randomUUID(),
@@ -597,7 +599,8 @@ export class FakeGraph {
         400,
         'invalid_scope',
         1002012,
-        `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.`,
+        `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with ` +
+          `/.default suffixed to the resource identifier.`,
       );
     const token = [
       { typ: 'JWT', alg: 'none' },
@@ -611,7 +614,10 @@ export class FakeGraph {
     return { status: 200, body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: token } };
   }
 
-  /** Checks a client assertion as Entra does: signed by the registered certificate, for this app and endpoint, not expired. */
+  /**
+   * Checks a client assertion as Entra does: signed by the registered certificate, for this app and endpoint, not
+   * expired.
+   */
   private assertionProblem(jwt: string, tokenEndpoint: string): string | undefined {
     const cert = this.options.clientCertificate;
     if (!cert) return 'no certificate is registered on the app';
@@ -664,7 +670,9 @@ export class FakeGraph {
       id: item.id,
       name: item.name,
       size: item.bytes.length,
-      webUrl: `${this.siteUrl}/${encodeURIComponent(drive.name)}/${item.path.split('/').map(encodeURIComponent).join('/')}`,
+      webUrl: [this.siteUrl, drive.name, ...item.path.split('/')]
+        .map((part, i) => (i === 0 ? part : encodeURIComponent(part)))
+        .join('/'),
       file: {
         mimeType: item.name.endsWith('.pdf')
           ? 'application/pdf'

@@ -57,7 +57,10 @@ export class FakeOpenIdMetadata {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  /** A channel token (RS256): the claims given over sensible defaults, signed with the served key unless another is given. */
+  /**
+   * A channel token (RS256): the claims given over sensible defaults, signed with the served key unless another is
+   * given.
+   */
   token(claims: Record<string, unknown>, options: { key?: KeyObject; kid?: string } = {}): string {
     const now = Math.floor(Date.now() / 1000);
     const header = { alg: 'RS256', typ: 'JWT', kid: options.kid ?? this.kid };

@@ -220,7 +220,9 @@ export class FakeSharePointLists {
             status: 400,
             body: graphError(
               'invalidRequest',
-              `Field '${c[1]}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.`,
+              `Field '${c[1]}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: ` +
+                `HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such ` +
+                `queries may fail on large lists.`,
             ),
           };
         }

@@ -147,40 +147,43 @@ test('the loop picks up a new job without being asked', async () => {
   await outbox.stop();
 });
 
-test('a lease renewal that fails for a moment is tried again, so a long job is not taken over while it runs', async () => {
-  const realClock = () => new Date();
-  const quick = { ...options, leaseMs: 1000 };
-  const a = new Outbox(store, realClock, createLogger('silent'), quick);
-  const b = new Outbox(new FileStore(dir), realClock, createLogger('silent'), quick);
-  const record = path.join(dir, `${keyToRelativePath('outbox/long')}.json`);
-  let runs = 0;
-  let release!: () => void;
-  const finish = new Promise<void>((resolve) => (release = resolve));
-  for (const o of [a, b])
-    o.register('long', async () => {
-      runs++;
-      await finish;
-    });
-  await a.enqueue('long', {}, { id: 'long' });
-  const running = a.idle();
-  try {
-    while ((await a.get('long'))?.state !== 'running') await sleep(10);
-    // The store fails under the worker for a while (its record cannot be read: a folder stands in its place).
-    await rename(record, `${record}.away`);
-    await mkdir(record);
-    await sleep(400);
-    await rmdir(record);
-    await rename(`${record}.away`, record);
-    // Well past the lease: the worker has renewed it since, so the other worker leaves the job alone.
-    await sleep(1500);
-    const other = b.idle();
-    await sleep(50);
-    expect(runs).toBe(1);
-    release();
-    await other;
-  } finally {
-    release();
-    await running;
-  }
-  expect(await a.get('long')).toMatchObject({ state: 'done', attempts: 1 });
-});
+test(
+  'a lease renewal that fails for a moment is tried again, so a long job is not taken over while it ' + 'runs',
+  async () => {
+    const realClock = () => new Date();
+    const quick = { ...options, leaseMs: 1000 };
+    const a = new Outbox(store, realClock, createLogger('silent'), quick);
+    const b = new Outbox(new FileStore(dir), realClock, createLogger('silent'), quick);
+    const record = path.join(dir, `${keyToRelativePath('outbox/long')}.json`);
+    let runs = 0;
+    let release!: () => void;
+    const finish = new Promise<void>((resolve) => (release = resolve));
+    for (const o of [a, b])
+      o.register('long', async () => {
+        runs++;
+        await finish;
+      });
+    await a.enqueue('long', {}, { id: 'long' });
+    const running = a.idle();
+    try {
+      while ((await a.get('long'))?.state !== 'running') await sleep(10);
+      // The store fails under the worker for a while (its record cannot be read: a folder stands in its place).
+      await rename(record, `${record}.away`);
+      await mkdir(record);
+      await sleep(400);
+      await rmdir(record);
+      await rename(`${record}.away`, record);
+      // Well past the lease: the worker has renewed it since, so the other worker leaves the job alone.
+      await sleep(1500);
+      const other = b.idle();
+      await sleep(50);
+      expect(runs).toBe(1);
+      release();
+      await other;
+    } finally {
+      release();
+      await running;
+    }
+    expect(await a.get('long')).toMatchObject({ state: 'done', attempts: 1 });
+  },
+);

@@ -55,11 +55,15 @@ async function manifestOf(zipBytes: Buffer): Promise<{ version: string; develope
   return JSON.parse(await zip.file('manifest.json')!.async('string'));
 }
 
-test("the app version is package.json's unless TEAMS_APP_VERSION says otherwise, so an update needs no edit of the manifest", async () => {
-  const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
-  expect((await manifestOf(await buildAppPackage(GOOD))).version).toBe(version);
-  expect((await manifestOf(await buildAppPackage({ ...GOOD, version: '7.3.1' }))).version).toBe('7.3.1');
-});
+test(
+  "the app version is package.json's unless TEAMS_APP_VERSION says otherwise, so an update needs no edit of the " +
+    'manifest',
+  async () => {
+    const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect((await manifestOf(await buildAppPackage(GOOD))).version).toBe(version);
+    expect((await manifestOf(await buildAppPackage({ ...GOOD, version: '7.3.1' }))).version).toBe('7.3.1');
+  },
+);
 
 test("the privacy, terms and website links are the bot's own pages unless the organisation names its own", async () => {
   expect((await manifestOf(await buildAppPackage(GOOD))).developer).toEqual({

@@ -27,12 +27,15 @@ test('a body that is not JSON is BAD_REQUEST, one over a megabyte PAYLOAD_TOO_LA
   await expectError(await post(JSON.stringify({ type: 'message', text: 'x'.repeat(1_100_000) })), 'PAYLOAD_TOO_LARGE');
 });
 
-test('the digest routes answer TOKEN_REQUIRED without the secret and DIGEST_RUN_NOT_FOUND for an unknown run', async () => {
-  const bearer = { authorization: `Bearer ${SECRET}` };
-  await expectError(await fetch(`${h.baseUrl}/api/digest`, { method: 'POST' }), 'TOKEN_REQUIRED');
-  await expectError(
-    await fetch(`${h.baseUrl}/api/digest`, { method: 'POST', headers: { authorization: 'Bearer wrong' } }),
-    'TOKEN_REQUIRED',
-  );
-  await expectError(await fetch(`${h.baseUrl}/api/digest/no-such-run`, { headers: bearer }), 'DIGEST_RUN_NOT_FOUND');
-});
+test(
+  'the digest routes answer TOKEN_REQUIRED without the secret and DIGEST_RUN_NOT_FOUND for an unknown ' + 'run',
+  async () => {
+    const bearer = { authorization: `Bearer ${SECRET}` };
+    await expectError(await fetch(`${h.baseUrl}/api/digest`, { method: 'POST' }), 'TOKEN_REQUIRED');
+    await expectError(
+      await fetch(`${h.baseUrl}/api/digest`, { method: 'POST', headers: { authorization: 'Bearer wrong' } }),
+      'TOKEN_REQUIRED',
+    );
+    await expectError(await fetch(`${h.baseUrl}/api/digest/no-such-run`, { headers: bearer }), 'DIGEST_RUN_NOT_FOUND');
+  },
+);

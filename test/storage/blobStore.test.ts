@@ -32,13 +32,16 @@ describeStoreContract('BlobStore', async () => {
   };
 });
 
-test('keys map to blob names character by character: prefixes stay prefixes, and special characters cannot escape', () => {
-  for (const key of ['digest-keys/2026-11-24/x', 'a.b/../c', 'å ä ö/%41#?~\\', 'x'.repeat(500)])
-    expect(keyOfBlob(blobNameOf(key))).toBe(key);
-  expect(blobNameOf('a.b/../c')).toBe('a~002eb/~002e~002e/c');
-  expect(blobNameOf('remisser/KS 2026/1 å')).toBe('remisser/KS 2026/1 å');
-  expect(blobNameOf('digest-keys/2026-11-24/x').startsWith(blobNameOf('digest-keys/2026'))).toBe(true);
-});
+test(
+  'keys map to blob names character by character: prefixes stay prefixes, and special characters cannot ' + 'escape',
+  () => {
+    for (const key of ['digest-keys/2026-11-24/x', 'a.b/../c', 'å ä ö/%41#?~\\', 'x'.repeat(500)])
+      expect(keyOfBlob(blobNameOf(key))).toBe(key);
+    expect(blobNameOf('a.b/../c')).toBe('a~002eb/~002e~002e/c');
+    expect(blobNameOf('remisser/KS 2026/1 å')).toBe('remisser/KS 2026/1 å');
+    expect(blobNameOf('digest-keys/2026-11-24/x').startsWith(blobNameOf('digest-keys/2026'))).toBe(true);
+  },
+);
 
 test('the container is created on first use, and settings with STORAGE=blob choose the blob store', async () => {
   const container = freshContainer();

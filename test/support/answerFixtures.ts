@@ -35,11 +35,17 @@ export const fullAnswer: Answer = {
   sections: {
     sammanfattning: 'Bolaget ser positivt på ett nytt trygghetsprogram och tillstyrker förslaget.',
     bakgrund:
-      'Stockholms Stadshus AB har remitterat ”Stockholms stads trygghetsprogram 2020-2023” till Stockholm Business Region (SBR). Svar på remissen ska vara Stockholms Stadshus AB tillhanda senast den 15 december 2020.',
+      'Stockholms Stadshus AB har remitterat ”Stockholms stads trygghetsprogram 2020-2023” till Stockholm Business ' +
+      'Region (SBR). Svar på remissen ska vara Stockholms Stadshus AB tillhanda senast den 15 december 2020.',
     arendet:
-      'I samband med budget för 2019 gavs kommunstyrelsen i uppdrag att revidera Stockholms stads trygghets- och säkerhetsprogram 2018-2021.\n\nStockholms stads trygghetsprogram föreslås ersätta det tidigare programmet (dnr 171-1309/2017).',
+      'I samband med budget för 2019 gavs kommunstyrelsen i uppdrag att revidera Stockholms stads trygghets- och ' +
+      'säkerhetsprogram 2018-2021.\n\nStockholms stads trygghetsprogram föreslås ersätta det tidigare programmet ' +
+      '(dnr 171-1309/2017).',
     analys:
-      'SBR ser positivt på framtagande av ett nytt trygghetsprogram. Trygghet är en grundförutsättning för att företag ska kunna starta, verka, växa och skapa nya arbetstillfällen i hela staden.\n\nFör att ytterligare tydliggöra näringslivets betydelse önskar bolaget en tydligare koppling till stadens näringslivspolicy (avsnitt 4.2).',
+      'SBR ser positivt på framtagande av ett nytt trygghetsprogram. Trygghet är en grundförutsättning för att ' +
+      'företag ska kunna starta, verka, växa och skapa nya arbetstillfällen i hela staden.\n\nFör att ytterligare ' +
+      'tydliggöra näringslivets betydelse önskar bolaget en tydligare koppling till stadens näringslivspolicy ' +
+      '(avsnitt 4.2).',
     bilagor: 'Bilaga 1. Remissen',
   },
 };

@@ -47,7 +47,10 @@ export async function renderCards(
   const page = await browser.newPage({ viewport: { width: 520, height: 400 }, deviceScaleFactor: 1 });
   const background = theme === 'light' ? '#f5f5f5' : '#1f1f1f';
   await page.setContent(
-    `<!doctype html><html lang="sv"><head><meta charset="utf-8"><style>body{margin:0;padding:16px;background:${background}} #card{width:460px;border-radius:6px;overflow:hidden;box-shadow:0 1px 3px #0003}</style></head><body><div id="card"></div></body></html>`,
+    `<!doctype html><html lang="sv"><head><meta ` +
+      `charset="utf-8"><style>body{margin:0;padding:16px;background:${background}} ` +
+      `#card{width:460px;border-radius:6px;overflow:hidden;box-shadow:0 1px 3px #0003}</style></head><body><div ` +
+      `id="card"></div></body></html>`,
   );
   await page.addScriptTag({ content: rendererScript() });
   const results: RenderResult[] = [];

@@ -53,6 +53,8 @@ export function trustTestCertificate(existing: string | undefined): string {
 }
 
 /** Said when a test process was started without trusting the certificate (a single file run in band). */
-export const UNTRUSTED_HINT = `This test process does not trust the fakes' certificate. Run it through npm test, or start jest with NODE_EXTRA_CA_CERTS=${path.relative(process.cwd(), TEST_CA_BUNDLE)}`;
+export const UNTRUSTED_HINT =
+  `This test process does not trust the fakes' certificate. Run it through npm test, or ` +
+  `start jest with NODE_EXTRA_CA_CERTS=${path.relative(process.cwd(), TEST_CA_BUNDLE)}`;
 
 if (require.main === module) process.stdout.write(trustTestCertificate(process.env.NODE_EXTRA_CA_CERTS) + '\n');

@@ -41,7 +41,8 @@ describe('CSV as Swedish Excel writes it', () => {
   test('comma-separated with quoted separators and doubled quotes, without a BOM', () => {
     const parsed = parseExport(
       Buffer.from(
-        'Diarienummer,Titel,Remittent,Inkom,Svarsdatum,Handläggare\n"KS 1","Plan, del ""A""",KS,2026-10-01,2026-12-01,a@b.se\n',
+        'Diarienummer,Titel,Remittent,Inkom,Svarsdatum,Handläggare\n"KS 1","Plan, del ' +
+          '""A""",KS,2026-10-01,2026-12-01,a@b.se\n',
       ),
       'x.csv',
     );
@@ -203,22 +204,25 @@ describe('row checks', () => {
     expect(bad.problems).toEqual([{ line: 2, field: 'godkannare', reason: '"chefen" är ingen e-postadress' }]);
   });
 
-  test('statuses: case and å/ä/ö are optional, an empty one is left to the import rule, an unknown one is refused', () => {
-    const parsed = parseExport(
-      csv(
-        HEADER + ';status',
-        `${GOOD};`,
-        'KS 1;T;R;2026-10-01;2026-12-01;a@b.se;ATERREMITTERAD',
-        'KS 2;T;R;2026-10-01;2026-12-01;a@b.se;avstår',
-        'KS 3;T;R;2026-10-01;2026-12-01;a@b.se;Klar',
-      ),
-      'x.csv',
-    );
-    expect(parsed.rows.map((r) => r.remiss.status)).toEqual([undefined, 'Återremitterad', 'Avstår']);
-    expect(parsed.problems).toHaveLength(1);
-    expect(parsed.problems[0]).toMatchObject({ line: 5, field: 'status' });
-    expect(parsed.problems[0]!.reason).toMatch(/^"Klar" är ingen känd status \(Inkommen, Fördelad, /);
-  });
+  test(
+    'statuses: case and å/ä/ö are optional, an empty one is left to the import rule, an unknown one is ' + 'refused',
+    () => {
+      const parsed = parseExport(
+        csv(
+          HEADER + ';status',
+          `${GOOD};`,
+          'KS 1;T;R;2026-10-01;2026-12-01;a@b.se;ATERREMITTERAD',
+          'KS 2;T;R;2026-10-01;2026-12-01;a@b.se;avstår',
+          'KS 3;T;R;2026-10-01;2026-12-01;a@b.se;Klar',
+        ),
+        'x.csv',
+      );
+      expect(parsed.rows.map((r) => r.remiss.status)).toEqual([undefined, 'Återremitterad', 'Avstår']);
+      expect(parsed.problems).toHaveLength(1);
+      expect(parsed.problems[0]).toMatchObject({ line: 5, field: 'status' });
+      expect(parsed.problems[0]!.reason).toMatch(/^"Klar" är ingen känd status \(Inkommen, Fördelad, /);
+    },
+  );
 
   test('a diarienummer twice in one file: the later row is refused, even when the first was refused too', () => {
     const parsed = parseExport(
@@ -292,30 +296,33 @@ describe('row checks', () => {
     ]);
   });
 
-  test('a stray quote closed by a later row refuses the two lines it joins; the rows it swallowed are read again', () => {
-    const parsed = parseExport(
-      csv(
-        HEADER,
-        GOOD,
-        'KS 2;"Trasig titel;R;2026-10-01;2026-12-01;a@b.se',
-        'KS 3;T;R;2026-10-01;2026-12-01;a@b.se',
-        'KS 4;T;R;2026-10-01;2026-12-01;a@b.se',
-        'KS 5;"Citat";R;2026-10-01;2026-12-01;a@b.se',
-        'KS 6;"Rätt, citerad";R;2026-10-01;2026-12-01;a@b.se',
-      ),
-      'x.csv',
-    );
-    expect(parsed.rows.map((r) => [r.line, r.remiss.dnr, r.remiss.title])).toEqual([
-      [2, 'KS 0', 'God'],
-      [4, 'KS 3', 'T'],
-      [5, 'KS 4', 'T'],
-      [7, 'KS 6', 'Rätt, citerad'],
-    ]);
-    expect(parsed.problems).toEqual([
-      { line: 3, reason: 'ett citattecken (") öppnas här men stängs först på rad 6, så raden kunde inte läsas' },
-      { line: 6, reason: 'raden kunde inte läsas: den hamnade i citatet som öppnas på rad 3' },
-    ]);
-  });
+  test(
+    'a stray quote closed by a later row refuses the two lines it joins; the rows it swallowed are read ' + 'again',
+    () => {
+      const parsed = parseExport(
+        csv(
+          HEADER,
+          GOOD,
+          'KS 2;"Trasig titel;R;2026-10-01;2026-12-01;a@b.se',
+          'KS 3;T;R;2026-10-01;2026-12-01;a@b.se',
+          'KS 4;T;R;2026-10-01;2026-12-01;a@b.se',
+          'KS 5;"Citat";R;2026-10-01;2026-12-01;a@b.se',
+          'KS 6;"Rätt, citerad";R;2026-10-01;2026-12-01;a@b.se',
+        ),
+        'x.csv',
+      );
+      expect(parsed.rows.map((r) => [r.line, r.remiss.dnr, r.remiss.title])).toEqual([
+        [2, 'KS 0', 'God'],
+        [4, 'KS 3', 'T'],
+        [5, 'KS 4', 'T'],
+        [7, 'KS 6', 'Rätt, citerad'],
+      ]);
+      expect(parsed.problems).toEqual([
+        { line: 3, reason: 'ett citattecken (") öppnas här men stängs först på rad 6, så raden kunde inte läsas' },
+        { line: 6, reason: 'raden kunde inte läsas: den hamnade i citatet som öppnas på rad 3' },
+      ]);
+    },
+  );
 });
 
 describe('files that cannot be imported at all', () => {
@@ -330,20 +337,24 @@ describe('files that cannot be imported at all', () => {
     ).toBe('Kolumnen svarsdatum saknas i rubrikraden. Ingenting importerades.');
   });
 
-  test('a file from a program writing Windows-1252 (Swedish Excel\'s plain "CSV") is read as such, å/ä/ö intact', () => {
-    const latin1 = Buffer.from(
-      `diarienummer;titel;remittent;inkom;svarsdatum;handläggare\r\nKS 1;Förslag om ökad trygghet – del 2;Kommunstyrelsen;2026-10-01;15 december 2026;a@b.se\r\n`,
-      'latin1',
-    );
-    // The en dash is 0x96 in Windows-1252, outside Latin-1 proper.
-    latin1[latin1.indexOf(0x13)] = 0x96;
-    const parsed = parseExport(latin1, 'x.csv');
-    expect(parsed.fatal).toBeUndefined();
-    expect(parsed.encoding).toBe('windows-1252');
-    expect(parsed.problems).toEqual([]);
-    expect(parsed.rows[0]!.remiss.title).toBe('Förslag om ökad trygghet – del 2');
-    expect(parseExport(csv(HEADER, GOOD), 'x.csv').encoding).toBeUndefined();
-  });
+  test(
+    'a file from a program writing Windows-1252 (Swedish Excel\'s plain "CSV") is read as such, å/ä/ö ' + 'intact',
+    () => {
+      const latin1 = Buffer.from(
+        `diarienummer;titel;remittent;inkom;svarsdatum;handläggare\r\nKS 1;Förslag om ökad trygghet – del ` +
+          `2;Kommunstyrelsen;2026-10-01;15 december 2026;a@b.se\r\n`,
+        'latin1',
+      );
+      // The en dash is 0x96 in Windows-1252, outside Latin-1 proper.
+      latin1[latin1.indexOf(0x13)] = 0x96;
+      const parsed = parseExport(latin1, 'x.csv');
+      expect(parsed.fatal).toBeUndefined();
+      expect(parsed.encoding).toBe('windows-1252');
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.rows[0]!.remiss.title).toBe('Förslag om ökad trygghet – del 2');
+      expect(parseExport(csv(HEADER, GOOD), 'x.csv').encoding).toBeUndefined();
+    },
+  );
 
   test('a UTF-8 file with some lines in Latin-1 (two editors) refuses those lines and reads the rest', () => {
     const bytes = Buffer.concat([
@@ -467,7 +478,8 @@ test('a 100,000-row file parses with the right line numbers', () => {
   const rows = Array.from(
     { length: 100_000 },
     (_, i) =>
-      `KS ${i};Stockholms stads program nr ${i};Kommunstyrelsen;2026-10-01;15 december 2026;handlaggare${i % 50}@stad.se`,
+      `KS ${i};Stockholms stads program nr ${i};Kommunstyrelsen;2026-10-01;15 december ` +
+      `2026;handlaggare${i % 50}@stad.se`,
   );
   const parsed = parseExport(csv(HEADER, ...rows), 'big.csv');
   expect(parsed.problems).toEqual([]);

@@ -80,11 +80,15 @@ test('a send that is slow to reach the wire never lets the next ones crowd into 
   }
 });
 
-test('the paces of conversations that no longer hold anything back are dropped, so day after day of digests does not grow memory', async () => {
-  const { limiter, send, advance } = limiterAt(1_000_000);
-  for (let i = 0; i < 10_000; i++) await send('t', `day1-${i}`);
-  expect(limiter.trackedConversations).toBe(10_000);
-  advance(2000);
-  for (let i = 0; i < 10; i++) await send('t', `day2-${i}`);
-  expect(limiter.trackedConversations).toBe(10);
-});
+test(
+  'the paces of conversations that no longer hold anything back are dropped, so day after day of digests does ' +
+    'not grow memory',
+  async () => {
+    const { limiter, send, advance } = limiterAt(1_000_000);
+    for (let i = 0; i < 10_000; i++) await send('t', `day1-${i}`);
+    expect(limiter.trackedConversations).toBe(10_000);
+    advance(2000);
+    for (let i = 0; i < 10; i++) await send('t', `day2-${i}`);
+    expect(limiter.trackedConversations).toBe(10);
+  },
+);

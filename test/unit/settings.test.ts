@@ -126,63 +126,80 @@ describe('Graph and SharePoint settings', () => {
     ]);
   });
 
-  test('the credential is the one named: a secret, a certificate, or a managed identity (user-assigned with AZURE_CLIENT_ID)', () => {
-    expect(loadSettings({ ...site, GRAPH_CLIENT_ID: 'c1', GRAPH_CLIENT_SECRET: 's' }).sharePoint?.credential).toEqual({
-      kind: 'secret',
-      tenantId: 't1',
-      clientId: 'c1',
-      secret: 's',
-    });
-    expect(
-      loadSettings({ ...site, GRAPH_CLIENT_ID: 'c1', GRAPH_CERTIFICATE_PATH: certificates.pem }).sharePoint?.credential,
-    ).toEqual({ kind: 'certificate', tenantId: 't1', clientId: 'c1', certificatePath: certificates.pem });
-    expect(loadSettings({ ...site, GRAPH_USE_MANAGED_IDENTITY: 'true' }).sharePoint?.credential).toEqual({
-      kind: 'managedIdentity',
-      tenantId: 't1',
-      clientId: undefined,
-    });
-    expect(loadSettings({ ...site, GRAPH_USE_MANAGED_IDENTITY: 'true', AZURE_CLIENT_ID: 'mi' }).sharePoint).toEqual({
-      credential: { kind: 'managedIdentity', tenantId: 't1', clientId: 'mi' },
-      site: { id: 'stad.sharepoint.com,1,2' },
-      library: 'Remissvar',
-    });
-  });
+  test(
+    'the credential is the one named: a secret, a certificate, or a managed identity (user-assigned with ' +
+      'AZURE_CLIENT_ID)',
+    () => {
+      expect(loadSettings({ ...site, GRAPH_CLIENT_ID: 'c1', GRAPH_CLIENT_SECRET: 's' }).sharePoint?.credential).toEqual(
+        {
+          kind: 'secret',
+          tenantId: 't1',
+          clientId: 'c1',
+          secret: 's',
+        },
+      );
+      expect(
+        loadSettings({ ...site, GRAPH_CLIENT_ID: 'c1', GRAPH_CERTIFICATE_PATH: certificates.pem }).sharePoint
+          ?.credential,
+      ).toEqual({ kind: 'certificate', tenantId: 't1', clientId: 'c1', certificatePath: certificates.pem });
+      expect(loadSettings({ ...site, GRAPH_USE_MANAGED_IDENTITY: 'true' }).sharePoint?.credential).toEqual({
+        kind: 'managedIdentity',
+        tenantId: 't1',
+        clientId: undefined,
+      });
+      expect(loadSettings({ ...site, GRAPH_USE_MANAGED_IDENTITY: 'true', AZURE_CLIENT_ID: 'mi' }).sharePoint).toEqual({
+        credential: { kind: 'managedIdentity', tenantId: 't1', clientId: 'mi' },
+        site: { id: 'stad.sharepoint.com,1,2' },
+        library: 'Remissvar',
+      });
+    },
+  );
 
-  test('a certificate must be a PEM with the key and the certificate: a .p12 from App Service is refused at start, with the conversion', () => {
-    const withCertificate = (file: string) =>
-      problems({ ...site, GRAPH_CLIENT_ID: 'c1', GRAPH_CERTIFICATE_PATH: file });
-    expect(withCertificate(certificates.pem)).toEqual([]);
-    expect(withCertificate(certificates.p12)).toEqual([
-      `GRAPH_CERTIFICATE_PATH: ${certificates.p12} must be a PEM file holding the private key and the certificate; convert a .pfx or .p12 (as App Service stores an uploaded certificate) once with: openssl pkcs12 -in remissbot.p12 -out remissbot-graph.pem -nodes (add -legacy if OpenSSL 3 says "unsupported")`,
-    ]);
-    expect(withCertificate(certificates.encrypted)).toEqual([
-      `GRAPH_CERTIFICATE_PATH: ${certificates.encrypted} holds an encrypted private key, which Remissbot cannot open (it takes no certificate password); write it unencrypted (-nodes): openssl pkcs12 -in <the .pfx or .p12> -out remissbot-graph.pem -nodes (add -legacy if OpenSSL 3 says "unsupported")`,
-    ]);
-    expect(withCertificate(certificates.keyOnly)[0]).toMatch(
-      /^GRAPH_CERTIFICATE_PATH: .* must be a PEM file holding the private key and the certificate/,
-    );
-    expect(withCertificate(path.join(certificates.dir, 'missing.pem'))).toEqual([
-      `GRAPH_CERTIFICATE_PATH: cannot read ${path.join(certificates.dir, 'missing.pem')} (ENOENT)`,
-    ]);
-    // What the openssl command prints is what the bot accepts.
-    openssl(
-      'pkcs12',
-      '-in',
-      certificates.p12,
-      '-out',
-      path.join(certificates.dir, 'converted.pem'),
-      '-nodes',
-      '-passin',
-      'pass:',
-    );
-    expect(withCertificate(path.join(certificates.dir, 'converted.pem'))).toEqual([]);
-  });
+  test(
+    'a certificate must be a PEM with the key and the certificate: a .p12 from App Service is refused at start, ' +
+      'with the conversion',
+    () => {
+      const withCertificate = (file: string) =>
+        problems({ ...site, GRAPH_CLIENT_ID: 'c1', GRAPH_CERTIFICATE_PATH: file });
+      expect(withCertificate(certificates.pem)).toEqual([]);
+      expect(withCertificate(certificates.p12)).toEqual([
+        `GRAPH_CERTIFICATE_PATH: ${certificates.p12} must be a PEM file holding the private key and the certificate; ` +
+          `convert a .pfx or .p12 (as App Service stores an uploaded certificate) once with: openssl pkcs12 -in ` +
+          `remissbot.p12 -out remissbot-graph.pem -nodes (add -legacy if OpenSSL 3 says "unsupported")`,
+      ]);
+      expect(withCertificate(certificates.encrypted)).toEqual([
+        `GRAPH_CERTIFICATE_PATH: ${certificates.encrypted} holds an encrypted private key, which Remissbot cannot ` +
+          `open (it takes no certificate password); write it unencrypted (-nodes): openssl pkcs12 -in <the .pfx or ` +
+          `.p12> -out remissbot-graph.pem -nodes (add -legacy if OpenSSL 3 says "unsupported")`,
+      ]);
+      expect(withCertificate(certificates.keyOnly)[0]).toMatch(
+        /^GRAPH_CERTIFICATE_PATH: .* must be a PEM file holding the private key and the certificate/,
+      );
+      expect(withCertificate(path.join(certificates.dir, 'missing.pem'))).toEqual([
+        `GRAPH_CERTIFICATE_PATH: cannot read ${path.join(certificates.dir, 'missing.pem')} (ENOENT)`,
+      ]);
+      // What the openssl command prints is what the bot accepts.
+      openssl(
+        'pkcs12',
+        '-in',
+        certificates.p12,
+        '-out',
+        path.join(certificates.dir, 'converted.pem'),
+        '-nodes',
+        '-passin',
+        'pass:',
+      );
+      expect(withCertificate(path.join(certificates.dir, 'converted.pem'))).toEqual([]);
+    },
+  );
 
   test('two credentials, or none, is refused rather than guessed', () => {
     expect(
       problems({ ...site, GRAPH_CLIENT_ID: 'c1', GRAPH_CLIENT_SECRET: 's', GRAPH_USE_MANAGED_IDENTITY: 'true' }),
     ).toEqual([
-      'GRAPH_CLIENT_SECRET: filing in SharePoint needs exactly one credential: GRAPH_CLIENT_SECRET, GRAPH_CERTIFICATE_PATH or GRAPH_USE_MANAGED_IDENTITY=true (got GRAPH_CLIENT_SECRET and GRAPH_USE_MANAGED_IDENTITY)',
+      'GRAPH_CLIENT_SECRET: filing in SharePoint needs exactly one credential: GRAPH_CLIENT_SECRET, ' +
+        'GRAPH_CERTIFICATE_PATH or GRAPH_USE_MANAGED_IDENTITY=true (got GRAPH_CLIENT_SECRET and ' +
+        'GRAPH_USE_MANAGED_IDENTITY)',
     ]);
     expect(problems({ ...site, GRAPH_CLIENT_ID: 'c1' })[0]).toContain('(none is set)');
   });
@@ -211,7 +228,8 @@ describe('Graph and SharePoint settings', () => {
 test('REMISS_SOURCE=sharepoint needs the list and the Graph settings', () => {
   expect(problems({ REMISS_SOURCE: 'sharepoint' })).toEqual([
     "SHAREPOINT_REMISS_LIST: required when REMISS_SOURCE is sharepoint (the list's name or id)",
-    'REMISS_SOURCE: sharepoint needs the Graph settings (GRAPH_TENANT_ID, a credential, the site and SHAREPOINT_LIBRARY)',
+    'REMISS_SOURCE: sharepoint needs the Graph settings (GRAPH_TENANT_ID, a credential, the site and ' +
+      'SHAREPOINT_LIBRARY)',
   ]);
   const s = loadSettings({
     REMISS_SOURCE: 'sharepoint',
@@ -250,7 +268,8 @@ describe('REGISTRATOR', () => {
     );
     expect(
       registrator(
-        `channel:https://teams.microsoft.com/l/channel/19%3aAbC123def%40thread.tacv2/Registratur?groupId=${team}&tenantId=${team}`,
+        'channel:https://teams.microsoft.com/l/channel/19%3aAbC123def%40thread.tacv2/Registratur' +
+          `?groupId=${team}&tenantId=${team}`,
       ),
     ).toBe(`channel:${team}/19:AbC123def@thread.tacv2`);
     expect(registrator('person:rut@stad.se')).toBe('person:rut@stad.se');
