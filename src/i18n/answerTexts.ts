@@ -1,0 +1,103 @@
+/**
+ * The texts of the guided answer form, its steps and notices, in Swedish and English.
+ */
+export const sv = {
+  stepLine: (step: number, of: number, title: string) => `Steg ${step} av ${of}: ${title}`,
+  previous: 'Föregående',
+  downloadDraft: 'Ladda ned utkast',
+  openDownload: 'Öppna dokumentet',
+  downloadReady: (file: string) => `Utkastet "${file}" är klart. Länken gäller i 15 minuter.`,
+  stepDetails: 'Uppgifter',
+  stepPreview: 'Förhandsgranskning',
+  stepAvstar: 'Avstå från att yttra sig',
+  labelName: 'Handläggarens namn',
+  labelEmail: 'Handläggarens e-post',
+  labelPhone: 'Handläggarens telefon',
+  labelMeeting: (internal: boolean): string => (internal ? 'Sammanträde (intern deadline)' : 'Sammanträde'),
+  noMeeting: 'Inget sammanträde valt',
+  labelAdjust: 'Justering',
+  titleAdjust: 'Beslutet justeras omedelbart',
+  labelReason: 'Skäl (valfritt)',
+  labelSection: (title: string, optional: boolean): string => (optional ? `${title} (valfritt)` : title),
+  guidanceDetails:
+    'Kontrollera dina kontaktuppgifter och välj det sammanträde svaret ska till. Uppgifterna står överst i dokumentet.',
+  guidanceSammanfattning:
+    'Börja med er ståndpunkt i ett par meningar: tillstyrker, avstyrker eller inget att invända. Valfritt men ' +
+    'rekommenderat.',
+  guidanceBakgrund:
+    'Vem har remitterat vad, när, och när svaret ska vara inne. Förslaget nedan kommer från registret; ändra fritt.',
+  guidanceArendet: 'Beskriv kort vad förslaget innebär och vilka som har varit med och tagit fram svaret.',
+  guidanceAnalys:
+    'Ta ställning till varje förslag och hänvisa till avsnitten i det remitterade dokumentet (t.ex. "avsnitt 4.2"). ' +
+    'Skriv enkelt och tydligt.',
+  guidanceBilagor: 'Lista eventuella bilagor, en per rad. Lämna tomt om det inte finns några.',
+  guidancePreview: 'Så här blir dokumentet. Gå tillbaka för att ändra, eller ladda ned utkastet.',
+  guidanceAvstar: 'Organisationen avstår från att yttra sig. Ange gärna ett kort skäl.',
+  blankLineHint: 'En tom rad börjar ett nytt stycke.',
+  previewCut: '(förkortat i förhandsgranskningen; dokumentet innehåller hela texten)',
+  errorRequired: 'Fyll i det här fältet.',
+  errorTooLong: (max: number, actual: number) =>
+    `Texten får vara högst ${max.toLocaleString('sv-SE')} tecken (nu ${actual.toLocaleString('sv-SE')}).`,
+  errorEmail: 'Skriv en giltig e-postadress.',
+  errorMeeting: 'Välj ett av sammanträdena i listan.',
+  errorMissingSections: (names: string) => `Innan förhandsgranskningen behöver du fylla i: ${names}.`,
+  noticeOlderCopy:
+    'Formuläret hade ändrats sedan ditt kort visades (kanske från en annan enhet). Här är den senaste versionen. ' +
+    'Det du skickade är sparat i utkastets historik.',
+  noticeReadOnly: (owner: string) => `Bara ${owner} kan redigera det här svaret. Du ser en skrivskyddad version.`,
+  noticeSaved: 'Sparat.',
+  notAssigned: (owner: string) => `Remissen är tilldelad ${owner}. Bara handläggaren kan besvara den.`,
+  openedInPersonalChat: 'Jag har öppnat svarsformuläret i vår enskilda chatt, så att du kan skriva i lugn och ro.',
+  sendForApproval: 'Skicka för godkännande',
+  changesRequestedNotice: (by: string, comment: string) => `${by} begärde ändringar: ${comment}`,
+};
+
+export const en: typeof sv = {
+  stepLine: (step: number, of: number, title: string) => `Step ${step} of ${of}: ${title}`,
+  previous: 'Previous',
+  downloadDraft: 'Download draft',
+  openDownload: 'Open the document',
+  downloadReady: (file: string) => `The draft "${file}" is ready. The link is valid for 15 minutes.`,
+  stepDetails: 'Details',
+  stepPreview: 'Preview',
+  stepAvstar: 'Decline to comment',
+  labelName: "Case officer's name",
+  labelEmail: "Case officer's e-mail",
+  labelPhone: "Case officer's phone",
+  labelMeeting: (internal: boolean) => (internal ? 'Meeting (internal deadline)' : 'Meeting'),
+  noMeeting: 'No meeting chosen',
+  labelAdjust: 'Approval of the minutes',
+  titleAdjust: 'The decision is approved immediately (justeras omedelbart)',
+  labelReason: 'Reason (optional)',
+  labelSection: (title: string, optional: boolean) => (optional ? `${title} (optional)` : title),
+  guidanceDetails:
+    'Check your contact details and choose the meeting the answer goes to. They appear at the top of the document.',
+  guidanceSammanfattning:
+    'Start with your position in a sentence or two: support, oppose or no objections. Optional but recommended.',
+  guidanceBakgrund:
+    'Who remitted what, when, and by when the answer is due. The suggestion comes from the register; edit freely.',
+  guidanceArendet: 'Describe briefly what the proposal means and who took part in preparing the answer.',
+  guidanceAnalys:
+    'Take a position on each proposal and refer to the sections of the remitted document (e.g. "section 4.2"). ' +
+    'Write plainly.',
+  guidanceBilagor: 'List any attachments, one per line. Leave empty if there are none.',
+  guidancePreview: 'This is how the document will look. Go back to change it, or download the draft.',
+  guidanceAvstar: 'The organisation declines to comment. A short reason is welcome.',
+  blankLineHint: 'A blank line starts a new paragraph.',
+  previewCut: '(shortened in the preview; the document has the full text)',
+  errorRequired: 'Please fill in this field.',
+  errorTooLong: (max: number, actual: number) =>
+    `The text may be at most ${max.toLocaleString('en-GB')} characters (now ${actual.toLocaleString('en-GB')}).`,
+  errorEmail: 'Enter a valid e-mail address.',
+  errorMeeting: 'Choose one of the meetings in the list.',
+  errorMissingSections: (names: string) => `Before the preview, please fill in: ${names}.`,
+  noticeOlderCopy:
+    'The form had changed since your card was shown (perhaps on another device). Here is the latest version. What ' +
+    'you sent is kept in the draft history.',
+  noticeReadOnly: (owner: string) => `Only ${owner} can edit this answer. You are seeing a read-only version.`,
+  noticeSaved: 'Saved.',
+  notAssigned: (owner: string) => `The remiss is assigned to ${owner}. Only the case officer can answer it.`,
+  openedInPersonalChat: 'I have opened the answer form in our one-to-one chat, so you can write in peace.',
+  sendForApproval: 'Send for approval',
+  changesRequestedNotice: (by: string, comment: string) => `${by} requested changes: ${comment}`,
+};

@@ -1,0 +1,48 @@
+/**
+ * The texts of sending for approval, the approver's card and decisions, in Swedish and English.
+ */
+export const sv = {
+  fieldVersion: 'Version',
+  approvalComposeTitle: 'Skicka för godkännande',
+  approvalComposeIntro:
+    'Välj vem som ska godkänna svaret. Dokumentet låses som en version; du kan skicka en ny version om chefen begär ' +
+    'ändringar.',
+  labelApprover: 'Godkännare',
+  labelApprovalMessage: 'Meddelande till godkännaren (valfritt)',
+  backToForm: 'Tillbaka till formuläret',
+  awaitingApproval: (v: number, approver: string) =>
+    `Version ${v} är skickad för godkännande till ${approver}. Du får besked här när beslutet är fattat.`,
+  approvalRequestTitle: (name: string) => `${name} ber dig godkänna ett remissvar`,
+  approvalMessageLabel: 'Meddelande',
+  downloadVersion: (v: number) => `Ladda ned version ${v}`,
+  approve: 'Godkänn',
+  requestChanges: 'Begär ändringar',
+  labelChangeComment: 'Vad behöver ändras?',
+  sendChangeRequest: 'Skicka begäran',
+  errorCommentRequired: 'Skriv vad som behöver ändras.',
+  decidedApproved: (by: string, at: string) => `Godkänd av ${by} den ${at}`,
+  decidedChanges: (by: string, at: string) => `Ändringar begärda av ${by} den ${at}`,
+};
+
+export const en: typeof sv = {
+  fieldVersion: 'Version',
+  approvalComposeTitle: 'Send for approval',
+  approvalComposeIntro:
+    'Choose who approves the answer. The document is locked as a version; you can send a new version if changes are ' +
+    'requested.',
+  labelApprover: 'Approver',
+  labelApprovalMessage: 'Message to the approver (optional)',
+  backToForm: 'Back to the form',
+  awaitingApproval: (v: number, approver: string) =>
+    `Version ${v} has been sent for approval to ${approver}. You will hear here when it is decided.`,
+  approvalRequestTitle: (name: string) => `${name} asks you to approve an answer to a remiss`,
+  approvalMessageLabel: 'Message',
+  downloadVersion: (v: number) => `Download version ${v}`,
+  approve: 'Approve',
+  requestChanges: 'Request changes',
+  labelChangeComment: 'What needs to change?',
+  sendChangeRequest: 'Send request',
+  errorCommentRequired: 'Write what needs to change.',
+  decidedApproved: (by: string, at: string) => `Approved by ${by} on ${at}`,
+  decidedChanges: (by: string, at: string) => `Changes requested by ${by} on ${at}`,
+};

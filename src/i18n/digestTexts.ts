@@ -1,0 +1,50 @@
+/**
+ * The texts of digests, reminders and their subscription commands, in Swedish and English.
+ */
+export const sv = {
+  digestTitle: (count: number, days: number) =>
+    `Dina remisser: ${count} att besvara inom ${days} dagar eller försenade`,
+  overviewTitle: (date: string) => `Remissöversikt ${date}`,
+  overviewPart: (part: number, parts: number) => ` (del ${part} av ${parts})`,
+  overviewSummary: (open: number, overdue: number, forApproval: number) =>
+    `${open} öppna remisser, varav ${overdue} försenade och ${forApproval} för godkännande.`,
+  overviewGroups: { overdue: 'Försenade', thisWeek: 'Denna vecka', later: 'Senare', forApproval: 'För godkännande' },
+  overviewLine: (dnr: string, due: string, daysLeft: string, who: string) =>
+    `${dnr} · svarsdatum ${due} (${daysLeft}) · ${who}`,
+  overviewList: 'Visa alla remisser',
+  reminderMeeting: (title: string, dnr: string, date: string) =>
+    `Påminnelse: ”${title}” (${dnr}) ska vara klar till sammanträdet ${date}. Skriv ”besvara ${dnr}” för att ` +
+    `fortsätta.`,
+  reminderDue: (title: string, dnr: string, date: string) =>
+    `Påminnelse: svarsdatum för ”${title}” (${dnr}) är ${date}. Skriv ”besvara ${dnr}” för att fortsätta.`,
+  reminderApproval: (title: string, by: string, since: string) =>
+    `Påminnelse: ${by} väntar sedan ${since} på ditt beslut om svaret på ”${title}”. Kortet med Godkänn och Begär ` +
+    `ändringar finns längre upp i chatten.`,
+  digestOff: 'Du får inte längre remissöversikten. Skriv ”prenumerera” om du vill ha den igen.',
+  digestOn: 'Du får remissöversikten igen, varje arbetsdag när du har remisser att besvara.',
+  digestDaily: 'Du får remissöversikten varje arbetsdag när du har remisser att besvara.',
+  digestWeekly: 'Du får remissöversikten en gång i veckan, första arbetsdagen.',
+};
+
+export const en: typeof sv = {
+  digestTitle: (count: number, days: number) => `Your remisser: ${count} due within ${days} days or overdue`,
+  overviewTitle: (date: string) => `Remisser overview ${date}`,
+  overviewPart: (part: number, parts: number) => ` (part ${part} of ${parts})`,
+  overviewSummary: (open: number, overdue: number, forApproval: number) =>
+    `${open} open remisser: ${overdue} overdue and ${forApproval} awaiting approval.`,
+  overviewGroups: { overdue: 'Overdue', thisWeek: 'This week', later: 'Later', forApproval: 'Awaiting approval' },
+  overviewLine: (dnr: string, due: string, daysLeft: string, who: string) =>
+    `${dnr} · due ${due} (${daysLeft}) · ${who}`,
+  overviewList: 'Show all remisser',
+  reminderMeeting: (title: string, dnr: string, date: string) =>
+    `Reminder: “${title}” (${dnr}) must be ready for the meeting on ${date}. Say “answer ${dnr}” to continue.`,
+  reminderDue: (title: string, dnr: string, date: string) =>
+    `Reminder: the answer to “${title}” (${dnr}) is due on ${date}. Say “answer ${dnr}” to continue.`,
+  reminderApproval: (title: string, by: string, since: string) =>
+    `Reminder: ${by} has been waiting since ${since} for your decision on the answer to “${title}”. The card with ` +
+    `Approve and Request changes is further up in this chat.`,
+  digestOff: 'You will no longer get the remisser digest. Say “subscribe” to get it again.',
+  digestOn: 'You will get the remisser digest again, each working day you have remisser due.',
+  digestDaily: 'You will get the remisser digest each working day you have remisser due.',
+  digestWeekly: 'You will get the remisser digest once a week, on the first working day.',
+};

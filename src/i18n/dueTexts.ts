@@ -1,0 +1,74 @@
+/**
+ * The texts of the due list and one remiss shown, in Swedish and English.
+ */
+export const sv = {
+  listTitleDue: 'Remisser att besvara',
+  listTitleAll: 'Alla öppna remisser',
+  listTitleMine: 'Mina remisser',
+  listTitleOverdue: 'Försenade remisser',
+  listTitleThisWeek: (from: string, to: string) => `Remisser med svarsdatum denna vecka (${from}–${to})`,
+  listCount: (shown: number, total: number) =>
+    total === 0
+      ? ''
+      : shown >= total
+        ? `${total} ${total === 1 ? 'remiss' : 'remisser'}, närmast svarsdatum först.`
+        : `Visar ${shown} av ${total}, närmast svarsdatum först.`,
+  listEmpty: 'Inga öppna remisser här just nu.',
+  mineUnknownUser: 'Jag kunde inte se din e-postadress i Teams, så jag kan inte avgöra vilka remisser som är dina.',
+  showMore: 'Visa fler',
+  fieldRemittentDnr: 'Remittentens dnr',
+  fieldTitle: 'Titel',
+  fieldReceived: 'Inkom',
+  fieldMeeting: 'Sammanträde',
+  fieldApprover: 'Godkännare',
+  fieldStatus: 'Status',
+  noHandlaggare: 'Ingen handläggare',
+  historyCreated: 'Registrerad',
+  historyStatus: (from: string, to: string) => `Status ändrad från ${from} till ${to}`,
+  historyDueDate: (from: string, to: string) => `Svarsdatum ändrat från ${from} till ${to}`,
+  historyUpdated: (fields: string) => `Uppdaterad: ${fields}`,
+  nonWorkingWarning: (dayName: string, readyBy: string) =>
+    `Svarsdatum infaller på ${dayName}. Svaret bör vara klart senast ${readyBy}.`,
+  continueAt: (step: number, of: number) => `Fortsätt (steg ${step} av ${of})`,
+  historyApprovalRequested: (v: number, by: string, approver: string, hash: string) =>
+    `Version ${v} skickad för godkännande av ${by} till ${approver} (kontrollsumma ${hash})`,
+  historyApproved: (v: number, by: string, hash: string) => `Version ${v} godkänd av ${by} (kontrollsumma ${hash})`,
+  historyChangesRequested: (v: number, by: string, comment: string) =>
+    `${by} begärde ändringar i version ${v}: ${comment}`,
+};
+
+export const en: typeof sv = {
+  listTitleDue: 'Remisser to answer',
+  listTitleAll: 'All open remisser',
+  listTitleMine: 'My remisser',
+  listTitleOverdue: 'Overdue remisser',
+  listTitleThisWeek: (from: string, to: string) => `Remisser due this week (${from}–${to})`,
+  listCount: (shown: number, total: number) =>
+    total === 0
+      ? ''
+      : shown >= total
+        ? `${total} ${total === 1 ? 'remiss' : 'remisser'}, nearest deadline first.`
+        : `Showing ${shown} of ${total}, nearest deadline first.`,
+  listEmpty: 'No open remisser here right now.',
+  mineUnknownUser: 'I could not see your e-mail address in Teams, so I cannot tell which remisser are yours.',
+  showMore: 'Show more',
+  fieldRemittentDnr: "Remittent's reference",
+  fieldTitle: 'Title',
+  fieldReceived: 'Received',
+  fieldMeeting: 'Meeting',
+  fieldApprover: 'Approver',
+  fieldStatus: 'Status',
+  noHandlaggare: 'No case officer',
+  historyCreated: 'Registered',
+  historyStatus: (from: string, to: string) => `Status changed from ${from} to ${to}`,
+  historyDueDate: (from: string, to: string) => `Deadline changed from ${from} to ${to}`,
+  historyUpdated: (fields: string) => `Updated: ${fields}`,
+  nonWorkingWarning: (dayName: string, readyBy: string) =>
+    `The deadline falls on ${dayName} (a non-working day). Have the answer ready by ${readyBy}.`,
+  continueAt: (step: number, of: number) => `Continue (step ${step} of ${of})`,
+  historyApprovalRequested: (v: number, by: string, approver: string, hash: string) =>
+    `Version ${v} sent for approval by ${by} to ${approver} (checksum ${hash})`,
+  historyApproved: (v: number, by: string, hash: string) => `Version ${v} approved by ${by} (checksum ${hash})`,
+  historyChangesRequested: (v: number, by: string, comment: string) =>
+    `${by} requested changes to version ${v}: ${comment}`,
+};
