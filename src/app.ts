@@ -16,7 +16,6 @@ import type { Settings } from './config/settings.js';
 import { AnswerFeature } from './features/answer/answerHandler.js';
 import { DownloadLinks } from './features/answer/downloadLinks.js';
 import { DraftRepository } from './features/answer/draftRepository.js';
-import { ApprovalFeature } from './features/approval/approvalHandler.js';
 import { ApprovalStore } from './features/approval/approvalStore.js';
 import { PeopleDirectory } from './features/people/peopleDirectory.js';
 import { FilingWorkflow } from './features/filing/filingWorkflow.js';
@@ -43,7 +42,7 @@ import { REGISTER_KEYS } from './register/registerKeys.js';
 import { combineFeatures, type FeatureModule } from './features/featureModule.js';
 import { dueModule } from './features/due/index.js';
 import { answerModule } from './features/answer/index.js';
-import { approvalModule } from './features/approval/index.js';
+import { approvalModule, createApproval } from './features/approval/index.js';
 import { filingModule } from './features/filing/index.js';
 import { digestModule } from './features/digest/index.js';
 import { commandsModule } from './features/commands/index.js';
@@ -134,7 +133,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
   outbox.runWhen(() => leadership.isLeader());
   const people = new PeopleDirectory(store);
   const approvals = new ApprovalStore(store);
-  const approval = new ApprovalFeature({
+  const approval = createApproval({
     organisation,
     register,
     drafts,
@@ -151,7 +150,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     approvals,
     drafts,
     ...filingTarget(settings, sharePoint),
-    approvalCards: approval,
+    approvalCards: approval.notices,
     store,
     outbox,
     clock,

@@ -3,7 +3,8 @@
  * (`approval-documents/<dnr>/v<N>`, written once).
  */
 import { createHash } from 'node:crypto';
-import type { ApprovalRecord } from '../../domain/approval.js';
+import type { ApprovalRecord, ApprovalVersion } from '../../domain/approval.js';
+import { retryOnConflict } from '../../storage/conditionalUpdate.js';
 import type { RecordStore, StoredValue } from '../../storage/store.js';
 
 interface StoredDocument {
@@ -27,6 +28,22 @@ export class ApprovalStore {
   save(record: ApprovalRecord, eTag: string | undefined): Promise<string> {
     const key = `approvals/${record.dnr}`;
     return eTag === undefined ? this.store.create(key, record) : this.store.put(key, record, { ifMatch: eTag });
+  }
+
+  /**
+   * Changes one version (where its card was posted, that the handläggare was told): again on fresh data when
+   * another writer got there first, and given up after the default attempts, as it only records a fact.
+   */
+  async changeVersion(dnr: string, version: number, change: (v: ApprovalVersion) => ApprovalVersion): Promise<void> {
+    await retryOnConflict(
+      async () => {
+        const stored = await this.get(dnr);
+        if (!stored) return;
+        const versions = stored.value.versions.map((v) => (v.version === version ? change(v) : v));
+        await this.save({ ...stored.value, versions }, stored.eTag);
+      },
+      { exhausted: () => undefined },
+    );
   }
 
   async putDocument(dnr: string, version: number, bytes: Buffer): Promise<string> {

@@ -1,0 +1,145 @@
+/**
+ * What approval tells others, through the outbox and after the turn: the approver's card delivered to their
+ * chat (the approval.notify job), the cards and the handläggare's message once a version is decided, the
+ * filing job for an approved one, and the note on the approver's card once the answer is filed.
+ */
+import type { ApprovalRecord, ApprovalVersion } from '../../domain/approval.js';
+import type { Draft } from '../../domain/draft.js';
+import type { Language } from '../../domain/language.js';
+import type { Remiss } from '../../domain/remiss.js';
+import { messages } from '../../i18n/messages.js';
+import { CARD_UPDATE_JOB, TEXT_MESSAGE_JOB } from '../../messaging/deliveryJobs.js';
+import { RecipientUnreachableError, type Messenger, type PostedCard } from '../../messaging/messenger.js';
+import type { Jobs } from '../../outbox/jobs.js';
+import { RetryLater, type Outbox } from '../../outbox/outbox.js';
+import type { RemissRepository } from '../../register/remissRepository.js';
+import type { DraftRepository } from '../answer/draftRepository.js';
+import { FILING_JOB } from '../filing/index.js';
+import type { PeopleDirectory } from '../people/peopleDirectory.js';
+import { approverCard, requesterStatusCard, who } from './approvalCards.js';
+import { sha256, type ApprovalStore } from './approvalStore.js';
+import type { APPROVAL_NOTIFY_JOB } from './index.js';
+import type { DecisionNotices } from './approvalWorkflow.js';
+
+/**
+ * Notices to others (the approver's card, the handläggare's chat) are in Swedish, whatever language the
+ * person whose action caused them uses: a policy, not an oversight.
+ */
+const NOTICE_LANGUAGE: Language = 'sv';
+const noticeTexts = () => messages(NOTICE_LANGUAGE);
+
+/** How long a request waits before trying an unreachable approver again. */
+const UNREACHABLE_RETRY_MS = 5 * 60_000;
+
+export interface ApprovalNoticeDependencies {
+  register: RemissRepository;
+  drafts: DraftRepository;
+  approvals: ApprovalStore;
+  people: PeopleDirectory;
+  outbox: Outbox;
+  messenger: Messenger;
+  clock: () => Date;
+}
+
+/** The answer's summary shown on the approver's card: the sammanfattning, or the reason for not answering. */
+export async function answerSummary(drafts: DraftRepository, dnr: string): Promise<string> {
+  const answer = (await drafts.get(dnr))?.value.answer;
+  if (!answer) return '';
+  return (answer.kind === 'answer' ? answer.sections.sammanfattning : answer.reason).slice(0, 3000);
+}
+
+export class ApprovalNotices implements DecisionNotices {
+  constructor(private readonly deps: ApprovalNoticeDependencies) {}
+
+  /** Delivers the approver's card (an outbox job): their stored chat, else a 1:1 created through the connector. */
+  async deliver({ dnr, version }: Jobs[typeof APPROVAL_NOTIFY_JOB]): Promise<void> {
+    const stored = await this.deps.approvals.get(dnr);
+    const entry = stored?.value.versions.find((v) => v.version === version);
+    const found = await this.deps.register.get(dnr);
+    const draft = (await this.deps.drafts.get(dnr))?.value;
+    if (!stored || !entry || !found || entry.decision || entry.approverCard) return;
+    const person =
+      (entry.approver.aadObjectId && (await this.deps.people.get(entry.approver.aadObjectId))) ||
+      (entry.approver.email && (await this.deps.people.findByEmail(entry.approver.email))) ||
+      undefined;
+    const via = draft?.formMessage;
+    let chat = person?.personalChat;
+    if (!chat && via && (person?.teamsUserId || entry.approver.aadObjectId)) {
+      try {
+        chat = await this.deps.messenger.openPersonalChat(
+          { teamsUserId: person?.teamsUserId, aadObjectId: entry.approver.aadObjectId },
+          { serviceUrl: via.serviceUrl, channelId: via.channelId, tenantId: via.tenantId, botId: via.botId },
+        );
+      } catch (err) {
+        if (!(err instanceof RecipientUnreachableError)) throw err;
+      }
+    }
+    if (!chat) {
+      await this.tellUnreachable(stored.value, entry, via);
+      throw new RetryLater(UNREACHABLE_RETRY_MS, 'approver not reachable in Teams yet');
+    }
+    const card = approverCard(NOTICE_LANGUAGE, found.remiss, entry, await answerSummary(this.deps.drafts, dnr));
+    const posted = await this.deps.messenger.post(chat, card);
+    await this.deps.approvals.changeVersion(dnr, version, (v) => ({ ...v, approverCard: posted }));
+  }
+
+  /** Both cards show the decision, the handläggare is told, and an approved version goes to filing. */
+  async decided(remiss: Remiss, decided: ApprovalVersion, draft: Draft | undefined): Promise<void> {
+    const t = noticeTexts();
+    const d = decided.decision!;
+    const approved = d.kind === 'approved';
+    const summary = await answerSummary(this.deps.drafts, remiss.dnr);
+    if (decided.approverCard)
+      await this.deps.outbox.enqueue(CARD_UPDATE_JOB, {
+        where: decided.approverCard,
+        card: approverCard(NOTICE_LANGUAGE, remiss, decided, summary),
+      });
+    if (draft?.formMessage) {
+      const record: ApprovalRecord = { schemaVersion: 1, dnr: remiss.dnr, versions: [decided] };
+      await this.deps.outbox.enqueue(CARD_UPDATE_JOB, {
+        where: draft.formMessage,
+        card: requesterStatusCard(NOTICE_LANGUAGE, remiss, record),
+      });
+      await this.deps.outbox.enqueue(TEXT_MESSAGE_JOB, {
+        to: draft.formMessage,
+        text: approved
+          ? t.toldApproved(remiss.title, who(d.by))
+          : t.toldChanges(remiss.title, who(d.by), d.comment ?? ''),
+      });
+    }
+    if (approved)
+      await this.deps.outbox.enqueue(
+        FILING_JOB,
+        { dnr: remiss.dnr, version: decided.version, hash: decided.hash },
+        // The id predates jobId; kept so that a retried decision still finds the filing it enqueued.
+        { id: `filing-${sha256(Buffer.from(remiss.dnr)).slice(0, 16)}-v${decided.version}` },
+      );
+  }
+
+  /** After filing, the approver's card shows where the answer is: a link where it opens in a browser (SharePoint). */
+  async showFiled(dnr: string, version: number, filed: { url: string; name: string }): Promise<void> {
+    const [found, record] = await Promise.all([this.deps.register.get(dnr), this.deps.approvals.get(dnr)]);
+    const v = record?.value.versions.find((x) => x.version === version);
+    if (!found || !v?.approverCard) return;
+    const t = noticeTexts();
+    const card = approverCard(NOTICE_LANGUAGE, found.remiss, v, await answerSummary(this.deps.drafts, dnr), {
+      link: /^https?:/.test(filed.url) ? { url: filed.url, label: t.openFiled } : undefined,
+      note: t.filedAs(filed.name),
+    });
+    await this.deps.outbox.enqueue(CARD_UPDATE_JOB, { where: v.approverCard, card });
+  }
+
+  /** The handläggare is told once that the approver cannot be reached yet (they have not opened Remissbot). */
+  private async tellUnreachable(
+    record: ApprovalRecord,
+    entry: ApprovalVersion,
+    via: PostedCard | undefined,
+  ): Promise<void> {
+    if (entry.unreachableToldAt || !via) return;
+    await this.deps.messenger.postText(via, noticeTexts().approverUnreachable(who(entry.approver)));
+    await this.deps.approvals.changeVersion(record.dnr, entry.version, (v) => ({
+      ...v,
+      unreachableToldAt: this.deps.clock().toISOString(),
+    }));
+  }
+}
