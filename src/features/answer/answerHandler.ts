@@ -3,42 +3,36 @@
  * one-step Avstår answer. Card data is never trusted: the remiss and the draft are loaded by dnr on every
  * action, the submitter is checked against the stored owner, and the card's revision against the draft's.
  */
-import { emptySections, missingSections, type Answer, type AnswerDetails } from '../../domain/answer.js';
-import { suggestedBakgrund } from '../../domain/answerPhrasing.js';
+import type { Answer } from '../../domain/answer.js';
 import { todayIn } from '../../domain/calendar.js';
 import { remissvarFileName } from '../../domain/documents/remissvarModel.js';
 import { buildRemissvarDocx } from '../../domain/documents/remissvarDocx.js';
 import { isDraftOwner, type Draft } from '../../domain/draft.js';
 import type { Organisation } from '../../domain/organisation.js';
-import { isAssignedTo, isOpen, type Remiss } from '../../domain/remiss.js';
+import { isAssignedTo, isOpen } from '../../domain/remiss.js';
 import { messages } from '../../i18n/messages.js';
 import type { RemissRepository } from '../../register/remissRepository.js';
 import { changeStatus } from '../../register/statusChanges.js';
 import type { RecordStore } from '../../storage/store.js';
-import { StoreConflictError } from '../../storage/store.js';
+import { retryOnConflict, writeUnlessRaced } from '../../storage/conditionalUpdate.js';
 import { messageCard } from '../../cards/messageCard.js';
 import type { AdaptiveCard, Asker, FeatureContext, PostedCard } from '../featureContext.js';
 import type { DownloadLinks } from './downloadLinks.js';
 import type { DraftRepository } from './draftRepository.js';
-import {
-  dnrActionSchema,
-  formActionSchema,
-  parseDetails,
-  parseSectionText,
-  type FieldErrors,
-  type FormAction,
-} from './formInput.js';
+import { dnrActionSchema, formActionSchema, type FormAction } from './formInput.js';
 import { formSteps } from './formSteps.js';
-import { formCard, meetingChoices, type FormViewOptions } from './formView.js';
+import {
+  applyStep,
+  newDraft,
+  profileKey,
+  submission,
+  submittedFields,
+  type Loaded,
+  type UserProfile,
+} from './answerWorkflow.js';
+import { formCard, type FormViewOptions } from './formView.js';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-/** Input ids on the form card; anything else in the card data is ignored. */
-const INPUT_IDS = ['name', 'email', 'phone', 'meeting', 'adjust', 'text'] as const;
-
-interface UserProfile {
-  schemaVersion: 1;
-  phone: string;
-}
 
 export interface AnswerFeatureDependencies {
   organisation: Organisation;
@@ -47,8 +41,6 @@ export interface AnswerFeatureDependencies {
   store: RecordStore;
   downloads: DownloadLinks;
 }
-
-type Loaded = { remiss: Remiss; draft: Draft; eTag: string };
 
 export class AnswerFeature {
   constructor(private readonly deps: AnswerFeatureDependencies) {}
@@ -119,26 +111,16 @@ export class AnswerFeature {
 
     if (action.revision !== loaded.draft.revision) return this.olderCopy(ctx, loaded, action, fields, asker);
 
-    const applied = this.apply(ctx, loaded, action, data);
+    const applied = applyStep(this.org, loaded, action, data, ctx);
     if ('errors' in applied) return this.render(ctx, loaded, { errors: applied.errors, typed: fields });
 
-    await this.deps.drafts.recordSubmission({
-      schemaVersion: 1,
-      dnr: action.dnr,
-      at: ctx.now.toISOString(),
-      by: asker.aadObjectId ?? asker.teamsUserId,
-      basedOn: action.revision,
-      step: action.step,
-      applied: true,
-      fields,
-    });
-    let eTag: string;
-    try {
-      eTag = await this.deps.drafts.replace(applied.draft, loaded.eTag, {
-        stepChanged: applied.draft.step !== loaded.draft.step,
-      });
-    } catch (err) {
-      if (!(err instanceof StoreConflictError)) throw err;
+    await this.deps.drafts.recordSubmission(submission(ctx.now, action, asker, fields, true));
+    let eTag = '';
+    const stepChanged = applied.draft.step !== loaded.draft.step;
+    const written = await writeUnlessRaced(
+      async () => (eTag = await this.deps.drafts.replace(applied.draft, loaded.eTag, { stepChanged })),
+    );
+    if (!written) {
       // Another save won the race: this one is kept in the history, and the newest version is shown.
       const newest = await this.load(action.dnr);
       return newest
@@ -244,65 +226,8 @@ export class AnswerFeature {
     fields: Record<string, string>,
     asker: Asker,
   ): Promise<AdaptiveCard> {
-    await this.deps.drafts.recordSubmission({
-      schemaVersion: 1,
-      dnr: action.dnr,
-      at: ctx.now.toISOString(),
-      by: asker.aadObjectId ?? asker.teamsUserId,
-      basedOn: action.revision,
-      step: action.step,
-      applied: false,
-      fields,
-    });
+    await this.deps.drafts.recordSubmission(submission(ctx.now, action, asker, fields, false));
     return this.render(ctx, loaded, { notice: { text: messages(ctx.language).noticeOlderCopy, style: 'warning' } });
-  }
-
-  /** The draft after this step's inputs and navigation, or the errors to show beside the fields. */
-  private apply(
-    ctx: FeatureContext,
-    loaded: Loaded,
-    action: FormAction,
-    data: unknown,
-  ): { draft: Draft; notice?: FormViewOptions['notice'] } | { errors: FieldErrors } {
-    const t = messages(ctx.language);
-    const input = (data ?? {}) as Record<string, unknown>;
-    const draft = loaded.draft;
-    const steps = formSteps(draft.answer.kind, this.org, ctx.language);
-    const step = steps[draft.step - 1];
-    let answer: Answer = draft.answer;
-    if (step?.kind === 'details') {
-      const { value, errors } = parseDetails(input, meetingChoices(this.org, loaded.remiss), ctx.language);
-      if (Object.keys(errors).length > 0) return { errors };
-      const details: AnswerDetails = {
-        handlaggareName: value.name,
-        handlaggareEmail: value.email,
-        handlaggarePhone: value.phone,
-        meetingDate: value.meeting || undefined,
-        adjustImmediately: this.org.kind !== 'bolag' && value.adjust,
-      };
-      answer = { ...answer, details };
-    } else if (step?.kind === 'section' || step?.kind === 'avstar') {
-      const { value, errors } = parseSectionText(input, 'text', ctx.language);
-      if (Object.keys(errors).length > 0) return { errors };
-      if (answer.kind === 'answer' && step.kind === 'section')
-        answer = { ...answer, sections: { ...answer.sections, [step.key]: value } };
-      if (answer.kind === 'avstar') answer = { ...answer, reason: value };
-    }
-    let target = draft.step + (action.nav === 'next' ? 1 : action.nav === 'prev' ? -1 : 0);
-    target = Math.min(Math.max(target, 1), steps.length);
-    let notice: FormViewOptions['notice'];
-    if (steps[target - 1]?.kind === 'preview' && answer.kind === 'answer') {
-      const missing = missingSections(answer.sections);
-      if (missing.length > 0) {
-        const names = missing.map((k) => steps.find((s) => s.kind === 'section' && s.key === k)?.title ?? k).join(', ');
-        notice = { text: t.errorMissingSections(names), style: 'attention' };
-        target = draft.step;
-      }
-    }
-    return {
-      draft: { ...draft, answer, step: target, revision: draft.revision + 1, updatedAt: ctx.now.toISOString() },
-      notice,
-    };
   }
 
   /** Loads or creates the draft for `dnr`, enforcing who may answer. */
@@ -328,40 +253,11 @@ export class AnswerFeature {
       return { refusal: ctx.refuse('NOT_ASSIGNED', { text: t.notAssigned(assigned.name ?? assigned.email) }) };
 
     const profile = await this.deps.store.get<UserProfile>(profileKey(asker));
-    const details: AnswerDetails = {
-      handlaggareName: asker.name ?? assigned?.name ?? '',
-      handlaggareEmail: asker.email ?? asker.userPrincipalName ?? assigned?.email ?? '',
-      handlaggarePhone: profile?.value.phone ?? assigned?.phone ?? '',
-      meetingDate: found.remiss.meetingDate,
-      adjustImmediately: false,
-    };
-    const answer: Answer =
-      kind === 'avstar'
-        ? { kind, details, reason: '' }
-        : { kind, details, sections: { ...emptySections(), bakgrund: suggestedBakgrund(this.org, found.remiss) } };
-    const at = ctx.now.toISOString();
-    const draft: Draft = {
-      schemaVersion: 1,
-      dnr: found.remiss.dnr,
-      owner: {
-        teamsUserId: asker.teamsUserId,
-        aadObjectId: asker.aadObjectId,
-        email: asker.email ?? asker.userPrincipalName,
-        name: asker.name,
-      },
-      step: 1,
-      revision: 0,
-      answer,
-      createdAt: at,
-      updatedAt: at,
-    };
-    let eTag: string;
-    try {
-      eTag = await this.deps.drafts.create(draft);
-    } catch (err) {
-      if (err instanceof StoreConflictError) return this.open(ctx, dnr, kind);
-      throw err;
-    }
+    const draft = newDraft(this.org, found.remiss, asker, kind, profile?.value.phone, ctx.now);
+    let eTag = '';
+    // Another click created the draft first: open that one.
+    if (!(await writeUnlessRaced(async () => (eTag = await this.deps.drafts.create(draft)))))
+      return this.open(ctx, dnr, kind);
     await this.markUnderway(found.remiss.dnr, ctx.now, asker);
     return { remiss: found.remiss, draft, eTag };
   }
@@ -377,39 +273,23 @@ export class AnswerFeature {
 
   /** Remembers where the form card lives, so later saves can update it there. */
   private async post(loaded: Loaded, where: Draft['formMessage']): Promise<void> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      try {
-        loaded.eTag = await this.deps.drafts.replace({ ...loaded.draft, formMessage: where }, loaded.eTag, {
-          stepChanged: false,
-        });
-        loaded.draft = { ...loaded.draft, formMessage: where };
-        return;
-      } catch (err) {
-        if (!(err instanceof StoreConflictError)) throw err;
-        const fresh = await this.deps.drafts.get(loaded.draft.dnr);
-        if (!fresh) return;
-        loaded.draft = fresh.value;
-        loaded.eTag = fresh.eTag;
-      }
-    }
+    await retryOnConflict(
+      async (attempt) => {
+        if (attempt > 1) {
+          const fresh = await this.deps.drafts.get(loaded.draft.dnr);
+          if (!fresh) return;
+          loaded.draft = fresh.value;
+          loaded.eTag = fresh.eTag;
+        }
+        const draft = { ...loaded.draft, formMessage: where };
+        loaded.eTag = await this.deps.drafts.replace(draft, loaded.eTag, { stepChanged: false });
+        loaded.draft = draft;
+      },
+      { attempts: 5, exhausted: () => undefined },
+    );
   }
 }
 
 function isSameCard(a: PostedCard, b: PostedCard | undefined): boolean {
   return !!b && a.conversationId === b.conversationId && a.activityId === b.activityId;
-}
-
-function profileKey(asker: Asker): string {
-  return `users/${asker.aadObjectId ?? asker.teamsUserId}/profile`;
-}
-
-/** The input values a card sent, as text, for the draft's history. */
-function submittedFields(data: unknown): Record<string, string> {
-  const input = (data ?? {}) as Record<string, unknown>;
-  const out: Record<string, string> = {};
-  for (const id of INPUT_IDS) {
-    const v = input[id];
-    if (typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') out[id] = String(v).slice(0, 25_000);
-  }
-  return out;
 }
