@@ -142,9 +142,10 @@ export function formCard(org: Organisation, remiss: Remiss, draft: Draft, option
     if (step.kind === 'avstar' && draft.answer.kind === 'avstar') return draft.answer.reason;
     return '';
   };
+  const dueDate = formatLongDate(remiss.dueDate, language);
   const base = {
     title: remiss.title,
-    dnrLine: `${t.fieldDnr} ${remiss.dnr} · ${t.fieldDueDate.toLowerCase()} ${formatLongDate(remiss.dueDate, language)}`,
+    dnrLine: `${t.fieldDnr} ${remiss.dnr} · ${t.fieldDueDate.toLowerCase()} ${dueDate}`,
     progress: t.stepLine(stepIndex, steps.length, step.title),
     guidance: step.guidance,
     notice: options.notice?.text ?? '',

@@ -70,14 +70,9 @@ export class DueFeature {
       today,
       asker,
     );
-    const week = weekOf(today);
-    const titles: Record<DueFilter, string> = {
-      due: t.listTitleDue,
-      all: t.listTitleAll,
-      mine: t.listTitleMine,
-      overdue: t.listTitleOverdue,
-      thisWeek: t.listTitleThisWeek(formatLongDate(week.start, ctx.language), formatLongDate(week.end, ctx.language)),
-    };
+    const week = [weekOf(today).start, weekOf(today).end].map((d) => formatLongDate(d, ctx.language));
+    const others = { due: t.listTitleDue, all: t.listTitleAll, mine: t.listTitleMine, overdue: t.listTitleOverdue };
+    const title = filter === 'thisWeek' ? t.listTitleThisWeek(week[0]!, week[1]!) : others[filter];
     const empty = filter === 'mine' ? t.listEmptyMine : t.listEmpty;
     const shown = selected.slice(0, offset + PAGE_SIZE);
     const progress = new Map(
@@ -85,7 +80,7 @@ export class DueFeature {
     );
     const card = renderCard(
       'due-list',
-      dueListView(titles[filter], empty, selected, { filter, offset }, today, ctx.language, progress),
+      dueListView(title, empty, selected, { filter, offset }, today, ctx.language, progress),
     );
     cards.set(cacheKey, card);
     return card;
