@@ -51,7 +51,7 @@ test('starting an answer creates the draft owned by the asker and moves the remi
   expect((await register.get(DNR))!.remiss.status).toBe('Pågår');
 });
 
-test('refusals carry their codes: bad data, an unknown remiss, a closed one, another handläggare’s remiss', async () => {
+test('refusals carry their codes: bad data, an unknown remiss, a closed one, someone else’s remiss', async () => {
   const turn = featureContextStub(anna);
   expect(refusalOf(await answer.startFromCard(turn.ctx, { dnr: 42 }, 'answer'))).toBe('INVALID_SUBMISSION');
   expect(refusalOf(await answer.startFromCard(turn.ctx, { dnr: 'KS 9999/1' }, 'answer'))).toBe('REMISS_NOT_FOUND');
@@ -71,7 +71,7 @@ test('refusals carry their codes: bad data, an unknown remiss, a closed one, ano
   ]);
 });
 
-test('a save moves the draft on a revision; a save from an older copy is kept in history and changes nothing', async () => {
+test('a save moves the draft on a revision; a save from an older copy is kept in history only', async () => {
   await answer.startFromCard(featureContextStub(anna).ctx, { dnr: DNR }, 'answer');
   const details = { name: anna.name, email: anna.email, phone: '08-123 456 78', nav: 'next' };
   await answer.save(featureContextStub(anna).ctx, { dnr: DNR, revision: 0, step: 1, ...details });
