@@ -19,10 +19,9 @@ import type { DraftRepository } from '../answer/draftRepository.js';
 import type { PeopleDirectory } from '../people/peopleDirectory.js';
 import { who } from './approvalCards.js';
 import { sha256, type ApprovalStore } from './approvalStore.js';
+import { resolveApprover } from './approverChoice.js';
 import { APPROVAL_NOTIFY_JOB } from './index.js';
 
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A decision lost to another write is tried again on what is stored, this many times in all. */
 const DECISION_ATTEMPTS = 5;
 
@@ -115,7 +114,7 @@ export class ApprovalWorkflow {
     if (draft.revision !== request.revision) return { formError: 'outdated' };
     if (draft.answer.kind === 'answer' && missingSections(draft.answer.sections).length > 0)
       return { refusal: 'SECTIONS_MISSING' };
-    const approver = await this.resolveApprover(request.approver);
+    const approver = await resolveApprover(this.deps.people, this.deps.organisation, request.approver);
     if (!approver) return { formError: 'approver' };
 
     const sentBy = await sender();
@@ -239,22 +238,5 @@ export class ApprovalWorkflow {
       by: 'by' in entry && entry.by ? entry.by : '',
       entry,
     });
-  }
-
-  /** An e-mail address (named from the directory or the organisation's list) or an Entra object id. */
-  private async resolveApprover(value: string): Promise<ApprovalParty | undefined> {
-    const v = value.trim();
-    if (EMAIL.test(v)) {
-      const email = v.toLowerCase();
-      const person = await this.deps.people.findByEmail(email);
-      const configured = this.deps.organisation.approvers?.find((a) => a.email.toLowerCase() === email);
-      const { aadObjectId, teamsUserId } = person ?? {};
-      return { email, name: person?.name ?? configured?.name, aadObjectId, teamsUserId };
-    }
-    if (GUID.test(v)) {
-      const person = await this.deps.people.get(v);
-      return { aadObjectId: v, email: person?.email, name: person?.name, teamsUserId: person?.teamsUserId };
-    }
-    return undefined;
   }
 }
