@@ -26,7 +26,7 @@ import type { DocumentArchive, PdfConverter } from './features/filing/archive.js
 import type { UploadTuning } from './integrations/graph/sharePoint.js';
 import { sharePointOnFirstUse, type SharePointServices } from './integrations/graph/sharePointOnFirstUse.js';
 import { createRegister } from './register/createRegister.js';
-import { DueFeature } from './features/due/dueHandler.js';
+import { DueRoutes } from './features/due/dueRoutes.js';
 import { Installations } from './features/conversations/installations.js';
 import { DigestSubscriptionRoutes } from './features/digest/digestSubscriptionRoutes.js';
 import { DigestPreferences } from './features/digest/digestPreferences.js';
@@ -183,7 +183,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     logger,
   });
   const features: FeatureModule[] = [
-    dueModule(new DueFeature(register, { marker: () => drafts.marker(), progress: (dnr) => answer.progress(dnr) })),
+    dueModule(new DueRoutes(register, { marker: () => drafts.marker(), progress: (dnr) => answer.progress(dnr) })),
     answerModule(answer),
     approvalModule(approval),
     filingModule(filing, registrator),

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { messageCard } from '../../src/cards/messageCard.js';
 import { helpCard, notUnderstoodCard, welcomeCard } from '../../src/features/commands/commandsCard.js';
-import { DueFeature } from '../../src/features/due/dueHandler.js';
+import { DueRoutes } from '../../src/features/due/dueRoutes.js';
 import type { AdaptiveCard, FeatureContext } from '../../src/features/featureContext.js';
 import { LocalRemissRepository } from '../../src/register/localRemissRepository.js';
 import { FileStore } from '../../src/storage/fileStore.js';
@@ -111,7 +111,7 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
       marker: () => drafts.marker(),
       progress: async (dnr: string) => ((await drafts.get(dnr)) ? { step: 4, total: 7 } : undefined),
     };
-    const due = new DueFeature(register, progress);
+    const due = new DueRoutes(register, progress);
     const ctx = (language: 'sv' | 'en'): FeatureContext =>
       featureContextStub({ teamsUserId: '29:anna', ...anna }, { language, now: NOW }).ctx;
     const remissOf = examples[0]!;
@@ -154,7 +154,7 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
       { name: 'due-list-en', card: await due.list(ctx('en'), 'mine') },
       {
         name: 'due-list-empty',
-        card: await new DueFeature(new LocalRemissRepository(new FileStore(path.join(dir, 'empty'))), progress).list(
+        card: await new DueRoutes(new LocalRemissRepository(new FileStore(path.join(dir, 'empty'))), progress).list(
           ctx('sv'),
           'due',
         ),

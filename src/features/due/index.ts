@@ -1,11 +1,11 @@
 /** The due list: "vilka remisser ska besvaras?", its filters and pages, and one remiss shown. */
 import type { FeatureModule } from '../featureModule.js';
-import type { DueFeature } from './dueHandler.js';
+import type { DueRoutes } from './dueRoutes.js';
 
 export const DUE_VERBS = { list: 'due.list', show: 'remiss.show' } as const;
 
-export function dueModule(due: DueFeature): FeatureModule {
-  const list = (ctx: Parameters<DueFeature['list']>[0], { kind }: { kind: Parameters<DueFeature['list']>[1] }) =>
+export function dueModule(due: DueRoutes): FeatureModule {
+  const list = (ctx: Parameters<DueRoutes['list']>[0], { kind }: { kind: Parameters<DueRoutes['list']>[1] }) =>
     due.list(ctx, kind);
   return {
     name: 'due',

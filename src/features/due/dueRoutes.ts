@@ -30,7 +30,7 @@ export interface DraftProgress {
   progress(dnr: string): Promise<{ step: number; total: number } | undefined>;
 }
 
-export class DueFeature {
+export class DueRoutes {
   /**
    * Rendered lists per register listing: the repository returns the same array while nothing has changed,
    * so a card rendered from it stays valid exactly as long as that array is in use.
