@@ -13,7 +13,8 @@ import { TeamsMessenger } from './bot/teamsMessenger.js';
 import { createGatedAdapter } from './bot/gatedAdapter.js';
 import { loadOrganisationFile } from './config/organisationFile.js';
 import type { Settings } from './config/settings.js';
-import { AnswerFeature } from './features/answer/answerHandler.js';
+import { AnswerRoutes } from './features/answer/answerRoutes.js';
+import { AnswerWorkflow } from './features/answer/answerWorkflow.js';
 import { DownloadLinks } from './features/answer/downloadLinks.js';
 import { DraftRepository } from './features/answer/draftRepository.js';
 import { ApprovalStore } from './features/approval/approvalStore.js';
@@ -117,7 +118,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
   const sharePoint = settings.sharePoint
     ? sharePointOnFirstUse({ ...settings, sharePoint: settings.sharePoint }, organisation, logger, options.sharePoint)
     : undefined;
-  const register = createRegister(settings, () => organisation, store, logger, sharePoint);
+  const register = createRegister(settings, () => organisation, store, logger, sharePoint, clock);
   const languages = new LanguagePreferences(store, settings.BOT_LANGUAGE);
   const drafts = new DraftRepository(store);
   const downloads = new DownloadLinks(
@@ -126,7 +127,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     settings.BOT_PUBLIC_URL,
     path.join(settings.DATA_DIR, 'utkast'),
   );
-  const answer = new AnswerFeature({ organisation, register, drafts, store, downloads });
+  const answer = new AnswerWorkflow({ organisation, register, drafts, store, downloads });
   const adapter = createGatedAdapter(settings, logger, store);
   const messenger = new TeamsMessenger(adapter, settings.MicrosoftAppId ?? '');
   const outbox = new Outbox(store, clock, logger, options.outbox);
@@ -184,7 +185,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
   });
   const features: FeatureModule[] = [
     dueModule(new DueRoutes(register, { marker: () => drafts.marker(), progress: (dnr) => answer.progress(dnr) })),
-    answerModule(answer),
+    answerModule(new AnswerRoutes(organisation, answer)),
     approvalModule(approval),
     filingModule(filing, registrator),
     digestModule(new DigestSubscriptionRoutes(preferences)),

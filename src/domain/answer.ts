@@ -38,7 +38,7 @@ export function splitParagraphs(text: string): string[] {
 }
 
 export function emptySections(): AnswerSections {
-  return { sammanfattning: '', bakgrund: '', arendet: '', analys: '', bilagor: '' };
+  return Object.fromEntries(SECTION_KEYS.map((k) => [k, ''])) as AnswerSections;
 }
 
 /** The required sections still empty; the preview is reachable only when there are none. */

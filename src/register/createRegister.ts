@@ -18,8 +18,9 @@ export function createRegister(
   store: RecordStore,
   logger: Logger,
   sharePoint?: SharePointServices,
+  clock?: () => Date,
 ): RemissRepository {
-  if (settings.REMISS_SOURCE !== 'sharepoint' || !settings.sharePoint) return new LocalRemissRepository(store);
+  if (settings.REMISS_SOURCE !== 'sharepoint' || !settings.sharePoint) return new LocalRemissRepository(store, clock);
   const register = (
     sharePoint ?? sharePointOnFirstUse({ ...settings, sharePoint: settings.sharePoint }, organisation(), logger)
   ).register;

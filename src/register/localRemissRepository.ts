@@ -13,7 +13,11 @@ import { REGISTER_CHANGE_MARKER as CHANGE_MARKER, REMISS_PREFIX as PREFIX } from
 export class LocalRemissRepository implements RemissRepository {
   private cache?: { marker: string; remisser: readonly VersionedRemiss[]; open?: readonly VersionedRemiss[] };
 
-  constructor(private readonly store: RecordStore) {}
+  /** `clock` times the change marker: the bot's injected clock; without one (the import CLI, tests) the system's. */
+  constructor(
+    private readonly store: RecordStore,
+    private readonly clock: () => Date = systemClock,
+  ) {}
 
   async listAll(): Promise<readonly VersionedRemiss[]> {
     const marker = (await this.store.get(CHANGE_MARKER))?.eTag ?? 'none';
@@ -44,9 +48,13 @@ export class LocalRemissRepository implements RemissRepository {
       expectedVersion === undefined
         ? await this.store.create(key, remiss)
         : await this.store.put(key, remiss, { ifMatch: expectedVersion });
-    await this.store.put(CHANGE_MARKER, { schemaVersion: 1, at: new Date().toISOString() });
+    await this.store.put(CHANGE_MARKER, { schemaVersion: 1, at: this.clock().toISOString() });
     return version;
   }
+}
+
+function systemClock(): Date {
+  return new Date();
 }
 
 function keyOf(dnr: string): string {

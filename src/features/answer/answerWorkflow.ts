@@ -1,20 +1,40 @@
 /**
- * The answer's state changes, free of cards and Teams: a new draft for a remiss, and a form step applied to a
- * draft (its inputs parsed, the navigation taken, sections checked before the preview).
+ * The answer's state changes, free of cards and Teams: a draft started (or the existing one opened), a step
+ * saved as a new revision, where the form card lives, the handläggare's phone kept, the document made for a
+ * download. Results and refusal codes go back to the routes (answerRoutes.ts), which choose the card.
  */
-import { emptySections, missingSections, type Answer, type AnswerDetails } from '../../domain/answer.js';
-import { suggestedBakgrund } from '../../domain/answerPhrasing.js';
-import type { Draft } from '../../domain/draft.js';
+import type { Answer, SectionKey } from '../../domain/answer.js';
+import { remissvarFileName } from '../../domain/documents/remissvarModel.js';
+import { buildRemissvarDocx } from '../../domain/documents/remissvarDocx.js';
+import { isDraftOwner } from '../../domain/draft.js';
+import type { Language } from '../../domain/language.js';
 import type { Organisation } from '../../domain/organisation.js';
-import type { Remiss } from '../../domain/remiss.js';
-import { messages } from '../../i18n/messages.js';
-import type { Asker, FeatureContext } from '../featureContext.js';
-import { parseDetails, parseSectionText, type FieldErrors, type FormAction } from './formInput.js';
+import { isAssignedTo, isOpen } from '../../domain/remiss.js';
+import type { RemissRepository } from '../../register/remissRepository.js';
+import { changeStatus } from '../../register/statusChanges.js';
+import { retryOnConflict, writeUnlessRaced } from '../../storage/conditionalUpdate.js';
+import type { RecordStore } from '../../storage/store.js';
+import type { Asker, PostedCard } from '../featureContext.js';
+import {
+  applyStep,
+  documentDate,
+  isLocked,
+  newDraft,
+  submission,
+  submittedFields,
+  type Loaded,
+} from './draftChanges.js';
+import type { DownloadLinks } from './downloadLinks.js';
+import type { DraftRepository } from './draftRepository.js';
+import type { FieldErrors, FormAction } from './formInput.js';
 import { formSteps } from './formSteps.js';
-import { meetingChoices, type FormViewOptions } from './formView.js';
+import { answerKeys } from './index.js';
 
-/** A remiss with its draft, as read together (the eTag is the draft's). */
-export type Loaded = { remiss: Remiss; draft: Draft; eTag: string };
+export type { Loaded };
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** Where the form card lives is written again on fresh data this many times before it is given up. */
+const FORM_CARD_ATTEMPTS = 5;
 
 /** What the bot remembers of a handläggare between answers: the phone number of their signature. */
 export interface UserProfile {
@@ -23,128 +43,158 @@ export interface UserProfile {
 }
 
 export function profileKey(asker: Asker): string {
-  return `users/${asker.aadObjectId ?? asker.teamsUserId}/profile`;
+  return answerKeys.profile(asker.aadObjectId ?? asker.teamsUserId);
 }
 
-/** Input ids on the form card; anything else in the card data is ignored. */
-const INPUT_IDS = ['name', 'email', 'phone', 'meeting', 'adjust', 'text'] as const;
+export interface AnswerWorkflowDependencies {
+  organisation: Organisation;
+  register: RemissRepository;
+  drafts: DraftRepository;
+  store: RecordStore;
+  downloads: DownloadLinks;
+}
 
-/** The input values a card sent, as text, for the draft's history. */
-export function submittedFields(data: unknown): Record<string, string> {
-  const input = (data ?? {}) as Record<string, unknown>;
-  const out: Record<string, string> = {};
-  for (const id of INPUT_IDS) {
-    const v = input[id];
-    if (typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') out[id] = String(v).slice(0, 25_000);
+export type StartOutcome =
+  | { started: Loaded }
+  | { refused: 'REMISS_NOT_FOUND' | 'REMISS_CLOSED' }
+  /** Assigned to someone else: `assigned` names them. */
+  | { refused: 'NOT_ASSIGNED'; assigned: string }
+  /** Someone else's draft: it may be seen, not changed. */
+  | { refused: 'NOT_DRAFT_OWNER'; loaded: Loaded };
+
+export type LoadOutcome = Loaded | { refused: 'REMISS_NOT_FOUND' | 'DRAFT_NOT_FOUND' };
+
+export type SaveOutcome =
+  | { refused: 'REMISS_NOT_FOUND' | 'DRAFT_NOT_FOUND' }
+  | { refused: 'NOT_DRAFT_OWNER'; loaded: Loaded }
+  /** Sent for approval (or approved): nothing is changed until changes are requested. */
+  | { locked: Loaded }
+  /** Saved from an older copy of the form, or lost the race: kept in the history only; the newest draft. */
+  | { stale: Loaded }
+  /** The inputs did not parse: nothing stored; the errors and what was typed. */
+  | { invalid: Loaded; errors: FieldErrors; typed: Record<string, string> }
+  /** Saved; `missing` names the required sections that kept it from the preview. */
+  | { saved: Loaded; missing: SectionKey[] };
+
+export class AnswerWorkflow {
+  constructor(private readonly deps: AnswerWorkflowDependencies) {}
+
+  /** "Fortsätt (steg N av M)" for the due list, when a draft exists. */
+  async progress(dnr: string): Promise<{ step: number; total: number } | undefined> {
+    const draft = (await this.deps.drafts.get(dnr))?.value;
+    if (!draft) return undefined;
+    return { step: draft.step, total: formSteps(draft.answer.kind, this.deps.organisation, 'sv').length };
   }
-  return out;
-}
 
-/** A step as it was submitted, kept in the draft's history whether it was applied or lost a race. */
-export function submission(
-  now: Date,
-  action: FormAction,
-  asker: Asker,
-  fields: Record<string, string>,
-  applied: boolean,
-) {
-  const by = asker.aadObjectId ?? asker.teamsUserId;
-  return {
-    schemaVersion: 1 as const,
-    dnr: action.dnr,
-    at: now.toISOString(),
-    by,
-    basedOn: action.revision,
-    step: action.step,
-    applied,
-    fields,
-  };
-}
-
-/** A new draft for `remiss`, owned by the asker, its details filled from what is known of them. */
-export function newDraft(
-  org: Organisation,
-  remiss: Remiss,
-  asker: Asker,
-  kind: Answer['kind'],
-  phone: string | undefined,
-  now: Date,
-): Draft {
-  const assigned = remiss.handlaggare;
-  const details: AnswerDetails = {
-    handlaggareName: asker.name ?? assigned?.name ?? '',
-    handlaggareEmail: asker.email ?? asker.userPrincipalName ?? assigned?.email ?? '',
-    handlaggarePhone: phone ?? assigned?.phone ?? '',
-    meetingDate: remiss.meetingDate,
-    adjustImmediately: false,
-  };
-  const answer: Answer =
-    kind === 'avstar'
-      ? { kind, details, reason: '' }
-      : { kind, details, sections: { ...emptySections(), bakgrund: suggestedBakgrund(org, remiss) } };
-  const at = now.toISOString();
-  return {
-    schemaVersion: 1,
-    dnr: remiss.dnr,
-    owner: {
-      teamsUserId: asker.teamsUserId,
-      aadObjectId: asker.aadObjectId,
-      email: asker.email ?? asker.userPrincipalName,
-      name: asker.name,
-    },
-    step: 1,
-    revision: 0,
-    answer,
-    createdAt: at,
-    updatedAt: at,
-  };
-}
-
-/** The draft after this step's inputs and navigation, or the errors to show beside the fields. */
-export function applyStep(
-  org: Organisation,
-  loaded: Loaded,
-  action: FormAction,
-  data: unknown,
-  ctx: Pick<FeatureContext, 'language' | 'now'>,
-): { draft: Draft; notice?: FormViewOptions['notice'] } | { errors: FieldErrors } {
-  const t = messages(ctx.language);
-  const input = (data ?? {}) as Record<string, unknown>;
-  const draft = loaded.draft;
-  const steps = formSteps(draft.answer.kind, org, ctx.language);
-  const step = steps[draft.step - 1];
-  let answer: Answer = draft.answer;
-  if (step?.kind === 'details') {
-    const { value, errors } = parseDetails(input, meetingChoices(org, loaded.remiss), ctx.language);
-    if (Object.keys(errors).length > 0) return { errors };
-    const details: AnswerDetails = {
-      handlaggareName: value.name,
-      handlaggareEmail: value.email,
-      handlaggarePhone: value.phone,
-      meetingDate: value.meeting || undefined,
-      adjustImmediately: org.kind !== 'bolag' && value.adjust,
-    };
-    answer = { ...answer, details };
-  } else if (step?.kind === 'section' || step?.kind === 'avstar') {
-    const { value, errors } = parseSectionText(input, 'text', ctx.language);
-    if (Object.keys(errors).length > 0) return { errors };
-    if (answer.kind === 'answer' && step.kind === 'section')
-      answer = { ...answer, sections: { ...answer.sections, [step.key]: value } };
-    if (answer.kind === 'avstar') answer = { ...answer, reason: value };
+  async load(dnr: string): Promise<LoadOutcome> {
+    const [found, draft] = await Promise.all([this.deps.register.get(dnr), this.deps.drafts.get(dnr)]);
+    if (!found) return { refused: 'REMISS_NOT_FOUND' };
+    if (!draft) return { refused: 'DRAFT_NOT_FOUND' };
+    return { remiss: found.remiss, draft: draft.value, eTag: draft.eTag };
   }
-  let target = draft.step + (action.nav === 'next' ? 1 : action.nav === 'prev' ? -1 : 0);
-  target = Math.min(Math.max(target, 1), steps.length);
-  let notice: FormViewOptions['notice'];
-  if (steps[target - 1]?.kind === 'preview' && answer.kind === 'answer') {
-    const missing = missingSections(answer.sections);
-    if (missing.length > 0) {
-      const names = missing.map((k) => steps.find((s) => s.kind === 'section' && s.key === k)?.title ?? k).join(', ');
-      notice = { text: t.errorMissingSections(names), style: 'attention' };
-      target = draft.step;
+
+  /**
+   * Opens the draft of `dnr`, or starts it for the asker (who is looked up only when needed): the remiss must
+   * be open, and assigned to the asker or to no one. A started answer moves the remiss to Pågår.
+   */
+  async start(dnr: string, kind: Answer['kind'], asker: () => Promise<Asker>, now: Date): Promise<StartOutcome> {
+    let created: Asker | undefined;
+    // Another click that created the draft first wins; the next attempt opens that draft.
+    const outcome = await retryOnConflict(async (): Promise<StartOutcome> => {
+      const found = await this.deps.register.get(dnr);
+      if (!found) return { refused: 'REMISS_NOT_FOUND' };
+      const who = await asker();
+      const existing = await this.deps.drafts.get(dnr);
+      if (existing) {
+        const loaded = { remiss: found.remiss, draft: existing.value, eTag: existing.eTag };
+        return isDraftOwner(existing.value, who) ? { started: loaded } : { refused: 'NOT_DRAFT_OWNER', loaded };
+      }
+      if (!isOpen(found.remiss.status)) return { refused: 'REMISS_CLOSED' };
+      const assigned = found.remiss.handlaggare;
+      if (assigned && !isAssignedTo(found.remiss, who))
+        return { refused: 'NOT_ASSIGNED', assigned: assigned.name ?? assigned.email };
+      const profile = await this.deps.store.get<UserProfile>(profileKey(who));
+      const draft = newDraft(this.deps.organisation, found.remiss, who, kind, profile?.value.phone, now);
+      const eTag = await this.deps.drafts.create(draft);
+      created = who;
+      return { started: { remiss: found.remiss, draft, eTag } };
+    });
+    // Never backwards: a remiss already further on keeps its status.
+    if (created)
+      await changeStatus(this.deps.register, dnr, 'Pågår', {
+        at: now.toISOString(),
+        by: created.email ?? created.teamsUserId,
+        forwardOnly: true,
+      });
+    return outcome;
+  }
+
+  /**
+   * Saves one step from the form card's data: by the draft's owner only, on the revision the card showed.
+   * Every submission that reaches the draft is kept in its history first, applied or not.
+   */
+  async save(
+    action: FormAction,
+    data: unknown,
+    asker: Asker,
+    at: { language: Language; now: Date },
+  ): Promise<SaveOutcome> {
+    const loaded = await this.load(action.dnr);
+    if ('refused' in loaded) return loaded;
+    if (!isDraftOwner(loaded.draft, asker)) return { refused: 'NOT_DRAFT_OWNER', loaded };
+    if (isLocked(loaded.draft)) return { locked: loaded };
+    const fields = submittedFields(data);
+    if (action.revision !== loaded.draft.revision) {
+      await this.deps.drafts.recordSubmission(submission(at.now, action, asker, fields, false));
+      return { stale: loaded };
     }
+    const applied = applyStep(this.deps.organisation, loaded, action, data, at);
+    if ('errors' in applied) return { invalid: loaded, errors: applied.errors, typed: fields };
+
+    await this.deps.drafts.recordSubmission(submission(at.now, action, asker, fields, true));
+    let eTag = '';
+    const stepChanged = applied.draft.step !== loaded.draft.step;
+    const written = await writeUnlessRaced(
+      async () => (eTag = await this.deps.drafts.replace(applied.draft, loaded.eTag, { stepChanged })),
+    );
+    if (!written) {
+      // Another save won the race: this one is kept in the history, and the newest version is shown.
+      const newest = await this.load(action.dnr);
+      return 'refused' in newest ? newest : { stale: newest };
+    }
+    const phone = applied.draft.answer.details.handlaggarePhone;
+    if (action.step === 1 && phone)
+      await this.deps.store.put<UserProfile>(profileKey(asker), { schemaVersion: 1, phone });
+    return { saved: { remiss: loaded.remiss, draft: applied.draft, eTag }, missing: applied.missing };
   }
-  return {
-    draft: { ...draft, answer, step: target, revision: draft.revision + 1, updatedAt: ctx.now.toISOString() },
-    notice,
-  };
+
+  /** Remembers where the form card lives, so later saves can update it there. */
+  async rememberFormCard(loaded: Loaded, where: PostedCard): Promise<void> {
+    await retryOnConflict(
+      async (attempt) => {
+        if (attempt > 1) {
+          const fresh = await this.deps.drafts.get(loaded.draft.dnr);
+          if (!fresh) return;
+          loaded.draft = fresh.value;
+          loaded.eTag = fresh.eTag;
+        }
+        const draft = { ...loaded.draft, formMessage: where };
+        loaded.eTag = await this.deps.drafts.replace(draft, loaded.eTag, { stepChanged: false });
+        loaded.draft = draft;
+      },
+      { attempts: FORM_CARD_ATTEMPTS, exhausted: () => undefined },
+    );
+  }
+
+  /** The draft as a Word document behind a short-lived link. */
+  async download(loaded: Loaded, now: Date): Promise<{ fileName: string; url: string }> {
+    const bytes = await buildRemissvarDocx({
+      organisation: this.deps.organisation,
+      remiss: loaded.remiss,
+      answer: loaded.draft.answer,
+      documentDate: documentDate(loaded.draft, now),
+    });
+    const fileName = remissvarFileName(loaded.remiss.dnr, loaded.remiss.title);
+    return { fileName, url: await this.deps.downloads.create(bytes, fileName, DOCX_TYPE, now) };
+  }
 }

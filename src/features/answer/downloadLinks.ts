@@ -7,6 +7,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RecordStore } from '../../storage/store.js';
+import { answerKeys } from './index.js';
 
 export const LINK_LIFETIME_MS = 15 * 60 * 1000;
 
@@ -45,7 +46,7 @@ export class DownloadLinks {
       base64: bytes.toString('base64'),
       expiresAt: new Date(expires).toISOString(),
     };
-    await this.store.create(`downloads/${id}`, record);
+    await this.store.create(answerKeys.download(id), record);
     if (this.localFolder) {
       await mkdir(this.localFolder, { recursive: true });
       await writeFile(path.join(this.localFolder, fileName), bytes);
@@ -61,7 +62,7 @@ export class DownloadLinks {
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'invalid' };
     if (Number(expiresText) < now.getTime()) return { ok: false, reason: 'expired' };
-    const stored = await this.store.get<StoredDownload>(`downloads/${id}`);
+    const stored = await this.store.get<StoredDownload>(answerKeys.download(id));
     if (!stored) return { ok: false, reason: 'invalid' };
     return {
       ok: true,

@@ -6,22 +6,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Draft, DraftSubmission } from '../../domain/draft.js';
 import { getMany, type RecordStore, type StoredValue } from '../../storage/store.js';
-
-const MARKER = 'markers/drafts';
-const headKey = (dnr: string) => `drafts/${dnr}`;
-const historyPrefix = (dnr: string) => `draft-history/${dnr}/`;
+import { answerKeys } from './index.js';
 
 export class DraftRepository {
   constructor(private readonly store: RecordStore) {}
 
   get(dnr: string): Promise<StoredValue<Draft> | undefined> {
-    return this.store.get<Draft>(headKey(dnr));
+    return this.store.get<Draft>(answerKeys.draft(dnr));
   }
 
   /** Creates the draft; StoreConflictError when someone else started it first. */
   async create(draft: Draft): Promise<string> {
-    const eTag = await this.store.create(headKey(draft.dnr), draft);
-    await this.touch();
+    const eTag = await this.store.create(answerKeys.draft(draft.dnr), draft);
+    await this.touch(draft);
     return eTag;
   }
 
@@ -34,28 +31,29 @@ export class DraftRepository {
     eTag: string,
     options: { stepChanged: boolean } = { stepChanged: true },
   ): Promise<string> {
-    const next = await this.store.put(headKey(draft.dnr), draft, { ifMatch: eTag });
-    if (options.stepChanged) await this.touch();
+    const next = await this.store.put(answerKeys.draft(draft.dnr), draft, { ifMatch: eTag });
+    if (options.stepChanged) await this.touch(draft);
     return next;
   }
 
   /** Written before the head, so a submission survives even if the head write loses a race or the process dies. */
   async recordSubmission(submission: DraftSubmission): Promise<void> {
-    await this.store.create(`${historyPrefix(submission.dnr)}${submission.at}-${randomUUID()}`, submission);
+    await this.store.create(`${answerKeys.history(submission.dnr)}${submission.at}-${randomUUID()}`, submission);
   }
 
   async history(dnr: string): Promise<DraftSubmission[]> {
-    const keys = await this.store.list(historyPrefix(dnr));
+    const keys = await this.store.list(answerKeys.history(dnr));
     const found = await getMany<DraftSubmission>(this.store, keys);
     return found.filter((x) => x !== undefined).map((x) => x.value);
   }
 
   /** Changes whenever any draft changes. */
   async marker(): Promise<string> {
-    return (await this.store.get(MARKER))?.eTag ?? 'none';
+    return (await this.store.get(answerKeys.marker))?.eTag ?? 'none';
   }
 
-  private async touch(): Promise<void> {
-    await this.store.put(MARKER, { schemaVersion: 1, at: new Date().toISOString() });
+  /** The marker's time is the draft's own (set on the writer's clock), so no clock is read here. */
+  private async touch(draft: Draft): Promise<void> {
+    await this.store.put(answerKeys.marker, { schemaVersion: 1, at: draft.updatedAt });
   }
 }

@@ -6,20 +6,22 @@ import { z } from 'zod';
 import { MAX_SECTION_LENGTH } from '../../domain/answer.js';
 import type { Language } from '../../domain/language.js';
 import { messages } from '../../i18n/messages.js';
+import { dnrSchema } from '../cardData.js';
 
 export const NAVIGATIONS = ['prev', 'save', 'next'] as const;
 export type Navigation = (typeof NAVIGATIONS)[number];
 
 /** What every form action carries besides the inputs. */
 export const formActionSchema = z.object({
-  dnr: z.string().trim().min(1).max(300),
+  dnr: dnrSchema,
   revision: z.number().int().min(0).max(1_000_000),
   step: z.number().int().min(1).max(20),
   nav: z.enum(NAVIGATIONS).default('save'),
 });
 export type FormAction = z.infer<typeof formActionSchema>;
 
-export const dnrActionSchema = z.object({ dnr: z.string().trim().min(1).max(300) });
+// Approval imports the dnr-only schema from here; it is defined once, in cardData.ts.
+export { dnrActionSchema } from '../cardData.js';
 
 // Control characters except tab and newline; a tab becomes a space.
 // eslint-disable-next-line no-control-regex

@@ -2,11 +2,12 @@
  * The steps of the guided form. An answer has seven (Uppgifter, the five sections, Förhandsgranskning); an
  * Avstår answer has two (the reason, then the preview).
  */
-import type { Answer, SectionKey } from '../../domain/answer.js';
-import { OPTIONAL_SECTIONS } from '../../domain/answer.js';
+import { OPTIONAL_SECTIONS, SECTION_KEYS, type Answer, type SectionKey } from '../../domain/answer.js';
 import { analysisHeading } from '../../domain/answerPhrasing.js';
+import type { CalendarDate } from '../../domain/calendar.js';
 import type { Language } from '../../domain/language.js';
 import type { Organisation } from '../../domain/organisation.js';
+import type { Remiss } from '../../domain/remiss.js';
 import { messages, type Messages } from '../../i18n/messages.js';
 
 export type FormStep =
@@ -39,10 +40,9 @@ export function formSteps(kind: Answer['kind'], org: Organisation, language: Lan
   const t = messages(language);
   const preview: FormStep = { kind: 'preview', title: t.stepPreview, guidance: t.guidancePreview };
   if (kind === 'avstar') return [{ kind: 'avstar', title: t.stepAvstar, guidance: t.guidanceAvstar }, preview];
-  const sections: SectionKey[] = ['sammanfattning', 'bakgrund', 'arendet', 'analys', 'bilagor'];
   return [
     { kind: 'details', title: t.stepDetails, guidance: t.guidanceDetails },
-    ...sections.map((key): FormStep => ({
+    ...SECTION_KEYS.map((key): FormStep => ({
       kind: 'section',
       key,
       title: sectionTitle(key, org),
@@ -51,4 +51,11 @@ export function formSteps(kind: Answer['kind'], org: Organisation, language: Lan
     })),
     preview,
   ];
+}
+
+/** The meetings offered in step 1: the organisation's from the remiss's inkom date on, plus the record's own. */
+export function meetingChoices(org: Organisation, remiss: Remiss): CalendarDate[] {
+  const dates = new Set(org.meetings.filter((d) => d >= remiss.received));
+  if (remiss.meetingDate) dates.add(remiss.meetingDate);
+  return [...dates].sort();
 }

@@ -1,8 +1,9 @@
 /**
- * The form card's view model: every string already in the user's language, the inputs' current values,
- * errors beside their fields, and the buttons for the step.
+ * The form card: its view model (every string already in the user's language, the inputs' current values,
+ * errors beside their fields, the buttons for the step), and the form of a draft as its state shows it
+ * (locked while with the approver, someone else's read-only, a request for changes on top).
  */
-import type { Answer } from '../../domain/answer.js';
+import type { Answer, SectionKey } from '../../domain/answer.js';
 import type { CalendarDate } from '../../domain/calendar.js';
 import type { Draft } from '../../domain/draft.js';
 import { remissvarModel, type Block } from '../../domain/documents/remissvarModel.js';
@@ -10,11 +11,12 @@ import type { Language } from '../../domain/language.js';
 import type { Organisation } from '../../domain/organisation.js';
 import type { Remiss } from '../../domain/remiss.js';
 import { formatLongDate } from '../../domain/swedishDates.js';
+import { documentDate, isLocked } from './draftChanges.js';
 import { messages } from '../../i18n/messages.js';
 import { cardBytes, renderCard } from '../../cards/cardTemplates.js';
 import type { AdaptiveCard } from '../featureContext.js';
 import { NO_MEETING, type FieldErrors } from './formInput.js';
-import { formSteps, type FormStep } from './formSteps.js';
+import { formSteps, meetingChoices, type FormStep } from './formSteps.js';
 
 /** Teams refuses large cards; the bot keeps every card under this. */
 export const MAX_CARD_BYTES = 80 * 1024;
@@ -31,13 +33,6 @@ export interface FormViewOptions {
   typed?: Record<string, string>;
   readOnly?: boolean;
   link?: { url: string; title: string };
-}
-
-/** The meetings offered in step 1: the organisation's from the remiss's inkom date on, plus the record's own. */
-export function meetingChoices(org: Organisation, remiss: Remiss): CalendarDate[] {
-  const dates = new Set(org.meetings.filter((d) => d >= remiss.received));
-  if (remiss.meetingDate) dates.add(remiss.meetingDate);
-  return [...dates].sort();
 }
 
 function previewBlock(
@@ -194,4 +189,55 @@ export function formCard(org: Organisation, remiss: Remiss, draft: Draft, option
   if (mode === 'preview' || mode === 'readonly')
     return previewData(org, remiss, draft.answer, options.documentDate, render);
   return render([], false);
+}
+
+/** What a form card shows besides the draft itself. */
+export type FormShown = Omit<FormViewOptions, 'language' | 'documentDate' | 'canSendForApproval'>;
+type Notice = NonNullable<FormViewOptions['notice']>;
+
+/** Sent for approval (or approved): the form is shown read-only until changes are requested. */
+export function lockedForm(language: Language): FormShown {
+  return { readOnly: true, notice: { text: messages(language).editingClosed, style: 'accent' } };
+}
+
+/** Someone else's draft: shown read-only, saying whose it is. */
+export function readOnlyForm(draft: Draft, language: Language): FormShown {
+  const owner = draft.owner.name ?? draft.owner.email ?? draft.answer.details.handlaggareName;
+  return { readOnly: true, notice: { text: messages(language).noticeReadOnly(owner), style: 'warning' } };
+}
+
+/** The notice naming the required sections still empty, by their titles on the form. */
+export function missingSectionsNotice(org: Organisation, missing: SectionKey[], language: Language): Notice {
+  const steps = formSteps('answer', org, language);
+  const names = missing.map((k) => steps.find((s) => s.kind === 'section' && s.key === k)?.title ?? k).join(', ');
+  return { text: messages(language).errorMissingSections(names), style: 'attention' };
+}
+
+/** The form of a draft as it stands: locked while with the approver, a request for changes at the top. */
+export function draftFormCard(
+  org: Organisation,
+  loaded: { remiss: Remiss; draft: Draft },
+  shown: FormShown,
+  language: Language,
+  now: Date,
+): AdaptiveCard {
+  const { remiss, draft } = loaded;
+  const locked = isLocked(draft);
+  // A request for changes stays at the top of the form until the next version is sent.
+  const changes = draft.approval?.changesRequested;
+  const notice =
+    shown.notice ??
+    (locked
+      ? lockedForm(language).notice
+      : changes
+        ? { text: messages(language).changesRequestedNotice(changes.by, changes.comment), style: 'warning' as const }
+        : undefined);
+  return formCard(org, remiss, draft, {
+    ...shown,
+    readOnly: shown.readOnly || locked,
+    notice,
+    canSendForApproval: !locked,
+    language,
+    documentDate: documentDate(draft, now),
+  });
 }

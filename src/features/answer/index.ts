@@ -1,7 +1,10 @@
-/** The guided answer form: start, save step by step, preview, download; the drafts and links it keeps. */
+/**
+ * The guided answer form: start, save step by step, preview, download; the drafts and links it keeps. Every
+ * answer store key is built here, from the prefixes its keyspaces declare.
+ */
 import { expiresAfter, keptKeys, type KeySpace } from '../../storage/keyspace.js';
 import type { FeatureModule } from '../featureModule.js';
-import type { AnswerFeature } from './answerHandler.js';
+import type { AnswerRoutes } from './answerRoutes.js';
 
 export const ANSWER_VERBS = {
   start: 'answer.start',
@@ -11,22 +14,47 @@ export const ANSWER_VERBS = {
   refresh: 'answer.refresh',
 } as const;
 
+/** The store prefixes the answer owns, and the suffix of a profile (under users/, which other features share). */
+export const ANSWER_PREFIXES = {
+  /** drafts/<dnr>: the head of a remiss's draft. */
+  drafts: 'drafts/',
+  /** draft-history/<dnr>/<time>-<id>: each submission of a step. */
+  history: 'draft-history/',
+  /** The one record rewritten whenever any draft is created or changes step. */
+  marker: 'markers/drafts',
+  /** users/<Entra object id or Teams id>/profile: a handläggare's profile. */
+  users: 'users/',
+  profile: '/profile',
+  /** downloads/<random id>: a stored download's bytes. */
+  downloads: 'downloads/',
+} as const;
+
+/** The store keys of the answer's records, built from ANSWER_PREFIXES only. */
+export const answerKeys = {
+  marker: ANSWER_PREFIXES.marker,
+  draft: (dnr: string): string => ANSWER_PREFIXES.drafts + dnr,
+  history: (dnr: string): string => `${ANSWER_PREFIXES.history}${dnr}/`,
+  profile: (userId: string): string => `${ANSWER_PREFIXES.users}${userId}${ANSWER_PREFIXES.profile}`,
+  download: (id: string): string => `${ANSWER_PREFIXES.downloads}${id}`,
+};
+
 export const ANSWER_KEYS: KeySpace[] = [
   ...keptKeys('answer', {
-    'drafts/': 'the draft answer of each remiss',
-    'draft-history/': 'every saved step, so that a lost race or a mistake can be traced and restored',
-    'markers/drafts': 'when any draft last changed',
-    'users/*/profile': "the handläggare's name and title for the document's signature",
+    [ANSWER_PREFIXES.drafts]: 'the draft answer of each remiss',
+    [ANSWER_PREFIXES.history]: 'every saved step, so that a lost race or a mistake can be traced and restored',
+    [ANSWER_PREFIXES.marker]: 'when any draft last changed',
+    [`${ANSWER_PREFIXES.users}*${ANSWER_PREFIXES.profile}`]:
+      "the handläggare's name and title for the document's signature",
   }),
   {
-    prefix: 'downloads/',
+    prefix: ANSWER_PREFIXES.downloads,
     owner: 'answer',
     retention: expiresAfter('expiresAt', 0),
     purpose: 'signed download links of draft documents, removed when they expire',
   },
 ];
 
-export function answerModule(answer: AnswerFeature): FeatureModule {
+export function answerModule(answer: AnswerRoutes): FeatureModule {
   return {
     name: 'answer',
     verbs: {
