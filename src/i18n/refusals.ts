@@ -42,6 +42,8 @@ export const REFUSALS = {
   FILING_NOT_FOUND: 'invalidAction',
   /** The digest needs the person's e-mail, which Teams did not give. */
   EMAIL_UNKNOWN: 'digestNeedsEmail',
+  /** "Mina remisser" asked by someone Teams gave no e-mail, UPN or object id for: whose remisser is unknown. */
+  MINE_UNKNOWN_USER: 'mineUnknownUser',
 } as const satisfies Record<string, keyof Messages>;
 
 export type RefusalCode = keyof typeof REFUSALS;

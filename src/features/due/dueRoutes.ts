@@ -1,23 +1,22 @@
 /**
- * "Which remisser are due?" and its variants, and the remiss detail view ("Visa").
+ * "Which remisser are due?" and its variants, and the remiss detail view ("Visa"): parse the page a card names,
+ * select and cache the list, answer with its card (dueView.ts) or a refusal by code. Nothing here changes state.
  */
 import { z } from 'zod';
-import { todayIn, weekOf } from '../../domain/calendar.js';
-import { formatLongDate } from '../../domain/swedishDates.js';
+import { todayIn } from '../../domain/calendar.js';
 import { messages } from '../../i18n/messages.js';
 import type { RemissRepository } from '../../register/remissRepository.js';
-import { renderCard } from '../../cards/cardTemplates.js';
-import { messageCard } from '../../cards/messageCard.js';
+import { dnrSchema } from '../cardData.js';
 import type { AdaptiveCard, FeatureContext } from '../featureContext.js';
 import { DUE_FILTERS, selectRemisser, type DueFilter } from './dueSelection.js';
-import { dueListView, PAGE_SIZE, remissDetailView, type DueListPage } from './dueView.js';
+import { dueListCard, PAGE_SIZE, remissDetailCard, type DueListPage } from './dueView.js';
 
 /** Card data is untrusted: anything unexpected falls back to the first page of the due list. */
 const pageSchema = z.object({
   filter: z.enum(DUE_FILTERS).catch('due'),
   offset: z.number().int().min(0).max(100_000).catch(0),
 });
-const showSchema = pageSchema.extend({ dnr: z.string().trim().min(1).max(300) });
+const showSchema = pageSchema.extend({ dnr: dnrSchema });
 
 export function parseDueListPage(data: unknown): DueListPage {
   const parsed = pageSchema.safeParse(data);
@@ -43,12 +42,9 @@ export class DueRoutes {
   ) {}
 
   async list(ctx: FeatureContext, filter: DueFilter, offset = 0): Promise<AdaptiveCard> {
-    const t = messages(ctx.language);
     const today = todayIn(ctx.now);
     const asker = filter === 'mine' ? await ctx.asker() : undefined;
-    if (asker && !asker.email && !asker.userPrincipalName && !asker.aadObjectId) {
-      return messageCard(t.mineUnknownUser);
-    }
+    if (asker && !asker.email && !asker.userPrincipalName && !asker.aadObjectId) return ctx.refuse('MINE_UNKNOWN_USER');
     const listing = await this.register.listOpen();
     let cards = this.rendered.get(listing);
     if (!cards) this.rendered.set(listing, (cards = new Map()));
@@ -70,18 +66,11 @@ export class DueRoutes {
       today,
       asker,
     );
-    const week = [weekOf(today).start, weekOf(today).end].map((d) => formatLongDate(d, ctx.language));
-    const others = { due: t.listTitleDue, all: t.listTitleAll, mine: t.listTitleMine, overdue: t.listTitleOverdue };
-    const title = filter === 'thisWeek' ? t.listTitleThisWeek(week[0]!, week[1]!) : others[filter];
-    const empty = filter === 'mine' ? t.listEmptyMine : t.listEmpty;
     const shown = selected.slice(0, offset + PAGE_SIZE);
     const progress = new Map(
       await Promise.all(shown.map(async (r) => [r.dnr, await this.drafts.progress(r.dnr)] as const)),
     );
-    const card = renderCard(
-      'due-list',
-      dueListView(title, empty, selected, { filter, offset }, today, ctx.language, progress),
-    );
+    const card = dueListCard(selected, { filter, offset }, progress, { today, language: ctx.language });
     cards.set(cacheKey, card);
     return card;
   }
@@ -100,10 +89,8 @@ export class DueRoutes {
     const t = messages(ctx.language);
     const found = await this.register.get(dnr);
     if (!found) return ctx.refuse('REMISS_NOT_FOUND', { backLabel: t.back });
-    return renderCard(
-      'remiss-detail',
-      remissDetailView(found.remiss, back, todayIn(ctx.now), ctx.language, await this.drafts.progress(dnr)),
-    );
+    const progress = await this.drafts.progress(dnr);
+    return remissDetailCard(found.remiss, back, progress, { today: todayIn(ctx.now), language: ctx.language });
   }
 
   showFromAction(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {

@@ -1,13 +1,15 @@
 /**
- * View models for the due list and the remiss detail card: every string the cards show, already in the
- * user's language. The templates in cards/ only place them.
+ * The due list and the remiss detail card: their view models (every string the cards show, already in the
+ * user's language; the templates in cards/ only place them) and the cards rendered from them.
  */
-import { daysBetween, type CalendarDate } from '../../domain/calendar.js';
+import { renderCard } from '../../cards/cardTemplates.js';
+import { daysBetween, weekOf, type CalendarDate } from '../../domain/calendar.js';
 import { nonWorkingDayName, previousWorkingDay } from '../../domain/holidays.js';
 import type { Language } from '../../domain/language.js';
 import { isOpen, type HistoryEntry, type Remiss } from '../../domain/remiss.js';
 import { daysLeftText, formatDateTime, formatLongDate } from '../../domain/swedishDates.js';
 import { messages } from '../../i18n/messages.js';
+import type { AdaptiveCard } from '../featureContext.js';
 import type { DueFilter } from './dueSelection.js';
 
 export const PAGE_SIZE = 15;
@@ -166,4 +168,27 @@ export function remissDetailView(
     canAvsta: isOpen(remiss.status) && !progress,
     answerData: { dnr: remiss.dnr },
   };
+}
+
+/** The day a card is shown for (Europe/Stockholm) and the reader's language. */
+export type ShownAt = { today: CalendarDate; language: Language };
+
+/** The due list card: one filter's remisser, as many pages as `page` has come to. */
+export function dueListCard(
+  remisser: readonly Remiss[],
+  page: DueListPage,
+  progress: ReadonlyMap<string, Progress>,
+  { today, language }: ShownAt,
+): AdaptiveCard {
+  const t = messages(language);
+  const week = [weekOf(today).start, weekOf(today).end].map((d) => formatLongDate(d, language));
+  const others = { due: t.listTitleDue, all: t.listTitleAll, mine: t.listTitleMine, overdue: t.listTitleOverdue };
+  const title = page.filter === 'thisWeek' ? t.listTitleThisWeek(week[0]!, week[1]!) : others[page.filter];
+  const empty = page.filter === 'mine' ? t.listEmptyMine : t.listEmpty;
+  return renderCard('due-list', dueListView(title, empty, remisser, page, today, language, progress));
+}
+
+/** One remiss in full, with the way back to the list page it was opened from. */
+export function remissDetailCard(remiss: Remiss, back: DueListPage, progress: Progress, at: ShownAt): AdaptiveCard {
+  return renderCard('remiss-detail', remissDetailView(remiss, back, at.today, at.language, progress));
 }
