@@ -1,5 +1,5 @@
 /**
- * The texts of shared by several features: commands, errors, buttons, field labels, in Swedish and English.
+ * The texts shared by several features: commands, errors, buttons, field labels, in Swedish and English.
  */
 export const sv = {
   cmdAll: 'Vilka remisser har vi?',
@@ -16,6 +16,7 @@ export const sv = {
   invalidAction: 'Det där kortet går inte att använda längre. Skriv "remisser" för att få en ny lista.',
   notServedHere: 'Remissbot används inte i din organisation eller kanal. Ingenting har ändrats.',
   notAvailableHere: 'Remissbot är inte tillgänglig här.',
+  alreadyHandled: 'Redan hanterat.',
   answer: 'Besvara',
   avsta: 'Avstå från att yttra sig',
   save: 'Spara',
@@ -66,6 +67,7 @@ export const en: typeof sv = {
   invalidAction: 'That card can no longer be used. Type "remisser" for a new list.',
   notServedHere: 'Remissbot is not used in your organisation or channel. Nothing was changed.',
   notAvailableHere: 'Remissbot is not available here.',
+  alreadyHandled: 'Already handled.',
   answer: 'Answer',
   avsta: 'Decline to comment',
   save: 'Save',

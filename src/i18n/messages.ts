@@ -17,6 +17,21 @@ import * as digest from './digestTexts.js';
 /** The catalogues, each owning its keys (test/unit/messages.test.ts checks that no key is defined twice). */
 export const CATALOGUES = [commands, common, due, approval, links, answer, filing, digest] as const;
 
+/** The keys a catalogue defines that an earlier one in the list already defines. */
+type KeysDefinedTwice<Tables extends readonly unknown[], Seen extends PropertyKey = never> = Tables extends readonly [
+  infer First,
+  ...infer Rest,
+]
+  ? (keyof First & Seen) | KeysDefinedTwice<Rest, Seen | keyof First>
+  : never;
+type SwedishOf<Catalogues extends readonly { sv: object }[]> = { [I in keyof Catalogues]: Catalogues[I]['sv'] };
+/**
+ * Compiles only while no two catalogues define the same key; otherwise the error names the key ("Type '"back"'
+ * does not satisfy the constraint 'never'"). English needs no check of its own: each en is typed by its sv.
+ */
+type NoKeyDefinedTwice<Twice extends never> = Twice;
+type _EachKeyDefinedOnce = NoKeyDefinedTwice<KeysDefinedTwice<SwedishOf<typeof CATALOGUES>>>;
+
 const sv = {
   ...commands.sv,
   ...common.sv,

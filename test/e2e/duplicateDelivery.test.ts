@@ -79,3 +79,11 @@ test('"besvara" delivered twice at once starts one draft, and a saved step deliv
   expect(shown.filter((s) => s.includes('Steg 2 av 7'))).toHaveLength(1);
   expect(shown.filter((s) => s.includes('Redan hanterat'))).toHaveLength(1);
 });
+
+test('a repeated card action is told it was already handled in the language the user chose', async () => {
+  await h.post(messageFrom(h.connector, anna, 'english'));
+  const list = cardActionFrom(h.connector, anna, 'due.list', { filter: 'due', offset: 0 });
+  const shown = (await Promise.all([h.post(list), h.post(list)])).map((r) => JSON.stringify(r.body));
+  expect(shown.filter((s) => s.includes('Already handled.'))).toHaveLength(1);
+  expect(shown.filter((s) => s.includes('Redan hanterat'))).toHaveLength(0);
+});
