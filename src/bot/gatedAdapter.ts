@@ -21,6 +21,6 @@ export function createGatedAdapter(settings: Settings, logger: Logger, store: Re
       logger,
     }),
   );
-  adapter.use(duplicateGuard(store, logger));
+  adapter.use(duplicateGuard(store, logger, settings.BOT_LANGUAGE));
   return adapter;
 }
