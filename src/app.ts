@@ -243,6 +243,12 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
           leadership.start(() => {
             logger.info({ event: 'leadership.acquired' }, 'this instance runs the scheduled work');
             outbox.kick();
+            // Reading the register rewrites records stored under former status names (the 1.2 migration).
+            void register
+              .listAll()
+              .catch((err: Error) =>
+                logger.warn({ event: 'register.migration.failed', err: err.name }, 'reading the register failed'),
+              );
             void digest
               .resumeUnfinished()
               .catch((err: Error) =>

@@ -11,7 +11,7 @@ export interface AnswerDetails {
   handlaggareEmail: string;
   /** The meeting the answer goes to (the internal deadline). */
   meetingDate?: CalendarDate;
-  /** "Beslutet justeras omedelbart" (förvaltning and kontor only). */
+  /** "Paragrafen justeras omedelbart" (förvaltning and kontor only). */
   adjustImmediately: boolean;
 }
 

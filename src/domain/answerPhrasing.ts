@@ -48,7 +48,7 @@ export function proposalParagraphs(
   }
   const own = org.kind === 'forvaltning' ? 'förvaltningens' : 'kontorets';
   const items = [`1. ${capitalise(org.board)} godkänner och åberopar ${own} tjänsteutlåtande som svar på remissen.`];
-  if (adjustImmediately) items.push('2. Beslutet justeras omedelbart.');
+  if (adjustImmediately) items.push('2. Paragrafen justeras omedelbart.');
   return items;
 }
 

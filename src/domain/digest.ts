@@ -74,7 +74,7 @@ export function handlaggareReminders(
       !isOpen(r.status) ||
       r.status === 'För godkännande' ||
       r.status === 'Godkänd' ||
-      r.status === 'Klar för registrering'
+      r.status === 'Klar för diarieföring'
     )
       continue;
     if (r.meetingDate && inWindow(today, r.meetingDate, policy.reminderDaysBeforeMeeting))

@@ -5,28 +5,38 @@
  */
 import Holidays from 'date-holidays';
 import { addDays, isoWeekday, type CalendarDate } from './calendar.js';
+import type { Language } from './language.js';
 
 const swedish = new Holidays('SE');
-const byYear = new Map<number, Map<CalendarDate, string>>();
+const byYear = new Map<string, Map<CalendarDate, string>>();
+const WEEKEND_NAMES: Record<Language, readonly [string, string]> = {
+  sv: ['lördag', 'söndag'],
+  en: ['Saturday', 'Sunday'],
+};
 
-function holidaysOf(year: number): Map<CalendarDate, string> {
-  let days = byYear.get(year);
+function holidaysOf(year: number, language: Language): Map<CalendarDate, string> {
+  let days = byYear.get(`${year}/${language}`);
   if (!days) {
     days = new Map();
-    for (const h of swedish.getHolidays(year)) {
+    for (const h of swedish.getHolidays(year, language)) {
       if (h.type === 'public' || h.type === 'bank') days.set(h.date.slice(0, 10), h.name);
     }
-    byYear.set(year, days);
+    byYear.set(`${year}/${language}`, days);
   }
   return days;
 }
 
 /** The Swedish name of a non-working day ('juldagen', 'lördag' …), or undefined for a working day. */
-export function nonWorkingDayName(d: CalendarDate): string | undefined {
-  const holiday = holidaysOf(Number(d.slice(0, 4))).get(d);
+export function nonWorkingDayName(d: CalendarDate, language: Language = 'sv'): string | undefined {
+  const holiday = holidaysOf(Number(d.slice(0, 4)), language).get(d);
   if (holiday) return holiday;
   const weekday = isoWeekday(d);
-  return weekday === 6 ? 'lördag' : weekday === 7 ? 'söndag' : undefined;
+  return weekday >= 6 ? WEEKEND_NAMES[language][weekday - 6] : undefined;
+}
+
+/** Saturday or Sunday (a holiday on a weekday is not). */
+export function isWeekend(d: CalendarDate): boolean {
+  return isoWeekday(d) >= 6;
 }
 
 export function isWorkingDay(d: CalendarDate): boolean {

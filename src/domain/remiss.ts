@@ -8,9 +8,9 @@ export const REMISS_STATUSES = [
   'Fördelad',
   'Pågår',
   'För godkännande',
-  'Återremitterad',
+  'Ändringar begärda',
   'Godkänd',
-  'Klar för registrering',
+  'Klar för diarieföring',
   'Besvarad',
   'Avstår',
   'Anstånd',
@@ -22,7 +22,7 @@ export const CLOSED_STATUSES: readonly RemissStatus[] = ['Besvarad', 'Avstår'];
 
 /**
  * How far along the workflow a status is. An import never moves a remiss to a lower rank.
- * Återremitterad goes back to work but is still further along than Fördelad; Anstånd keeps the
+ * Ändringar begärda goes back to work but is still further along than Fördelad; Anstånd keeps the
  * remiss open with a later svarsdatum and ranks like Fördelad.
  */
 const STATUS_RANK: Record<RemissStatus, number> = {
@@ -30,13 +30,41 @@ const STATUS_RANK: Record<RemissStatus, number> = {
   Fördelad: 1,
   Anstånd: 1,
   Pågår: 2,
-  Återremitterad: 2,
+  'Ändringar begärda': 2,
   'För godkännande': 3,
   Godkänd: 4,
-  'Klar för registrering': 5,
+  'Klar för diarieföring': 5,
   Besvarad: 6,
   Avstår: 6,
 };
+
+/**
+ * Names statuses had before 1.2 ('Återremitterad' is a nämnd's political decision, not a chef's change request;
+ * the registrator diarieför): still read from stored records, the SharePoint register and imports, and written
+ * back under the new name, so that one status never has two names.
+ */
+export const FORMER_STATUS_NAMES: Readonly<Record<string, RemissStatus>> = {
+  Återremitterad: 'Ändringar begärda',
+  'Klar för registrering': 'Klar för diarieföring',
+};
+
+/** A stored or imported status name as today's status, or undefined when it is none. */
+export function statusFromName(name: string): RemissStatus | undefined {
+  if ((REMISS_STATUSES as readonly string[]).includes(name)) return name as RemissStatus;
+  return FORMER_STATUS_NAMES[name];
+}
+
+/** The remiss with any former status name (its own and its history's) replaced; the same object when none. */
+export function withCurrentStatusNames(remiss: Remiss): Remiss {
+  const current = (s: RemissStatus) => statusFromName(s) ?? s;
+  const renamed = (e: HistoryEntry) =>
+    e.kind === 'statusChanged' && (current(e.from) !== e.from || current(e.to) !== e.to)
+      ? { ...e, from: current(e.from), to: current(e.to) }
+      : e;
+  const history = remiss.history.map(renamed);
+  if (current(remiss.status) === remiss.status && history.every((e, i) => e === remiss.history[i])) return remiss;
+  return { ...remiss, status: current(remiss.status), history };
+}
 
 export function statusRank(status: RemissStatus): number {
   return STATUS_RANK[status];

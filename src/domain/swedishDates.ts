@@ -2,7 +2,7 @@
  * Dates in words: "15 december 2020" in Swedish running text (callers add "den"), day counts as
  * "om 12 dagar" / "försenad sedan 3 dagar", and parsing of the forms a diarium export uses.
  */
-import { isCalendarDate, ORGANISATION_TIME_ZONE, type CalendarDate } from './calendar.js';
+import { isCalendarDate, isoWeekday, ORGANISATION_TIME_ZONE, type CalendarDate } from './calendar.js';
 import type { Language } from './language.js';
 
 const MONTHS: Record<Language, string[]> = {
@@ -58,6 +58,19 @@ export function formatLongDate(d: CalendarDate, language: Language): string {
   return `${day} ${MONTHS[language][m - 1]} ${y}`;
 }
 
+const WEEKDAYS: Record<Language, readonly string[]> = {
+  sv: ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'],
+  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+};
+
+/** "fredag den 20 november 2026" or "Friday 20 November 2026". */
+export function formatWeekdayDate(d: CalendarDate, language: Language): string {
+  const weekday = WEEKDAYS[language][isoWeekday(d) - 1]!;
+  return language === 'sv'
+    ? `${weekday} den ${formatLongDate(d, language)}`
+    : `${weekday} ${formatLongDate(d, language)}`;
+}
+
 /** Accepts '2020-12-15', '2020-12-15T…', '15 december 2020' and 'den 15 dec. 2020'; anything else is undefined. */
 export function parseDateText(input: string): CalendarDate | undefined {
   const s = input.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -76,7 +89,7 @@ export function daysLeftText(days: number, language: Language): string {
     if (days > 1) return `om ${days} dagar`;
     if (days === 1) return 'i morgon';
     if (days === 0) return 'i dag';
-    return `försenad sedan ${-days} ${days === -1 ? 'dag' : 'dagar'}`;
+    return `${-days} ${days === -1 ? 'dag' : 'dagar'} försenad`;
   }
   if (days > 1) return `in ${days} days`;
   if (days === 1) return 'tomorrow';

@@ -6,34 +6,38 @@ export const sv = {
   previous: 'Föregående',
   downloadDraft: 'Ladda ned utkast',
   openDownload: 'Öppna dokumentet',
-  downloadReady: (file: string) => `Utkastet "${file}" är klart. Länken gäller i 15 minuter.`,
-  stepDetails: 'Uppgifter',
+  downloadReady: (file: string) => `Utkastet ”${file}” är klart. Länken gäller i 15 minuter.`,
+  stepDetails: 'Kontaktuppgifter och sammanträde',
   stepPreview: 'Förhandsgranskning',
-  stepAvstar: 'Avstå från att yttra sig',
+  stepAvstar: 'Avstå från yttrande',
   labelName: 'Handläggarens namn',
   labelEmail: 'Handläggarens e-post',
   labelPhone: 'Handläggarens telefon',
-  labelMeeting: (internal: boolean): string => (internal ? 'Sammanträde (intern deadline)' : 'Sammanträde'),
-  noMeeting: 'Inget sammanträde valt',
-  labelAdjust: 'Justering',
-  titleAdjust: 'Beslutet justeras omedelbart',
+  labelMeeting: (internal: boolean): string => (internal ? 'Nämndens sammanträde' : 'Styrelsens sammanträde'),
+  noMeeting: 'Inget sammanträde (beslut på delegation)',
+  labelAdjust: 'Omedelbar justering',
+  titleAdjust: 'Paragrafen justeras omedelbart',
   labelReason: 'Skäl (valfritt)',
   labelSection: (title: string, optional: boolean): string => (optional ? `${title} (valfritt)` : title),
   guidanceDetails:
-    'Kontrollera dina kontaktuppgifter och välj det sammanträde svaret ska till. Uppgifterna står överst i dokumentet.',
+    'Kontrollera dina kontaktuppgifter och välj vid vilket sammanträde ärendet ska behandlas. Uppgifterna står ' +
+    'överst i dokumentet.',
   guidanceSammanfattning:
-    'Börja med er ståndpunkt i ett par meningar: tillstyrker, avstyrker eller inget att invända. Valfritt men ' +
-    'rekommenderat.',
+    'Skriv er ståndpunkt i ett par meningar, till exempel att ni tillstyrker, avstyrker eller inte har något att ' +
+    'invända mot förslaget. Avsnittet är frivilligt men rekommenderas.',
   guidanceBakgrund:
-    'Vem har remitterat vad, när, och när svaret ska vara inne. Förslaget nedan kommer från registret; ändra fritt.',
-  guidanceArendet: 'Beskriv kort vad förslaget innebär och vilka som har varit med och tagit fram svaret.',
+    'Vem som har remitterat vad och när, och när svaret ska vara inne. Texten nedan är hämtad från registret och du ' +
+    'kan ändra den.',
+  guidanceArendet: 'Beskriv kort vad förslaget innebär och vilka som har medverkat i beredningen.',
   guidanceAnalys:
-    'Ta ställning till varje förslag och hänvisa till avsnitten i det remitterade dokumentet (t.ex. "avsnitt 4.2"). ' +
+    'Ta ställning till varje förslag och hänvisa till avsnitten i det remitterade dokumentet (t.ex. ”avsnitt 4.2”). ' +
     'Skriv enkelt och tydligt.',
   guidanceBilagor: 'Lista eventuella bilagor, en per rad. Lämna tomt om det inte finns några.',
-  guidancePreview: 'Så här blir dokumentet. Gå tillbaka för att ändra, eller ladda ned utkastet.',
-  guidanceAvstar: 'Organisationen avstår från att yttra sig. Ange gärna ett kort skäl.',
-  blankLineHint: 'En tom rad börjar ett nytt stycke.',
+  guidancePreview:
+    'Så här kommer dokumentet att se ut. Gå tillbaka om du vill ändra något. När du är klar skickar du svaret för ' +
+    'godkännande.',
+  guidanceAvstar: 'Svaret blir att ni avstår från att yttra er över remissen. Skriv gärna ett kort skäl.',
+  blankLineHint: 'Lämna en tom rad mellan styckena.',
   previewCut: '(förkortat i förhandsgranskningen; dokumentet innehåller hela texten)',
   errorRequired: 'Fyll i det här fältet.',
   errorTooLong: (max: number, actual: number) =>
@@ -42,12 +46,12 @@ export const sv = {
   errorMeeting: 'Välj ett av sammanträdena i listan.',
   errorMissingSections: (names: string) => `Innan förhandsgranskningen behöver du fylla i: ${names}.`,
   noticeOlderCopy:
-    'Formuläret hade ändrats sedan ditt kort visades (kanske från en annan enhet). Här är den senaste versionen. ' +
-    'Det du skickade är sparat i utkastets historik.',
+    'Svaret har ändrats på en annan enhet sedan du öppnade formuläret. Du ser nu den senaste versionen. Din ändring ' +
+    'har sparats separat men inte förts in.',
   noticeReadOnly: (owner: string) => `Bara ${owner} kan redigera det här svaret. Du ser en skrivskyddad version.`,
   noticeSaved: 'Sparat.',
-  notAssigned: (owner: string) => `Remissen är tilldelad ${owner}. Bara handläggaren kan besvara den.`,
-  openedInPersonalChat: 'Jag har öppnat svarsformuläret i vår enskilda chatt, så att du kan skriva i lugn och ro.',
+  notAssigned: (owner: string) => `Remissen är fördelad till ${owner}. Bara handläggaren kan besvara den.`,
+  openedInPersonalChat: 'Jag har öppnat svarsformuläret i din chatt med Remissbot.',
   sendForApproval: 'Skicka för godkännande',
   changesRequestedNotice: (by: string, comment: string) => `${by} begärde ändringar: ${comment}`,
 };
@@ -67,7 +71,7 @@ export const en: typeof sv = {
   labelMeeting: (internal: boolean) => (internal ? 'Meeting (internal deadline)' : 'Meeting'),
   noMeeting: 'No meeting chosen',
   labelAdjust: 'Approval of the minutes',
-  titleAdjust: 'The decision is approved immediately (justeras omedelbart)',
+  titleAdjust: 'The minutes are approved immediately (omedelbar justering)',
   labelReason: 'Reason (optional)',
   labelSection: (title: string, optional: boolean) => (optional ? `${title} (optional)` : title),
   guidanceDetails:

@@ -5,13 +5,15 @@ export const sv = {
   fieldVersion: 'Version',
   approvalComposeTitle: 'Skicka för godkännande',
   approvalComposeIntro:
-    'Välj vem som ska godkänna svaret. Dokumentet låses som en version; du kan skicka en ny version om chefen begär ' +
-    'ändringar.',
+    'Välj vem som ska godkänna svaret. När du skickar låses dokumentet. Om godkännaren begär ändringar kan du ' +
+    'skicka en ny version.',
+  awaitingApprovalTitle: 'Väntar på godkännande',
+  sentForApprovalTitle: 'Skickat för godkännande',
   labelApprover: 'Godkännare',
   labelApprovalMessage: 'Meddelande till godkännaren (valfritt)',
   backToForm: 'Tillbaka till formuläret',
   awaitingApproval: (v: number, approver: string) =>
-    `Version ${v} är skickad för godkännande till ${approver}. Du får besked här när beslutet är fattat.`,
+    `Version ${v} har skickats till ${approver} för godkännande. Du får besked här när beslutet är fattat.`,
   approvalRequestTitle: (name: string) => `${name} ber dig godkänna ett remissvar`,
   approvalMessageLabel: 'Meddelande',
   downloadVersion: (v: number) => `Ladda ned version ${v}`,
@@ -30,6 +32,8 @@ export const en: typeof sv = {
   approvalComposeIntro:
     'Choose who approves the answer. The document is locked as a version; you can send a new version if changes are ' +
     'requested.',
+  awaitingApprovalTitle: 'Waiting for approval',
+  sentForApprovalTitle: 'Sent for approval',
   labelApprover: 'Approver',
   labelApprovalMessage: 'Message to the approver (optional)',
   backToForm: 'Back to the form',

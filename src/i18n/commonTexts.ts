@@ -4,7 +4,7 @@
 export const sv = {
   cmdAll: 'Vilka remisser har vi?',
   languageSet: 'Jag svarar på svenska från och med nu.',
-  listEmptyMine: 'Du har inga öppna remisser tilldelade just nu.',
+  listEmptyMine: 'Du har inga öppna remisser fördelade till dig just nu.',
   show: 'Visa',
   back: 'Tillbaka till listan',
   fieldDnr: 'Dnr',
@@ -13,17 +13,17 @@ export const sv = {
   fieldHandlaggare: 'Handläggare',
   history: 'Historik',
   remissNotFound: 'Jag hittar ingen remiss med det diarienumret.',
-  invalidAction: 'Det där kortet går inte att använda längre. Skriv "remisser" för att få en ny lista.',
+  invalidAction: 'Det där kortet går inte att använda längre. Skriv ”remisser” för att få en ny lista.',
   notServedHere: 'Remissbot används inte i din organisation eller kanal. Ingenting har ändrats.',
   notAvailableHere: 'Remissbot är inte tillgänglig här.',
   alreadyHandled: 'Redan hanterat.',
   answer: 'Besvara',
-  avsta: 'Avstå från att yttra sig',
+  avsta: 'Avstå från yttrande',
   save: 'Spara',
   next: 'Nästa',
   errorInvalidSubmission: 'Formuläret skickade något jag inte kunde läsa. Försök igen.',
   remissClosed: 'Remissen är redan avslutad och kan inte besvaras.',
-  alreadyStartedAsOther: 'Det finns redan ett utkast av annat slag för den här remissen. Fortsätt med det.',
+  alreadyStartedAsOther: 'Det finns redan ett påbörjat svar av ett annat slag för den här remissen. Fortsätt med det.',
   send: 'Skicka',
   errorApprover: 'Välj en godkännare.',
   editingClosed: 'Svaret ligger hos godkännaren och kan inte ändras just nu.',
@@ -36,19 +36,19 @@ export const sv = {
   toldChanges: (title: string, by: string, comment: string) =>
     `${by} vill att du ändrar svaret på ”${title}”: ${comment}`,
   notTheRegistrator:
-    'Det är bara registratorn (eller registratorernas kanal) som kan markera svaret som registrerat. Ingenting har ' +
-    'ändrats.',
+    'Det är bara registratorn (eller registratorernas kanal) som kan markera svaret som diariefört och ' +
+    'skickat. Ingenting har ändrats.',
   toldRegistered: (title: string, by: string) =>
-    `Svaret på ”${title}” är registrerat och skickat (${by}). Remissen är besvarad.`,
+    `Svaret på ”${title}” är diariefört och skickat (${by}). Remissen är besvarad.`,
   digestNeedsEmail: 'Jag kan inte se din e-postadress i Teams, så jag kan inte ändra din prenumeration. Kontakta IT.',
-  openFiled: 'Öppna det arkiverade svaret',
-  filedAs: (name: string) => `Arkiverat som ${name}.`,
+  openFiled: 'Öppna det sparade svaret',
+  filedAs: (name: string) => `Sparat som ${name}.`,
   filingFailing: (title: string, code: string) =>
-    `Svaret på ”${title}” är godkänt och sparat, men arkiveringen har inte lyckats ännu (felkod ${code}). Jag ` +
+    `Svaret på ”${title}” är godkänt, men sparandet i SharePoint har inte lyckats ännu (felkod ${code}). Jag ` +
     `försöker igen automatiskt var 30:e minut och ingenting går förlorat. Om det inte ordnar sig i dag: be IT ` +
     `kontrollera Remissbots behörighet till SharePoint-webbplatsen och dokumentbiblioteket.`,
   approverUnreachable: (approver: string) =>
-    `Jag når inte ${approver} i Teams ännu. Be ${approver} att öppna Remissbot en gång (skriv till exempel "hej"), ` +
+    `Jag når inte ${approver} i Teams ännu. Be ${approver} att öppna Remissbot en gång (skriv till exempel ”hej”), ` +
     `så skickar jag begäran om godkännande direkt.`,
 };
 

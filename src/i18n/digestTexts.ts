@@ -3,27 +3,29 @@
  */
 export const sv = {
   digestTitle: (count: number, days: number) =>
-    `Dina remisser: ${count} att besvara inom ${days} dagar eller försenade`,
+    count === 1
+      ? `Du har 1 remiss som är försenad eller ska besvaras inom ${days} dagar`
+      : `Du har ${count} remisser som är försenade eller ska besvaras inom ${days} dagar`,
   overviewTitle: (date: string) => `Remissöversikt ${date}`,
   overviewPart: (part: number, parts: number) => ` (del ${part} av ${parts})`,
   overviewSummary: (open: number, overdue: number, forApproval: number) =>
     `${open} öppna remisser, varav ${overdue} försenade och ${forApproval} för godkännande.`,
-  overviewGroups: { overdue: 'Försenade', thisWeek: 'Denna vecka', later: 'Senare', forApproval: 'För godkännande' },
+  overviewGroups: { overdue: 'Försenade', thisWeek: 'Den här veckan', later: 'Senare', forApproval: 'För godkännande' },
   overviewLine: (dnr: string, due: string, daysLeft: string, who: string) =>
     `${dnr} · svarsdatum ${due} (${daysLeft}) · ${who}`,
   overviewList: 'Visa alla remisser',
   reminderMeeting: (title: string, dnr: string, date: string) =>
-    `Påminnelse: ”${title}” (${dnr}) ska vara klar till sammanträdet ${date}. Skriv ”besvara ${dnr}” för att ` +
-    `fortsätta.`,
+    `Påminnelse: svaret på ”${title}” (${dnr}) ska vara klart till sammanträdet den ${date}. ` +
+    `Skriv ”besvara ${dnr}” för att fortsätta.`,
   reminderDue: (title: string, dnr: string, date: string) =>
-    `Påminnelse: svarsdatum för ”${title}” (${dnr}) är ${date}. Skriv ”besvara ${dnr}” för att fortsätta.`,
+    `Påminnelse: ”${title}” (${dnr}) ska besvaras senast den ${date}. Skriv ”besvara ${dnr}” för att fortsätta.`,
   reminderApproval: (title: string, by: string, since: string) =>
     `Påminnelse: ${by} väntar sedan ${since} på ditt beslut om svaret på ”${title}”. Kortet med Godkänn och Begär ` +
     `ändringar finns längre upp i chatten.`,
   digestOff: 'Du får inte längre remissöversikten. Skriv ”prenumerera” om du vill ha den igen.',
   digestOn: 'Du får remissöversikten igen, varje arbetsdag när du har remisser att besvara.',
   digestDaily: 'Du får remissöversikten varje arbetsdag när du har remisser att besvara.',
-  digestWeekly: 'Du får remissöversikten en gång i veckan, första arbetsdagen.',
+  digestWeekly: 'Du får remissöversikten en gång i veckan, på veckans första arbetsdag.',
 };
 
 export const en: typeof sv = {

@@ -1,19 +1,21 @@
 /**
  * The texts of the due list and one remiss shown, in Swedish and English.
  */
+import type { RemissStatus } from '../domain/remiss.js';
+
 export const sv = {
   listTitleDue: 'Remisser att besvara',
   listTitleAll: 'Alla öppna remisser',
   listTitleMine: 'Mina remisser',
   listTitleOverdue: 'Försenade remisser',
-  listTitleThisWeek: (from: string, to: string) => `Remisser med svarsdatum denna vecka (${from}–${to})`,
+  listTitleThisWeek: (from: string, to: string) => `Remisser med svarsdatum den här veckan (${from}–${to})`,
   listCount: (shown: number, total: number) =>
     total === 0
       ? ''
       : shown >= total
-        ? `${total} ${total === 1 ? 'remiss' : 'remisser'}, närmast svarsdatum först.`
-        : `Visar ${shown} av ${total}, närmast svarsdatum först.`,
-  listEmpty: 'Inga öppna remisser här just nu.',
+        ? `${total} ${total === 1 ? 'remiss' : 'remisser'}, sorterade efter svarsdatum.`
+        : `Visar ${shown} av ${total} remisser, sorterade efter svarsdatum.`,
+  listEmpty: 'Det finns inga öppna remisser just nu.',
   mineUnknownUser: 'Jag kunde inte se din e-postadress i Teams, så jag kan inte avgöra vilka remisser som är dina.',
   showMore: 'Visa fler',
   fieldRemittentDnr: 'Remittentens dnr',
@@ -22,16 +24,29 @@ export const sv = {
   fieldMeeting: 'Sammanträde',
   fieldApprover: 'Godkännare',
   fieldStatus: 'Status',
-  noHandlaggare: 'Ingen handläggare',
-  historyCreated: 'Registrerad',
+  /** How a stored status is shown: the stored names are Swedish, whatever the reader's language. */
+  statusNames: {
+    Inkommen: 'Inkommen',
+    Fördelad: 'Fördelad',
+    Pågår: 'Pågår',
+    'För godkännande': 'För godkännande',
+    'Ändringar begärda': 'Ändringar begärda',
+    Godkänd: 'Godkänd',
+    'Klar för diarieföring': 'Klar för diarieföring',
+    Besvarad: 'Besvarad',
+    Avstår: 'Avstår',
+    Anstånd: 'Anstånd',
+  } satisfies Record<RemissStatus, string>,
+  noHandlaggare: 'Ej fördelad',
+  historyCreated: 'Inlagd i Remissbot',
   historyStatus: (from: string, to: string) => `Status ändrad från ${from} till ${to}`,
   historyDueDate: (from: string, to: string) => `Svarsdatum ändrat från ${from} till ${to}`,
   historyUpdated: (fields: string) => `Uppdaterad: ${fields}`,
-  nonWorkingWarning: (dayName: string, readyBy: string) =>
-    `Svarsdatum infaller på ${dayName}. Svaret bör vara klart senast ${readyBy}.`,
+  nonWorkingWarning: (dayName: string, readyBy: string, weekend: boolean) =>
+    `Svarsdatumet är ${weekend ? 'en ' : ''}${dayName}. Svaret bör vara klart senast ${readyBy}.`,
   continueAt: (step: number, of: number) => `Fortsätt (steg ${step} av ${of})`,
   historyApprovalRequested: (v: number, by: string, approver: string, hash: string) =>
-    `Version ${v} skickad för godkännande av ${by} till ${approver} (kontrollsumma ${hash})`,
+    `${by} skickade version ${v} till ${approver} för godkännande (kontrollsumma ${hash})`,
   historyApproved: (v: number, by: string, hash: string) => `Version ${v} godkänd av ${by} (kontrollsumma ${hash})`,
   historyChangesRequested: (v: number, by: string, comment: string) =>
     `${by} begärde ändringar i version ${v}: ${comment}`,
@@ -58,13 +73,25 @@ export const en: typeof sv = {
   fieldMeeting: 'Meeting',
   fieldApprover: 'Approver',
   fieldStatus: 'Status',
+  statusNames: {
+    Inkommen: 'Received',
+    Fördelad: 'Assigned',
+    Pågår: 'In progress',
+    'För godkännande': 'Awaiting approval',
+    'Ändringar begärda': 'Changes requested',
+    Godkänd: 'Approved',
+    'Klar för diarieföring': 'Ready to register',
+    Besvarad: 'Answered',
+    Avstår: 'Declined to comment',
+    Anstånd: 'Extension granted',
+  },
   noHandlaggare: 'No case officer',
   historyCreated: 'Registered',
   historyStatus: (from: string, to: string) => `Status changed from ${from} to ${to}`,
   historyDueDate: (from: string, to: string) => `Deadline changed from ${from} to ${to}`,
   historyUpdated: (fields: string) => `Updated: ${fields}`,
-  nonWorkingWarning: (dayName: string, readyBy: string) =>
-    `The deadline falls on ${dayName} (a non-working day). Have the answer ready by ${readyBy}.`,
+  nonWorkingWarning: (dayName: string, readyBy: string, weekend: boolean) =>
+    `The deadline falls on ${weekend ? 'a ' : ''}${dayName}, a non-working day. Have the answer ready by ${readyBy}.`,
   continueAt: (step: number, of: number) => `Continue (step ${step} of ${of})`,
   historyApprovalRequested: (v: number, by: string, approver: string, hash: string) =>
     `Version ${v} sent for approval by ${by} to ${approver} (checksum ${hash})`,

@@ -2,13 +2,13 @@
  * The texts of the pages of download links that no longer work, in Swedish and English.
  */
 export const sv = {
-  somethingWentWrong: 'Något gick fel hos mig och det du bad om blev inte gjort. Försök igen om en stund.',
+  somethingWentWrong: 'Något gick fel och jag kunde inte utföra det du bad om. Försök igen om en stund.',
   linkExpiredTitle: 'Länken har gått ut',
   linkExpiredBody:
-    'Länken till dokumentet gäller i 15 minuter. Gå tillbaka till Teams och tryck på "Ladda ned utkast" igen för ' +
+    'Länken till dokumentet gäller i 15 minuter. Gå tillbaka till Teams och tryck på ”Ladda ned utkast” igen för ' +
     'att få en ny.',
   linkInvalidTitle: 'Länken fungerar inte',
-  linkInvalidBody: 'Länken är ogiltig. Gå tillbaka till Teams och tryck på "Ladda ned utkast" för att få en ny.',
+  linkInvalidBody: 'Länken är ogiltig. Gå tillbaka till Teams och tryck på ”Ladda ned utkast” för att få en ny.',
 };
 
 export const en: typeof sv = {

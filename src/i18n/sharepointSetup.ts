@@ -15,21 +15,21 @@ export const sharepointSetupText = {
     'Sätt Graph-inställningarna (GRAPH_TENANT_ID, en inloggningsuppgift, webbplatsen och SHAREPOINT_LIBRARY; ' +
     'se README) först.\n',
   libraryColumnsDiffer: (library: string, differences: readonly string[]) =>
-    `Dokumentbiblioteket "${library}" har kolumner av fel typ, så ingenting är ändrat där:\n` +
+    `Dokumentbiblioteket ”${library}” har kolumner av fel typ, så ingenting är ändrat där:\n` +
     `${list(differences)}\n` +
-    'Rätta kolumnerna i SharePoint, eller namnen under "libraryColumns" i organisationsfilen.\n',
+    'Rätta kolumnerna i SharePoint, eller namnen under ”libraryColumns” i organisationsfilen.\n',
   libraryColumnsCreated: (library: string, created: readonly string[]) =>
-    `Dokumentbiblioteket "${library}" har fått kolumnerna ${created.join(', ')}.\n`,
+    `Dokumentbiblioteket ”${library}” har fått kolumnerna ${created.join(', ')}.\n`,
   libraryColumnsPresent: (library: string) =>
-    `Dokumentbiblioteket "${library}" har redan sina kolumner. Ingenting är ändrat.\n`,
+    `Dokumentbiblioteket ”${library}” har redan sina kolumner. Ingenting är ändrat.\n`,
   listCreated: (name: string) =>
-    `Listan "${name}" är skapad med sina kolumner. Indexera gärna Diarienummer, Status och Svarsdatum (se README).\n`,
+    `Listan ”${name}” är skapad med sina kolumner. Indexera gärna Diarienummer, Status och Svarsdatum (se README).\n`,
   listUnchanged: (name: string) =>
-    `Listan "${name}" finns redan och stämmer med inställningarna. Ingenting är ändrat.\n`,
+    `Listan ”${name}” finns redan och stämmer med inställningarna. Ingenting är ändrat.\n`,
   listDiffers: (name: string, differences: readonly string[]) =>
-    `Listan "${name}" finns men skiljer sig från inställningarna, så ingenting är ändrat:\n` +
+    `Listan ”${name}” finns men skiljer sig från inställningarna, så ingenting är ändrat:\n` +
     `${list(differences)}\n` +
-    'Rätta listan i SharePoint, eller kolumnnamnen under "remissListColumns" i organisationsfilen.\n',
+    'Rätta listan i SharePoint, eller kolumnnamnen under ”remissListColumns” i organisationsfilen.\n',
   libraryNotFound: (message: string) => `${message}\nKontrollera SHAREPOINT_LIBRARY.\n`,
   accessDenied: (code: string, grantNeeded: string) =>
     `SharePoint nekade åtkomst (${code}). ${grantNeeded}Ingenting mer är ändrat.\n`,

@@ -1,5 +1,5 @@
-import { isOpen, type Remiss, type VersionedRemiss } from '../domain/remiss.js';
-import { getMany, type RecordStore } from '../storage/store.js';
+import { isOpen, withCurrentStatusNames, type Remiss, type VersionedRemiss } from '../domain/remiss.js';
+import { getMany, StoreConflictError, type RecordStore, type StoredValue } from '../storage/store.js';
 import type { RemissRepository } from './remissRepository.js';
 import { REGISTER_CHANGE_MARKER as CHANGE_MARKER, REMISS_PREFIX as PREFIX } from './registerKeys.js';
 
@@ -24,7 +24,7 @@ export class LocalRemissRepository implements RemissRepository {
     if (this.cache?.marker === marker) return this.cache.remisser;
     const keys = await this.store.list(PREFIX);
     const found = await getMany<Remiss>(this.store, keys);
-    const remisser = found.filter((x) => x !== undefined).map((x) => ({ remiss: x.value, version: x.eTag }));
+    const remisser = await Promise.all(found.filter((x) => x !== undefined).map((x) => this.current(x)));
     this.cache = { marker, remisser };
     return remisser;
   }
@@ -39,7 +39,23 @@ export class LocalRemissRepository implements RemissRepository {
 
   async get(dnr: string): Promise<VersionedRemiss | undefined> {
     const stored = await this.store.get<Remiss>(keyOf(dnr));
-    return stored && { remiss: stored.value, version: stored.eTag };
+    return stored && this.current(stored);
+  }
+
+  /**
+   * The migration of former status names: a record stored under one is rewritten once, under today's name, when
+   * it is first read (the leader lists every remiss at start). A writer that got there first wins; its record
+   * has today's names already.
+   */
+  private async current(stored: StoredValue<Remiss>): Promise<VersionedRemiss> {
+    const remiss = withCurrentStatusNames(stored.value);
+    if (remiss === stored.value) return { remiss, version: stored.eTag };
+    try {
+      return { remiss, version: await this.save(remiss, stored.eTag) };
+    } catch (err) {
+      if (!(err instanceof StoreConflictError)) throw err;
+      return { remiss, version: stored.eTag };
+    }
   }
 
   async save(remiss: Remiss, expectedVersion?: string): Promise<string> {

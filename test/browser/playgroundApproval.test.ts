@@ -46,7 +46,7 @@ test('"Skicka för godkännande" to "Godkänd" across two clients', async () => 
     .getByLabel('Meddelande till godkännaren (valfritt)')
     .fill('Hej Cecilia, kan du titta på detta före fredag?');
   await compose.getByRole('button', { name: 'Skicka', exact: true }).click();
-  await cardWith(anna, 'Version 1 är skickad för godkännande till Cecilia Holm').waitFor({ timeout: 15_000 });
+  await cardWith(anna, 'Version 1 har skickats till Cecilia Holm för godkännande').waitFor({ timeout: 15_000 });
   await anna.screenshot({ path: path.join(SHOTS, 'approval-1-skickad.png') });
 
   const request = cardWith(cecilia, 'Anna Lindqvist ber dig godkänna ett remissvar');
@@ -59,7 +59,10 @@ test('"Skicka för godkännande" to "Godkänd" across two clients', async () => 
 
   await anna.locator('text=är godkänt av Cecilia Holm').last().waitFor({ timeout: 20_000 });
   // Filed to the local folder (LibreOffice makes the PDF), and the handläggare is told where.
-  await anna.locator('text=är arkiverat och klart att diarieföras').last().waitFor({ timeout: 60_000 });
+  await anna
+    .locator('text=är sparat i dokumentbiblioteket och klart att diarieföras')
+    .last()
+    .waitFor({ timeout: 60_000 });
   // The registrator's card waits in the channel.
   await anna.getByText('Remisser', { exact: true }).first().click();
   const registrar = cardWith(anna, 'Klart att diarieföra och skicka');

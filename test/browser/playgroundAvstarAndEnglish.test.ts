@@ -27,8 +27,8 @@ test('Avstå: from the remiss, a one-step answer and an Avstår document', async
   await say(page, 'visa KS 2026/0745');
   const detail = cardWith(page, 'Ökad tillgänglighet i kollektivtrafiken');
   await detail.waitFor({ timeout: 15_000 });
-  await detail.getByRole('button', { name: 'Avstå från att yttra sig' }).click();
-  const form = cardWith(page, 'Steg 1 av 2: Avstå från att yttra sig');
+  await detail.getByRole('button', { name: 'Avstå från yttrande' }).click();
+  const form = cardWith(page, 'Steg 1 av 2: Avstå från yttrande');
   await form.waitFor({ timeout: 15_000 });
   await form.getByLabel('Skäl (valfritt)').fill('Promemorian berör inte bolagets verksamhet.');
   const preview = await next(page, 'Steg 2 av 2: Förhandsgranskning');

@@ -32,7 +32,7 @@ test('a triggered digest run shows the user their remisser with Besvara', async 
     headers: { authorization: `Bearer ${SECRET}` },
   });
   expect(res.status).toBe(202);
-  const digest = page.locator('.ac-adaptiveCard', { hasText: 'Dina remisser:' });
+  const digest = page.locator('.ac-adaptiveCard', { hasText: 'eller ska besvaras inom' });
   await digest.last().waitFor({ timeout: 15_000 });
   const text = await digest.last().innerText();
   expect(text).toContain('Stockholms stads trygghetsprogram 2027–2030');

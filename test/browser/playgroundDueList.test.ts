@@ -28,7 +28,7 @@ test('"vilka remisser ska besvaras?" shows the example list in the Playground', 
   await list.last().waitFor({ timeout: 15_000 });
   const text = await list.last().innerText();
   expect(text).toContain('Stockholms stads trygghetsprogram 2027–2030');
-  expect(text).toContain('försenad sedan 3 dagar');
+  expect(text).toContain('3 dagar försenad');
   expect(text).toContain('Näringslivspolicy för Stockholms stad');
   expect(text).not.toContain('Strategi för stadens lokalförsörjning'); // Besvarad
   await page.screenshot({ path: path.resolve(__dirname, '../../build/screenshots/playground-due-list.png') });

@@ -91,7 +91,7 @@ test(
       'Svar på remiss',
       'Förvaltningens förslag till beslut',
       '1. Socialnämnden godkänner och åberopar förvaltningens tjänsteutlåtande som svar på remissen.',
-      '2. Beslutet justeras omedelbart.',
+      '2. Paragrafen justeras omedelbart.',
       'Maria Lindberg',
       'Förvaltningschef',
       'Johan Ek',

@@ -67,7 +67,7 @@ const say = (user: ChatUser, text: string): Promise<ReceivedActivity> => driver(
 async function answerUpToPreview(): Promise<{ card: Card; formId: string }> {
   const posted = await say(annaChat, `besvara ${DNR}`);
   let card = cardOf(posted)!;
-  expect(cardText(card)).toContain('Steg 1 av 7: Uppgifter');
+  expect(cardText(card)).toContain('Steg 1 av 7: Kontaktuppgifter och sammanträde');
   card = await click(
     annaChat,
     card,
@@ -181,7 +181,7 @@ test('the due list offers "Besvara", then "Fortsätt (steg N av 7)"; the remiss 
   const start = button(list, 'Besvara');
   expect(start).toMatchObject({ verb: 'answer.start', data: { dnr: DNR } });
   const form = await click(annaChat, list, 'Besvara');
-  expect(cardText(form)).toContain('Steg 1 av 7: Uppgifter');
+  expect(cardText(form)).toContain('Steg 1 av 7: Kontaktuppgifter och sammanträde');
   expect(input(form, 'name')!.value).toBe('Anna Andersson');
   expect(input(form, 'email')!.value).toBe(anna.email);
   expect(input(form, 'meeting')!.value).toBe('2026-12-08');
@@ -229,7 +229,7 @@ test('a submission from an older copy is not applied over newer text, and is kep
   await click(annaChat, step2, 'Spara', { text: 'Nyare text från datorn.' });
   // The phone still shows the step-2 card from before that save.
   const stale = await click(annaChat, step2, 'Spara', { text: 'Äldre text från mobilen.' });
-  expect(cardText(stale)).toContain('Formuläret hade ändrats sedan ditt kort visades');
+  expect(cardText(stale)).toContain('Svaret har ändrats på en annan enhet sedan du öppnade formuläret');
   expect(input(stale, 'text')!.value).toBe('Nyare text från datorn.');
   const history = await new DraftRepository(createStore({ STORAGE: 'file', DATA_DIR: h.dataDir })).history(DNR);
   expect(history.filter((s) => !s.applied).map((s) => s.fields.text)).toEqual(['Äldre text från mobilen.']);
@@ -260,7 +260,7 @@ test('a remiss assigned to someone else cannot be started', async () => {
     remiss({ dnr: 'KS 2026/2', dueDate: '2026-12-20', handlaggare: { email: anna.email, name: 'Anna Andersson' } }),
   );
   expect(cardText(cardOf(await say(bertilChat, 'besvara KS 2026/2')))).toContain(
-    'Remissen är tilldelad Anna Andersson. Bara handläggaren kan besvara den.',
+    'Remissen är fördelad till Anna Andersson. Bara handläggaren kan besvara den.',
   );
 });
 
@@ -322,13 +322,13 @@ test('asked in a channel, the form opens in the 1:1 chat, never in front of ever
   const channel = channelOf(h.connector, annaChat);
   const reply = await say(channel, `<at>Remissbot</at> besvara ${DNR}`);
   expect(reply.conversationId).toBe(channel.conversationId);
-  expect(cardText(cardOf(reply))).toContain('Jag har öppnat svarsformuläret i vår enskilda chatt');
+  expect(cardText(cardOf(reply))).toContain('Jag har öppnat svarsformuläret i din chatt med Remissbot');
   expect(h.connector.created).toEqual([
     { id: `a:1:created:${anna.id}`, memberId: anna.id, tenantId: expect.any(String) },
   ]);
   const form = h.connector.sentTo(`a:1:created:${anna.id}`);
   expect(form).toHaveLength(1);
-  expect(cardText(cardOf(form[0]!))).toContain('Steg 1 av 7: Uppgifter');
+  expect(cardText(cardOf(form[0]!))).toContain('Steg 1 av 7: Kontaktuppgifter och sammanträde');
   expect(h.connector.sentTo(channel.conversationId).every((a) => !cardText(cardOf(a)).includes('Steg 1'))).toBe(true);
 });
 
@@ -336,8 +336,8 @@ test('Avstå: a one-step form with an optional reason, and an Avstår document',
   const detail = (await h.post(cardActionFrom(h.connector, annaChat, 'remiss.show', { dnr: DNR }))).body as {
     value: Card;
   };
-  const form = await click(annaChat, detail.value, 'Avstå från att yttra sig');
-  expect(cardText(form)).toContain('Steg 1 av 2: Avstå från att yttra sig');
+  const form = await click(annaChat, detail.value, 'Avstå från yttrande');
+  expect(cardText(form)).toContain('Steg 1 av 2: Avstå från yttrande');
   const preview = await click(annaChat, form, 'Nästa', { text: 'Remissen berör inte bolagets verksamhet.' });
   expect(cardText(preview)).toContain('Stockholm Business Region avstår från att yttra sig över remissen.');
   const downloaded = await click(annaChat, preview, 'Ladda ned utkast');

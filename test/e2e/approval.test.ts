@@ -74,7 +74,7 @@ test(
   async () => {
     await d.say(ceciliaChat, 'hej');
     const { status, formId } = await sendForApproval();
-    expect(cardText(status)).toContain('Version 1 är skickad för godkännande till Cecilia Holm');
+    expect(cardText(status)).toContain('Version 1 har skickats till Cecilia Holm för godkännande');
     expect((await h.bot.register.get(DNR))!.remiss.status).toBe('För godkännande');
 
     const request = await approverCard();
@@ -165,7 +165,7 @@ test('send back with a comment, edit, resend as version 2; the old card cannot d
   const sentBack = await d.click(ceciliaChat, first.card, 'Skicka begäran', { comment: 'Förtydliga avsnitt 3.' });
   expect(cardText(sentBack)).toContain('Ändringar begärda av Cecilia Holm');
   await h.bot.outbox.idle();
-  expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Återremitterad');
+  expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Ändringar begärda');
   expect(
     h.connector
       .sentTo(annaChat.conversationId)
@@ -185,7 +185,7 @@ test('send back with a comment, edit, resend as version 2; the old card cannot d
   const preview = await d.click(annaChat, edited, 'Nästa', { text: '' });
   const compose = await d.click(annaChat, preview, 'Skicka för godkännande');
   const status = await d.click(annaChat, compose, 'Skicka', { approver: cecilia.email });
-  expect(cardText(status)).toContain('Version 2 är skickad för godkännande');
+  expect(cardText(status)).toContain('Version 2 har skickats till');
 
   const stale = await d.click(ceciliaChat, first.card, 'Godkänn');
   expect(cardText(stale)).toContain(
@@ -287,7 +287,7 @@ test('the handläggare is answered before the slow delivery runs', async () => {
   h.connector.block(ceciliaChat.conversationId);
   const { status } = await sendForApproval();
   // The send was answered while the delivery to Cecilia is still held by the connector.
-  expect(cardText(status)).toContain('Version 1 är skickad för godkännande');
+  expect(cardText(status)).toContain('Version 1 har skickats till');
   expect(
     h.connector.sentTo(ceciliaChat.conversationId).filter((a) => cardText(cardOf(a)).includes('ber dig godkänna')),
   ).toHaveLength(0);

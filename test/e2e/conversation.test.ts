@@ -61,7 +61,7 @@ test('help and unknown text answer with the commands as buttons', async () => {
   await start();
   expect(await say('hjälp')).toContain('Det här kan du skriva till mig');
   const unknown = await say('vad blir det för väder i morgon?');
-  expect(unknown).toContain('Det förstod jag inte riktigt');
+  expect(unknown).toContain('Det förstod jag tyvärr inte');
   expect(unknown).toContain('Mina remisser');
 });
 

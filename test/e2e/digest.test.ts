@@ -62,7 +62,7 @@ const textsTo = (who: { id: string }) =>
     .sentTo(chats[who.id]!.conversationId)
     .map((a) => String(a.body.text ?? ''))
     .filter(Boolean);
-const digestsTo = (who: { id: string }) => cardsTo(who).filter((c) => cardText(c).includes('Dina remisser:'));
+const digestsTo = (who: { id: string }) => cardsTo(who).filter((c) => cardText(c).includes('eller ska besvaras inom'));
 
 async function seed(): Promise<void> {
   for (const p of [anna, bertil, cecilia]) await d.say(chats[p.id]!, 'hej');
@@ -132,7 +132,7 @@ test(
 
     const [digest, ...more] = digestsTo(anna);
     expect(more).toEqual([]);
-    expect(cardText(digest)).toContain('Dina remisser: 2 att besvara inom 14 dagar eller försenade');
+    expect(cardText(digest)).toContain('Du har 2 remisser som är försenade eller ska besvaras inom 14 dagar');
     const text = cardText(digest);
     expect(text.indexOf('Försenad')).toBeLessThan(text.indexOf('Snart'));
     expect(button(digest!, 'Besvara')).toMatchObject({ verb: 'answer.start', data: { dnr: 'KS 2026/2' } });
@@ -141,7 +141,7 @@ test(
 
     const overview = cardsTo(cecilia).find((c) => cardText(c).includes('Remissöversikt'))!;
     expect(cardText(overview)).toMatch(
-      /Försenade[\s\S]*Försenad[\s\S]*Denna vecka[\s\S]*Snart[\s\S]*Senare[\s\S]*Långt fram/,
+      /Försenade[\s\S]*Försenad[\s\S]*Den här veckan[\s\S]*Snart[\s\S]*Senare[\s\S]*Långt fram/,
     );
     expect(cardText(overview)).not.toContain('Klar');
     const inChannel = h.connector
@@ -407,8 +407,8 @@ test(
     );
     await trigger();
     expect(textsTo(anna).filter((t) => t.startsWith('Påminnelse'))).toEqual([
-      'Påminnelse: ”Sammanträdet” (KS 2026/7) ska vara klar till sammanträdet 1 december 2026. Skriv ”besvara KS ' +
-        '2026/7” för att fortsätta.',
+      'Påminnelse: svaret på ”Sammanträdet” (KS 2026/7) ska vara klart till sammanträdet den 1 december 2026. ' +
+        'Skriv ”besvara KS 2026/7” för att fortsätta.',
     ]);
     // The next day: no second meeting reminder, and the svarsdatum reminder for Snart (27 November) two working days
     // ahead.
@@ -419,7 +419,7 @@ test(
         .filter((t) => t.startsWith('Påminnelse'))
         .slice(1),
     ).toEqual([
-      'Påminnelse: svarsdatum för ”Snart” (KS 2026/1) är 27 november 2026. ' +
+      'Påminnelse: ”Snart” (KS 2026/1) ska besvaras senast den 27 november 2026. ' +
         'Skriv ”besvara KS 2026/1” för att fortsätta.',
     ]);
 

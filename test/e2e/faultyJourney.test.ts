@@ -85,7 +85,7 @@ test(
       h.connector.sentTo(annaChat.conversationId).filter((a) => String(a.body.text ?? '').includes(text));
     const finished = async () =>
       (await h.bot.register.get('KS 2026/1'))!.remiss.status === 'Besvarad' &&
-      told('är arkiverat').length > 0 &&
+      told('är sparat i dokumentbiblioteket').length > 0 &&
       told('är godkänt').length > 0;
     for (let i = 0; i < 480 && !(await finished()); i++) {
       await new Promise((r) => setTimeout(r, 250));
@@ -107,7 +107,7 @@ test(
     expect(faults.length).toBeGreaterThan(3);
     expect((await h.bot.register.get('KS 2026/1'))!.remiss.status).toBe('Besvarad');
     expect(graph.filesIn(LIBRARY).map((f) => f.name.slice(f.name.lastIndexOf('.')))).toEqual(['.docx', '.pdf']);
-    expect(told('är arkiverat')).toHaveLength(1);
+    expect(told('är sparat i dokumentbiblioteket')).toHaveLength(1);
     expect(told('är godkänt')).toHaveLength(1);
     expect(button(request!, 'Godkänn')).toBeTruthy();
     expect(graph.violations).toEqual([]);

@@ -81,7 +81,7 @@ test('the approved version and its PDF land in <year>/<dnr> <titel>/, and the ha
   const told = h.connector
     .sentTo(annaChat.conversationId)
     .map((a) => String(a.body.text ?? ''))
-    .filter((t) => t.includes('är arkiverat'));
+    .filter((t) => t.includes('är sparat i dokumentbiblioteket'));
   expect(told).toHaveLength(1);
   expect(told[0]).toContain(pathToFileURL(path.join(folder(), DOCX)).href);
 }, 60_000);
@@ -111,7 +111,7 @@ test('a different file already under the name is never overwritten: the new one 
 }, 60_000);
 
 test(
-  'with a registrator channel: Klar för registrering, a card in the channel, and its button makes it ' + 'Besvarad',
+  'with a registrator channel: Klar för diarieföring, a card in the channel, and its button makes it ' + 'Besvarad',
   async () => {
     // The channel's link as Teams' "Get link to channel" copies it, percent-encoded: the card goes to the decoded id.
     const link =
@@ -130,7 +130,7 @@ test(
       }),
     );
     await approve();
-    expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Klar för registrering');
+    expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Klar för diarieföring');
     const posted = h.connector.sentTo('19:registratur@thread.tacv2');
     expect(posted).toHaveLength(1);
     const card = cardOf(posted[0]!)!;
@@ -143,7 +143,7 @@ test(
       '15 december 2026',
       'Öppna Word-filen',
       'Öppna PDF:en',
-      'Registrerad och skickad',
+      'Markera som diariefört och skickat',
     ])
       expect(text).toContain(expected);
     const urls = (card.actions as { type: string; url?: string }[])
@@ -155,23 +155,23 @@ test(
     ]);
 
     // Someone outside the channel cannot mark it.
-    const outside = await d.click(annaChat, card, 'Registrerad och skickad');
+    const outside = await d.click(annaChat, card, 'Markera som diariefört och skickat');
     expect(cardText(outside)).toContain('Det är bara registratorn');
-    expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Klar för registrering');
+    expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Klar för diarieföring');
 
     const channel = { ...registrar, conversationId: '19:registratur@thread.tacv2' };
-    const done = await d.click(channel, card, 'Registrerad och skickad');
+    const done = await d.click(channel, card, 'Markera som diariefört och skickat');
     expect(cardText(done)).toContain(
-      'Registrerad och skickad, markerat av Rut Registrator den 24 november 2026 kl. 14.03',
+      'Diariefört och skickat – markerat av Rut Registrator den 24 november 2026 kl. 14.03',
     );
-    const again = await d.click(channel, card, 'Registrerad och skickad');
+    const again = await d.click(channel, card, 'Markera som diariefört och skickat');
     expect(cardText(again)).toContain('markerat av Rut Registrator');
     await h.bot.outbox.idle();
     expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
     expect(
       h.connector
         .sentTo(annaChat.conversationId)
-        .filter((a) => String(a.body.text).includes('är registrerat och skickat (Rut Registrator)')),
+        .filter((a) => String(a.body.text).includes('är diariefört och skickat (Rut Registrator)')),
     ).toHaveLength(1);
   },
   60_000,
@@ -204,8 +204,12 @@ test(
       .map((a) => cardOf(a))
       .filter((c) => c && cardText(c).includes('Klart att diarieföra'))
       .at(-1)!;
-    expect(cardText(await d.click(ceciliaChat, card, 'Registrerad och skickad'))).toContain('Det är bara registratorn');
-    expect(cardText(await d.click(rut, card, 'Registrerad och skickad'))).toContain('markerat av Rut Registrator');
+    expect(cardText(await d.click(ceciliaChat, card, 'Markera som diariefört och skickat'))).toContain(
+      'Det är bara registratorn',
+    );
+    expect(cardText(await d.click(rut, card, 'Markera som diariefört och skickat'))).toContain(
+      'markerat av Rut Registrator',
+    );
     expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
   },
   60_000,

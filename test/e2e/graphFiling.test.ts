@@ -142,15 +142,15 @@ test(
     const told = h.connector
       .sentTo(annaChat.conversationId)
       .map((a) => String(a.body.text ?? ''))
-      .filter((t) => t.includes('är arkiverat'));
+      .filter((t) => t.includes('är sparat i dokumentbiblioteket'));
     expect(told).toHaveLength(1);
     expect(told[0]).toContain(docxUrl);
     const approverCard = h.connector.received
       .filter((a) => a.method === 'PUT' && a.conversationId === ceciliaChat.conversationId)
       .map((a) => cardOf(a)!)
       .at(-1)!;
-    expect(button(approverCard, 'Öppna det arkiverade svaret')).toMatchObject({ type: 'Action.OpenUrl', url: docxUrl });
-    expect(cardText(approverCard)).toContain(`Arkiverat som ${DOCX}.`);
+    expect(button(approverCard, 'Öppna det sparade svaret')).toMatchObject({ type: 'Action.OpenUrl', url: docxUrl });
+    expect(cardText(approverCard)).toContain(`Sparat som ${DOCX}.`);
   },
   60_000,
 );
@@ -187,7 +187,7 @@ test(
     await store.put(job, { ...stored, state: 'running', doneAt: undefined, leaseUntil: new Date(0).toISOString() });
     const annaBefore = h.connector
       .sentTo(annaChat.conversationId)
-      .filter((a) => String(a.body.text ?? '').includes('är arkiverat'));
+      .filter((a) => String(a.body.text ?? '').includes('är sparat i dokumentbiblioteket'));
     expect(annaBefore).toHaveLength(1);
     await startBot({}, h.dataDir);
     await h.bot.outbox.idle();
@@ -247,7 +247,7 @@ test(
     const told = h.connector
       .sentTo(annaChat.conversationId)
       .map((a) => String(a.body.text ?? ''))
-      .filter((t) => t.includes('arkiveringen har inte lyckats'));
+      .filter((t) => t.includes('sparandet i SharePoint har inte lyckats'));
     expect(told).toHaveLength(1);
     expect(told[0]).toContain('be IT kontrollera');
     const job = (await h.bot.store.list('outbox/')).find((k) => k.includes('filing-'))!;
@@ -264,7 +264,7 @@ test(
 );
 
 test(
-  'with a registrator channel the status is "Klar för registrering" until the registrator\'s card is ' + 'pressed',
+  'with a registrator channel the status is "Klar för diarieföring" until the registrator\'s card is ' + 'pressed',
   async () => {
     await start({ REGISTRATOR: 'channel:19:team@thread.tacv2/19:registratur@thread.tacv2' });
     const rut = channelOf(
@@ -278,8 +278,8 @@ test(
       '19:registratur@thread.tacv2',
     );
     await approve();
-    expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Klar för registrering');
-    expect(graph.filesIn(LIBRARY)[0]!.fields.Status).toBe('Klar för registrering');
+    expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Klar för diarieföring');
+    expect(graph.filesIn(LIBRARY)[0]!.fields.Status).toBe('Klar för diarieföring');
     const card = h.connector
       .sentTo(rut.conversationId)
       .map((a) => cardOf(a))
@@ -287,7 +287,7 @@ test(
     expect(button(card, 'Öppna Word-filen')).toMatchObject({
       url: expect.stringContaining(encodeURIComponent(DOCX)) as unknown,
     });
-    await d.click(rut, card, 'Registrerad och skickad');
+    await d.click(rut, card, 'Markera som diariefört och skickat');
     expect((await h.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
     await h.bot.outbox.idle();
     expect(graph.filesIn(LIBRARY).map((f) => f.fields.Status)).toEqual(['Besvarad', 'Besvarad']);

@@ -59,10 +59,10 @@ test('imports the good rows, reports each bad one by physical line and field, an
   const run = await runImport([file]);
   expect(run.code).toBe(1);
   expect(run.stderr.trimEnd().split('\n')).toEqual([
-    'rad 3: svarsdatum: "31 juni 2026" är inget giltigt datum (skriv 2020-12-15 eller 15 december 2020)',
-    'rad 6: handlaggare: "bertil" är ingen e-postadress',
-    expect.stringMatching(/^rad 6: status: "Klar" är ingen känd status/),
-    'rad 7: diarienummer: "KS 1" finns redan på rad 2 i filen',
+    'rad 3: svarsdatum: ”31 juni 2026” är inget giltigt datum (skriv 2020-12-15 eller 15 december 2020)',
+    'rad 6: handlaggare: ”bertil” är ingen e-postadress',
+    expect.stringMatching(/^rad 6: status: ”Klar” är ingen känd status/),
+    'rad 7: diarienummer: ”KS 1” finns redan på rad 2 i filen',
   ]);
   expect(run.stdout).toBe('Import klar: 2 nya, 0 uppdaterade, 0 oförändrade, 3 rader avvisade.\n');
   const remisser = await stored();
@@ -166,7 +166,7 @@ test('JSON exports import the same way; bad records are reported by position', a
   const run = await runImport([file]);
   expect(run.code).toBe(1);
   expect(run.stderr).toBe(
-    'post 2: svarsdatum: "i morgon" är inget giltigt datum (skriv 2020-12-15 eller 15 december 2020)\n',
+    'post 2: svarsdatum: ”i morgon” är inget giltigt datum (skriv 2020-12-15 eller 15 december 2020)\n',
   );
   expect(run.stdout).toBe('Import klar: 1 nya, 0 uppdaterade, 0 oförändrade, 1 post avvisad.\n');
   expect((await stored()).map((r) => [r.dnr, r.dueDate, r.approver?.email])).toEqual([

@@ -210,7 +210,7 @@ test(
       const noticesOf = () =>
         connector
           .sentTo(user.conversationId)
-          .filter((a) => String(a.body.text ?? '').includes(`”Kill ${trial}” är arkiverat`)).length;
+          .filter((a) => String(a.body.text ?? '').includes(`”Kill ${trial}” är sparat i dokumentbiblioteket`)).length;
       for (let i = 0, calm = 0; i < 480 && calm < 2; i++) {
         calm = noticesOf() > 0 && (await outboxSettled()) ? calm + 1 : 0;
         await new Promise((r) => setTimeout(r, 250));

@@ -68,7 +68,7 @@ test("with an owner grant it creates the library's four columns, typed; run agai
   expect(first.code).toBe(0);
   expect(first.stdout).toContain('behöver därför behörigheten owner (eller fullcontrol)');
   expect(first.stdout).toContain(
-    `Dokumentbiblioteket "${LIBRARY}" har fått kolumnerna Diarienummer, Remittent, Svarsdatum, Status.`,
+    `Dokumentbiblioteket ”${LIBRARY}” har fått kolumnerna Diarienummer, Remittent, Svarsdatum, Status.`,
   );
   expect(libraryColumns()).toEqual([
     ['Diarienummer', 'text', true],
@@ -77,7 +77,7 @@ test("with an owner grant it creates the library's four columns, typed; run agai
     ['Status', 'choice', true],
   ]);
   expect(graph.sharePointLists.list(LIBRARY).columns.get('Status')!.choices).toEqual(
-    expect.arrayContaining(['Klar för registrering', 'Besvarad']),
+    expect.arrayContaining(['Klar för diarieföring', 'Besvarad']),
   );
   expect(columnPosts().map((r) => r.status)).toEqual([201, 201, 201, 201]);
 
@@ -101,13 +101,13 @@ test(
     expect(first.code).toBe(0);
     expect(libraryColumns().map(([name]) => name)).toEqual(['Diarienummer', 'Avs_x00e4_ndare', 'Svarsdatum', 'Status']);
     expect(graph.sharePointLists.list(LIBRARY).columns.get('Avs_x00e4_ndare')!.displayName).toBe('Avsändare');
-    expect(first.stdout).toContain('Listan "Remisser" är skapad');
+    expect(first.stdout).toContain('Listan ”Remisser” är skapad');
     expect(graph.sharePointLists.list('Remisser').columns.get('Status')!.type).toBe('choice');
 
     const again = await setup(env);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('har redan sina kolumner');
-    expect(again.stdout).toContain('Listan "Remisser" finns redan');
+    expect(again.stdout).toContain('Listan ”Remisser” finns redan');
     // Four columns and one list.
     expect(graph.requests.filter((r) => r.method === 'POST' && r.path.includes('/lists'))).toHaveLength(5);
   },
@@ -198,7 +198,7 @@ test(
     expect((await h!.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
     const texts = () => h!.connector.sentTo(annaChat.conversationId).map((a) => String(a.body.text ?? ''));
     expect(texts().filter((t) => t.includes('saknar kolumnen Diarienummer'))).toHaveLength(1);
-    expect(texts().filter((t) => t.includes('arkiveringen har inte lyckats'))).toEqual([]);
+    expect(texts().filter((t) => t.includes('sparandet i SharePoint har inte lyckats'))).toEqual([]);
 
     // The filing job is done, not waiting: time passing brings no more uploads, PATCHes or messages.
     const job = (await h!.bot.store.list('outbox/')).find((k) => k.includes('filing-'))!;
@@ -229,9 +229,9 @@ test(
     expect((await h!.bot.register.get(DNR))!.remiss.status).toBe('Besvarad');
     const texts = () => h!.connector.sentTo(annaChat.conversationId).map((a) => String(a.body.text ?? ''));
     expect(
-      texts().filter((t) => t.includes('tog inte emot filernas uppgifter') && t.includes('invalidRequest')),
+      texts().filter((t) => t.includes('SharePoint tog inte emot dem') && t.includes('invalidRequest')),
     ).toHaveLength(1);
-    expect(texts().filter((t) => t.includes('arkiveringen har inte lyckats'))).toEqual([]);
+    expect(texts().filter((t) => t.includes('sparandet i SharePoint har inte lyckats'))).toEqual([]);
 
     const job = (await h!.bot.store.list('outbox/')).find((k) => k.includes('filing-'))!;
     expect((await h!.bot.store.get<{ state: string }>(job))!.value.state).toBe('done');

@@ -85,9 +85,9 @@ test('a full journey writes only declared keys and enqueues only declared job ki
   await d.click(ceciliaChat, cardOf(last) as Card, 'Godkänn', {}, last.id);
   await h.bot.outbox.idle();
   const registrator = h.connector.received
-    .filter((a) => a.method === 'POST' && cardText(cardOf(a)).includes('Registrerad och skickad'))
+    .filter((a) => a.method === 'POST' && cardText(cardOf(a)).includes('Markera som diariefört och skickat'))
     .at(-1)!;
-  await d.click(annaChat, cardOf(registrator) as Card, 'Registrerad och skickad', {}, registrator.id);
+  await d.click(annaChat, cardOf(registrator) as Card, 'Markera som diariefört och skickat', {}, registrator.id);
   await h.bot.outbox.idle();
   const run = await fetch(`${h.baseUrl}/api/digest?force=true`, {
     method: 'POST',

@@ -147,7 +147,9 @@ describe('two instances in one process, one container', () => {
       expect.stringMatching(/\.pdf$/),
     ]);
     expect(
-      a.connector.sentTo(annaChat.conversationId).filter((x) => String(x.body.text ?? '').includes('är arkiverat')),
+      a.connector
+        .sentTo(annaChat.conversationId)
+        .filter((x) => String(x.body.text ?? '').includes('är sparat i dokumentbiblioteket')),
     ).toHaveLength(1);
   }, 120_000);
 
@@ -180,7 +182,7 @@ describe('two instances in one process, one container', () => {
       expect(
         a.connector
           .sentTo(chat.conversationId)
-          .filter((x) => cardOf(x) && cardText(cardOf(x)).includes('Dina remisser')),
+          .filter((x) => cardOf(x) && cardText(cardOf(x)).includes('eller ska besvaras inom')),
       ).toHaveLength(1);
   }, 60_000);
 });

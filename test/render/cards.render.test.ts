@@ -26,7 +26,7 @@ test.each(['light', 'dark'] as const)('every card renders without errors in the 
   }
   const byName = Object.fromEntries(results.map((r) => [r.name, r.renderedText]));
   expect(byName['due-list']).toContain('Stockholms stads trygghetsprogram 2027–2030');
-  expect(byName['due-list']).toContain('försenad sedan 3 dagar');
+  expect(byName['due-list']).toContain('3 dagar försenad');
   expect(byName['due-list']).toContain('Visa fler');
   expect(byName['due-list-en']).toContain('My remisser');
   expect(byName['remiss-detail']).toContain('Svarsdatum ändrat från 15 november 2026 till 21 november 2026');
@@ -34,6 +34,6 @@ test.each(['light', 'dark'] as const)('every card renders without errors in the 
   expect(byName['welcome']).toContain('Vilka remisser ska besvaras?');
   expect(byName['approval-request']).toContain('Anna Lindqvist ber dig godkänna ett remissvar');
   expect(byName['approval-decided']).toContain('Godkänd av Cecilia Holm den 24 november 2026 kl. 14.03');
-  expect(byName['registrator']).toContain('Registrerad och skickad');
+  expect(byName['registrator']).toContain('Markera som diariefört och skickat');
   expect(byName['approval-compose']).toContain('Godkännare');
 });

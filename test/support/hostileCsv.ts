@@ -35,7 +35,7 @@ export function hostileExport(rowCount: number): HostileExport {
       case 0:
         refused.set(
           add(`KS 2026/${n},Fel avgränsare,Kommunstyrelsen,2026-10-01,2026-12-15,a@stad.se`),
-          'avgränsad med ","',
+          'avgränsad med ”,”',
         );
         break;
       case 1:
@@ -48,7 +48,7 @@ export function hostileExport(rowCount: number): HostileExport {
       case 2:
         refused.set(
           add(`KS 2026/${n};Titel;Kommunstyrelsen;2026-10-01;31 juni 2026;a@stad.se`),
-          'svarsdatum: "31 juni 2026" är inget giltigt datum',
+          'svarsdatum: ”31 juni 2026” är inget giltigt datum',
         );
         break;
       case 3:

@@ -120,7 +120,7 @@ export async function answerToPreviewInPlayground(
     .locator('.ac-container', { hasText: title })
     .getByRole('button', { name: /^(Besvara|Fortsätt)/ })
     .click();
-  let form = cardWith(page, 'Steg 1 av 7: Uppgifter');
+  let form = cardWith(page, 'Steg 1 av 7: Kontaktuppgifter och sammanträde');
   await form.waitFor({ timeout: 15_000 });
   await form.getByLabel('Handläggarens telefon').fill('08-508 123 45');
   await screenshots?.('answer-1-uppgifter');

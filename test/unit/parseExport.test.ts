@@ -4,7 +4,7 @@ import { hostileExport } from '../support/hostileCsv.js';
 const HEADER = 'diarienummer;titel;remittent;inkom;svarsdatum;handlaggare';
 const GOOD = 'KS 0;God;R;2026-10-01;2026-12-01;a@b.se';
 const csv = (...lines: string[]) => Buffer.from(lines.join('\r\n') + '\r\n', 'utf8');
-const DATE_REASON = (v: string) => `"${v}" är inget giltigt datum (skriv 2020-12-15 eller 15 december 2020)`;
+const DATE_REASON = (v: string) => `”${v}” är inget giltigt datum (skriv 2020-12-15 eller 15 december 2020)`;
 
 describe('CSV as Swedish Excel writes it', () => {
   test('semicolon-separated with a BOM', () => {
@@ -170,13 +170,13 @@ describe('row checks', () => {
       'a name instead of an e-mail',
       'KS 1;T;R;2026-10-01;2026-12-01;Anna Andersson',
       'handlaggare',
-      '"Anna Andersson" är ingen e-postadress',
+      '”Anna Andersson” är ingen e-postadress',
     ],
     [
       'an e-mail without a domain',
       'KS 1;T;R;2026-10-01;2026-12-01;anna@',
       'handlaggare',
-      '"anna@" är ingen e-postadress',
+      '”anna@” är ingen e-postadress',
     ],
     ['too few cells', 'KS 1;T;R;2026-10-01', 'svarsdatum', 'saknas'],
   ])('refuses a row with %s, naming the line and field, and keeps the good rows', (_name, bad, field, reason) => {
@@ -201,7 +201,7 @@ describe('row checks', () => {
       approverEmail: 'x@intern',
     });
     const bad = parseExport(csv(HEADER + ';godkannare', 'KS 1;T;R;2026-10-01;2026-12-01;a@b.se;chefen'), 'x.csv');
-    expect(bad.problems).toEqual([{ line: 2, field: 'godkannare', reason: '"chefen" är ingen e-postadress' }]);
+    expect(bad.problems).toEqual([{ line: 2, field: 'godkannare', reason: '”chefen” är ingen e-postadress' }]);
   });
 
   test(
@@ -217,10 +217,10 @@ describe('row checks', () => {
         ),
         'x.csv',
       );
-      expect(parsed.rows.map((r) => r.remiss.status)).toEqual([undefined, 'Återremitterad', 'Avstår']);
+      expect(parsed.rows.map((r) => r.remiss.status)).toEqual([undefined, 'Ändringar begärda', 'Avstår']);
       expect(parsed.problems).toHaveLength(1);
       expect(parsed.problems[0]).toMatchObject({ line: 5, field: 'status' });
-      expect(parsed.problems[0]!.reason).toMatch(/^"Klar" är ingen känd status \(Inkommen, Fördelad, /);
+      expect(parsed.problems[0]!.reason).toMatch(/^”Klar” är ingen känd status \(Inkommen, Fördelad, /);
     },
   );
 
@@ -237,9 +237,9 @@ describe('row checks', () => {
     );
     expect(parsed.rows.map((r) => r.remiss.title)).toEqual(['A']);
     expect(parsed.problems).toEqual([
-      { line: 3, field: 'diarienummer', reason: '"KS 1" finns redan på rad 2 i filen' },
+      { line: 3, field: 'diarienummer', reason: '”KS 1” finns redan på rad 2 i filen' },
       { line: 4, field: 'svarsdatum', reason: DATE_REASON('snart') },
-      { line: 5, field: 'diarienummer', reason: '"KS 2" finns redan på rad 4 i filen' },
+      { line: 5, field: 'diarienummer', reason: '”KS 2” finns redan på rad 4 i filen' },
     ]);
   });
 
@@ -270,7 +270,7 @@ describe('row checks', () => {
       'x.csv',
     );
     expect(parsed.rows.map((r) => r.remiss.dnr)).toEqual(['KS 2']);
-    expect(parsed.problems).toEqual([{ line: 2, reason: 'raden är avgränsad med "," men rubrikraden med ";"' }]);
+    expect(parsed.problems).toEqual([{ line: 2, reason: 'raden är avgränsad med ”,” men rubrikraden med ”;”' }]);
   });
 
   test('a quote never closed refuses its own line; the rows before and after it are read', () => {
@@ -427,7 +427,7 @@ describe('JSON', () => {
       { line: 2, reason: 'posten är inget objekt' },
       { line: 3, field: 'svarsdatum', reason: DATE_REASON('snart') },
       { line: 4, field: 'titel', reason: 'ska vara text' },
-      { line: 5, field: 'diarienummer', reason: '"KS 1" finns redan på post 1 i filen' },
+      { line: 5, field: 'diarienummer', reason: '”KS 1” finns redan på post 1 i filen' },
     ]);
   });
 

@@ -86,7 +86,7 @@ describe('a re-import', () => {
   });
 
   test('a status of the same rank is not a move forward', () => {
-    const sentBack = created({ status: 'Återremitterad' });
+    const sentBack = created({ status: 'Ändringar begärda' });
     expect(applyImport(sentBack, { ...row, status: 'Pågår' }, LATER, 'x').changed).toBe(false);
   });
 

@@ -38,8 +38,8 @@ test.each([
   [2, 'om 2 dagar', 'in 2 days'],
   [1, 'i morgon', 'tomorrow'],
   [0, 'i dag', 'today'],
-  [-1, 'försenad sedan 1 dag', 'overdue by 1 day'],
-  [-3, 'försenad sedan 3 dagar', 'overdue by 3 days'],
+  [-1, '1 dag försenad', 'overdue by 1 day'],
+  [-3, '3 dagar försenad', 'overdue by 3 days'],
 ])('%i days left reads "%s" / "%s"', (days, sv, en) => {
   expect(daysLeftText(days, 'sv')).toBe(sv);
   expect(daysLeftText(days, 'en')).toBe(en);

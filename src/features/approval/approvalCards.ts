@@ -121,7 +121,7 @@ export function requesterStatusCard(language: Language, remiss: Remiss, record: 
   if (!v) return messageCard(t.editingClosed);
   // The request's template without its buttons: the handläggare follows, the approver decides.
   return renderCard('approval-request', {
-    heading: t.approvalComposeTitle,
+    heading: v.decision ? t.sentForApprovalTitle : t.awaitingApprovalTitle,
     remissTitle: remiss.title,
     facts: facts(language, remiss, v),
     summary: '',

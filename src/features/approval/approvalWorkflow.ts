@@ -201,7 +201,7 @@ export class ApprovalWorkflow {
     const by = who(d.by);
     await this.setStatus(
       remiss.dnr,
-      approved ? 'Godkänd' : 'Återremitterad',
+      approved ? 'Godkänd' : 'Ändringar begärda',
       approved
         ? { at, kind: 'approved', version, hash, by }
         : { at, kind: 'changesRequested', version, hash, by, comment: d.comment ?? '' },

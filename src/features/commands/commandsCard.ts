@@ -1,22 +1,43 @@
 /**
- * The welcome, help and "did not understand" cards: a short text and the main commands as buttons. A
- * button posts its command back as if typed (Teams imBack), so it behaves exactly like typing it.
+ * The welcome, help and "did not understand" cards: a short text, the main commands as buttons and, on help,
+ * the commands that take a diarienummer or change a setting. A button posts its command back as if typed
+ * (Teams imBack), so it behaves exactly like typing it.
  */
 import { renderCard } from '../../cards/cardTemplates.js';
 import type { Language } from '../../domain/language.js';
 import { messages } from '../../i18n/messages.js';
 import type { AdaptiveCard } from '../featureContext.js';
 
-function commandButtons(language: Language) {
+/** Buttons per row: more in one row run off the edge of a narrow card instead of wrapping. */
+const BUTTONS_PER_ROW = 2;
+
+function commandRows(language: Language) {
   const t = messages(language);
-  return [t.cmdDue, t.cmdMine, t.cmdOverdue, t.cmdThisWeek, t.cmdHelp, t.cmdLanguage].map((label) => ({
-    label,
-    text: label,
-  }));
+  const buttons = [t.cmdDue, t.cmdAll, t.cmdMine, t.cmdOverdue, t.cmdThisWeek, t.cmdHelp, t.cmdLanguage].map(
+    (label) => ({
+      label,
+      text: label,
+    }),
+  );
+  const rows = [];
+  for (let i = 0; i < buttons.length; i += BUTTONS_PER_ROW)
+    rows.push({ buttons: buttons.slice(i, i + BUTTONS_PER_ROW) });
+  return rows;
 }
 
-function commandsCard(language: Language, text: { title: string; intro: string; tryLabel?: string }): AdaptiveCard {
-  return renderCard('commands', { tryLabel: '', ...text, commands: commandButtons(language) });
+function commandsCard(
+  language: Language,
+  text: { title: string; intro: string; tryLabel?: string; withTyped?: boolean },
+): AdaptiveCard {
+  const t = messages(language);
+  return renderCard('commands', {
+    title: text.title,
+    intro: text.intro,
+    tryLabel: text.tryLabel ?? '',
+    commandRows: commandRows(language),
+    typedTitle: text.withTyped ? t.typedTitle : '',
+    typed: text.withTyped ? t.typedCommands : [],
+  });
 }
 
 export function welcomeCard(language: Language): AdaptiveCard {
@@ -26,10 +47,10 @@ export function welcomeCard(language: Language): AdaptiveCard {
 
 export function helpCard(language: Language): AdaptiveCard {
   const t = messages(language);
-  return commandsCard(language, { title: t.helpTitle, intro: t.helpIntro });
+  return commandsCard(language, { title: t.helpTitle, intro: t.helpIntro, withTyped: true });
 }
 
 export function notUnderstoodCard(language: Language): AdaptiveCard {
   const t = messages(language);
-  return commandsCard(language, { title: t.helpTitle, intro: t.notUnderstood });
+  return commandsCard(language, { title: t.notUnderstoodTitle, intro: t.notUnderstood, withTyped: true });
 }

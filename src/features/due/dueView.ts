@@ -4,10 +4,10 @@
  */
 import { renderCard } from '../../cards/cardTemplates.js';
 import { daysBetween, weekOf, type CalendarDate } from '../../domain/calendar.js';
-import { nonWorkingDayName, previousWorkingDay } from '../../domain/holidays.js';
+import { isWeekend, nonWorkingDayName, previousWorkingDay } from '../../domain/holidays.js';
 import type { Language } from '../../domain/language.js';
 import { isOpen, type HistoryEntry, type Remiss } from '../../domain/remiss.js';
-import { daysLeftText, formatDateTime, formatLongDate } from '../../domain/swedishDates.js';
+import { daysLeftText, formatDateTime, formatLongDate, formatWeekdayDate } from '../../domain/swedishDates.js';
 import { messages } from '../../i18n/messages.js';
 import type { AdaptiveCard } from '../featureContext.js';
 import type { DueFilter } from './dueSelection.js';
@@ -26,11 +26,19 @@ export function personLabel(remiss: Remiss, language: Language): string {
   return h ? (h.name ?? h.email) : messages(language).noHandlaggare;
 }
 
-/** The warning for a svarsdatum on a weekend or public holiday, or '' when it is a working day. */
-export function nonWorkingDueWarning(dueDate: CalendarDate, language: Language): string {
-  const dayName = nonWorkingDayName(dueDate);
-  if (!dayName) return '';
-  return messages(language).nonWorkingWarning(dayName, formatLongDate(previousWorkingDay(dueDate), language));
+/** Further ahead than this, a weekend svarsdatum is not yet worth a warning. */
+const WARN_NON_WORKING_WITHIN_DAYS = 14;
+
+/**
+ * The warning for a svarsdatum on a weekend or public holiday within the next two weeks, or '' (a working day, a
+ * date far ahead, or one already passed, where "ready by" would be in the past).
+ */
+export function nonWorkingDueWarning(dueDate: CalendarDate, language: Language, today: CalendarDate): string {
+  const days = daysBetween(today, dueDate);
+  const dayName = nonWorkingDayName(dueDate, language);
+  if (!dayName || days < 0 || days > WARN_NON_WORKING_WITHIN_DAYS) return '';
+  const readyBy = formatWeekdayDate(previousWorkingDay(dueDate), language);
+  return messages(language).nonWorkingWarning(dayName, readyBy, isWeekend(dueDate));
 }
 
 export type Progress = { step: number; total: number } | undefined;
@@ -63,8 +71,8 @@ export function dueListView(
       daysLeftColor: days < 0 ? 'Attention' : days <= 3 ? 'Warning' : 'Default',
       style: days < 0 ? 'attention' : 'default',
       handlaggare: personLabel(r, language),
-      status: r.status,
-      warning: nonWorkingDueWarning(r.dueDate, language),
+      status: t.statusNames[r.status],
+      warning: nonWorkingDueWarning(r.dueDate, language, today),
       showData: { dnr: r.dnr, filter: page.filter, offset: page.offset },
       answerLabel: answerLabel(progress.get(r.dnr), language),
       answerData: { dnr: r.dnr },
@@ -114,7 +122,7 @@ function historyText(entry: HistoryEntry, language: Language): string {
     case 'created':
       return t.historyCreated;
     case 'statusChanged':
-      return t.historyStatus(entry.from, entry.to);
+      return t.historyStatus(t.statusNames[entry.from], t.statusNames[entry.to]);
     case 'dueDateChanged':
       return t.historyDueDate(formatLongDate(entry.from, language), formatLongDate(entry.to, language));
     case 'updated':
@@ -141,7 +149,7 @@ export function remissDetailView(
   const history = remiss.history.slice(-MAX_HISTORY_SHOWN).reverse();
   return {
     title: remiss.title,
-    warning: nonWorkingDueWarning(remiss.dueDate, language),
+    warning: nonWorkingDueWarning(remiss.dueDate, language, today),
     fields: [
       { label: t.fieldDnr, value: remiss.dnr },
       ...optional(t.fieldRemittentDnr, remiss.remittentDnr),
@@ -156,7 +164,7 @@ export function remissDetailView(
           : t.noHandlaggare,
       },
       ...optional(t.fieldApprover, remiss.approver?.email),
-      { label: t.fieldStatus, value: remiss.status },
+      { label: t.fieldStatus, value: t.statusNames[remiss.status] },
     ],
     historyLabel: t.history,
     history: history.map((h) => ({ at: formatDateTime(new Date(h.at), language), text: historyText(h, language) })),

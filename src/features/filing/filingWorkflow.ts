@@ -160,7 +160,7 @@ export class FilingWorkflow {
         Diarienummer: remiss.dnr,
         Remittent: remiss.remittent,
         Svarsdatum: remiss.dueDate,
-        Status: this.deps.registrator ? 'Klar för registrering' : 'Besvarad',
+        Status: this.deps.registrator ? 'Klar för diarieföring' : 'Besvarad',
       },
     };
     const docxName = safeName(remissvarFileName(remiss.dnr, remiss.title));
@@ -186,7 +186,7 @@ export class FilingWorkflow {
     }
     const status = { at: this.deps.clock().toISOString(), by: `arkivering v${version}`, forwardOnly: true };
     if (this.deps.registrator) {
-      await changeStatus(this.deps.register, dnr, 'Klar för registrering', status);
+      await changeStatus(this.deps.register, dnr, 'Klar för diarieföring', status);
       await this.deps.outbox.enqueue(
         REGISTRATOR_JOB,
         { dnr, version },
@@ -212,9 +212,10 @@ export class FilingWorkflow {
       'filed without metadata: SharePoint refused the library columns (npm run sharepoint:setup)',
     );
     const t = noticeTexts();
-    const text = refused.missingColumn
-      ? t.filedWithoutColumn(remiss.title, refused.missingColumn)
-      : t.filedWithoutMetadata(remiss.title, refused.metadataRefused!);
+    const why = refused.missingColumn
+      ? t.missingColumn(refused.missingColumn)
+      : t.refusedDetails(refused.metadataRefused!);
+    const text = t.filedWithoutDetails(remiss.title, why);
     await this.tellHandlaggare(remiss.dnr, text, jobId(TEXT_MESSAGE_JOB, 'metadata-refused', docx.hash, version));
   }
 

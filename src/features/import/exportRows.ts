@@ -2,7 +2,7 @@
  * The rows of a diarium export, whatever the file's format: the columns an export has, how a header name and
  * a cell are cleaned, and the validation of one row's cells into an imported remiss or its problems.
  */
-import { REMISS_STATUSES, type RemissStatus } from '../../domain/remiss.js';
+import { FORMER_STATUS_NAMES, REMISS_STATUSES, type RemissStatus } from '../../domain/remiss.js';
 import type { ImportedRemiss } from '../../domain/remissImport.js';
 import { parseDateText } from '../../domain/swedishDates.js';
 import { importText } from '../../i18n/import.js';
@@ -57,7 +57,11 @@ export function normaliseHeader(name: string): string {
   return fold(clean(name)).replace(/[\s-]+/g, '_');
 }
 
-const STATUS_BY_FOLDED = new Map<string, RemissStatus>(REMISS_STATUSES.map((s) => [fold(s), s]));
+/** Today's status names, and the former ones (exports from before 1.2) read as today's. */
+const STATUS_BY_FOLDED = new Map<string, RemissStatus>([
+  ...REMISS_STATUSES.map((s): [string, RemissStatus] => [fold(s), s]),
+  ...Object.entries(FORMER_STATUS_NAMES).map(([former, s]): [string, RemissStatus] => [fold(former), s]),
+]);
 
 /** A single-line value: control characters out, whitespace collapsed, trimmed. */
 function clean(value: string | undefined): string {

@@ -7,11 +7,11 @@ import { isCalendarDate, todayIn, type CalendarDate } from '../../domain/calenda
 import type { RemissListColumns } from '../../domain/organisation.js';
 import {
   REMISS_SCHEMA_VERSION,
-  REMISS_STATUSES,
+  statusFromName,
+  withCurrentStatusNames,
   type HistoryEntry,
   type Person,
   type Remiss,
-  type RemissStatus,
 } from '../../domain/remiss.js';
 import { InternalError } from '../../domain/internalError.js';
 
@@ -74,18 +74,19 @@ export async function remissFromFields(
   const dnr = text(c.dnr);
   const title = text(c.title);
   const dueDate = dateFromSharePoint(fields[c.dueDate]);
-  const status = text(c.status) ?? 'Inkommen';
+  const status = statusFromName(text(c.status) ?? 'Inkommen');
   if (!dnr) return { invalid: c.dnr };
   if (!title) return { invalid: c.title };
   if (!dueDate) return { invalid: c.dueDate };
-  if (!(REMISS_STATUSES as readonly string[]).includes(status)) return { invalid: c.status };
+  if (!status) return { invalid: c.status };
   const person = async (name: string, kind: 'email' | 'person'): Promise<Person | undefined> => {
     if (kind === 'email') return text(name) ? { email: text(name)!.toLowerCase() } : undefined;
     const id = Number(fields[`${name}LookupId`]);
     const email = Number.isInteger(id) && id > 0 ? await people.emailOf(id) : undefined;
     return email ? { email: email.toLowerCase() } : undefined;
   };
-  return {
+  // The history may still name former statuses; the item is written back under today's names on its next save.
+  return withCurrentStatusNames({
     schemaVersion: REMISS_SCHEMA_VERSION,
     dnr,
     title,
@@ -96,9 +97,9 @@ export async function remissFromFields(
     meetingDate: dateFromSharePoint(fields[c.meetingDate]),
     handlaggare: await person(c.handlaggare, c.handlaggareKind),
     approver: await person(c.approver, c.approverKind),
-    status: status as RemissStatus,
+    status,
     history: parseHistory(fields[c.history]),
-  };
+  });
 }
 
 function parseHistory(value: unknown): HistoryEntry[] {

@@ -77,7 +77,7 @@ test('a start asked in a channel sends the form to the personal chat and remembe
   const turn = featureContextStub(anna, { conversationKind: 'channel' });
   const note = await answer.startFromMessage(turn.ctx, DNR);
   expect(turn.personalChat).toHaveLength(1);
-  expect(JSON.stringify(note)).toContain('enskilda chatt');
+  expect(JSON.stringify(note)).toContain('din chatt med Remissbot');
   expect((await head()).formMessage?.activityId).toBe('activity-1');
 });
 

@@ -117,10 +117,10 @@ describe('decide', () => {
     expect(kinds).toEqual([APPROVAL_NOTIFY_JOB, 'card.update', 'filing.file', 'message.text']);
   });
 
-  test('changes requested with a comment: Återremitterad, the draft opens with the comment', async () => {
+  test('changes requested with a comment: Ändringar begärda, the draft opens with the comment', async () => {
     const { refusals } = await decide(cecilia, 'changes', { comment: '  Förtydliga analysen. ' });
     expect(refusals).toEqual([]);
-    expect(await status()).toBe('Återremitterad');
+    expect(await status()).toBe('Ändringar begärda');
     expect((await draft()).approval?.changesRequested).toMatchObject({ version: 1, comment: 'Förtydliga analysen.' });
     expect((await jobs()).map((j) => j.kind)).not.toContain('filing.file');
   });

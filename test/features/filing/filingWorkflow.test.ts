@@ -1,7 +1,7 @@
 /**
  * Filing in process: the filing job (files once, the PDF made once, metadata the archive refused, a failure
- * that persists), the registrator's card, and "Registrerad och skickad" with who may press it. Real FileStore,
- * outbox and local archive in a temp dir; the Teams side is featureContextStub and a recording Messenger.
+ * that persists), the registrator's card, and "Markera som diariefört och skickat" with who may press it. Real
+ * FileStore, outbox and local archive in a temp dir; the Teams side is featureContextStub and a recording Messenger.
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -164,8 +164,16 @@ describe('the filing job', () => {
   });
 
   test.each([
-    [{ missingColumn: 'Remittent' }, sv.filedWithoutColumn(TITLE, 'Remittent'), 'LIBRARY_COLUMN_MISSING'],
-    [{ metadataRefused: 'badValue' }, sv.filedWithoutMetadata(TITLE, 'badValue'), 'LIBRARY_METADATA_REFUSED'],
+    [
+      { missingColumn: 'Remittent' },
+      sv.filedWithoutDetails(TITLE, sv.missingColumn('Remittent')),
+      'LIBRARY_COLUMN_MISSING',
+    ],
+    [
+      { metadataRefused: 'badValue' },
+      sv.filedWithoutDetails(TITLE, sv.refusedDetails('badValue')),
+      'LIBRARY_METADATA_REFUSED',
+    ],
   ])('metadata refused (%j): filed all the same, logged with its code, told once', async (refuse, told, code) => {
     const archive = new MemoryArchive(refuse);
     await setup({ archive });
@@ -197,12 +205,12 @@ describe('the filing job', () => {
 });
 
 describe('the registrator', () => {
-  test('in a channel: "Klar för registrering", and the card is posted in their channel once', async () => {
+  test('in a channel: "Klar för diarieföring", and the card is posted in their channel once', async () => {
     await setup({ registrator: IN_CHANNEL });
     await fileVersion1();
     await workflow.fileReportingFailures(V1, 1);
     await outbox.idle();
-    expect(await status()).toBe('Klar för registrering');
+    expect(await status()).toBe('Klar för diarieföring');
     expect(posted.map((p) => p.to)).toEqual([expect.objectContaining({ conversationId: CHANNEL })]);
     expect(JSON.stringify(posted[0]!.card)).toContain(sv.registeredButton);
   });
@@ -221,7 +229,7 @@ describe('the registrator', () => {
   });
 });
 
-describe('"Registrerad och skickad"', () => {
+describe('"Markera som diariefört och skickat"', () => {
   const registeredText = (by: string) => sv.registeredBy(by, formatDateTime(NOW, 'sv'));
 
   test('in the registrator’s channel: Besvarad, the files’ Status follows, the handläggare told', async () => {
@@ -272,7 +280,7 @@ describe('"Registrerad och skickad"', () => {
     expect(refusalOf(await press(turn))).toBe('NOT_REGISTRATOR');
     expect(turn.refusals).toEqual(['NOT_REGISTRATOR']);
     expect(await store.get(registrationKey(V1))).toBeUndefined();
-    expect(await status()).toBe('Klar för registrering');
+    expect(await status()).toBe('Klar för diarieföring');
   });
 
   test('without a registrator configured: NO_REGISTRATOR', async () => {
