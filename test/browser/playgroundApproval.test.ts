@@ -35,7 +35,7 @@ afterAll(async () => {
 test('"Skicka för godkännande" to "Godkänd" across two clients', async () => {
   const cecilia = await openChat(browser, ceciliasClient.url);
   await say(cecilia, 'hej');
-  await cardWith(cecilia, 'Det här kan du skriva till mig').waitFor({ timeout: 15_000 });
+  await cardWith(cecilia, 'Det förstod jag inte').waitFor({ timeout: 15_000 });
 
   const anna = await openChat(browser, annasClient.url);
   const preview = await answerToPreviewInPlayground(anna, 'Näringslivspolicy för Stockholms stad');

@@ -1,6 +1,7 @@
 /**
  * What a person sees: every card rendered by the official Adaptive Cards renderer in headless Chromium,
- * under Teams-like light and dark host configs, with no parse errors or warnings and under 80 KB.
+ * under Teams-like light and dark host configs, with no parse errors or warnings and under 80 KB, and every
+ * text legible in both themes, measured on the rendered pixels (the lowest contrast per card is printed).
  * Screenshots go to build/screenshots/cards (npm run screenshots refreshes docs/screenshots).
  */
 import path from 'node:path';
@@ -37,3 +38,24 @@ test.each(['light', 'dark'] as const)('every card renders without errors in the 
   expect(byName['registrator']).toContain('Markera som diariefört och skickat');
   expect(byName['approval-compose']).toContain('Godkännare');
 });
+
+/** WCAG AA for normal text: every text, confirmations in good and accent containers included, in both themes. */
+const WCAG_AA_NORMAL_TEXT = 4.5;
+
+test.each(['light', 'dark'] as const)(
+  'every text is legible in the %s theme (pixel contrast ≥ 4.5:1)',
+  async (theme) => {
+    const out = path.resolve(__dirname, '../../build/screenshots/contrast');
+    const results = await renderCards(browser, await exampleCards(), theme, out, { measureContrast: true });
+    const lowest = results.map((r) => ({ card: r.name, ...[...r.contrasts].sort((a, b) => a.ratio - b.ratio)[0]! }));
+    console.log(
+      `contrast (${theme}), lowest per card:\n` +
+        lowest.map((l) => `  ${l.card}: ${l.ratio.toFixed(2)}:1 “${l.text}”`).join('\n'),
+    );
+    const illegible = results.flatMap((r) =>
+      r.contrasts.filter((c) => c.ratio < WCAG_AA_NORMAL_TEXT).map((c) => ({ card: r.name, ...c })),
+    );
+    expect(illegible).toEqual([]);
+    expect(lowest.length).toBeGreaterThan(20);
+  },
+);

@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { textContrasts, type TextContrast } from './pixelContrast.js';
 import { teamsDark, teamsLight } from './teamsHostConfig.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -26,6 +27,8 @@ export interface RenderResult {
   errors: string[];
   renderedText: string;
   screenshot: string;
+  /** With measureContrast: each text block's contrast against its background, measured on the rendered pixels. */
+  contrasts: TextContrast[];
 }
 
 export async function launchChromium(): Promise<Browser> {
@@ -42,6 +45,7 @@ export async function renderCards(
   cards: { name: string; card: unknown }[],
   theme: 'light' | 'dark',
   outDir: string,
+  options: { measureContrast?: boolean } = {},
 ): Promise<RenderResult[]> {
   mkdirSync(outDir, { recursive: true });
   const page = await browser.newPage({ viewport: { width: 520, height: 400 }, deviceScaleFactor: 1 });
@@ -80,7 +84,8 @@ export async function renderCards(
     );
     const screenshot = path.join(outDir, `${name}-${theme}.png`);
     await page.locator('#card').screenshot({ path: screenshot });
-    results.push({ name, theme, errors: outcome.errors, renderedText: outcome.text, screenshot });
+    const contrasts = options.measureContrast ? await textContrasts(page, '#card') : [];
+    results.push({ name, theme, errors: outcome.errors, renderedText: outcome.text, screenshot, contrasts });
   }
   await page.close();
   return results;

@@ -1,6 +1,9 @@
 /**
  * Host configs close to Teams' own light and dark themes, so that cards are rendered in tests the way a
- * Teams user sees them (Segoe UI stack, Teams' colours, Action.Execute support, schema 1.5).
+ * Teams user sees them (Segoe UI stack, Teams' colours, Action.Execute support, schema 1.5). The `good` and
+ * `accent` container styles (confirmations, status) are those of Microsoft's published Teams host configs
+ * (microsoft/AdaptiveCards samples/HostConfig): light backgrounds with dark text in both themes. Without them
+ * the renderer fell back to its own defaults, and the dark screenshots could not be trusted.
  */
 const base = {
   fontFamily: "'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', sans-serif",
@@ -34,6 +37,9 @@ function colours(fg: string, subtle: string, accent: string, attention: string, 
   };
 }
 
+/** Text on the pale good and accent backgrounds, in either theme, as Teams' host configs give it. */
+const onPale = (fg: string) => colours(fg, '#bf252424', '#6264a7', '#c4314b', '#f8d22a', '#92c353');
+
 export const teamsLight = {
   ...base,
   containerStyles: {
@@ -53,6 +59,8 @@ export const teamsLight = {
       backgroundColor: '#fbf6d9',
       foregroundColors: colours('#242424', '#616161', '#5b5fc7', '#c4314b', '#835c00', '#237b4b'),
     },
+    good: { backgroundColor: '#ccffcc', foregroundColors: onPale('#252424') },
+    accent: { backgroundColor: '#c7def9', foregroundColors: onPale('#252424') },
   },
 };
 
@@ -75,5 +83,7 @@ export const teamsDark = {
       backgroundColor: '#463100',
       foregroundColors: colours('#ffffff', '#c7c7c7', '#7f85f5', '#f9526b', '#f2e384', '#92c353'),
     },
+    good: { backgroundColor: '#ccffcc', foregroundColors: onPale('#201f1f') },
+    accent: { backgroundColor: '#c7def9', foregroundColors: onPale('#201f1f') },
   },
 };
