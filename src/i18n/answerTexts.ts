@@ -54,6 +54,16 @@ export const sv = {
   openedInPersonalChat: 'Jag har öppnat svarsformuläret i din chatt med Remissbot.',
   sendForApproval: 'Skicka för godkännande',
   changesRequestedNotice: (by: string, comment: string) => `${by} begärde ändringar: ${comment}`,
+  readOnlyHeader: (owner: string) => `${owner} skriver det här svaret`,
+  requiredSection: 'Det här avsnittet ska fyllas i innan svaret kan förhandsgranskas och skickas.',
+  leftEmptyWarning: (title: string) =>
+    `${title} är tomt men ska fyllas i innan förhandsgranskningen. Du kan skriva det nu eller senare.`,
+  continueAnyway: 'Fortsätt ändå',
+  stepListLabel: 'Gå till steg:',
+  switchToAnswer: 'Byt till fullständigt svar',
+  discardDraft: 'Ta bort utkastet',
+  draftDiscarded: 'Utkastet är borttaget. Du kan börja om med "Besvara" eller "Avstå" i listan.',
+  switchedToAnswer: 'Nu skriver du ett fullständigt svar. Skälet du skrev ligger kvar som sammanfattning.',
 };
 
 export const en: typeof sv = {
@@ -104,4 +114,14 @@ export const en: typeof sv = {
   openedInPersonalChat: 'I have opened the answer form in our one-to-one chat, so you can write in peace.',
   sendForApproval: 'Send for approval',
   changesRequestedNotice: (by: string, comment: string) => `${by} requested changes: ${comment}`,
+  readOnlyHeader: (owner: string) => `${owner} is writing this answer`,
+  requiredSection: 'This section must be filled in before the answer can be previewed and sent.',
+  leftEmptyWarning: (title: string) =>
+    `${title} is empty but must be filled in before the preview. You can write it now or later.`,
+  continueAnyway: 'Continue anyway',
+  stepListLabel: 'Go to step:',
+  switchToAnswer: 'Switch to a full answer',
+  discardDraft: 'Delete the draft',
+  draftDiscarded: 'The draft is deleted. You can start again with "Answer" or "Decline" in the list.',
+  switchedToAnswer: 'You are now writing a full answer. The reason you wrote is kept as the summary.',
 };

@@ -14,7 +14,8 @@ import {
 } from '../support/botHarness.js';
 import { readDocx } from '../support/docxText.js';
 import { remiss } from '../support/remissFixtures.js';
-import { button, FormDriver, input, type Card } from '../support/formDriver.js';
+import { button, FormDriver, hasButton, input, type Card } from '../support/formDriver.js';
+import { refusalOf } from '../../src/cards/messageCard.js';
 import { DraftRepository } from '../../src/features/answer/draftRepository.js';
 import { createStore } from '../../src/storage/createStore.js';
 import path from 'node:path';
@@ -113,7 +114,8 @@ test('a handläggare answers through every step, previews and downloads the Word
   ]) {
     expect(text).toContain(expected);
   }
-  expect(text).not.toContain('Bilagor');
+  // Bilagor was left empty: no such heading in the document (the step list still names the step).
+  expect(documentText(preview)).not.toContain('Bilagor');
 
   // Every step was answered on the posted card itself: the answer replaced it, and it is not updated a second
   // time (that would wipe what she began typing in the next step). Her other devices refresh it.
@@ -226,12 +228,16 @@ test('a submission from an older copy is not applied over newer text, and is kep
     phone: '',
     meeting: 'none',
   });
-  await click(annaChat, step2, 'Spara', { text: 'Nyare text från datorn.' });
+  await click(annaChat, step2, 'Nästa', { text: 'Nyare text från datorn.' });
   // The phone still shows the step-2 card from before that save.
-  const stale = await click(annaChat, step2, 'Spara', { text: 'Äldre text från mobilen.' });
+  const stale = await click(annaChat, step2, 'Nästa', { text: 'Äldre text från mobilen.' });
   expect(cardText(stale)).toContain('Svaret har ändrats på en annan enhet sedan du öppnade formuläret');
-  expect(input(stale, 'text')!.value).toBe('Nyare text från datorn.');
-  const history = await new DraftRepository(createStore({ STORAGE: 'file', DATA_DIR: h.dataDir })).history(DNR);
+  expect(cardText(stale)).toContain('Steg 3 av 7: Bakgrund');
+  const drafts = new DraftRepository(createStore({ STORAGE: 'file', DATA_DIR: h.dataDir }));
+  expect((await drafts.get(DNR))!.value.answer).toMatchObject({
+    sections: { sammanfattning: 'Nyare text från datorn.' },
+  });
+  const history = await drafts.history(DNR);
   expect(history.filter((s) => !s.applied).map((s) => s.fields.text)).toEqual(['Äldre text från mobilen.']);
   expect(history.filter((s) => s.applied)).toHaveLength(2);
 });
@@ -280,14 +286,15 @@ test('invalid input comes back on the same card with a Swedish error beside the 
   expect(text).toContain('Välj ett av sammanträdena i listan.');
   expect(input(bad, 'email')!.value).toBe('inte-en-adress');
   const step2 = await click(annaChat, step1, 'Nästa', { name: 'Anna', email: anna.email, phone: '', meeting: 'none' });
-  const tooLong = await click(annaChat, step2, 'Spara', { text: 'x'.repeat(20_001) });
+  const tooLong = await click(annaChat, step2, 'Nästa', { text: 'x'.repeat(20_001) });
   expect(cardText(tooLong)).toContain('Texten får vara högst 20');
+  expect(cardText(tooLong)).toContain('Steg 2 av 7');
   const cleaned = await click(annaChat, step2, 'Nästa', { text: 'Ren\u0000 text\u0007 med\ttabb' });
   const back = await click(annaChat, cleaned, 'Föregående', { text: 'Bakgrund.' });
   expect(input(back, 'text')!.value).toBe('Ren text med tabb');
 });
 
-test('the preview is reached only when the required sections are filled in', async () => {
+test('a required section left empty is flagged on its step; "Fortsätt ändå" goes on; the preview waits', async () => {
   const posted = await say(annaChat, `besvara ${DNR}`);
   let card = await click(annaChat, cardOf(posted)!, 'Nästa', {
     name: 'Anna',
@@ -295,13 +302,146 @@ test('the preview is reached only when the required sections are filled in', asy
     phone: '',
     meeting: 'none',
   });
-  for (let i = 0; i < 5; i++)
-    card = await click(annaChat, card, 'Nästa', { text: i === 1 ? (input(card, 'text')!.value as string) : '' });
+  card = await click(annaChat, card, 'Nästa', { text: '' });
+  card = await click(annaChat, card, 'Nästa', { text: input(card, 'text')!.value });
+  expect(cardText(card)).toContain('Steg 4 av 7: Ärendet');
+  expect(cardText(card)).toContain('Det här avsnittet ska fyllas i innan svaret kan förhandsgranskas och skickas.');
+  // Leaving it empty: the step stays, with a soft warning and the way on.
+  card = await click(annaChat, card, 'Nästa', { text: '' });
+  expect(cardText(card)).toContain('Steg 4 av 7: Ärendet');
+  expect(cardText(card)).toContain('Ärendet är tomt men ska fyllas i innan förhandsgranskningen.');
+  card = await click(annaChat, card, 'Fortsätt ändå', { text: '' });
+  expect(cardText(card)).toContain('Steg 5 av 7: Bolagets analys och bedömning');
+  expect(hasButton(card, 'Fortsätt ändå')).toBe(false);
+  card = await click(annaChat, card, 'Nästa', { text: '' });
+  card = await click(annaChat, card, 'Fortsätt ändå', { text: '' });
+  card = await click(annaChat, card, 'Nästa', { text: '' });
   expect(cardText(card)).toContain(
     'Innan förhandsgranskningen behöver du fylla i: Ärendet, Bolagets analys och bedömning.',
   );
   expect(cardText(card)).toContain('Steg 6 av 7: Bilagor');
 });
+
+test('the step list marks filled (✓) and missing required (⚠) steps and jumps to any step, saving', async () => {
+  const posted = await say(annaChat, `besvara ${DNR}`);
+  const step1 = cardOf(posted)!;
+  expect(stepList(step1)).toEqual([
+    '✓ Uppgifter',
+    'Sammanfattning',
+    '✓ Bakgrund',
+    '⚠ Ärendet',
+    '⚠ Bolagets analys och bedömning',
+    'Bilagor',
+    'Förhandsgranskning',
+  ]);
+  const step2 = await click(annaChat, step1, 'Nästa', { name: 'Anna', email: anna.email, phone: '', meeting: 'none' });
+  // From Sammanfattning straight to the analysis: what was typed is saved on the way.
+  const analys = await click(annaChat, step2, '⚠ Bolagets analys och bedömning', { text: 'Vi tillstyrker.' });
+  expect(cardText(analys)).toContain('Steg 5 av 7: Bolagets analys och bedömning');
+  expect(stepList(analys)[1]).toBe('✓ Sammanfattning');
+  const filled = await click(annaChat, analys, '⚠ Ärendet', { text: 'SBR tillstyrker.' });
+  expect(cardText(filled)).toContain('Steg 4 av 7: Ärendet');
+  expect(stepList(filled)[4]).toBe('✓ Bolagets analys och bedömning');
+  // The preview still waits for Ärendet; written, the step list goes there directly.
+  const warned = await click(annaChat, filled, 'Förhandsgranskning', { text: '' });
+  expect(cardText(warned)).toContain('Ärendet är tomt men ska fyllas i innan förhandsgranskningen.');
+  const waiting = await click(annaChat, warned, 'Fortsätt ändå', { text: '' });
+  expect(cardText(waiting)).toContain('Innan förhandsgranskningen behöver du fylla i: Ärendet.');
+  expect(cardText(waiting)).toContain('Steg 4 av 7: Ärendet');
+  const preview = await click(annaChat, waiting, 'Förhandsgranskning', { text: 'Programmet har tre delar.' });
+  expect(cardText(preview)).toContain('Steg 7 av 7: Förhandsgranskning');
+  expect(hasButton(preview, 'Spara')).toBe(false);
+  // Every form leads back to the list.
+  const list = await click(annaChat, preview, 'Tillbaka till listan');
+  expect(cardText(list)).toContain('Näringslivspolicy för Stockholms stad');
+  expect(hasButton(list, 'Fortsätt (steg 7 av 7)')).toBe(true);
+});
+
+test('a step list jump to a step that does not exist is refused with its code', async () => {
+  const posted = await say(annaChat, `besvara ${DNR}`);
+  const drafts = new DraftRepository(createStore({ STORAGE: 'file', DATA_DIR: h.dataDir }));
+  const before = await drafts.get(DNR);
+  const data = { ...button(cardOf(posted)!, 'Sammanfattning').data, to: 99 };
+  const res = await h.post(cardActionFrom(h.connector, annaChat, 'answer.save', data));
+  expect(refusalOf((res.body as { value: Card }).value as never)).toBe('INVALID_SUBMISSION');
+  expect(await drafts.get(DNR)).toEqual(before);
+});
+
+test("someone else's draft: a status header, no writing guidance or step, and a way back to the list", async () => {
+  await say(annaChat, `besvara ${DNR}`);
+  const card = cardOf(await say(bertilChat, `besvara ${DNR}`))!;
+  const text = cardText(card);
+  expect(text).toContain('Anna Andersson skriver det här svaret');
+  expect(text).not.toMatch(/Steg \d av \d/);
+  expect(text).not.toContain('Kontrollera dina kontaktuppgifter');
+  expect(hasButton(card, 'Nästa')).toBe(false);
+  expect(stepList(card)).toEqual([]);
+  const list = await click(bertilChat, card, 'Tillbaka till listan');
+  expect(cardText(list)).toContain('Näringslivspolicy för Stockholms stad');
+});
+
+test('a refusal to start leads back to the list it replaced', async () => {
+  await h.bot.register.save(
+    remiss({ dnr: 'KS 2026/2', dueDate: '2026-12-20', handlaggare: { email: anna.email, name: 'Anna Andersson' } }),
+  );
+  const res = await h.post(cardActionFrom(h.connector, bertilChat, 'answer.start', { dnr: 'KS 2026/2' }));
+  const refused = (res.body as { value: Card }).value;
+  expect(refusalOf(refused as never)).toBe('NOT_ASSIGNED');
+  expect(hasButton(refused, 'Tillbaka till listan')).toBe(true);
+  expect(button(refused, 'Tillbaka till listan').verb).toBe('due.list');
+});
+
+test('an Avstå by mistake becomes a full answer with "Byt till fullständigt svar", the reason kept', async () => {
+  const drafts = new DraftRepository(createStore({ STORAGE: 'file', DATA_DIR: h.dataDir }));
+  const avstar = await click(annaChat, await showDetail(), 'Avstå från att yttra sig');
+  const preview = await click(annaChat, avstar, 'Nästa', { text: 'Berör inte oss.' });
+  const back = await click(annaChat, preview, 'Föregående');
+  expect(input(back, 'text')!.value).toBe('Berör inte oss.');
+  const switched = await click(annaChat, back, 'Byt till fullständigt svar');
+  expect(cardText(switched)).toContain('Steg 1 av 7: Uppgifter');
+  expect(cardText(switched)).toContain('Skälet du skrev ligger kvar som sammanfattning.');
+  expect((await drafts.get(DNR))!.value.answer).toMatchObject({
+    kind: 'answer',
+    sections: { sammanfattning: 'Berör inte oss.' },
+  });
+  // An older copy of the Avstår card changes nothing.
+  const stale = await click(annaChat, back, 'Ta bort utkastet');
+  expect(cardText(stale)).toContain('Svaret har ändrats på en annan enhet sedan du öppnade formuläret');
+  expect((await drafts.get(DNR))!.value.answer.kind).toBe('answer');
+});
+
+test('"Ta bort utkastet" removes an Avstår draft (by its owner only), and "Besvara" starts afresh', async () => {
+  const drafts = new DraftRepository(createStore({ STORAGE: 'file', DATA_DIR: h.dataDir }));
+  const avstar = await click(annaChat, await showDetail(), 'Avstå från att yttra sig');
+  const forged = await h.post(
+    cardActionFrom(h.connector, bertilChat, 'answer.discard', button(avstar, 'Ta bort utkastet').data),
+  );
+  expect(cardText((forged.body as { value: Card }).value)).toContain('Anna Andersson skriver det här svaret');
+  expect(await drafts.get(DNR)).toBeDefined();
+  const removed = await click(annaChat, avstar, 'Ta bort utkastet');
+  expect(cardText(removed)).toContain('Utkastet är borttaget.');
+  expect(await drafts.get(DNR)).toBeUndefined();
+  const list = await click(annaChat, removed, 'Tillbaka till listan');
+  const form = await click(annaChat, list, 'Besvara');
+  expect(cardText(form)).toContain('Steg 1 av 7: Uppgifter');
+});
+
+async function showDetail(): Promise<Card> {
+  const res = await h.post(cardActionFrom(h.connector, annaChat, 'remiss.show', { dnr: DNR }));
+  return (res.body as { value: Card }).value;
+}
+
+/** The step list's buttons, in order. */
+function stepList(card: Card): string[] {
+  const set = (card.body as { id?: string; actions?: { title: string }[] }[]).find((e) => e.id === 'step-list');
+  return (set?.actions ?? []).map((a) => a.title);
+}
+
+/** The card's text without its step list and buttons: what the preview shows of the document. */
+function documentText(card: Card): string {
+  const body = (card.body as { id?: string }[]).filter((e) => e.id !== 'step-list');
+  return cardText({ ...card, body, actions: [] } as never);
+}
 
 test.each([
   ['a string revision', { dnr: DNR, revision: 'x', step: 1, nav: 'next' }],

@@ -75,6 +75,8 @@ test(
     await d.say(ceciliaChat, 'hej');
     const { status, formId } = await sendForApproval();
     expect(cardText(status)).toContain('Version 1 har skickats till Cecilia Holm för godkännande');
+    // A status, not the imperative of the button that sent it.
+    expect(cardText(status).split('\n')[0]).toBe('Väntar på godkännande');
     expect((await h.bot.register.get(DNR))!.remiss.status).toBe('För godkännande');
 
     const request = await approverCard();

@@ -81,6 +81,22 @@ const attempts = (): [string, ChatUser, string, unknown, RegExp, RefusalCode | u
     undefined,
   ],
   [
+    "someone else switches Anna's draft to a full answer",
+    malloryChat,
+    'answer.switch',
+    data(form, 'Föregående'),
+    /Anna Andersson skriver det här svaret/,
+    undefined,
+  ],
+  [
+    "someone else deletes Anna's draft",
+    malloryChat,
+    'answer.discard',
+    data(form, 'Föregående'),
+    /Anna Andersson skriver det här svaret/,
+    undefined,
+  ],
+  [
     "someone else downloads Anna's draft",
     malloryChat,
     'answer.download',
@@ -165,6 +181,8 @@ const attempts = (): [string, ChatUser, string, unknown, RegExp, RefusalCode | u
 
 const NAMES = [
   "someone else saves Anna's draft",
+  "someone else switches Anna's draft to a full answer",
+  "someone else deletes Anna's draft",
   "someone else downloads Anna's draft",
   'a save for a remiss that does not exist',
   'a save on a stale revision',

@@ -10,9 +10,10 @@ import { messages } from '../../i18n/messages.js';
 import { messageCard } from '../../cards/messageCard.js';
 import { dnrActionSchema } from '../cardData.js';
 import type { AdaptiveCard, FeatureContext, PostedCard } from '../featureContext.js';
-import type { AnswerWorkflow, Loaded, StartOutcome } from './answerWorkflow.js';
-import { formActionSchema } from './formInput.js';
-import { draftFormCard, lockedForm, missingSectionsNotice, readOnlyForm, type FormShown } from './formView.js';
+import type { AnswerWorkflow, DraftChangeOutcome, Loaded, SaveOutcome, StartOutcome } from './answerWorkflow.js';
+import { formActionSchema, type FormAction } from './formInput.js';
+import { formSteps } from './formSteps.js';
+import { draftFormCard, lockedForm, missingSectionsNotice, READ_ONLY, type FormShown } from './formView.js';
 
 export class AnswerRoutes {
   constructor(
@@ -52,40 +53,22 @@ export class AnswerRoutes {
     const loaded = await this.loadForCard(data);
     if (!loaded) return ctx.refuse('CARD_OUTDATED');
     const owner = isDraftOwner(loaded.draft, ctx.sender);
-    return this.form(ctx, loaded, owner ? {} : readOnlyForm(loaded.draft, ctx.language));
+    return this.form(ctx, loaded, owner ? {} : READ_ONLY);
   }
 
   async save(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
-    const t = messages(ctx.language);
     const parsed = formActionSchema.safeParse(data);
     if (!parsed.success) return ctx.refuse('INVALID_SUBMISSION');
     const action = parsed.data;
     const outcome = await this.workflow.save(action, data, ctx.sender, ctx);
-    if ('refused' in outcome) {
-      switch (outcome.refused) {
-        case 'REMISS_NOT_FOUND':
-          return ctx.refuse('REMISS_NOT_FOUND');
-        case 'DRAFT_NOT_FOUND':
-          // The text a save without a draft has always shown.
-          return ctx.refuse('DRAFT_NOT_FOUND', { text: t.remissNotFound });
-        case 'NOT_DRAFT_OWNER':
-          // Not a refusal card: the owner's form, read-only, says whose it is.
-          return this.form(ctx, outcome.loaded, readOnlyForm(outcome.loaded.draft, ctx.language));
-      }
-    }
-    if ('locked' in outcome) return this.form(ctx, outcome.locked, lockedForm(ctx.language));
-    if ('stale' in outcome)
-      return this.form(ctx, outcome.stale, { notice: { text: t.noticeOlderCopy, style: 'warning' } });
+    const unchanged = this.unchanged(ctx, outcome);
+    if (unchanged) return unchanged;
     if ('invalid' in outcome) return this.form(ctx, outcome.invalid, { errors: outcome.errors, typed: outcome.typed });
+    if (!('saved' in outcome)) return ctx.refuse('INVALID_SUBMISSION');
 
     const saved = outcome.saved;
-    const notice =
-      outcome.missing.length > 0
-        ? missingSectionsNotice(this.organisation, outcome.missing, ctx.language)
-        : action.nav === 'save'
-          ? { text: t.noticeSaved, style: 'good' as const }
-          : undefined;
-    const card = this.form(ctx, saved, { notice });
+    const shown = this.afterSave(ctx, action, outcome);
+    const card = this.form(ctx, saved, shown);
     // A save from another copy of the form replaces the posted form card after this turn. A save from the posted
     // card itself is answered by this card alone: updating it as well renders it a second time, a moment later,
     // and wipes what the user has begun typing in the next step (other devices get the step through refresh).
@@ -98,17 +81,79 @@ export class AnswerRoutes {
     return card;
   }
 
+  /** "Byt till fullständigt svar" on an Avstår: the same draft, now a full answer from step 1. */
+  async switchToAnswer(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
+    const parsed = formActionSchema.safeParse(data);
+    if (!parsed.success) return ctx.refuse('INVALID_SUBMISSION');
+    const outcome = await this.workflow.switchToAnswer(parsed.data, ctx.sender, ctx.now);
+    if (!('changed' in outcome)) return this.unchanged(ctx, outcome) ?? ctx.refuse('INVALID_SUBMISSION');
+    const text = messages(ctx.language).switchedToAnswer;
+    return this.form(ctx, outcome.changed, { notice: { text, style: 'good' } });
+  }
+
+  /** "Ta bort utkastet": the draft goes; the card says so and leads back to the list. */
+  async discard(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
+    const parsed = formActionSchema.safeParse(data);
+    if (!parsed.success) return ctx.refuse('INVALID_SUBMISSION');
+    const outcome = await this.workflow.discard(parsed.data, ctx.sender, ctx.now);
+    if (!('changed' in outcome)) return this.unchanged(ctx, outcome) ?? ctx.refuse('INVALID_SUBMISSION');
+    const t = messages(ctx.language);
+    return messageCard(t.draftDiscarded, { backLabel: t.back });
+  }
+
   async download(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
     const t = messages(ctx.language);
     const loaded = await this.loadForCard(data);
     if (!loaded) return ctx.refuse('CARD_OUTDATED');
-    if (!isDraftOwner(loaded.draft, ctx.sender))
-      return this.form(ctx, loaded, readOnlyForm(loaded.draft, ctx.language));
+    if (!isDraftOwner(loaded.draft, ctx.sender)) return this.form(ctx, loaded, READ_ONLY);
     const { fileName, url } = await this.workflow.download(loaded, ctx.now);
     return this.form(ctx, loaded, {
       notice: { text: t.downloadReady(fileName), style: 'good' },
       link: { url, title: t.openDownload },
     });
+  }
+
+  /** The card for an outcome that changed nothing (refused, locked, stale); undefined for the others. */
+  private unchanged(ctx: FeatureContext, outcome: DraftChangeOutcome | SaveOutcome): AdaptiveCard | undefined {
+    const t = messages(ctx.language);
+    if ('refused' in outcome) {
+      switch (outcome.refused) {
+        case 'REMISS_NOT_FOUND':
+          return ctx.refuse('REMISS_NOT_FOUND', { backLabel: t.back });
+        case 'DRAFT_NOT_FOUND':
+          // The text a save without a draft has always shown.
+          return ctx.refuse('DRAFT_NOT_FOUND', { text: t.remissNotFound, backLabel: t.back });
+        case 'NOT_DRAFT_OWNER':
+          // Not a refusal card: the owner's form, read-only, says whose it is.
+          return this.form(ctx, outcome.loaded, READ_ONLY);
+      }
+    }
+    if ('locked' in outcome) return this.form(ctx, outcome.locked, lockedForm(ctx.language));
+    if ('stale' in outcome)
+      return this.form(ctx, outcome.stale, { notice: { text: t.noticeOlderCopy, style: 'warning' } });
+    return undefined;
+  }
+
+  /** A saved step's notice: a required section left empty, the sections the preview waits for, or "Sparat". */
+  private afterSave(
+    ctx: FeatureContext,
+    action: FormAction,
+    outcome: Extract<SaveOutcome, { saved: Loaded }>,
+  ): FormShown {
+    const t = messages(ctx.language);
+    if (outcome.leftEmpty) {
+      const step = formSteps('answer', this.organisation, ctx.language).find(
+        (s) => s.kind === 'section' && s.key === outcome.leftEmpty,
+      );
+      const to = action.nav === 'goto' && action.to ? action.to : action.step + 1;
+      return {
+        notice: { text: t.leftEmptyWarning(step?.title ?? ''), style: 'warning' },
+        continueAnyway: { to, force: true },
+      };
+    }
+    if (outcome.missing.length > 0)
+      return { notice: missingSectionsNotice(this.organisation, outcome.missing, ctx.language) };
+    return action.nav === 'save' ? { notice: { text: t.noticeSaved, style: 'good' } } : {};
   }
 
   /** The workflow's start, its refusals already turned into the card to answer with. */
@@ -120,13 +165,16 @@ export class AnswerRoutes {
     const outcome = await this.workflow.start(dnr, kind, () => ctx.asker(), ctx.now);
     if ('started' in outcome) return outcome;
     switch (outcome.refused) {
+      // Each refusal leads back to the list it replaced.
       case 'REMISS_NOT_FOUND':
       case 'REMISS_CLOSED':
-        return { card: ctx.refuse(outcome.refused) };
-      case 'NOT_ASSIGNED':
-        return { card: ctx.refuse('NOT_ASSIGNED', { text: messages(ctx.language).notAssigned(outcome.assigned) }) };
+        return { card: ctx.refuse(outcome.refused, { backLabel: messages(ctx.language).back }) };
+      case 'NOT_ASSIGNED': {
+        const t = messages(ctx.language);
+        return { card: ctx.refuse('NOT_ASSIGNED', { text: t.notAssigned(outcome.assigned), backLabel: t.back }) };
+      }
       case 'NOT_DRAFT_OWNER':
-        return { card: this.form(ctx, outcome.loaded, readOnlyForm(outcome.loaded.draft, ctx.language)) };
+        return { card: this.form(ctx, outcome.loaded, READ_ONLY) };
     }
   }
 

@@ -17,6 +17,7 @@ import type { RecordStore } from '../../storage/store.js';
 import type { Asker, PostedCard } from '../featureContext.js';
 import {
   applyStep,
+  asFullAnswer,
   documentDate,
   isLocked,
   newDraft,
@@ -73,8 +74,14 @@ export type SaveOutcome =
   | { stale: Loaded }
   /** The inputs did not parse: nothing stored; the errors and what was typed. */
   | { invalid: Loaded; errors: FieldErrors; typed: Record<string, string> }
-  /** Saved; `missing` names the required sections that kept it from the preview. */
-  | { saved: Loaded; missing: SectionKey[] };
+  /**
+   * Saved; `missing` names the required sections that kept it from the preview, `leftEmpty` the required
+   * section the user was about to leave empty (the step stays, and "Fortsätt ändå" is offered).
+   */
+  | { saved: Loaded; missing: SectionKey[]; leftEmpty?: SectionKey };
+
+/** Changes to a whole draft (switching an Avstår to a full answer, removing it): the same guards as a save. */
+export type DraftChangeOutcome = Exclude<SaveOutcome, { invalid: Loaded } | { saved: Loaded }> | { changed: Loaded };
 
 export class AnswerWorkflow {
   constructor(private readonly deps: AnswerWorkflowDependencies) {}
@@ -165,7 +172,43 @@ export class AnswerWorkflow {
     const phone = applied.draft.answer.details.handlaggarePhone;
     if (action.step === 1 && phone)
       await this.deps.store.put<UserProfile>(profileKey(asker), { schemaVersion: 1, phone });
-    return { saved: { remiss: loaded.remiss, draft: applied.draft, eTag }, missing: applied.missing };
+    const saved = { remiss: loaded.remiss, draft: applied.draft, eTag };
+    return { saved, missing: applied.missing, leftEmpty: applied.leftEmpty };
+  }
+
+  /** "Byt till fullständigt svar": an Avstår draft becomes a full answer at step 1. */
+  async switchToAnswer(action: FormAction, asker: Asker, now: Date): Promise<DraftChangeOutcome> {
+    return this.changeDraft(action, asker, async (loaded) => {
+      const draft = asFullAnswer(this.deps.organisation, loaded.remiss, loaded.draft, now);
+      const eTag = await this.deps.drafts.replace(draft, loaded.eTag, { stepChanged: true });
+      return { ...loaded, draft, eTag };
+    });
+  }
+
+  /** "Ta bort utkastet": the head goes (the history stays), so that "Besvara" starts afresh. */
+  async discard(action: FormAction, asker: Asker, now: Date): Promise<DraftChangeOutcome> {
+    return this.changeDraft(action, asker, async (loaded) =>
+      (await this.deps.drafts.remove(loaded.draft, loaded.eTag, now)) ? loaded : undefined,
+    );
+  }
+
+  private async changeDraft(
+    action: FormAction,
+    asker: Asker,
+    change: (loaded: Loaded) => Promise<Loaded | undefined>,
+  ): Promise<DraftChangeOutcome> {
+    const loaded = await this.load(action.dnr);
+    if ('refused' in loaded) return loaded;
+    if (!isDraftOwner(loaded.draft, asker)) return { refused: 'NOT_DRAFT_OWNER', loaded };
+    if (isLocked(loaded.draft)) return { locked: loaded };
+    if (action.revision !== loaded.draft.revision) return { stale: loaded };
+    let changed: Loaded | undefined;
+    const written = await writeUnlessRaced(async () => {
+      changed = await change(loaded);
+    });
+    if (written && changed) return { changed };
+    const newest = await this.load(action.dnr);
+    return 'refused' in newest ? newest : { stale: newest };
   }
 
   /** Remembers where the form card lives, so later saves can update it there. */

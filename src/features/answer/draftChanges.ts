@@ -113,7 +113,7 @@ export function applyStep(
   action: FormAction,
   data: unknown,
   at: { language: Language; now: Date },
-): { draft: Draft; missing: SectionKey[] } | { errors: FieldErrors } {
+): { draft: Draft; missing: SectionKey[]; leftEmpty?: SectionKey } | { errors: FieldErrors } {
   const input = (data ?? {}) as Record<string, unknown>;
   const draft = loaded.draft;
   const steps = formSteps(draft.answer.kind, org, at.language);
@@ -137,14 +137,50 @@ export function applyStep(
       answer = { ...answer, sections: { ...answer.sections, [step.key]: value } };
     if (answer.kind === 'avstar') answer = { ...answer, reason: value };
   }
-  let target = draft.step + (action.nav === 'next' ? 1 : action.nav === 'prev' ? -1 : 0);
+  let target = navigationTarget(draft.step, action);
   target = Math.min(Math.max(target, 1), steps.length);
+  // Leaving a required section empty forwards is asked about once; "Fortsätt ändå" (force) goes on.
+  const leftEmpty =
+    step?.kind === 'section' && !step.optional && answer.kind === 'answer' && target > draft.step && !action.force
+      ? missingSections(answer.sections).find((k) => k === step.key)
+      : undefined;
   // The preview is reached only with every required section written; until then the step stays.
   const missing =
     steps[target - 1]?.kind === 'preview' && answer.kind === 'answer' ? missingSections(answer.sections) : [];
-  if (missing.length > 0) target = draft.step;
+  if (missing.length > 0 || leftEmpty) target = draft.step;
   return {
     draft: { ...draft, answer, step: target, revision: draft.revision + 1, updatedAt: at.now.toISOString() },
-    missing,
+    missing: leftEmpty ? [] : missing,
+    leftEmpty,
+  };
+}
+
+function navigationTarget(current: number, action: FormAction): number {
+  switch (action.nav) {
+    case 'next':
+      return current + 1;
+    case 'prev':
+      return current - 1;
+    case 'goto':
+      return action.to ?? current;
+    case 'save':
+      return current;
+  }
+}
+
+/** An Avstår draft turned into a full answer: the details kept, a written reason becomes the summary. */
+export function asFullAnswer(org: Organisation, remiss: Remiss, draft: Draft, now: Date): Draft {
+  if (draft.answer.kind !== 'avstar') return draft;
+  const sections = {
+    ...emptySections(),
+    bakgrund: suggestedBakgrund(org, remiss),
+    sammanfattning: draft.answer.reason,
+  };
+  return {
+    ...draft,
+    answer: { kind: 'answer', details: draft.answer.details, sections },
+    step: 1,
+    revision: draft.revision + 1,
+    updatedAt: now.toISOString(),
   };
 }

@@ -36,6 +36,13 @@ export class DraftRepository {
     return next;
   }
 
+  /** Removes the head if it is still at `eTag` (its history stays); false when it had changed or was gone. */
+  async remove(draft: Draft, eTag: string, now: Date): Promise<boolean> {
+    const removed = await this.store.delete(answerKeys.draft(draft.dnr), { ifMatch: eTag });
+    if (removed) await this.touch({ ...draft, updatedAt: now.toISOString() });
+    return removed;
+  }
+
   /** Written before the head, so a submission survives even if the head write loses a race or the process dies. */
   async recordSubmission(submission: DraftSubmission): Promise<void> {
     await this.store.create(`${answerKeys.history(submission.dnr)}${submission.at}-${randomUUID()}`, submission);

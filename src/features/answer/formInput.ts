@@ -8,7 +8,8 @@ import type { Language } from '../../domain/language.js';
 import { messages } from '../../i18n/messages.js';
 import { dnrSchema } from '../cardData.js';
 
-export const NAVIGATIONS = ['prev', 'save', 'next'] as const;
+// 'save' stays accepted: cards posted before the form lost its "Spara" button still send it.
+export const NAVIGATIONS = ['prev', 'save', 'next', 'goto'] as const;
 export type Navigation = (typeof NAVIGATIONS)[number];
 
 /** What every form action carries besides the inputs. */
@@ -17,6 +18,10 @@ export const formActionSchema = z.object({
   revision: z.number().int().min(0).max(1_000_000),
   step: z.number().int().min(1).max(20),
   nav: z.enum(NAVIGATIONS).default('save'),
+  /** The step a "goto" (the step list) jumps to. */
+  to: z.number().int().min(1).max(20).optional(),
+  /** "Fortsätt ändå": leave a required section empty. */
+  force: z.boolean().optional(),
 });
 export type FormAction = z.infer<typeof formActionSchema>;
 

@@ -32,6 +32,10 @@ export interface FormViewOptions {
   /** Values to show instead of the draft's (an invalid submission is shown back as typed). */
   typed?: Record<string, string>;
   readOnly?: boolean;
+  /** Read-only because it is with the approver (not because it is someone else's). */
+  locked?: boolean;
+  /** Offers "Fortsätt ändå" to the step the user was leaving for. */
+  continueAnyway?: { to: number; force: true };
   link?: { url: string; title: string };
 }
 
@@ -97,38 +101,39 @@ export function formCard(org: Organisation, remiss: Remiss, draft: Draft, option
   const errors = options.errors ?? {};
   const typed = options.typed ?? {};
   const mode = options.readOnly ? 'readonly' : step.kind;
-  const actionData = (nav: string) => ({ dnr: draft.dnr, revision: draft.revision, step: stepIndex, nav });
+  const actionData = (nav: string, extra: object = {}) => ({
+    dnr: draft.dnr,
+    revision: draft.revision,
+    step: stepIndex,
+    nav,
+    ...extra,
+  });
   const buttons: { title: string; verb: string; data: object; style: string; inputs: string }[] = [];
+  const button = (title: string, verb: string, data: object, style = 'default', inputs = 'auto') =>
+    buttons.push({ title, verb, data, style, inputs });
   if (!options.readOnly) {
-    if (stepIndex > 1)
-      buttons.push({
-        title: t.previous,
-        verb: 'answer.save',
-        data: actionData('prev'),
-        style: 'default',
-        inputs: 'auto',
-      });
+    // Every click saves, so there is no separate "Spara".
+    if (stepIndex > 1) button(t.previous, 'answer.save', actionData('prev'));
+    if (options.continueAnyway) button(t.continueAnyway, 'answer.save', actionData('goto', options.continueAnyway));
     if (step.kind === 'preview') {
-      buttons.push({
-        title: t.downloadDraft,
-        verb: 'answer.download',
-        data: actionData('save'),
-        style: 'default',
-        inputs: 'none',
-      });
+      button(t.downloadDraft, 'answer.download', actionData('save'), 'default', 'none');
       if (options.canSendForApproval)
-        buttons.push({
-          title: t.sendForApproval,
-          verb: 'approval.compose',
-          data: actionData('save'),
-          style: 'positive',
-          inputs: 'none',
-        });
-    } else {
-      buttons.push({ title: t.save, verb: 'answer.save', data: actionData('save'), style: 'default', inputs: 'auto' });
-      buttons.push({ title: t.next, verb: 'answer.save', data: actionData('next'), style: 'positive', inputs: 'auto' });
+        button(t.sendForApproval, 'approval.compose', actionData('save'), 'positive', 'none');
+    } else button(t.next, 'answer.save', actionData('next'), 'positive');
+    if (step.kind === 'avstar') {
+      button(t.switchToAnswer, 'answer.switch', actionData('save'), 'default', 'none');
+      button(t.discardDraft, 'answer.discard', actionData('save'), 'destructive', 'none');
     }
   }
+  const stepList = options.readOnly
+    ? []
+    : steps.map((s, i) => ({
+        title: `${stepMark(s, draft)}${s.title}`,
+        data: actionData('goto', { to: i + 1 }),
+        current: i + 1 === stepIndex,
+      }));
+  const ownerName = draft.owner.name ?? draft.owner.email ?? draft.answer.details.handlaggareName;
+  const required = step.kind === 'section' && !step.optional && !options.readOnly;
 
   const d = draft.answer.details;
   const sectionValue = (): string => {
@@ -141,8 +146,17 @@ export function formCard(org: Organisation, remiss: Remiss, draft: Draft, option
   const base = {
     title: remiss.title,
     dnrLine: `${t.fieldDnr} ${remiss.dnr} · ${t.fieldDueDate.toLowerCase()} ${dueDate}`,
-    progress: t.stepLine(stepIndex, steps.length, step.title),
-    guidance: step.guidance,
+    // Someone else's draft is not a step of theirs: whose it is, and no writing guidance.
+    progress: options.readOnly
+      ? options.locked
+        ? t.awaitingApprovalTitle
+        : t.readOnlyHeader(ownerName)
+      : t.stepLine(stepIndex, steps.length, step.title),
+    guidance: options.readOnly ? (options.locked ? '' : t.noticeReadOnly(ownerName)) : step.guidance,
+    required: required ? t.requiredSection : '',
+    stepListLabel: t.stepListLabel,
+    steps: stepList,
+    backLabel: t.back,
     notice: options.notice?.text ?? '',
     noticeStyle: options.notice?.style ?? 'default',
     mode,
@@ -191,20 +205,33 @@ export function formCard(org: Organisation, remiss: Remiss, draft: Draft, option
   return render([], false);
 }
 
+/** ✓ for a filled step, ⚠ for a required one still empty; nothing for the optional and the preview. */
+function stepMark(step: FormStep, draft: Draft): string {
+  const answer = draft.answer;
+  const filled =
+    step.kind === 'details'
+      ? !!(answer.details.handlaggareName && answer.details.handlaggareEmail)
+      : step.kind === 'section' && answer.kind === 'answer'
+        ? answer.sections[step.key].trim() !== ''
+        : step.kind === 'avstar' && answer.kind === 'avstar'
+          ? answer.reason.trim() !== ''
+          : undefined;
+  if (filled) return '✓ ';
+  if (filled === false && step.kind === 'section' && !step.optional) return '⚠ ';
+  return '';
+}
+
 /** What a form card shows besides the draft itself. */
 export type FormShown = Omit<FormViewOptions, 'language' | 'documentDate' | 'canSendForApproval'>;
 type Notice = NonNullable<FormViewOptions['notice']>;
 
 /** Sent for approval (or approved): the form is shown read-only until changes are requested. */
 export function lockedForm(language: Language): FormShown {
-  return { readOnly: true, notice: { text: messages(language).editingClosed, style: 'accent' } };
+  return { readOnly: true, locked: true, notice: { text: messages(language).editingClosed, style: 'accent' } };
 }
 
-/** Someone else's draft: shown read-only, saying whose it is. */
-export function readOnlyForm(draft: Draft, language: Language): FormShown {
-  const owner = draft.owner.name ?? draft.owner.email ?? draft.answer.details.handlaggareName;
-  return { readOnly: true, notice: { text: messages(language).noticeReadOnly(owner), style: 'warning' } };
-}
+/** Someone else's draft: shown read-only, its header saying whose it is. */
+export const READ_ONLY: FormShown = { readOnly: true };
 
 /** The notice naming the required sections still empty, by their titles on the form. */
 export function missingSectionsNotice(org: Organisation, missing: SectionKey[], language: Language): Notice {
@@ -235,6 +262,7 @@ export function draftFormCard(
   return formCard(org, remiss, draft, {
     ...shown,
     readOnly: shown.readOnly || locked,
+    locked: shown.locked || (locked && !shown.readOnly),
     notice,
     canSendForApproval: !locked,
     language,

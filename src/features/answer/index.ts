@@ -12,6 +12,8 @@ export const ANSWER_VERBS = {
   save: 'answer.save',
   download: 'answer.download',
   refresh: 'answer.refresh',
+  switch: 'answer.switch',
+  discard: 'answer.discard',
 } as const;
 
 /** The store prefixes the answer owns, and the suffix of a profile (under users/, which other features share). */
@@ -63,6 +65,8 @@ export function answerModule(answer: AnswerRoutes): FeatureModule {
       [ANSWER_VERBS.save]: (ctx, data) => answer.save(ctx, data),
       [ANSWER_VERBS.download]: (ctx, data) => answer.download(ctx, data),
       [ANSWER_VERBS.refresh]: (ctx, data) => answer.refresh(ctx, data),
+      [ANSWER_VERBS.switch]: (ctx, data) => answer.switchToAnswer(ctx, data),
+      [ANSWER_VERBS.discard]: (ctx, data) => answer.discard(ctx, data),
     },
     intents: { answer: (ctx, intent) => answer.startFromMessage(ctx, intent.dnr) },
     keys: ANSWER_KEYS,

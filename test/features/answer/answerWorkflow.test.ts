@@ -15,6 +15,7 @@ import { DownloadLinks } from '../../../src/features/answer/downloadLinks.js';
 import { DraftRepository } from '../../../src/features/answer/draftRepository.js';
 import { answerKeys } from '../../../src/features/answer/index.js';
 import type { Asker } from '../../../src/features/featureContext.js';
+import type { FormAction } from '../../../src/features/answer/formInput.js';
 import { LocalRemissRepository } from '../../../src/register/localRemissRepository.js';
 import { FileStore } from '../../../src/storage/fileStore.js';
 import { exampleOrganisation } from '../../support/answerFixtures.js';
@@ -209,4 +210,59 @@ test('applyStep refuses the preview while sections are empty, and stays on the s
     at,
   );
   expect('draft' in result && [result.draft.step, result.missing]).toEqual([6, ['arendet', 'analys']]);
+});
+
+describe('navigation without dead ends', () => {
+  const r = remiss({ dnr: DNR, dueDate: '2026-12-15' });
+  const at4 = () => ({ ...newDraft(organisation, r, anna, 'answer', undefined, NOW), step: 4 });
+  const apply = (nav: FormAction['nav'], text: string, extra: Partial<FormAction> = {}) =>
+    applyStep(
+      organisation,
+      { remiss: r, draft: at4(), eTag: 'e' },
+      { dnr: DNR, revision: 0, step: 4, nav, ...extra },
+      { text },
+      at,
+    );
+
+  test('a jump goes to the step named, saving the text of this one', () => {
+    const result = apply('goto', 'Ärendet i korthet.', { to: 2 });
+    expect('draft' in result && result.draft.step).toBe(2);
+    expect('draft' in result && result.draft.answer).toMatchObject({ sections: { arendet: 'Ärendet i korthet.' } });
+  });
+
+  test('leaving a required section empty forwards stays and names it; forced, it goes on; backwards it goes', () => {
+    const warned = apply('next', '');
+    expect('draft' in warned && [warned.draft.step, warned.leftEmpty]).toEqual([4, 'arendet']);
+    const forced = apply('goto', '', { to: 6, force: true });
+    expect('draft' in forced && [forced.draft.step, forced.leftEmpty]).toEqual([6, undefined]);
+    const back = apply('prev', '');
+    expect('draft' in back && [back.draft.step, back.leftEmpty]).toEqual([3, undefined]);
+  });
+
+  test('an Avstår switched to a full answer keeps the details and the reason, as the summary', async () => {
+    await answer.startFromCard(featureContextStub(anna).ctx, { dnr: DNR }, 'avstar');
+    const action = { dnr: DNR, revision: 0, step: 1, nav: 'next' as const };
+    await workflow.save(action, { text: 'Inget att tillägga.' }, anna, at);
+    const switched = await workflow.switchToAnswer({ ...action, revision: 1 }, anna, NOW);
+    expect('changed' in switched).toBe(true);
+    const draft = await head();
+    expect([draft.step, draft.revision, draft.answer.kind]).toEqual([1, 2, 'answer']);
+    expect(draft.answer).toMatchObject({
+      details: { handlaggareName: anna.name },
+      sections: { sammanfattning: 'Inget att tillägga.' },
+    });
+  });
+
+  test('only the owner removes a draft, on the revision shown; the history stays', async () => {
+    await answer.startFromCard(featureContextStub(anna).ctx, { dnr: DNR }, 'avstar');
+    const action = { dnr: DNR, revision: 0, step: 1, nav: 'save' as const };
+    expect(await workflow.discard(action, bo, NOW)).toMatchObject({ refused: 'NOT_DRAFT_OWNER' });
+    expect(await workflow.discard({ ...action, revision: 3 }, anna, NOW)).toHaveProperty('stale');
+    await workflow.save(action, { text: 'Skäl.' }, anna, at);
+    expect(await workflow.discard({ ...action, revision: 1 }, anna, NOW)).toHaveProperty('changed');
+    expect(await drafts.get(DNR)).toBeUndefined();
+    expect(await drafts.history(DNR)).toHaveLength(1);
+    const card = await answer.discard(featureContextStub(anna).ctx, action);
+    expect(refusalOf(card)).toBe('DRAFT_NOT_FOUND');
+  });
 });
