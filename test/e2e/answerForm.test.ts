@@ -326,7 +326,7 @@ test('the step list marks filled (✓) and missing required (⚠) steps and jump
   const posted = await say(annaChat, `besvara ${DNR}`);
   const step1 = cardOf(posted)!;
   expect(stepList(step1)).toEqual([
-    '✓ Uppgifter',
+    '✓ Kontaktuppgifter och sammanträde',
     'Sammanfattning',
     '✓ Bakgrund',
     '⚠ Ärendet',
@@ -393,12 +393,12 @@ test('a refusal to start leads back to the list it replaced', async () => {
 
 test('an Avstå by mistake becomes a full answer with "Byt till fullständigt svar", the reason kept', async () => {
   const drafts = new DraftRepository(createStore({ STORAGE: 'file', DATA_DIR: h.dataDir }));
-  const avstar = await click(annaChat, await showDetail(), 'Avstå från att yttra sig');
+  const avstar = await click(annaChat, await showDetail(), 'Avstå från yttrande');
   const preview = await click(annaChat, avstar, 'Nästa', { text: 'Berör inte oss.' });
   const back = await click(annaChat, preview, 'Föregående');
   expect(input(back, 'text')!.value).toBe('Berör inte oss.');
   const switched = await click(annaChat, back, 'Byt till fullständigt svar');
-  expect(cardText(switched)).toContain('Steg 1 av 7: Uppgifter');
+  expect(cardText(switched)).toContain('Steg 1 av 7: Kontaktuppgifter och sammanträde');
   expect(cardText(switched)).toContain('Skälet du skrev ligger kvar som sammanfattning.');
   expect((await drafts.get(DNR))!.value.answer).toMatchObject({
     kind: 'answer',
@@ -412,7 +412,7 @@ test('an Avstå by mistake becomes a full answer with "Byt till fullständigt sv
 
 test('"Ta bort utkastet" removes an Avstår draft (by its owner only), and "Besvara" starts afresh', async () => {
   const drafts = new DraftRepository(createStore({ STORAGE: 'file', DATA_DIR: h.dataDir }));
-  const avstar = await click(annaChat, await showDetail(), 'Avstå från att yttra sig');
+  const avstar = await click(annaChat, await showDetail(), 'Avstå från yttrande');
   const forged = await h.post(
     cardActionFrom(h.connector, bertilChat, 'answer.discard', button(avstar, 'Ta bort utkastet').data),
   );
@@ -423,7 +423,7 @@ test('"Ta bort utkastet" removes an Avstår draft (by its owner only), and "Besv
   expect(await drafts.get(DNR)).toBeUndefined();
   const list = await click(annaChat, removed, 'Tillbaka till listan');
   const form = await click(annaChat, list, 'Besvara');
-  expect(cardText(form)).toContain('Steg 1 av 7: Uppgifter');
+  expect(cardText(form)).toContain('Steg 1 av 7: Kontaktuppgifter och sammanträde');
 });
 
 async function showDetail(): Promise<Card> {
