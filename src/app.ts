@@ -13,6 +13,7 @@ import { TeamsMessenger } from './bot/teamsMessenger.js';
 import { createGatedAdapter } from './bot/gatedAdapter.js';
 import { loadOrganisationFile } from './config/organisationFile.js';
 import type { Settings } from './config/settings.js';
+import { AnswerDialog } from './features/answer/answerDialog.js';
 import { AnswerRoutes } from './features/answer/answerRoutes.js';
 import { AnswerWorkflow } from './features/answer/answerWorkflow.js';
 import { DownloadLinks } from './features/answer/downloadLinks.js';
@@ -185,7 +186,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
   });
   const features: FeatureModule[] = [
     dueModule(new DueRoutes(register, { marker: () => drafts.marker(), progress: (dnr) => answer.progress(dnr) })),
-    answerModule(new AnswerRoutes(organisation, answer)),
+    answerModule(new AnswerRoutes(organisation, answer), new AnswerDialog(organisation, answer)),
     approvalModule(approval),
     filingModule(filing, registrator),
     digestModule(new DigestSubscriptionRoutes(preferences)),

@@ -8,12 +8,20 @@ import {
   MessageFactory,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import { matchIntent, type Intent } from '../domain/intents.js';
 import { notUnderstoodCard } from '../features/commands/commandsCard.js';
 import type { ConversationsWorkflow } from '../features/people/conversationsWorkflow.js';
-import { combineFeatures, type FeatureModule, type IntentHandler, type IntentKind } from '../features/featureModule.js';
+import {
+  combineFeatures,
+  type DialogHandler,
+  type DialogResponse,
+  type FeatureModule,
+  type IntentHandler,
+  type IntentKind,
+} from '../features/featureModule.js';
 import type { AdaptiveCard, FeatureContext } from '../features/featureContext.js';
 import type { LanguagePreferences } from '../features/language/languagePreference.js';
 import { messages } from '../i18n/messages.js';
@@ -37,12 +45,14 @@ const MAX_MESSAGE_TEXT = 2_000;
 export class RemissBot extends ActivityHandler {
   private readonly router: CardActionRouter;
   private readonly intents: ReturnType<typeof combineFeatures>['intents'];
+  private readonly dialogs: ReadonlyMap<string, DialogHandler>;
 
   constructor(private readonly deps: RemissBotDependencies) {
     super();
     const declared = combineFeatures(deps.features);
     this.router = new CardActionRouter(declared.verbs);
     this.intents = declared.intents;
+    this.dialogs = new Map(Object.entries(declared.dialogs));
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -78,6 +88,23 @@ export class RemissBot extends ActivityHandler {
     this.deps.logger.info({ event: 'card.action', verb: handler ? verb : '(unknown)' }, 'card action');
     const card = handler ? await handler(ctx, invokeValue.action.data) : ctx.refuse('UNKNOWN_VERB');
     return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card };
+  }
+
+  /** Teams dialogs (task modules) open with task/fetch and send with task/submit; other invokes as before. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const name = context.activity.name;
+    if (name !== 'task/fetch' && name !== 'task/submit') return super.onInvokeActivity(context);
+    const data = (context.activity.value as { data?: unknown } | undefined)?.data;
+    const dialogName = (data as { dialog?: unknown } | undefined)?.dialog;
+    const dialog = typeof dialogName === 'string' ? this.dialogs.get(dialogName) : undefined;
+    const ctx = await this.deps.contexts.create(context);
+    this.deps.logger.info({ event: 'dialog', name, dialog: dialog ? dialogName : '(unknown)' }, 'dialog');
+    const response: DialogResponse = !dialog
+      ? { title: '', card: ctx.refuse('UNKNOWN_VERB') }
+      : name === 'task/fetch'
+        ? await dialog.fetch(ctx, data)
+        : await dialog.submit(ctx, data);
+    return { status: 200, body: taskResponse(response) };
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -120,6 +147,13 @@ function messageText(context: TurnContext): string {
   const command = (value as { command?: unknown } | undefined)?.command;
   const raw = typeof text === 'string' && text.trim() ? text : typeof command === 'string' ? command : '';
   return raw.slice(0, MAX_MESSAGE_TEXT);
+}
+
+/** A dialog's response as Teams takes it: a card to show in the dialog, or a message that closes it. */
+function taskResponse(response: DialogResponse): unknown {
+  if ('done' in response) return { task: { type: 'message', value: response.done } };
+  const card = CardFactory.adaptiveCard(response.card);
+  return { task: { type: 'continue', value: { title: response.title, width: 'large', height: 'large', card } } };
 }
 
 async function sendCard(context: TurnContext, card: AdaptiveCard): Promise<void> {

@@ -12,6 +12,18 @@ import type { AdaptiveCard, FeatureContext } from './featureContext.js';
 /** Answers an Action.Execute; `data` is untrusted and must be validated. */
 export type CardActionHandler = (ctx: FeatureContext, data: unknown) => Promise<AdaptiveCard>;
 
+/**
+ * A Teams dialog (task module): what it shows, as plain data. `card` opens (or keeps open) the dialog with that
+ * card; `done` closes it with a short message. `data` is untrusted and must be validated.
+ */
+export type DialogResponse = { title: string; card: AdaptiveCard } | { done: string };
+export interface DialogHandler {
+  /** task/fetch: the dialog opens. */
+  fetch(ctx: FeatureContext, data: unknown): Promise<DialogResponse>;
+  /** task/submit: the dialog's button was pressed. */
+  submit(ctx: FeatureContext, data: unknown): Promise<DialogResponse>;
+}
+
 export type IntentKind = Intent['kind'];
 
 /** Answers a message; undefined when the feature has posted its own reply. */
@@ -27,15 +39,17 @@ export interface FeatureModule {
   /** Card verbs (Action.Execute) and their handlers: `<feature>.<action>`. */
   verbs?: Record<string, CardActionHandler>;
   intents?: IntentHandlers;
+  /** Dialogs, by the name their opening button carries as `dialog`: `<feature>.<dialog>`. */
+  dialogs?: Record<string, DialogHandler>;
   jobs?: JobHandlers;
   keys?: KeySpace[];
 }
 
 /** The declarations of several features, checked: a verb, intent or job kind belongs to one feature only. */
 export function combineFeatures(features: readonly FeatureModule[]): Required<Omit<FeatureModule, 'name'>> {
-  const combined = { verbs: {}, intents: {}, jobs: {}, keys: [] } as Required<Omit<FeatureModule, 'name'>>;
+  const combined = { verbs: {}, intents: {}, dialogs: {}, jobs: {}, keys: [] } as Required<Omit<FeatureModule, 'name'>>;
   for (const feature of features) {
-    for (const part of ['verbs', 'intents', 'jobs'] as const) {
+    for (const part of ['verbs', 'intents', 'dialogs', 'jobs'] as const) {
       for (const [name, handler] of Object.entries(feature[part] ?? {})) {
         if (name in combined[part]) throw new DeclarationError(`${part} "${name}" is declared twice (${feature.name})`);
         (combined[part] as Record<string, unknown>)[name] = handler;

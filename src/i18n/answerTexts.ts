@@ -64,6 +64,12 @@ export const sv = {
   discardDraft: 'Ta bort utkastet',
   draftDiscarded: 'Utkastet är borttaget. Du kan börja om med "Besvara" eller "Avstå" i listan.',
   switchedToAnswer: 'Nu skriver du ett fullständigt svar. Skälet du skrev ligger kvar som sammanfattning.',
+  dialogTitle: 'Skriv svaret',
+  dialogOpen: 'Skriv i stort fönster',
+  dialogIntro: 'Alla avsnitt på en sida. Spara när du är klar; formuläret i chatten visar det du skrev.',
+  dialogRequired: '(ska fyllas i)',
+  dialogSave: 'Spara och stäng',
+  dialogSaved: 'Sparat. Formuläret i chatten visar det du skrev.',
 };
 
 export const en: typeof sv = {
@@ -124,4 +130,10 @@ export const en: typeof sv = {
   discardDraft: 'Delete the draft',
   draftDiscarded: 'The draft is deleted. You can start again with "Answer" or "Decline" in the list.',
   switchedToAnswer: 'You are now writing a full answer. The reason you wrote is kept as the summary.',
+  dialogTitle: 'Write the answer',
+  dialogOpen: 'Write in a large window',
+  dialogIntro: 'Every section on one page. Save when you are done; the form in the chat shows what you wrote.',
+  dialogRequired: '(required)',
+  dialogSave: 'Save and close',
+  dialogSaved: 'Saved. The form in the chat shows what you wrote.',
 };

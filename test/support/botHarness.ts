@@ -146,6 +146,11 @@ export function cardActionFrom(
   };
 }
 
+/** A Teams dialog (task module) invoke: task/fetch when its button is pressed, task/submit from inside it. */
+export function taskFrom(connector: FakeConnector, user: ChatUser, name: 'task/fetch' | 'task/submit', data: unknown) {
+  return { ...base(connector, user), type: 'invoke', name, value: { data, context: { theme: 'default' } } };
+}
+
 export function installFrom(connector: FakeConnector, user: ChatUser) {
   return { ...base(connector, user), type: 'installationUpdate', action: 'add' };
 }

@@ -16,6 +16,7 @@ import { retryOnConflict, writeUnlessRaced } from '../../storage/conditionalUpda
 import type { RecordStore } from '../../storage/store.js';
 import type { Asker, PostedCard } from '../featureContext.js';
 import {
+  applySections,
   applyStep,
   asFullAnswer,
   documentDate,
@@ -146,6 +147,31 @@ export class AnswerWorkflow {
     asker: Asker,
     at: { language: Language; now: Date },
   ): Promise<SaveOutcome> {
+    return this.submit(action, data, asker, at, (loaded) =>
+      applyStep(this.deps.organisation, loaded, action, data, at),
+    );
+  }
+
+  /** Saves every section at once, from the writing dialog: the same owner, lock and revision rules as a step. */
+  async saveSections(
+    action: { dnr: string; revision: number },
+    data: unknown,
+    asker: Asker,
+    at: { language: Language; now: Date },
+  ): Promise<SaveOutcome> {
+    const loaded = await this.load(action.dnr);
+    const step = 'refused' in loaded ? 1 : loaded.draft.step;
+    return this.submit({ ...action, step, nav: 'save' }, data, asker, at, (l) => applySections(l, data, at));
+  }
+
+  /** The guards, the history and the conditional write that every change from a card or dialog goes through. */
+  private async submit(
+    action: FormAction,
+    data: unknown,
+    asker: Asker,
+    at: { language: Language; now: Date },
+    apply: (loaded: Loaded) => ReturnType<typeof applyStep>,
+  ): Promise<SaveOutcome> {
     const loaded = await this.load(action.dnr);
     if ('refused' in loaded) return loaded;
     if (!isDraftOwner(loaded.draft, asker)) return { refused: 'NOT_DRAFT_OWNER', loaded };
@@ -155,7 +181,7 @@ export class AnswerWorkflow {
       await this.deps.drafts.recordSubmission(submission(at.now, action, asker, fields, false));
       return { stale: loaded };
     }
-    const applied = applyStep(this.deps.organisation, loaded, action, data, at);
+    const applied = apply(loaded);
     if ('errors' in applied) return { invalid: loaded, errors: applied.errors, typed: fields };
 
     await this.deps.drafts.recordSubmission(submission(at.now, action, asker, fields, true));

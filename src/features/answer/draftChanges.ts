@@ -5,6 +5,7 @@
 import {
   emptySections,
   missingSections,
+  SECTION_KEYS,
   type Answer,
   type AnswerDetails,
   type SectionKey,
@@ -18,6 +19,7 @@ import type { Asker } from '../featureContext.js';
 import { todayIn, type CalendarDate } from '../../domain/calendar.js';
 import { parseDetails, parseSectionText, type FieldErrors, type FormAction } from './formInput.js';
 import { formSteps, meetingChoices } from './formSteps.js';
+import { messages } from '../../i18n/messages.js';
 
 /** A remiss with its draft, as read together (the eTag is the draft's). */
 export type Loaded = { remiss: Remiss; draft: Draft; eTag: string };
@@ -33,7 +35,7 @@ export function documentDate(draft: Draft, now: Date): CalendarDate {
 }
 
 /** Input ids on the form card; anything else in the card data is ignored. */
-const INPUT_IDS = ['name', 'email', 'phone', 'meeting', 'adjust', 'text'] as const;
+const INPUT_IDS = ['name', 'email', 'phone', 'meeting', 'adjust', 'text', ...SECTION_KEYS] as const;
 
 /** The input values a card sent, as text, for the draft's history. */
 export function submittedFields(data: unknown): Record<string, string> {
@@ -152,6 +154,30 @@ export function applyStep(
     draft: { ...draft, answer, step: target, revision: draft.revision + 1, updatedAt: at.now.toISOString() },
     missing: leftEmpty ? [] : missing,
     leftEmpty,
+  };
+}
+
+/** Every section at once, as the writing dialog sends them; the step stays where it was. */
+export function applySections(
+  loaded: Loaded,
+  data: unknown,
+  at: { language: Language; now: Date },
+): { draft: Draft; missing: SectionKey[] } | { errors: FieldErrors } {
+  const input = (data ?? {}) as Record<string, unknown>;
+  const draft = loaded.draft;
+  if (draft.answer.kind !== 'answer') return { errors: { text: messages(at.language).errorInvalidSubmission } };
+  const sections = { ...draft.answer.sections };
+  let errors: FieldErrors = {};
+  for (const key of SECTION_KEYS) {
+    const parsed = parseSectionText(input, key, at.language);
+    sections[key] = parsed.value;
+    errors = { ...errors, ...parsed.errors };
+  }
+  if (Object.keys(errors).length > 0) return { errors };
+  const answer = { ...draft.answer, sections };
+  return {
+    draft: { ...draft, answer, revision: draft.revision + 1, updatedAt: at.now.toISOString() },
+    missing: missingSections(sections),
   };
 }
 

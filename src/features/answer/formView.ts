@@ -17,6 +17,7 @@ import { cardBytes, renderCard } from '../../cards/cardTemplates.js';
 import type { AdaptiveCard } from '../featureContext.js';
 import { NO_MEETING, type FieldErrors } from './formInput.js';
 import { formSteps, meetingChoices, type FormStep } from './formSteps.js';
+import { WRITE_DIALOG } from './index.js';
 
 /** Teams refuses large cards; the bot keeps every card under this. */
 export const MAX_CARD_BYTES = 80 * 1024;
@@ -142,10 +143,9 @@ export function formCard(org: Organisation, remiss: Remiss, draft: Draft, option
     if (step.kind === 'avstar' && draft.answer.kind === 'avstar') return draft.answer.reason;
     return '';
   };
-  const dueDate = formatLongDate(remiss.dueDate, language);
   const base = {
     title: remiss.title,
-    dnrLine: `${t.fieldDnr} ${remiss.dnr} · ${t.fieldDueDate.toLowerCase()} ${dueDate}`,
+    dnrLine: dnrLine(remiss, language),
     // Someone else's draft is not a step of theirs: whose it is, and no writing guidance.
     progress: options.readOnly
       ? options.locked
@@ -157,6 +157,9 @@ export function formCard(org: Organisation, remiss: Remiss, draft: Draft, option
     stepListLabel: t.stepListLabel,
     steps: stepList,
     backLabel: t.back,
+    // The writing dialog, from a section step (Teams reads `msteams` and opens it with task/fetch).
+    dialogLabel: step.kind === 'section' && !options.readOnly ? t.dialogOpen : '',
+    dialogData: { msteams: { type: 'task/fetch' }, dialog: WRITE_DIALOG, dnr: draft.dnr, revision: draft.revision },
     notice: options.notice?.text ?? '',
     noticeStyle: options.notice?.style ?? 'default',
     mode,
@@ -203,6 +206,12 @@ export function formCard(org: Organisation, remiss: Remiss, draft: Draft, option
   if (mode === 'preview' || mode === 'readonly')
     return previewData(org, remiss, draft.answer, options.documentDate, render);
   return render([], false);
+}
+
+/** "Dnr … · svarsdatum …" under the title of the form and the writing dialog. */
+export function dnrLine(remiss: Remiss, language: Language): string {
+  const t = messages(language);
+  return `${t.fieldDnr} ${remiss.dnr} · ${t.fieldDueDate.toLowerCase()} ${formatLongDate(remiss.dueDate, language)}`;
 }
 
 /** ✓ for a filled step, ⚠ for a required one still empty; nothing for the optional and the preview. */

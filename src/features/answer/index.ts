@@ -4,6 +4,7 @@
  */
 import { expiresAfter, keptKeys, type KeySpace } from '../../storage/keyspace.js';
 import type { FeatureModule } from '../featureModule.js';
+import type { AnswerDialog } from './answerDialog.js';
 import type { AnswerRoutes } from './answerRoutes.js';
 
 export const ANSWER_VERBS = {
@@ -15,6 +16,9 @@ export const ANSWER_VERBS = {
   switch: 'answer.switch',
   discard: 'answer.discard',
 } as const;
+
+/** The writing dialog (task module), by the name its opening button carries. */
+export const WRITE_DIALOG = 'answer.write';
 
 /** The store prefixes the answer owns, and the suffix of a profile (under users/, which other features share). */
 export const ANSWER_PREFIXES = {
@@ -56,7 +60,7 @@ export const ANSWER_KEYS: KeySpace[] = [
   },
 ];
 
-export function answerModule(answer: AnswerRoutes): FeatureModule {
+export function answerModule(answer: AnswerRoutes, dialog: AnswerDialog): FeatureModule {
   return {
     name: 'answer',
     verbs: {
@@ -69,6 +73,7 @@ export function answerModule(answer: AnswerRoutes): FeatureModule {
       [ANSWER_VERBS.discard]: (ctx, data) => answer.discard(ctx, data),
     },
     intents: { answer: (ctx, intent) => answer.startFromMessage(ctx, intent.dnr) },
+    dialogs: { [WRITE_DIALOG]: dialog },
     keys: ANSWER_KEYS,
   };
 }
