@@ -67,10 +67,34 @@ export function avstarSentence(org: Organisation): string {
   return `${org.name} avstår från att yttra sig över remissen.`;
 }
 
-/** The text step 3 starts from: who remitted what to whom, and by which date the answer is due. */
+/** The decision an Avstår answer proposes: the bolag itself, or the nämnd as a numbered förslag. */
+export function avstarProposal(org: Organisation, adjustImmediately: boolean): string[] {
+  if (org.kind === 'bolag') return [avstarSentence(org)];
+  const items = [`1. ${capitalise(org.board)} avstår från att yttra sig över remissen.`];
+  if (adjustImmediately) items.push('2. Paragrafen justeras omedelbart.');
+  return items;
+}
+
+/**
+ * Whom the document is for and at which meeting it is decided or reported: a förvaltning's or kontor's
+ * tjänsteutlåtande goes to its nämnd; a bolag's kontorsyttrande goes to the remittent and is reported to its board.
+ */
+export function recipientLines(org: Organisation, remiss: Remiss, meetingDate: CalendarDate | undefined): string[] {
+  const to = org.kind === 'bolag' ? remiss.remittent : capitalise(org.board);
+  const lines = [`Till ${to}`];
+  if (meetingDate) lines.push(`${capitalise(genitive(org.board))} sammanträde ${runningDate(meetingDate)}`);
+  return lines;
+}
+
+/**
+ * The text step 3 starts from: who remitted what to whom, and by which date the answer is due. Remisser go
+ * to the nämnd; a bolag names itself with its short name, as companies do.
+ */
 export function suggestedBakgrund(org: Organisation, remiss: Remiss): string {
+  const to = org.kind === 'bolag' ? `${org.name} (${org.shortName})` : capitalise(org.board);
+  const theirDnr = remiss.remittentDnr ? ` (dnr ${remiss.remittentDnr})` : '';
   return (
-    `${remiss.remittent} har remitterat ”${remiss.title}” till ${org.name} (${org.shortName}). ` +
+    `${remiss.remittent} har remitterat ”${remiss.title}”${theirDnr} till ${to}. ` +
     `Svar på remissen ska vara ${remiss.remittent} tillhanda senast ${runningDate(remiss.dueDate)}.`
   );
 }

@@ -36,6 +36,9 @@ const MONTHS: Record<Language, string[]> = {
   ],
 };
 
+/** The Swedish month names, lowercase, January first. */
+export const MONTH_NAMES_SV: readonly string[] = MONTHS.sv;
+
 /** Month names and common abbreviations, as written in Swedish exports. */
 const MONTH_WORDS = new Map<string, number>([
   ...MONTHS.sv.map((m, i) => [m, i + 1] as [string, number]),

@@ -6,7 +6,8 @@ import { emptySections, type Answer } from '../../src/domain/answer.js';
 import { buildRemissvarDocx } from '../../src/domain/documents/remissvarDocx.js';
 import { remissvarFileName } from '../../src/domain/documents/remissvarModel.js';
 import { readDocx } from '../support/docxText.js';
-import { avstarAnswer, exampleOrganisation, fullAnswer, trygghetsprogram } from '../support/answerFixtures.js';
+import { printTypography } from '../../src/domain/documents/typography.js';
+import { exampleDocument, exampleOrganisation, fullAnswer, trygghetsprogram } from '../support/answerFixtures.js';
 
 const DATE = '2020-12-15';
 
@@ -22,32 +23,36 @@ test('bolag: the reference remissvar, paragraph by paragraph', async () => {
     }),
   );
   const s = sections(fullAnswer);
-  expect(doc.paragraphs.map((p) => p.text)).toEqual([
-    'Handläggare: Mattias Rindberg',
-    'Tel: 08-508 285 90',
-    'E-post: mattias.rindberg@stockholm.se',
-    'Stockholms stads trygghetsprogram 2020-2023',
-    'Svar på remiss',
-    'Stockholm Business Regions förslag till beslut',
-    'Stockholm Business Region överlämnar följande tjänsteutlåtande som svar på remiss av ”Stockholms stads ' +
-      'trygghetsprogram 2020-2023”.',
-    'Ärendet anmäls som kontorsyttrande på styrelsens sammanträde den 8 december 2020.',
-    'Staffan Ingvarsson',
-    'VD',
-    'Erica Grünewald',
-    'Avdelningschef',
-    'Sammanfattning',
-    s.sammanfattning,
-    'Bakgrund',
-    s.bakgrund,
-    'Ärendet',
-    ...s.arendet.split('\n\n'),
-    'Bolagets analys och bedömning',
-    ...s.analys.split('\n\n'),
-    'Bilagor',
-    s.bilagor,
-  ]);
-  const styleOf = (text: string) => doc.paragraphs.find((p) => p.text === text)?.style;
+  expect(doc.paragraphs.map((p) => p.text)).toEqual(
+    [
+      'Handläggare: Mattias Rindberg',
+      'Tel: 08-508 285 90',
+      'E-post: mattias.rindberg@stockholm.se',
+      'Till Stockholms Stadshus AB',
+      'Styrelsens sammanträde den 8 december 2020',
+      'Stockholms stads trygghetsprogram 2020-2023',
+      'Svar på remiss',
+      'Stockholm Business Regions förslag till beslut',
+      'Stockholm Business Region överlämnar följande tjänsteutlåtande som svar på remiss av ”Stockholms stads ' +
+        'trygghetsprogram 2020-2023”.',
+      'Ärendet anmäls som kontorsyttrande på styrelsens sammanträde den 8 december 2020.',
+      'Staffan Ingvarsson',
+      'VD',
+      'Erica Grünewald',
+      'Avdelningschef',
+      'Sammanfattning',
+      s.sammanfattning,
+      'Bakgrund',
+      s.bakgrund,
+      'Ärendet',
+      ...s.arendet.split('\n\n'),
+      'Bolagets analys och bedömning',
+      ...s.analys.split('\n\n'),
+      'Bilagor',
+      s.bilagor,
+    ].map(printTypography),
+  );
+  const styleOf = (text: string) => doc.paragraphs.find((p) => p.text === printTypography(text))?.style;
   expect(styleOf('Stockholms stads trygghetsprogram 2020-2023')).toBe('Title');
   for (const heading of [
     'Stockholm Business Regions förslag till beslut',
@@ -67,27 +72,19 @@ test('bolag: the reference remissvar, paragraph by paragraph', async () => {
   expect(doc.xml).toContain('w:titlePg');
 });
 
-test(
-  'förvaltning: organisation, unit, Tjänsteutlåtande and "Till <nämnd>"; a numbered förslag with ' + 'justering',
-  async () => {
-    const doc = await readDocx(
-      await buildRemissvarDocx({
-        organisation: exampleOrganisation('forvaltning'),
-        remiss: trygghetsprogram,
-        answer: fullAnswer,
-        documentDate: DATE,
-      }),
-    );
-    const s = sections(fullAnswer);
-    expect(doc.paragraphs.map((p) => p.text)).toEqual([
-      'Socialförvaltningen',
-      'Avdelningen för stadsövergripande sociala frågor',
-      'Tjänsteutlåtande',
-      'Handläggare: Mattias Rindberg',
-      'Tel: 08-508 285 90',
-      'E-post: mattias.rindberg@stockholm.se',
+const texts = async (kind: 'bolag' | 'forvaltning' | 'kontor', answer: 'answer' | 'avstar' = 'answer') =>
+  (await readDocx(await buildRemissvarDocx(exampleDocument(kind, answer)))).paragraphs.map((p) => p.text);
+
+test('förvaltning: its own words, "Till Socialnämnden" and the meeting; a numbered förslag, justering', async () => {
+  const s = sections(exampleDocument('forvaltning').answer);
+  expect(await texts('forvaltning')).toEqual(
+    [
+      'Handläggare: Anna Lindqvist',
+      'Tel: 08-508 250 12',
+      'E-post: anna.lindqvist@stad.example.se',
       'Till Socialnämnden',
-      'Stockholms stads trygghetsprogram 2020-2023',
+      'Socialnämndens sammanträde den 15 december 2026',
+      'Stockholms stads trygghetsprogram 2027-2030',
       'Svar på remiss',
       'Förvaltningens förslag till beslut',
       '1. Socialnämnden godkänner och åberopar förvaltningens tjänsteutlåtande som svar på remissen.',
@@ -99,39 +96,27 @@ test(
       'Sammanfattning',
       s.sammanfattning,
       'Bakgrund',
-      s.bakgrund,
+      'Kommunstyrelsen har remitterat ”Stockholms stads trygghetsprogram 2027-2030” (dnr KS 2026/0412) till ' +
+        'Socialnämnden. Svar på remissen ska vara Kommunstyrelsen tillhanda senast den 18 december 2026.',
       'Ärendet',
       ...s.arendet.split('\n\n'),
       'Förvaltningens synpunkter',
       ...s.analys.split('\n\n'),
       'Bilagor',
       s.bilagor,
-    ]);
-  },
-);
+    ].map(printTypography),
+  );
+});
 
 test('kontor: "Kontorets" phrasing, and no justering unless asked', async () => {
-  const answer: Answer = { ...fullAnswer, details: { ...fullAnswer.details, adjustImmediately: false } } as Answer;
-  const texts = (
-    await readDocx(
-      await buildRemissvarDocx({
-        organisation: exampleOrganisation('kontor'),
-        remiss: trygghetsprogram,
-        answer,
-        documentDate: DATE,
-      }),
-    )
-  ).paragraphs.map((p) => p.text);
-  const s = sections(fullAnswer);
-  expect(texts).toEqual([
-    'Stadsbyggnadskontoret',
-    'Strategiska avdelningen',
-    'Tjänsteutlåtande',
-    'Handläggare: Mattias Rindberg',
-    'Tel: 08-508 285 90',
-    'E-post: mattias.rindberg@stockholm.se',
+  const found = await texts('kontor');
+  expect(found.slice(0, 13)).toEqual([
+    'Handläggare: Erik Sandberg',
+    'Tel: 08-508 270 34',
+    'E-post: erik.sandberg@stad.example.se',
     'Till Stadsbyggnadsnämnden',
-    'Stockholms stads trygghetsprogram 2020-2023',
+    printTypography('Stadsbyggnadsnämndens sammanträde den 21 januari 2027'),
+    printTypography('Program för hållbar stadsutveckling 2027-2035'),
     'Svar på remiss',
     'Kontorets förslag till beslut',
     '1. Stadsbyggnadsnämnden godkänner och åberopar kontorets tjänsteutlåtande som svar på remissen.',
@@ -139,39 +124,88 @@ test('kontor: "Kontorets" phrasing, and no justering unless asked', async () => 
     'Direktör',
     'Per Nilsson',
     'Avdelningschef',
-    'Sammanfattning',
-    s.sammanfattning,
-    'Bakgrund',
-    s.bakgrund,
-    'Ärendet',
-    ...s.arendet.split('\n\n'),
-    'Kontorets synpunkter',
-    ...s.analys.split('\n\n'),
-    'Bilagor',
-    s.bilagor,
+  ]);
+  expect(found).toContain('Kontorets synpunkter');
+});
+
+test('Avstår: the same header and title, a decision line, the reason and the signatories', async () => {
+  expect(await texts('bolag', 'avstar')).toEqual(
+    [
+      'Handläggare: Mattias Rindberg',
+      'Tel: 08-508 285 90',
+      'E-post: mattias.rindberg@stockholm.se',
+      'Till Stockholms Stadshus AB',
+      'Styrelsens sammanträde den 8 december 2020',
+      'Stockholms stads trygghetsprogram 2020-2023',
+      'Svar på remiss',
+      'Stockholm Business Regions förslag till beslut',
+      'Stockholm Business Region avstår från att yttra sig över remissen.',
+      'Remissen berör inte bolagets verksamhetsområde.',
+      'Staffan Ingvarsson',
+      'VD',
+      'Erica Grünewald',
+      'Avdelningschef',
+    ].map(printTypography),
+  );
+  expect((await texts('forvaltning', 'avstar')).slice(7, 11)).toEqual([
+    'Förvaltningens förslag till beslut',
+    '1. Socialnämnden avstår från att yttra sig över remissen.',
+    '2. Paragrafen justeras omedelbart.',
+    'Remissen berör inte nämndens verksamhetsområde.',
   ]);
 });
 
-test('Avstår: header, title and one short paragraph with the reason', async () => {
-  const texts = (
-    await readDocx(
-      await buildRemissvarDocx({
-        organisation: exampleOrganisation('bolag'),
-        remiss: trygghetsprogram,
-        answer: avstarAnswer,
-        documentDate: DATE,
-      }),
-    )
-  ).paragraphs.map((p) => p.text);
-  expect(texts).toEqual([
-    'Handläggare: Mattias Rindberg',
-    'Tel: 08-508 285 90',
-    'E-post: mattias.rindberg@stockholm.se',
-    'Stockholms stads trygghetsprogram 2020-2023',
-    'Svar på remiss',
-    'Stockholm Business Region avstår från att yttra sig över remissen.',
-    'Remissen berör inte bolagets verksamhetsområde.',
-  ]);
+const KIND_WORDS = {
+  bolag: /\b(bolag\w*|VD|styrelse\w*|SBR|kontorsyttrande)\b/i,
+  forvaltning: /\b(förvaltning\w*|nämnd\w*|kontoret\w*)\b/i,
+  kontor: /\b(kontoret\w*|förvaltningen\w*)\b/i,
+};
+
+test.each(['bolag', 'forvaltning', 'kontor'] as const)(
+  "%s, answer and Avstår: the header names organisation, Tjänsteutlåtande, both dnr, the date; no other kind's words",
+  async (kind) => {
+    for (const answer of ['answer', 'avstar'] as const) {
+      const input = exampleDocument(kind, answer);
+      const doc = await readDocx(await buildRemissvarDocx(input));
+      const header = doc.headers.find((h) => h.includes('Tjänsteutlåtande'))!;
+      const headerText = [...header.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+        .map((m) => m[1])
+        .join(' ')
+        .replace(/\u00a0/g, ' ');
+      for (const expected of [
+        input.organisation.name,
+        'Tjänsteutlåtande',
+        `Dnr ${input.remiss.dnr}`,
+        `Remittentens dnr ${input.remiss.remittentDnr!}`,
+        input.documentDate,
+      ]) {
+        expect({ kind, answer, expected, found: headerText.includes(expected) }).toEqual({
+          kind,
+          answer,
+          expected,
+          found: true,
+        });
+      }
+      const body = doc.paragraphs.map((p) => p.text).join('\n');
+      const others = (Object.keys(KIND_WORDS) as (keyof typeof KIND_WORDS)[]).filter(
+        (k) => k !== kind && !(kind === 'kontor' && k === 'forvaltning') && !(kind === 'forvaltning' && k === 'kontor'),
+      );
+      for (const other of others)
+        expect({ kind, answer, other, match: KIND_WORDS[other].exec(body)?.[0] }).toEqual({
+          kind,
+          answer,
+          other,
+          match: undefined,
+        });
+    }
+  },
+);
+
+test('print typography: year ranges get an unbreakable en dash, long dates non-breaking spaces; dates stay', () => {
+  expect(printTypography('Program 2020-2023 och 2027 – 30, dnr 389/2020-12, den 15 december 2026, 2026-12-15')).toBe(
+    'Program 2020\u2060–\u20602023 och 2027\u2060–\u206030, dnr 389/2020-12, ' +
+      'den 15\u00a0december\u00a02026, 2026-12-15',
+  );
 });
 
 test('empty optional sections leave their headings out', async () => {

@@ -483,8 +483,11 @@ test('Avstå: a one-step form with an optional reason, and an Avstår document',
   const downloaded = await click(annaChat, preview, 'Ladda ned utkast');
   const link = (downloaded.actions as { type: string; url?: string }[]).find((a) => a.type === 'Action.OpenUrl')!.url!;
   const doc = await readDocx(Buffer.from(await (await fetch(`${h.baseUrl}${new URL(link).pathname}`)).arrayBuffer()));
-  expect(doc.paragraphs.map((p) => p.text).slice(-2)).toEqual([
+  // The decision and the reason, then the signatories (name and role each).
+  const paragraphs = doc.paragraphs.map((p) => p.text);
+  expect(paragraphs.slice(-6, -4)).toEqual([
     'Stockholm Business Region avstår från att yttra sig över remissen.',
     'Remissen berör inte bolagets verksamhet.',
   ]);
+  expect(paragraphs.slice(-4)).toEqual(['Staffan Ingvarsson', 'VD', 'Erica Grünewald', 'Avdelningschef']);
 });

@@ -15,7 +15,7 @@ import type { Answer, AnswerSections } from '../../src/domain/answer.js';
 import type { Draft } from '../../src/domain/draft.js';
 import { DraftRepository } from '../../src/features/answer/draftRepository.js';
 import { formCard } from '../../src/features/answer/formView.js';
-import { avstarAnswer, exampleOrganisation, fullAnswer } from './answerFixtures.js';
+import { exampleAnswer, exampleAvstar, exampleOrganisation } from './answerFixtures.js';
 import type { ApprovalVersion } from '../../src/domain/approval.js';
 import { approverCard, composeCard, requesterStatusCard } from '../../src/features/approval/approvalCards.js';
 import { registratorCard } from '../../src/features/filing/filingCards.js';
@@ -96,13 +96,15 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
     const store = new FileStore(path.join(dir, 'drafts'));
     const drafts = new DraftRepository(store);
     const organisation = exampleOrganisation('forvaltning');
+    // The förvaltning's own words, its Bakgrund suggested for the remiss shown.
+    const fullAnswer = exampleAnswer('forvaltning', examples[0]!);
     const draft: Draft = {
       schemaVersion: 1,
       dnr: 'KS 2026/0412',
       owner: { teamsUserId: '29:anna', name: anna.name, email: anna.email },
       step: 4,
       revision: 3,
-      answer: { ...fullAnswer, details: { ...fullAnswer.details, meetingDate: '2026-12-15' } },
+      answer: fullAnswer,
       createdAt: NOW.toISOString(),
       updatedAt: NOW.toISOString(),
     };
@@ -207,7 +209,7 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
           notice: { text: 'Bara Anna Lindqvist kan redigera det här svaret.', style: 'warning' },
         }),
       },
-      { name: 'form-avstar', card: form(1, {}, avstarAnswer) },
+      { name: 'form-avstar', card: form(1, {}, exampleAvstar('forvaltning')) },
       {
         name: 'approval-compose',
         card: composeCard('sv', {

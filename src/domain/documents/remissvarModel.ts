@@ -3,7 +3,13 @@
  * card preview and the tests, so the three never disagree.
  */
 import { splitParagraphs, type Answer } from '../answer.js';
-import { analysisHeading, avstarSentence, proposalHeading, proposalParagraphs } from '../answerPhrasing.js';
+import {
+  analysisHeading,
+  avstarProposal,
+  proposalHeading,
+  proposalParagraphs,
+  recipientLines,
+} from '../answerPhrasing.js';
 import type { CalendarDate } from '../calendar.js';
 import type { Organisation } from '../organisation.js';
 import type { Remiss } from '../remiss.js';
@@ -24,10 +30,35 @@ export interface RemissvarInput {
   documentDate: CalendarDate;
 }
 
+/**
+ * The first page's header, the same for every kind and for Avstår: the organisation on the left; on the right
+ * the document kind, our Dnr, the remittent's dnr, the date (the page number is a field the builder adds).
+ */
+export interface DocumentHeader {
+  organisation: string;
+  unit?: string;
+  documentKind: 'Tjänsteutlåtande';
+  dnr: string;
+  remittentDnr?: string;
+  date: CalendarDate;
+}
+
 export interface RemissvarModel {
-  /** The first page's header: Dnr and the date (the page number is a field the builder adds). */
-  header: { dnr: string; date: CalendarDate };
+  header: DocumentHeader;
   blocks: Block[];
+}
+
+// A diarienummer reads as one word: its spaces do not break.
+const unbroken = (dnr: string) => dnr.replace(/ /g, '\u00a0');
+
+/** The header's right-hand block, line by line. */
+export function headerRightLines(h: DocumentHeader): string[] {
+  return [
+    h.documentKind,
+    `Dnr ${unbroken(h.dnr)}`,
+    ...(h.remittentDnr ? [`Remittentens dnr ${unbroken(h.remittentDnr)}`] : []),
+    h.date,
+  ];
 }
 
 const paragraphs = (text: string): Block[] => splitParagraphs(text).map((p) => ({ kind: 'paragraph', text: p }));
@@ -39,28 +70,39 @@ function section(heading: string, text: string): Block[] {
 
 export function remissvarModel({ organisation: org, remiss, answer, documentDate }: RemissvarInput): RemissvarModel {
   const d = answer.details;
-  const meta: Block[] = [];
-  if (org.kind !== 'bolag') {
-    meta.push({ kind: 'meta', text: org.name });
-    if (org.unit) meta.push({ kind: 'meta', text: org.unit });
-    meta.push({ kind: 'meta', text: 'Tjänsteutlåtande' });
-  }
-  meta.push({ kind: 'meta', text: `Handläggare: ${d.handlaggareName}` });
+  // The sender and the recipient, under the header: who wrote it, to whom, for which meeting.
+  const meta: Block[] = [{ kind: 'meta', text: `Handläggare: ${d.handlaggareName}` }];
   if (d.handlaggarePhone) meta.push({ kind: 'meta', text: `Tel: ${d.handlaggarePhone}` });
   meta.push({ kind: 'meta', text: `E-post: ${d.handlaggareEmail}` });
-  if (org.kind !== 'bolag') meta.push({ kind: 'meta', text: `Till ${org.board}` });
+  for (const text of recipientLines(org, remiss, d.meetingDate ?? remiss.meetingDate))
+    meta.push({ kind: 'meta', text });
 
   const opening: Block[] = [
     ...meta,
     { kind: 'title', text: remiss.title },
     { kind: 'subtitle', text: 'Svar på remiss' },
+    { kind: 'heading', text: proposalHeading(org) },
   ];
-  const header = { dnr: remiss.dnr, date: documentDate };
+  const header: DocumentHeader = {
+    organisation: org.name,
+    ...(org.unit ? { unit: org.unit } : {}),
+    documentKind: 'Tjänsteutlåtande',
+    dnr: remiss.dnr,
+    ...(remiss.remittentDnr ? { remittentDnr: remiss.remittentDnr } : {}),
+    date: documentDate,
+  };
+  const asParagraphs = (texts: string[]) => texts.map((text): Block => ({ kind: 'paragraph', text }));
+  const signatures = org.signatories.map((p): Block => ({ kind: 'signature', name: p.name, role: p.role }));
 
   if (answer.kind === 'avstar') {
     return {
       header,
-      blocks: [...opening, { kind: 'paragraph', text: avstarSentence(org) }, ...paragraphs(answer.reason)],
+      blocks: [
+        ...opening,
+        ...asParagraphs(avstarProposal(org, d.adjustImmediately)),
+        ...paragraphs(answer.reason),
+        ...signatures,
+      ],
     };
   }
   const s = answer.sections;
@@ -68,12 +110,8 @@ export function remissvarModel({ organisation: org, remiss, answer, documentDate
     header,
     blocks: [
       ...opening,
-      { kind: 'heading', text: proposalHeading(org) },
-      ...proposalParagraphs(org, remiss, d.meetingDate, d.adjustImmediately).map((text): Block => ({
-        kind: 'paragraph',
-        text,
-      })),
-      ...org.signatories.map((p): Block => ({ kind: 'signature', name: p.name, role: p.role })),
+      ...asParagraphs(proposalParagraphs(org, remiss, d.meetingDate, d.adjustImmediately)),
+      ...signatures,
       ...section('Sammanfattning', s.sammanfattning),
       ...section('Bakgrund', s.bakgrund),
       ...section('Ärendet', s.arendet),
