@@ -147,8 +147,7 @@ export function exampleAvstar(kind: OrganisationKind): Answer {
   return { kind: 'avstar', details: DETAILS[kind], reason: WORDS[kind].avstar };
 }
 
-/** The reference company's details and answers, for tests that need one answer of any kind. */
-export const details = DETAILS.bolag;
+/** The reference company's answers, for tests that need one answer of any kind. */
 export const fullAnswer: Answer = exampleAnswer('bolag');
 export const avstarAnswer: Answer = exampleAvstar('bolag');
 
