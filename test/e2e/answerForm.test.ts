@@ -431,10 +431,12 @@ async function showDetail(): Promise<Card> {
   return (res.body as { value: Card }).value;
 }
 
-/** The step list's buttons, in order. */
+/** The step list's rows, in order. */
 function stepList(card: Card): string[] {
-  const set = (card.body as { id?: string; actions?: { title: string }[] }[]).find((e) => e.id === 'step-list');
-  return (set?.actions ?? []).map((a) => a.title);
+  const list = (card.body as { id?: string; items?: { selectAction: { title: string } }[] }[]).find(
+    (e) => e.id === 'step-list',
+  );
+  return (list?.items ?? []).map((row) => row.selectAction.title);
 }
 
 /** The card's text without its step list and buttons: what the preview shows of the document. */

@@ -16,6 +16,7 @@ import type { Draft } from '../../src/domain/draft.js';
 import { DraftRepository } from '../../src/features/answer/draftRepository.js';
 import { formCard } from '../../src/features/answer/formView.js';
 import { exampleAnswer, exampleAvstar, exampleOrganisation } from './answerFixtures.js';
+import { writeDialogCard } from '../../src/features/answer/answerDialog.js';
 import type { ApprovalVersion } from '../../src/domain/approval.js';
 import { approverCard, composeCard, requesterStatusCard } from '../../src/features/approval/approvalCards.js';
 import { registratorCard } from '../../src/features/filing/filingCards.js';
@@ -202,12 +203,28 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
           link: { url: 'https://remissbot.example.se/files/x', title: 'Öppna dokumentet' },
         }),
       },
+      // Someone else's draft: the header says whose, with no step or writing guidance.
+      { name: 'form-readonly', card: form(4, { readOnly: true }) },
       {
-        name: 'form-readonly',
-        card: form(4, {
-          readOnly: true,
-          notice: { text: 'Bara Anna Lindqvist kan redigera det här svaret.', style: 'warning' },
-        }),
+        name: 'form-required',
+        card: form(
+          4,
+          {
+            notice: {
+              text: 'Ärendet är tomt men ska fyllas i innan förhandsgranskningen. Du kan skriva det nu eller senare.',
+              style: 'warning',
+            },
+            continueAnyway: { to: 5, force: true },
+          },
+          {
+            ...fullAnswer,
+            sections: { ...(fullAnswer as { sections: AnswerSections }).sections, arendet: '' },
+          } as Answer,
+        ),
+      },
+      {
+        name: 'answer-dialog',
+        card: writeDialogCard(organisation, { remiss: remissOf, draft }, {}, 'sv'),
       },
       { name: 'form-avstar', card: form(1, {}, exampleAvstar('forvaltning')) },
       {

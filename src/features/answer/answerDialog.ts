@@ -10,7 +10,8 @@ import type { Organisation } from '../../domain/organisation.js';
 import { messages } from '../../i18n/messages.js';
 import { renderCard } from '../../cards/cardTemplates.js';
 import { dnrSchema } from '../cardData.js';
-import type { FeatureContext } from '../featureContext.js';
+import type { Language } from '../../domain/language.js';
+import type { AdaptiveCard, FeatureContext } from '../featureContext.js';
 import type { DialogHandler, DialogResponse } from '../featureModule.js';
 import type { AnswerWorkflow, Loaded } from './answerWorkflow.js';
 import type { FieldErrors } from './formInput.js';
@@ -21,7 +22,7 @@ import { WRITE_DIALOG } from './index.js';
 
 const dialogActionSchema = z.object({ dnr: dnrSchema, revision: z.number().int().min(0).max(1_000_000) });
 
-interface Shown {
+export interface DialogShown {
   notice?: { text: string; style: 'warning' | 'good' | 'attention' };
   errors?: FieldErrors;
   typed?: Record<string, string>;
@@ -84,34 +85,46 @@ export class AnswerDialog implements DialogHandler {
     return { title: messages(ctx.language).dialogTitle, card: ctx.refuse(code) };
   }
 
-  private dialog(ctx: FeatureContext, loaded: Loaded, shown: Shown = {}): DialogResponse {
-    const t = messages(ctx.language);
-    const { remiss, draft } = loaded;
-    const answer = draft.answer;
-    const steps = formSteps('answer', this.organisation, ctx.language);
-    const sections = SECTION_KEYS.map((key) => {
-      const title = sectionTitle(key, this.organisation);
-      const optional = OPTIONAL_SECTIONS.includes(key);
-      const step = steps.find((s) => s.kind === 'section' && s.key === key);
-      return {
-        id: key,
-        label: optional ? t.labelSection(title, true) : `${title} ${t.dialogRequired}`,
-        guidance: step?.guidance ?? '',
-        value: shown.typed?.[key] ?? (answer.kind === 'answer' ? answer.sections[key] : ''),
-        error: shown.errors?.[key] ?? '',
-      };
-    });
-    const card = renderCard('answer-dialog', {
-      title: remiss.title,
-      dnrLine: dnrLine(remiss, ctx.language),
-      intro: t.dialogIntro,
-      notice: shown.notice?.text ?? '',
-      noticeStyle: shown.notice?.style ?? 'default',
-      sections,
-      hint: t.blankLineHint,
-      saveLabel: t.dialogSave,
-      submitData: { dialog: WRITE_DIALOG, dnr: draft.dnr, revision: draft.revision },
-    });
-    return { title: t.dialogTitle, card };
+  private dialog(ctx: FeatureContext, loaded: Loaded, shown: DialogShown = {}): DialogResponse {
+    return {
+      title: messages(ctx.language).dialogTitle,
+      card: writeDialogCard(this.organisation, loaded, shown, ctx.language),
+    };
   }
+}
+
+/** The dialog's card: every section of the draft (or what was typed) with its guidance and any error. */
+export function writeDialogCard(
+  organisation: Organisation,
+  loaded: Pick<Loaded, 'remiss' | 'draft'>,
+  shown: DialogShown,
+  language: Language,
+): AdaptiveCard {
+  const t = messages(language);
+  const { remiss, draft } = loaded;
+  const answer = draft.answer;
+  const steps = formSteps('answer', organisation, language);
+  const sections = SECTION_KEYS.map((key) => {
+    const title = sectionTitle(key, organisation);
+    const optional = OPTIONAL_SECTIONS.includes(key);
+    const step = steps.find((s) => s.kind === 'section' && s.key === key);
+    return {
+      id: key,
+      label: optional ? t.labelSection(title, true) : `${title} ${t.dialogRequired}`,
+      guidance: step?.guidance ?? '',
+      value: shown.typed?.[key] ?? (answer.kind === 'answer' ? answer.sections[key] : ''),
+      error: shown.errors?.[key] ?? '',
+    };
+  });
+  return renderCard('answer-dialog', {
+    title: remiss.title,
+    dnrLine: dnrLine(remiss, language),
+    intro: t.dialogIntro,
+    notice: shown.notice?.text ?? '',
+    noticeStyle: shown.notice?.style ?? 'default',
+    sections,
+    hint: t.blankLineHint,
+    saveLabel: t.dialogSave,
+    submitData: { dialog: WRITE_DIALOG, dnr: draft.dnr, revision: draft.revision },
+  });
 }

@@ -131,7 +131,8 @@ export function formCard(org: Organisation, remiss: Remiss, draft: Draft, option
     : steps.map((s, i) => ({
         title: `${stepMark(s, draft)}${s.title}`,
         data: actionData('goto', { to: i + 1 }),
-        current: i + 1 === stepIndex,
+        // The step shown is in bold; every row, this one too, saves and goes to its step.
+        weight: i + 1 === stepIndex ? 'Bolder' : 'Default',
       }));
   const ownerName = draft.owner.name ?? draft.owner.email ?? draft.answer.details.handlaggareName;
   const required = step.kind === 'section' && !step.optional && !options.readOnly;
