@@ -125,15 +125,15 @@ export async function answerToPreviewInPlayground(
   await form.getByLabel('Handläggarens telefon').fill('08-508 123 45');
   await screenshots?.('answer-1-uppgifter');
   form = await next(page, 'Steg 2 av 7: Sammanfattning');
-  await form.getByLabel('Sammanfattning (valfritt)').fill('Bolaget tillstyrker förslaget.');
+  await form.getByLabel('Sammanfattning (valfritt)', { exact: true }).fill('Bolaget tillstyrker förslaget.');
   form = await next(page, 'Steg 3 av 7: Bakgrund');
   form = await next(page, 'Steg 4 av 7: Ärendet');
   await form
-    .getByLabel('Ärendet')
+    .getByLabel('Ärendet', { exact: true })
     .fill('Policyn ska ersätta den nuvarande.\n\nFörslaget har beretts med näringslivsavdelningen.');
   form = await next(page, 'Steg 5 av 7: Bolagets analys och bedömning');
   await form
-    .getByLabel('Bolagets analys och bedömning')
+    .getByLabel('Bolagets analys och bedömning', { exact: true })
     .fill('SBR tillstyrker avsnitt 2.\n\nSBR avstyrker avsnitt 4.1.');
   await screenshots?.('answer-5-analys');
   await next(page, 'Steg 6 av 7: Bilagor');
