@@ -24,6 +24,9 @@ export const sv = {
   errorCommentRequired: 'Skriv vad som behöver ändras.',
   decidedApproved: (by: string, at: string) => `Godkänd av ${by} den ${at}`,
   decidedChanges: (by: string, at: string) => `Ändringar begärda av ${by} den ${at}`,
+  fieldPhone: 'Telefon',
+  showFullAnswer: 'Visa hela svaret',
+  fullAnswerCut: 'Resten av svaret får inte plats på kortet. Ladda ned versionen för att läsa allt.',
 };
 
 export const en: typeof sv = {
@@ -49,4 +52,7 @@ export const en: typeof sv = {
   errorCommentRequired: 'Write what needs to change.',
   decidedApproved: (by: string, at: string) => `Approved by ${by} on ${at}`,
   decidedChanges: (by: string, at: string) => `Changes requested by ${by} on ${at}`,
+  fieldPhone: 'Phone',
+  showFullAnswer: 'Show the whole answer',
+  fullAnswerCut: 'The rest of the answer does not fit on the card. Download the version to read all of it.',
 };

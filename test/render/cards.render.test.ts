@@ -34,6 +34,9 @@ test.each(['light', 'dark'] as const)('every card renders without errors in the 
   expect(byName['remiss-detail']).toContain('Uppdaterad: titel, remittent');
   expect(byName['welcome']).toContain('Vilka remisser ska besvaras?');
   expect(byName['approval-request']).toContain('Anna Lindqvist ber dig godkänna ett remissvar');
+  expect(byName['approval-request']).toContain('Visa hela svaret');
+  expect(byName['approval-request']).toContain('Sammanträde');
+  expect(byName['approval-request-long']).toContain('Visa hela svaret');
   expect(byName['approval-decided']).toContain('Godkänd av Cecilia Holm den 24 november 2026 kl. 14.03');
   expect(byName['registrator']).toContain('Markera som diariefört och skickat');
   expect(byName['approval-compose']).toContain('Godkännare');

@@ -19,6 +19,7 @@ import { exampleAnswer, exampleAvstar, exampleOrganisation } from './answerFixtu
 import { writeDialogCard } from '../../src/features/answer/answerDialog.js';
 import type { ApprovalVersion } from '../../src/domain/approval.js';
 import { approverCard, composeCard, requesterStatusCard } from '../../src/features/approval/approvalCards.js';
+import { approverReading } from '../../src/features/approval/approvalReading.js';
 import { registratorCard } from '../../src/features/filing/filingCards.js';
 import type { FilingRecord } from '../../src/features/filing/filingRecords.js';
 import { remiss } from './remissFixtures.js';
@@ -241,11 +242,24 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
       },
       {
         name: 'approval-request',
+        card: approverCard('sv', remissOf, approvalVersion, approverReading(organisation, remissOf, draft.answer)),
+      },
+      {
+        // Every section at its longest: the whole answer is cut to Teams' 28 KB with a note.
+        name: 'approval-request-long',
         card: approverCard(
           'sv',
           remissOf,
           approvalVersion,
-          'Förvaltningen tillstyrker förslaget. '.repeat(80).slice(0, 3000),
+          approverReading(organisation, remissOf, {
+            ...fullAnswer,
+            sections: Object.fromEntries(
+              Object.keys((fullAnswer as { sections: AnswerSections }).sections).map((k) => [
+                k,
+                longText.slice(0, 20_000),
+              ]),
+            ) as AnswerSections,
+          } as Answer),
         ),
       },
       {
@@ -257,7 +271,7 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
             ...approvalVersion,
             decision: { kind: 'approved', by: { name: 'Cecilia Holm' }, at: '2026-11-24T13:03:00Z' },
           },
-          'Förvaltningen tillstyrker förslaget.',
+          approverReading(organisation, remissOf, draft.answer),
         ),
       },
       {

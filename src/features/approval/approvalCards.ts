@@ -2,7 +2,7 @@
  * The approval feature's cards, as plain functions of data and language: the request to the approver, the
  * handläggare's status while the answer is with the approver, and the form that sends it.
  */
-import { renderCard } from '../../cards/cardTemplates.js';
+import { cardBytes, renderCard } from '../../cards/cardTemplates.js';
 import { messageCard } from '../../cards/messageCard.js';
 import { latestVersion, type ApprovalParty, type ApprovalRecord, type ApprovalVersion } from '../../domain/approval.js';
 import type { Draft } from '../../domain/draft.js';
@@ -11,6 +11,7 @@ import type { Remiss } from '../../domain/remiss.js';
 import { formatDateTime, formatLongDate } from '../../domain/swedishDates.js';
 import { messages } from '../../i18n/messages.js';
 import type { AdaptiveCard } from '../featureContext.js';
+import { emptyReading, shorten, type ApproverReading, type ReadingPart } from './approvalReading.js';
 
 /** How a party is named on cards and in history: name, else e-mail, else the object id. */
 export function who(p: ApprovalParty): string {
@@ -27,14 +28,18 @@ export function decisionText(language: Language, v: ApprovalVersion): string {
     : `${t.decidedChanges(who(d.by), at)}: ${d.comment ?? ''}`;
 }
 
-function facts(language: Language, remiss: Remiss, v: ApprovalVersion) {
+function facts(language: Language, remiss: Remiss, v: ApprovalVersion, reading: ApproverReading = emptyReading) {
   const t = messages(language);
+  // The sammanträde is the date a chef plans against; the phone is how they reach the handläggare quickly.
+  const meeting = reading.meetingDate ?? remiss.meetingDate;
   return [
     { label: t.fieldDnr, value: remiss.dnr },
     { label: t.fieldRemittent, value: remiss.remittent },
     { label: t.fieldDueDate, value: formatLongDate(remiss.dueDate, language) },
+    ...(meeting ? [{ label: t.fieldMeeting, value: formatLongDate(meeting, language) }] : []),
     { label: t.fieldVersion, value: String(v.version) },
     { label: t.fieldHandlaggare, value: who(v.sentBy) },
+    ...(reading.phone ? [{ label: t.fieldPhone, value: reading.phone }] : []),
     ...(v.message ? [{ label: t.approvalMessageLabel, value: v.message }] : []),
   ];
 }
@@ -81,13 +86,55 @@ export interface ApproverCardExtras {
   note?: string;
 }
 
-/** The request in the approver's chat, with Godkänn / Begär ändringar until it is decided. */
+/** Teams refuses a card over 28 KB; the whole answer is cut to fit and the download keeps all of it. */
+export const MAX_APPROVER_CARD_BYTES = 28 * 1024;
+
+/**
+ * The request in the approver's chat, with Godkänn / Begär ändringar until it is decided: the excerpts, the
+ * whole answer behind "Visa hela svaret" (cut with a note where the card would grow past Teams' limit).
+ */
 export function approverCard(
   language: Language,
   remiss: Remiss,
   v: ApprovalVersion,
-  summary: string,
+  reading: ApproverReading,
   extras: ApproverCardExtras = {},
+): AdaptiveCard {
+  let budget = MAX_APPROVER_CARD_BYTES;
+  for (;;) {
+    const full = fitText(reading.full, budget);
+    const card = approverCardWith(language, remiss, v, reading, full, extras);
+    const over = cardBytes(card) - MAX_APPROVER_CARD_BYTES;
+    if (over <= 0 || budget <= 0) return card;
+    budget = Math.max(0, budget - over - 256);
+  }
+}
+
+/** The parts of the whole answer that fit in `budget` bytes of text, and whether any was cut. */
+function fitText(parts: readonly ReadingPart[], budget: number): { parts: ReadingPart[]; cut: boolean } {
+  const kept: ReadingPart[] = [];
+  let left = budget;
+  for (const p of parts) {
+    const size = Buffer.byteLength(p.heading + p.text, 'utf8');
+    if (size <= left) {
+      kept.push(p);
+      left -= size;
+      continue;
+    }
+    const text = shorten(p.text, Math.floor(Math.max(0, left - Buffer.byteLength(p.heading)) / 2));
+    if (left > 200) kept.push({ heading: p.heading, text });
+    return { parts: kept, cut: true };
+  }
+  return { parts: kept, cut: false };
+}
+
+function approverCardWith(
+  language: Language,
+  remiss: Remiss,
+  v: ApprovalVersion,
+  reading: ApproverReading,
+  full: { parts: ReadingPart[]; cut: boolean },
+  extras: ApproverCardExtras,
 ): AdaptiveCard {
   const t = messages(language);
   const decided = !!v.decision;
@@ -95,8 +142,11 @@ export function approverCard(
   return renderCard('approval-request', {
     heading: t.approvalRequestTitle(who(v.sentBy)),
     remissTitle: remiss.title,
-    facts: facts(language, remiss, v),
-    summary,
+    facts: facts(language, remiss, v, reading),
+    excerpts: reading.excerpts,
+    showFullLabel: t.showFullAnswer,
+    full: full.parts,
+    fullCut: full.cut ? t.fullAnswerCut : '',
     status: decided ? [decisionText(language, v), note].filter(Boolean).join(' ') : (extras.commentError ?? ''),
     statusStyle: decided ? (v.decision?.kind === 'approved' ? 'good' : 'warning') : 'attention',
     canDecide: !decided,
@@ -124,7 +174,10 @@ export function requesterStatusCard(language: Language, remiss: Remiss, record: 
     heading: v.decision ? t.sentForApprovalTitle : t.awaitingApprovalTitle,
     remissTitle: remiss.title,
     facts: facts(language, remiss, v),
-    summary: '',
+    excerpts: [],
+    full: [],
+    showFullLabel: '',
+    fullCut: '',
     status: v.decision ? decisionText(language, v) : t.awaitingApproval(v.version, who(v.approver)),
     statusStyle: v.decision ? (v.decision.kind === 'approved' ? 'good' : 'warning') : 'accent',
     canDecide: false,

@@ -6,6 +6,7 @@
 import type { ApprovalRecord, ApprovalVersion } from '../../domain/approval.js';
 import type { Draft } from '../../domain/draft.js';
 import type { Language } from '../../domain/language.js';
+import type { Organisation } from '../../domain/organisation.js';
 import type { Remiss } from '../../domain/remiss.js';
 import { messages } from '../../i18n/messages.js';
 import { CARD_UPDATE_JOB, TEXT_MESSAGE_JOB } from '../../messaging/deliveryJobs.js';
@@ -17,6 +18,7 @@ import type { DraftRepository } from '../answer/draftRepository.js';
 import { FILING_JOB } from '../filing/index.js';
 import type { PeopleDirectory } from '../people/peopleDirectory.js';
 import { approverCard, requesterStatusCard, who } from './approvalCards.js';
+import { approverReading, emptyReading, type ApproverReading } from './approvalReading.js';
 import { sha256, type ApprovalStore } from './approvalStore.js';
 import type { APPROVAL_NOTIFY_JOB } from './index.js';
 import type { DecisionNotices } from './approvalWorkflow.js';
@@ -32,6 +34,7 @@ const noticeTexts = () => messages(NOTICE_LANGUAGE);
 const UNREACHABLE_RETRY_MS = 5 * 60_000;
 
 export interface ApprovalNoticeDependencies {
+  organisation: Organisation;
   register: RemissRepository;
   drafts: DraftRepository;
   approvals: ApprovalStore;
@@ -41,11 +44,14 @@ export interface ApprovalNoticeDependencies {
   clock: () => Date;
 }
 
-/** The answer's summary shown on the approver's card: the sammanfattning, or the reason for not answering. */
-export async function answerSummary(drafts: DraftRepository, dnr: string): Promise<string> {
-  const answer = (await drafts.get(dnr))?.value.answer;
-  if (!answer) return '';
-  return (answer.kind === 'answer' ? answer.sections.sammanfattning : answer.reason).slice(0, 3000);
+/** What the approver reads on their card, from the draft (locked while it is with them). */
+export async function answerReading(
+  drafts: DraftRepository,
+  organisation: Organisation,
+  remiss: Remiss,
+): Promise<ApproverReading> {
+  const answer = (await drafts.get(remiss.dnr))?.value.answer;
+  return answer ? approverReading(organisation, remiss, answer) : emptyReading;
 }
 
 export class ApprovalNotices implements DecisionNotices {
@@ -78,7 +84,7 @@ export class ApprovalNotices implements DecisionNotices {
       await this.tellUnreachable(stored.value, entry, via);
       throw new RetryLater(UNREACHABLE_RETRY_MS, 'approver not reachable in Teams yet');
     }
-    const card = approverCard(NOTICE_LANGUAGE, found.remiss, entry, await answerSummary(this.deps.drafts, dnr));
+    const card = approverCard(NOTICE_LANGUAGE, found.remiss, entry, await this.reading(found.remiss));
     const posted = await this.deps.messenger.post(chat, card);
     await this.deps.approvals.changeVersion(dnr, version, (v) => ({ ...v, approverCard: posted }));
   }
@@ -88,11 +94,11 @@ export class ApprovalNotices implements DecisionNotices {
     const t = noticeTexts();
     const d = decided.decision!;
     const approved = d.kind === 'approved';
-    const summary = await answerSummary(this.deps.drafts, remiss.dnr);
+    const reading = await this.reading(remiss);
     if (decided.approverCard)
       await this.deps.outbox.enqueue(CARD_UPDATE_JOB, {
         where: decided.approverCard,
-        card: approverCard(NOTICE_LANGUAGE, remiss, decided, summary),
+        card: approverCard(NOTICE_LANGUAGE, remiss, decided, reading),
       });
     if (draft?.formMessage) {
       const record: ApprovalRecord = { schemaVersion: 1, dnr: remiss.dnr, versions: [decided] };
@@ -122,11 +128,15 @@ export class ApprovalNotices implements DecisionNotices {
     const v = record?.value.versions.find((x) => x.version === version);
     if (!found || !v?.approverCard) return;
     const t = noticeTexts();
-    const card = approverCard(NOTICE_LANGUAGE, found.remiss, v, await answerSummary(this.deps.drafts, dnr), {
+    const card = approverCard(NOTICE_LANGUAGE, found.remiss, v, await this.reading(found.remiss), {
       link: /^https?:/.test(filed.url) ? { url: filed.url, label: t.openFiled } : undefined,
       note: t.filedAs(filed.name),
     });
     await this.deps.outbox.enqueue(CARD_UPDATE_JOB, { where: v.approverCard, card });
+  }
+
+  private reading(remiss: Remiss): Promise<ApproverReading> {
+    return answerReading(this.deps.drafts, this.deps.organisation, remiss);
   }
 
   /** The handläggare is told once that the approver cannot be reached yet (they have not opened Remissbot). */

@@ -15,7 +15,7 @@ import type { DraftRepository } from '../answer/draftRepository.js';
 import { cleanText, dnrActionSchema } from '../answer/formInput.js';
 import type { AdaptiveCard, Asker, FeatureContext } from '../featureContext.js';
 import { approverCard, composeCard, decisionText, requesterStatusCard, type ComposeCardData } from './approvalCards.js';
-import { answerSummary } from './approvalNotices.js';
+import { answerReading } from './approvalNotices.js';
 import type { ApprovalWorkflow, Decider } from './approvalWorkflow.js';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -115,12 +115,12 @@ export class ApprovalRoutes {
         return ctx.refuse(outcome.refusal, { text: t.alreadyDecided(decisionText(ctx.language, outcome.latest)) });
       return ctx.refuse(outcome.refusal);
     }
-    const summary = await answerSummary(this.deps.drafts, remiss.dnr);
+    const reading = await answerReading(this.deps.drafts, this.deps.organisation, remiss);
     if ('commentMissing' in outcome)
-      return approverCard(ctx.language, remiss, outcome.commentMissing, summary, {
+      return approverCard(ctx.language, remiss, outcome.commentMissing, reading, {
         commentError: t.errorCommentRequired,
       });
-    return approverCard(ctx.language, remiss, outcome.decided, summary);
+    return approverCard(ctx.language, remiss, outcome.decided, reading);
   }
 
   /** "Ladda ned version N": the exact stored bytes, for the approver or the handläggare who sent it. */
@@ -138,9 +138,15 @@ export class ApprovalRoutes {
     if (!isApprover(entry, asker) && !isSender) return ctx.refuse('NOT_THE_APPROVER');
     const fileName = remissvarFileName(dnr, remiss.title).replace(/\.docx$/, ` v${version}.docx`);
     const url = await this.deps.downloads.create(document, fileName, DOCX_TYPE, ctx.now);
-    return approverCard(ctx.language, remiss, entry, await answerSummary(this.deps.drafts, dnr), {
-      link: { url, label: messages(ctx.language).openDownload },
-    });
+    return approverCard(
+      ctx.language,
+      remiss,
+      entry,
+      await answerReading(this.deps.drafts, this.deps.organisation, remiss),
+      {
+        link: { url, label: messages(ctx.language).openDownload },
+      },
+    );
   }
 
   /** The compose form, offering the organisation's approvers and the default: the remiss's, else the organisation's. */
