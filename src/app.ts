@@ -136,6 +136,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
   const people = new PeopleDirectory(store);
   const approvals = new ApprovalStore(store);
   const approval = createApproval({
+    undoWindowMs: settings.APPROVAL_UNDO_MINUTES * 60_000,
     organisation,
     register,
     drafts,

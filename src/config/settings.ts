@@ -111,6 +111,8 @@ const settingsSchema = z
     AZURE_STORAGE_CONNECTION_STRING: optionalText,
     /** With a managed identity instead of a connection string, e.g. https://remissbot.blob.core.windows.net. */
     AZURE_STORAGE_ACCOUNT_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+    /** How long an approver can undo a decision ("Ångra"); filing waits for it. 0: no Ångra. */
+    APPROVAL_UNDO_MINUTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(30).default(5)),
     /** With STORAGE=blob: how long the scheduler's lease lasts if its holder dies (15–60 s). */
     LEADER_LEASE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(15).max(60).default(30)),
     AZURE_STORAGE_CONTAINER: z.preprocess(

@@ -31,6 +31,8 @@ export interface ApprovalVersion {
   decision?: ApprovalDecision;
   /** Where the approver's card was posted, once delivered. */
   approverCard?: PostedMessage;
+  /** Set when filing starts on an approved version: from then on the decision cannot be undone. */
+  filingClaimedAt?: string;
   /** Set once the handläggare has been told the approver cannot be reached yet. */
   unreachableToldAt?: string;
 }

@@ -25,6 +25,10 @@ export const sv = {
   decidedApproved: (by: string, at: string) => `Godkänd av ${by} den ${at}`,
   decidedChanges: (by: string, at: string) => `Ändringar begärda av ${by} den ${at}`,
   fieldPhone: 'Telefon',
+  undo: 'Ångra',
+  undoHint: (until: string) => `Du kan ångra beslutet till ${until}.`,
+  undoExpired: 'Beslutet kan inte längre ångras. Ingenting har ändrats.',
+  toldUndone: (title: string, by: string) => `${by} ångrade beslutet om ”${title}”. Svaret väntar på godkännande igen.`,
   showFullAnswer: 'Visa hela svaret',
   fullAnswerCut: 'Resten av svaret får inte plats på kortet. Ladda ned versionen för att läsa allt.',
 };
@@ -53,6 +57,11 @@ export const en: typeof sv = {
   decidedApproved: (by: string, at: string) => `Approved by ${by} on ${at}`,
   decidedChanges: (by: string, at: string) => `Changes requested by ${by} on ${at}`,
   fieldPhone: 'Phone',
+  undo: 'Undo',
+  undoHint: (until: string) => `You can undo the decision until ${until}.`,
+  undoExpired: 'The decision can no longer be undone. Nothing has changed.',
+  toldUndone: (title: string, by: string) =>
+    `${by} undid the decision on “${title}”. The answer is waiting for approval again.`,
   showFullAnswer: 'Show the whole answer',
   fullAnswerCut: 'The rest of the answer does not fit on the card. Download the version to read all of it.',
 };

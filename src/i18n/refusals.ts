@@ -32,6 +32,8 @@ export const REFUSALS = {
   NOT_LATEST_VERSION: 'notLatestVersion',
   /** A second decision on a version already decided. */
   ALREADY_DECIDED: 'alreadyDecided',
+  /** "Ångra" after its window closed, once filing began, or with data naming another decision (forged, old). */
+  UNDO_EXPIRED: 'undoExpired',
   /** The version's Word document is no longer stored. */
   DOCUMENT_NOT_FOUND: 'invalidAction',
   /** "Registrerad" pressed while no registrator is configured. */

@@ -121,7 +121,9 @@ test(
         .filter((e) => e.kind === 'statusChanged')
         .map((e) => (e as { to: string }).to),
     ).toEqual(['Pågår', 'För godkännande', 'Godkänd', 'Besvarad']);
-    expect(await h.bot.outbox.get(`filing-${sha256(Buffer.from(DNR)).slice(0, 16)}-v1`)).toMatchObject({
+    // One filing job per decision: its id carries the decision's time.
+    const filingId = `filing-${sha256(Buffer.from(DNR)).slice(0, 16)}-v1-${Date.parse('2026-11-24T13:03:00Z')}`;
+    expect(await h.bot.outbox.get(filingId)).toMatchObject({
       state: 'done',
     });
 

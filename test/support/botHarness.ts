@@ -45,6 +45,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     NODE_ENV: 'test',
     ALLOWED_TENANTS: TENANT,
     DIGEST_SCHEDULER: 'off',
+    // Filing as soon as approved (no Ångra window) unless a test sets it: the clock is fixed in most tests.
+    APPROVAL_UNDO_MINUTES: '0',
     ...options.env,
   });
   const now = options.now;

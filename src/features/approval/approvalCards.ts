@@ -84,6 +84,8 @@ export interface ApproverCardExtras {
   commentError?: string;
   link?: { url: string; label: string };
   note?: string;
+  /** Until when "Ångra" is offered on a decided card (approvalWorkflow's undo window). */
+  undoUntil?: Date;
 }
 
 /** Teams refuses a card over 28 KB; the whole answer is cut to fit and the download keeps all of it. */
@@ -138,7 +140,8 @@ function approverCardWith(
 ): AdaptiveCard {
   const t = messages(language);
   const decided = !!v.decision;
-  const { link, note } = extras;
+  const { link, note, undoUntil } = extras;
+  const undo = decided && undoUntil ? t.undoHint(formatDateTime(undoUntil, language)) : '';
   return renderCard('approval-request', {
     heading: t.approvalRequestTitle(who(v.sentBy)),
     remissTitle: remiss.title,
@@ -147,7 +150,7 @@ function approverCardWith(
     showFullLabel: t.showFullAnswer,
     full: full.parts,
     fullCut: full.cut ? t.fullAnswerCut : '',
-    status: decided ? [decisionText(language, v), note].filter(Boolean).join(' ') : (extras.commentError ?? ''),
+    status: decided ? [decisionText(language, v), note, undo].filter(Boolean).join(' ') : (extras.commentError ?? ''),
     statusStyle: decided ? (v.decision?.kind === 'approved' ? 'good' : 'warning') : 'attention',
     canDecide: !decided,
     approveLabel: t.approve,
@@ -157,6 +160,8 @@ function approverCardWith(
     commentError: t.errorCommentRequired,
     sendChangesLabel: t.sendChangeRequest,
     changesData: { dnr: remiss.dnr, version: v.version, decision: 'changes' },
+    undoLabel: undo ? t.undo : '',
+    undoData: { dnr: remiss.dnr, version: v.version, decidedAt: v.decision?.at ?? '' },
     downloadLabel: t.downloadVersion(v.version),
     downloadData: { dnr: remiss.dnr, version: v.version },
     link: link?.url ?? '',
@@ -182,11 +187,19 @@ export function requesterStatusCard(language: Language, remiss: Remiss, record: 
     statusStyle: v.decision ? (v.decision.kind === 'approved' ? 'good' : 'warning') : 'accent',
     canDecide: false,
     ...Object.fromEntries(
-      ['approveLabel', 'changesLabel', 'commentLabel', 'commentError', 'sendChangesLabel', 'link', 'linkLabel'].map(
-        (k) => [k, ''],
-      ),
+      [
+        'approveLabel',
+        'changesLabel',
+        'commentLabel',
+        'commentError',
+        'sendChangesLabel',
+        'link',
+        'linkLabel',
+        'undoLabel',
+      ].map((k) => [k, '']),
     ),
     approveData: {},
+    undoData: {},
     changesData: {},
     downloadLabel: t.downloadVersion(v.version),
     downloadData: { dnr: remiss.dnr, version: v.version },

@@ -16,7 +16,7 @@ import { cleanText, dnrActionSchema } from '../answer/formInput.js';
 import type { AdaptiveCard, Asker, FeatureContext } from '../featureContext.js';
 import { approverCard, composeCard, decisionText, requesterStatusCard, type ComposeCardData } from './approvalCards.js';
 import { answerReading } from './approvalNotices.js';
-import type { ApprovalWorkflow, Decider } from './approvalWorkflow.js';
+import { undoUntil, type ApprovalWorkflow, type Decider } from './approvalWorkflow.js';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -43,6 +43,7 @@ const decideSchema = z.object({
   comment: cleanedText,
 });
 const versionSchema = z.object({ dnr, version });
+const undoSchema = z.object({ dnr, version, decidedAt: z.string().max(40) });
 
 /** How the person pressing a button is recorded on the approval: as sender or as the one who decided. */
 export function partyOf(asker: Asker): ApprovalParty {
@@ -58,6 +59,7 @@ export interface ApprovalRouteDependencies {
   organisation: Organisation;
   drafts: DraftRepository;
   downloads: DownloadLinks;
+  undoWindowMs: number;
 }
 
 export class ApprovalRoutes {
@@ -120,7 +122,22 @@ export class ApprovalRoutes {
       return approverCard(ctx.language, remiss, outcome.commentMissing, reading, {
         commentError: t.errorCommentRequired,
       });
-    return approverCard(ctx.language, remiss, outcome.decided, reading);
+    const until = undoUntil(outcome.decided, this.deps.undoWindowMs);
+    return approverCard(ctx.language, remiss, outcome.decided, reading, { undoUntil: until });
+  }
+
+  /** "Ångra" on the decided card: the undecided card again, or a refusal once the window has closed. */
+  async undo(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
+    const parsed = undoSchema.safeParse(data);
+    if (!parsed.success) return ctx.refuse('INVALID_SUBMISSION');
+    const { dnr, version, decidedAt } = parsed.data;
+    const remiss = await this.workflow.remiss(dnr);
+    if (!remiss) return ctx.refuse('REMISS_NOT_FOUND');
+    const outcome = await this.workflow.undo(remiss, version, decidedAt, decider(ctx), ctx.now);
+    if ('conflicted' in outcome) return messageCard(messages(ctx.language).somethingWentWrong);
+    if ('refusal' in outcome) return ctx.refuse(outcome.refusal);
+    const reading = await answerReading(this.deps.drafts, this.deps.organisation, remiss);
+    return approverCard(ctx.language, remiss, outcome.undone, reading);
   }
 
   /** "Ladda ned version N": the exact stored bytes, for the approver or the handläggare who sent it. */

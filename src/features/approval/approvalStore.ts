@@ -46,6 +46,22 @@ export class ApprovalStore {
     );
   }
 
+  /**
+   * Filing claims the approved version before it files: true while the decision taken at `decidedAt` stands
+   * (and from then on it cannot be undone), false once it was undone. A conditional write, like the undo.
+   */
+  claimFiling(dnr: string, version: number, decidedAt: string, at: string): Promise<boolean> {
+    return retryOnConflict(async () => {
+      const stored = await this.get(dnr);
+      const v = stored?.value.versions.find((x) => x.version === version);
+      if (!stored || !v || v.decision?.kind !== 'approved' || v.decision.at !== decidedAt) return false;
+      if (v.filingClaimedAt) return true;
+      const versions = stored.value.versions.map((x) => (x === v ? { ...v, filingClaimedAt: at } : x));
+      await this.save({ ...stored.value, versions }, stored.eTag);
+      return true;
+    });
+  }
+
   async putDocument(dnr: string, version: number, bytes: Buffer): Promise<string> {
     const hash = sha256(bytes);
     await this.store.put<StoredDocument>(`approval-documents/${dnr}/v${version}`, {

@@ -25,9 +25,27 @@ import { APPROVAL_NOTIFY_JOB } from './index.js';
 /** A decision lost to another write is tried again on what is stored, this many times in all. */
 const DECISION_ATTEMPTS = 5;
 
-/** What the others are told once a version is decided (the outbox's part, approvalNotices.ts). */
+/**
+ * How long "Ångra" undoes a decision by default (APPROVAL_UNDO_MINUTES): long enough to catch a mis-click,
+ * short enough that filing (which waits for it to close) is hardly delayed.
+ */
+export const UNDO_WINDOW_MS = 5 * 60_000;
+
+/** Until when a decision can be undone; undefined when undo is off (a window of 0). */
+export function undoUntil(v: ApprovalVersion, windowMs: number): Date | undefined {
+  return v.decision && windowMs > 0 ? new Date(Date.parse(v.decision.at) + windowMs) : undefined;
+}
+
+/** Whether a decision can still be undone at `now`: within the window and not yet claimed by filing. */
+export function undoable(v: ApprovalVersion, now: Date, windowMs: number): boolean {
+  const until = undoUntil(v, windowMs);
+  return !!until && !v.filingClaimedAt && now < until;
+}
+
+/** What the others are told once a version is decided, or a decision undone (approvalNotices.ts). */
 export interface DecisionNotices {
   decided(remiss: Remiss, decided: ApprovalVersion, draft: Draft | undefined): Promise<void>;
+  undone(remiss: Remiss, undecided: ApprovalVersion, draft: Draft | undefined, by: ApprovalParty): Promise<void>;
 }
 
 export interface ApprovalWorkflowDependencies {
@@ -39,6 +57,8 @@ export interface ApprovalWorkflowDependencies {
   outbox: Outbox;
   notices: DecisionNotices;
   clock: () => Date;
+  /** How long a decision can be undone, in ms (0: no Ångra). */
+  undoWindowMs: number;
 }
 
 export interface LoadedDraft {
@@ -80,6 +100,11 @@ export type DecisionOutcome =
   | { refusal: 'APPROVAL_NOT_FOUND' | 'NOT_THE_APPROVER' }
   | { refusal: 'NOT_LATEST_VERSION' | 'ALREADY_DECIDED'; latest: ApprovalVersion }
   /** Every attempt lost to another writer. */
+  | { conflicted: true };
+
+export type UndoOutcome =
+  | { undone: ApprovalVersion }
+  | { refusal: 'APPROVAL_NOT_FOUND' | 'NOT_THE_APPROVER' | 'NOT_LATEST_VERSION' | 'UNDO_EXPIRED' }
   | { conflicted: true };
 
 export type StoredVersionOutcome =
@@ -177,6 +202,35 @@ export class ApprovalWorkflow {
         await this.deps.approvals.save(record, stored.eTag);
         await this.afterDecision(remiss, decided, now);
         return { decided };
+      },
+      { attempts: DECISION_ATTEMPTS, exhausted: () => ({ conflicted: true }) },
+    );
+  }
+
+  /**
+   * "Ångra": the decision taken at `decidedAt` is removed while the window is open and filing has not claimed
+   * the version (a conditional write on the same record as filing's claim, so exactly one of the two wins).
+   */
+  async undo(remiss: Remiss, version: number, decidedAt: string, decider: Decider, now: Date): Promise<UndoOutcome> {
+    const { dnr } = remiss;
+    return retryOnConflict<UndoOutcome>(
+      async () => {
+        const stored = await this.deps.approvals.get(dnr);
+        const target = stored?.value.versions.find((v) => v.version === version);
+        if (!stored || !target) return { refusal: 'APPROVAL_NOT_FOUND' };
+        if (!(await decider.mayDecide(target))) return { refusal: 'NOT_THE_APPROVER' };
+        if (version !== latestVersion(stored.value)?.version) return { refusal: 'NOT_LATEST_VERSION' };
+        // A forged or old card names a decision that is not the stored one: the same refusal as a late one.
+        if (target.decision?.at !== decidedAt || !undoable(target, now, this.deps.undoWindowMs))
+          return { refusal: 'UNDO_EXPIRED' };
+        const undecided: ApprovalVersion = { ...target, decision: undefined };
+        const record = { ...stored.value, versions: [...stored.value.versions.slice(0, -1), undecided] };
+        await this.deps.approvals.save(record, stored.eTag);
+        const by = await decider.party();
+        await changeStatus(this.deps.register, dnr, 'För godkännande', { at: now.toISOString(), by: who(by) });
+        const draft = await this.updateDraft(dnr, (dr) => ({ ...dr, approval: { awaitingVersion: version } }));
+        await this.deps.notices.undone(remiss, undecided, draft, by);
+        return { undone: undecided };
       },
       { attempts: DECISION_ATTEMPTS, exhausted: () => ({ conflicted: true }) },
     );

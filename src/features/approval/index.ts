@@ -14,14 +14,19 @@ export const APPROVAL_VERBS = {
   send: 'approval.send',
   decide: 'approval.decide',
   download: 'approval.download',
+  undo: 'approval.undo',
 } as const;
 
 /** Posts the approval request to the approver of that version. */
 export const APPROVAL_NOTIFY_JOB = 'approval.notify';
 
+/** Takes "Ångra" off the approver's card once the undo window has closed. */
+export const APPROVAL_UNDO_CLOSED_JOB = 'approval.undoClosed';
+
 declare module '../../outbox/jobs.js' {
   interface Jobs {
     [APPROVAL_NOTIFY_JOB]: { dnr: string; version: number };
+    [APPROVAL_UNDO_CLOSED_JOB]: { dnr: string; version: number; decidedAt: string };
   }
 }
 
@@ -56,8 +61,12 @@ export function approvalModule({ routes, notices }: Approval): FeatureModule {
       [APPROVAL_VERBS.send]: (ctx, data) => routes.send(ctx, data),
       [APPROVAL_VERBS.decide]: (ctx, data) => routes.decide(ctx, data),
       [APPROVAL_VERBS.download]: (ctx, data) => routes.download(ctx, data),
+      [APPROVAL_VERBS.undo]: (ctx, data) => routes.undo(ctx, data),
     },
-    jobs: { [APPROVAL_NOTIFY_JOB]: (payload) => notices.deliver(payload) },
+    jobs: {
+      [APPROVAL_NOTIFY_JOB]: (payload) => notices.deliver(payload),
+      [APPROVAL_UNDO_CLOSED_JOB]: (payload) => notices.undoClosed(payload),
+    },
     keys: APPROVAL_KEYS,
   };
 }

@@ -99,7 +99,7 @@ export class FilingWorkflow {
    * A failure that persists (SharePoint refusing, a revoked permission) is told to the handläggare once, in
    * Swedish, and the job keeps retrying: the approved version is never dropped.
    */
-  async fileReportingFailures(filed: FiledVersion, attempts: number): Promise<void> {
+  async fileReportingFailures(filed: FiledVersion & { decidedAt?: string }, attempts: number): Promise<void> {
     try {
       await this.file(filed);
     } catch (err) {
@@ -137,8 +137,8 @@ export class FilingWorkflow {
     for (const file of [record?.docx, record?.pdf]) if (file) await this.deps.archive.setStatus(file, 'Besvarad');
   }
 
-  private async file(filed: FiledVersion): Promise<void> {
-    const { dnr, version } = filed;
+  private async file(filed: FiledVersion & { decidedAt?: string }): Promise<void> {
+    const { dnr, version, decidedAt } = filed;
     const key = filingKey(filed);
     const record: FilingRecord = (await this.deps.store.get<FilingRecord>(key))?.value ?? {
       schemaVersion: 1,
@@ -146,6 +146,9 @@ export class FilingWorkflow {
       version,
     };
     if (record.done) return;
+    // An approval undone ("Ångra") files nothing; once claimed here, it can no longer be undone.
+    const at = this.deps.clock().toISOString();
+    if (decidedAt && !(await this.deps.approvals.claimFiling(dnr, version, decidedAt, at))) return;
     const found = await this.deps.register.get(dnr);
     const approval = (await this.deps.approvals.get(dnr))?.value.versions.find((v) => v.version === version);
     const doc = await this.deps.approvals.getDocument(dnr, version);

@@ -20,8 +20,11 @@ export const FILED_STATUS_JOB = 'filing.status';
 
 declare module '../../outbox/jobs.js' {
   interface Jobs {
-    /** `hash`: the approved document's, as the approver saw it. */
-    [FILING_JOB]: FiledVersion & { hash?: string };
+    /**
+     * `hash`: the approved document's, as the approver saw it; `decidedAt`: the approval filed (one that was
+     * undone files nothing). Both absent in jobs enqueued by older releases.
+     */
+    [FILING_JOB]: FiledVersion & { hash?: string; decidedAt?: string };
     [REGISTRATOR_JOB]: FiledVersion;
     [FILED_STATUS_JOB]: FiledVersion;
   }

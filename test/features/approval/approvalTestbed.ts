@@ -9,6 +9,7 @@ import path from 'node:path';
 import { DownloadLinks } from '../../../src/features/answer/downloadLinks.js';
 import { DraftRepository } from '../../../src/features/answer/draftRepository.js';
 import { ApprovalStore } from '../../../src/features/approval/approvalStore.js';
+import { UNDO_WINDOW_MS } from '../../../src/features/approval/approvalWorkflow.js';
 import { APPROVAL_VERBS, approvalModule, createApproval, type Approval } from '../../../src/features/approval/index.js';
 import type { AdaptiveCard, Asker } from '../../../src/features/featureContext.js';
 import { PeopleDirectory } from '../../../src/features/people/peopleDirectory.js';
@@ -86,7 +87,7 @@ export function approvalTestbed() {
     const downloads = new DownloadLinks(store, Buffer.alloc(32, 1), 'https://bot.example');
     const organisation = exampleOrganisation('bolag');
     const deps = { organisation, register, drafts, approvals, people, outbox, messenger, downloads };
-    bed.approval = createApproval({ ...deps, clock: () => NOW });
+    bed.approval = createApproval({ ...deps, clock: () => NOW, undoWindowMs: UNDO_WINDOW_MS });
   });
 
   afterEach(async () => {

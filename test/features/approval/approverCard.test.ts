@@ -18,6 +18,7 @@ const version: ApprovalVersion = {
   sentAt: '2026-11-20T09:00:00Z',
   sentBy: { name: 'Anna Lindqvist' },
   approver: { name: 'Cecilia Holm', email: 'cecilia.holm@example.se' },
+  message: '',
 };
 const sections = (fullAnswer as { sections: AnswerSections }).sections;
 const withSections = (s: Partial<AnswerSections>, meetingDate?: string): Answer =>
