@@ -176,6 +176,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     organisation,
     policy: {
       horizonDays: settings.DIGEST_HORIZON_DAYS,
+      handlingStopDays: settings.MEETING_HANDLING_STOP_DAYS,
       reminderDaysBeforeMeeting: settings.REMINDER_DAYS_BEFORE_MEETING,
       reminderDaysBeforeDue: settings.REMINDER_DAYS_BEFORE_DUE,
       approvalReminderDays: settings.APPROVAL_REMINDER_DAYS,
@@ -186,7 +187,13 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     logger,
   });
   const features: FeatureModule[] = [
-    dueModule(new DueRoutes(register, { marker: () => drafts.marker(), progress: (dnr) => answer.progress(dnr) })),
+    dueModule(
+      new DueRoutes(
+        register,
+        { marker: () => drafts.marker(), progress: (dnr) => answer.progress(dnr) },
+        settings.MEETING_HANDLING_STOP_DAYS,
+      ),
+    ),
     answerModule(new AnswerRoutes(organisation, answer), new AnswerDialog(organisation, answer)),
     approvalModule(approval),
     filingModule(filing, registrator),

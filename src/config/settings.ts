@@ -79,6 +79,8 @@ const settingsSchema = z
     ),
     /** Digests and reminders (working days follow the Swedish holidays). */
     DIGEST_HORIZON_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(365).default(14)),
+    /** Working days before a sammanträde by which its papers must be ready: the meeting's "klart senast". */
+    MEETING_HANDLING_STOP_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(60).default(10)),
     REMINDER_DAYS_BEFORE_MEETING: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(60).default(5)),
     REMINDER_DAYS_BEFORE_DUE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(60).default(2)),
     APPROVAL_REMINDER_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(60).default(2)),

@@ -5,30 +5,35 @@
  */
 import { compareDates, daysBetween, weekOf, type CalendarDate } from './calendar.js';
 import { addWorkingDays } from './holidays.js';
+import { byReadyBy, readyBy } from './readyBy.js';
 import { isOpen, type Remiss } from './remiss.js';
 
 export interface DigestPolicy {
   horizonDays: number;
+  /** Working days before a sammanträde by which its papers must be ready ("klart senast", domain/readyBy). */
+  handlingStopDays: number;
   reminderDaysBeforeMeeting: number;
   reminderDaysBeforeDue: number;
   approvalReminderDays: number;
 }
 
-const byDueDate = (a: Remiss, b: Remiss) => compareDates(a.dueDate, b.dueDate) || a.dnr.localeCompare(b.dnr, 'sv');
-
-/** The handläggare's own open remisser, overdue or due within the horizon, earliest first, by their e-mail. */
+/**
+ * The handläggare's own open remisser, to be ready ("klart senast") within the horizon or already late, most
+ * urgent first, by their e-mail.
+ */
 export function personalDigests(
   remisser: readonly Remiss[],
   today: CalendarDate,
-  horizonDays: number,
+  policy: Pick<DigestPolicy, 'horizonDays' | 'handlingStopDays'>,
 ): Map<string, Remiss[]> {
   const byPerson = new Map<string, Remiss[]>();
   for (const r of remisser) {
     const email = r.handlaggare?.email?.toLowerCase();
-    if (!email || !isOpen(r.status) || daysBetween(today, r.dueDate) > horizonDays) continue;
+    const ready = readyBy(r, policy.handlingStopDays);
+    if (!email || !isOpen(r.status) || daysBetween(today, ready) > policy.horizonDays) continue;
     byPerson.set(email, [...(byPerson.get(email) ?? []), r]);
   }
-  for (const list of byPerson.values()) list.sort(byDueDate);
+  for (const list of byPerson.values()) list.sort(byReadyBy(policy.handlingStopDays));
   return byPerson;
 }
 
@@ -36,17 +41,22 @@ export type OverviewGroup = 'overdue' | 'thisWeek' | 'later' | 'forApproval';
 export const OVERVIEW_GROUPS: readonly OverviewGroup[] = ['overdue', 'thisWeek', 'later', 'forApproval'];
 
 /**
- * Every open remiss in one group: waiting for approval (whatever its date), else overdue, due this week
- * (Monday to Sunday) or later.
+ * Every open remiss in one group: waiting for approval (whatever its date), else by "klart senast": passed, this
+ * week (Monday to Sunday) or later.
  */
-export function overviewGroups(remisser: readonly Remiss[], today: CalendarDate): Record<OverviewGroup, Remiss[]> {
+export function overviewGroups(
+  remisser: readonly Remiss[],
+  today: CalendarDate,
+  handlingStopDays: number,
+): Record<OverviewGroup, Remiss[]> {
   const groups: Record<OverviewGroup, Remiss[]> = { overdue: [], thisWeek: [], later: [], forApproval: [] };
   const week = weekOf(today);
-  for (const r of [...remisser].sort(byDueDate)) {
+  for (const r of [...remisser].sort(byReadyBy(handlingStopDays))) {
     if (!isOpen(r.status)) continue;
+    const ready = readyBy(r, handlingStopDays);
     if (r.status === 'För godkännande') groups.forApproval.push(r);
-    else if (compareDates(r.dueDate, today) < 0) groups.overdue.push(r);
-    else if (compareDates(r.dueDate, week.end) <= 0) groups.thisWeek.push(r);
+    else if (compareDates(ready, today) < 0) groups.overdue.push(r);
+    else if (compareDates(ready, week.end) <= 0) groups.thisWeek.push(r);
     else groups.later.push(r);
   }
   return groups;

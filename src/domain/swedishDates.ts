@@ -61,6 +61,12 @@ export function formatLongDate(d: CalendarDate, language: Language): string {
   return `${day} ${MONTHS[language][m - 1]} ${y}`;
 }
 
+/** "24 nov" / "24 Nov": a list row's date, the year left to the list's context. */
+export function formatShortDate(d: CalendarDate, language: Language): string {
+  const [, m, day] = d.split('-').map(Number) as [number, number, number];
+  return `${day} ${MONTHS[language][m - 1]!.slice(0, 3)}`;
+}
+
 const WEEKDAYS: Record<Language, readonly string[]> = {
   sv: ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'],
   en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],

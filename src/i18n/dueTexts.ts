@@ -13,8 +13,8 @@ export const sv = {
     total === 0
       ? ''
       : shown >= total
-        ? `${total} ${total === 1 ? 'remiss' : 'remisser'}, sorterade efter svarsdatum.`
-        : `Visar ${shown} av ${total} remisser, sorterade efter svarsdatum.`,
+        ? `${total} ${total === 1 ? 'remiss' : 'remisser'}, sorterade efter när de ska vara klara.`
+        : `Visar ${shown} av ${total} remisser, sorterade efter när de ska vara klara.`,
   listEmpty: 'Det finns inga öppna remisser just nu.',
   mineUnknownUser: 'Jag kunde inte se din e-postadress i Teams, så jag kan inte avgöra vilka remisser som är dina.',
   showMore: 'Visa fler',
@@ -24,6 +24,10 @@ export const sv = {
   fieldMeeting: 'Sammanträde',
   fieldApprover: 'Godkännare',
   fieldStatus: 'Status',
+  fieldReadyBy: 'Klart senast',
+  meetingAfterDue: (meeting: string, due: string) =>
+    `Sammanträdet den ${meeting} är efter svarsdatumet den ${due}. Begär anstånd hos remittenten, välj ett ` +
+    `tidigare sammanträde eller låt ärendet avgöras på delegation.`,
   /** How a stored status is shown: the stored names are Swedish, whatever the reader's language. */
   statusNames: {
     Inkommen: 'Inkommen',
@@ -62,8 +66,8 @@ export const en: typeof sv = {
     total === 0
       ? ''
       : shown >= total
-        ? `${total} ${total === 1 ? 'remiss' : 'remisser'}, nearest deadline first.`
-        : `Showing ${shown} of ${total}, nearest deadline first.`,
+        ? `${total} ${total === 1 ? 'remiss' : 'remisser'}, by when they must be ready.`
+        : `Showing ${shown} of ${total} remisser, by when they must be ready.`,
   listEmpty: 'No open remisser here right now.',
   mineUnknownUser: 'I could not see your e-mail address in Teams, so I cannot tell which remisser are yours.',
   showMore: 'Show more',
@@ -73,6 +77,10 @@ export const en: typeof sv = {
   fieldMeeting: 'Meeting',
   fieldApprover: 'Approver',
   fieldStatus: 'Status',
+  fieldReadyBy: 'Ready by',
+  meetingAfterDue: (meeting: string, due: string) =>
+    `The meeting on ${meeting} is after the reply date, ${due}. Ask the remittent for an extension (anstånd), ` +
+    `choose an earlier meeting, or have it decided by delegation.`,
   statusNames: {
     Inkommen: 'Received',
     Fördelad: 'Assigned',

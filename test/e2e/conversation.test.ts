@@ -77,10 +77,12 @@ test('Swedish is the default even though the client says en-US; "english" switch
   expect(await say('english')).toContain('I will answer in English');
   const english = await say('which remisser are due?');
   expect(english).toContain('Remisser to answer');
-  expect(english).toContain('15 December 2026');
-  expect(english).toContain('in 21 days');
+  // Ready by (klart senast) is a working day before the svarsdatum, 15 December.
+  expect(english).toContain('14 Dec');
+  expect(english).toContain('in 20 days');
+  expect(english).toContain('Assigned');
   expect(await say('svenska')).toContain('Jag svarar på svenska');
-  expect(await say('remisser')).toContain('om 21 dagar');
+  expect(await say('remisser')).toContain('om 20 dagar');
 });
 
 test('BOT_LANGUAGE=auto follows the activity locale', async () => {

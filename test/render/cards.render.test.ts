@@ -27,7 +27,7 @@ test.each(['light', 'dark'] as const)('every card renders without errors in the 
   }
   const byName = Object.fromEntries(results.map((r) => [r.name, r.renderedText]));
   expect(byName['due-list']).toContain('Stockholms stads trygghetsprogram 2027–2030');
-  expect(byName['due-list']).toContain('3 dagar försenad');
+  expect(byName['due-list']).toContain('4 dagar försenad');
   expect(byName['due-list']).toContain('Visa fler');
   expect(byName['due-list-en']).toContain('My remisser');
   expect(byName['remiss-detail']).toContain('Svarsdatum ändrat från 15 november 2026 till 21 november 2026');

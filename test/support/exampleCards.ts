@@ -115,7 +115,7 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
       marker: () => drafts.marker(),
       progress: async (dnr: string) => ((await drafts.get(dnr)) ? { step: 4, total: 7 } : undefined),
     };
-    const due = new DueRoutes(register, progress);
+    const due = new DueRoutes(register, progress, 10);
     const ctx = (language: 'sv' | 'en'): FeatureContext =>
       featureContextStub({ teamsUserId: '29:anna', ...anna }, { language, now: NOW }).ctx;
     const remissOf = examples[0]!;
@@ -158,7 +158,7 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
       { name: 'due-list-en', card: await due.list(ctx('en'), 'mine') },
       {
         name: 'due-list-empty',
-        card: await new DueRoutes(new LocalRemissRepository(new FileStore(path.join(dir, 'empty'))), progress).list(
+        card: await new DueRoutes(new LocalRemissRepository(new FileStore(path.join(dir, 'empty'))), progress, 10).list(
           ctx('sv'),
           'due',
         ),
@@ -292,7 +292,7 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
         card: personalDigestCard(
           examples.slice(0, 2),
           '2026-11-24',
-          14,
+          { horizonDays: 14, handlingStopDays: 10 },
           'sv',
           new Map([['KS 2026/0412', { step: 4, total: 7 }]]),
         ),
@@ -306,9 +306,10 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
           ],
           '2026-11-24',
           'sv',
+          10,
         )[0]!,
       },
-      { name: 'digest-overview-en', card: overviewCards(examples, '2026-11-24', 'en')[0]! },
+      { name: 'digest-overview-en', card: overviewCards(examples, '2026-11-24', 'en', 10)[0]! },
     ];
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -4,36 +4,39 @@ import { nextDigestTimes } from '../../src/features/digest/digestSchedule.js';
 import { overviewCards } from '../../src/features/digest/digestCards.js';
 import { cardBytes } from '../../src/cards/cardTemplates.js';
 import { remiss } from '../support/remissFixtures.js';
+import { testDigestPolicy } from '../support/digestPolicy.js';
 
-const policy = { horizonDays: 14, reminderDaysBeforeMeeting: 5, reminderDaysBeforeDue: 2, approvalReminderDays: 2 };
+const policy = testDigestPolicy;
 const anna = { email: 'Anna.Andersson@stad.se' };
 
-test('a personal digest holds the open remisser due within the horizon or overdue, earliest first, per e-mail', () => {
+test('a personal digest holds the open remisser to be ready within the horizon or late, most urgent first', () => {
   const digests = personalDigests(
     [
       remiss({ dnr: 'A', dueDate: '2026-12-08', handlaggare: anna }),
       remiss({ dnr: 'B', dueDate: '2026-11-01', handlaggare: anna }),
-      remiss({ dnr: 'C', dueDate: '2026-12-09', handlaggare: anna }), // 15 days: beyond the horizon
+      // Klart senast 9 December (a working day before the svarsdatum): 15 days, beyond the horizon.
+      remiss({ dnr: 'C', dueDate: '2026-12-10', handlaggare: anna }),
       remiss({ dnr: 'D', dueDate: '2026-11-25', handlaggare: anna, status: 'Besvarad' }),
       remiss({ dnr: 'E', dueDate: '2026-11-25' }),
     ],
     '2026-11-24',
-    14,
+    policy,
   );
   expect([...digests.keys()]).toEqual(['anna.andersson@stad.se']);
   expect(digests.get('anna.andersson@stad.se')!.map((r) => r.dnr)).toEqual(['B', 'A']);
 });
 
-test('the overview groups every open remiss: overdue, this week (to Sunday), later, and waiting for approval', () => {
+test('the overview groups by klart senast: late, this week (to Sunday), later, and waiting for approval', () => {
   const groups = overviewGroups(
     [
-      remiss({ dnr: 'late', dueDate: '2026-11-23' }),
-      remiss({ dnr: 'sunday', dueDate: '2026-11-29' }),
-      remiss({ dnr: 'monday', dueDate: '2026-11-30' }),
+      remiss({ dnr: 'late', dueDate: '2026-11-23' }), // klart senast Friday 20 November
+      remiss({ dnr: 'sunday', dueDate: '2026-11-29' }), // klart senast Friday 27 November
+      remiss({ dnr: 'monday', dueDate: '2026-12-01' }), // klart senast Monday 30 November
       remiss({ dnr: 'approval', dueDate: '2026-11-20', status: 'För godkännande' }),
       remiss({ dnr: 'done', dueDate: '2026-11-25', status: 'Avstår' }),
     ],
     '2026-11-24',
+    policy.handlingStopDays,
   );
   expect(Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, v.map((r) => r.dnr)]))).toEqual({
     overdue: ['late'],
@@ -101,7 +104,7 @@ test('a large overview is split into several messages, each under 80 KB, none lo
       handlaggare: { email: `person${i}@stad.se`, name: 'Förnamn Efternamn' },
     }),
   );
-  const cards = overviewCards(many, '2026-11-24', 'sv');
+  const cards = overviewCards(many, '2026-11-24', 'sv', policy.handlingStopDays);
   expect(cards.length).toBeGreaterThan(1);
   for (const card of cards) expect(cardBytes(card)).toBeLessThan(80 * 1024);
   const titles = cards.flatMap((c) => JSON.stringify(c).match(/Remiss \d+ /g) ?? []);

@@ -4,7 +4,7 @@
  */
 import { renderCard } from '../../cards/cardTemplates.js';
 import { daysBetween, type CalendarDate } from '../../domain/calendar.js';
-import { OVERVIEW_GROUPS, overviewGroups, type OverviewGroup } from '../../domain/digest.js';
+import { OVERVIEW_GROUPS, overviewGroups, type DigestPolicy, type OverviewGroup } from '../../domain/digest.js';
 import type { Language } from '../../domain/language.js';
 import type { Remiss } from '../../domain/remiss.js';
 import { daysLeftText, formatLongDate } from '../../domain/swedishDates.js';
@@ -18,23 +18,23 @@ const OVERVIEW_PART_BYTES = 60 * 1024;
 export function personalDigestCard(
   remisser: readonly Remiss[],
   today: CalendarDate,
-  horizonDays: number,
+  policy: Pick<DigestPolicy, 'horizonDays' | 'handlingStopDays'>,
   language: Language,
   progress: ReadonlyMap<string, Progress>,
 ): AdaptiveCard {
   const t = messages(language);
-  return renderCard(
-    'due-list',
-    dueListView(
-      t.digestTitle(remisser.length, horizonDays),
-      t.listEmptyMine,
-      remisser,
-      { filter: 'mine', offset: 0 },
-      today,
-      language,
-      progress,
-    ),
+  const shownAt = { today, language, handlingStopDays: policy.handlingStopDays };
+  // Every remiss of a personal digest is the reader's own: each row may be answered.
+  const view = dueListView(
+    t.digestTitle(remisser.length, policy.horizonDays),
+    t.listEmptyMine,
+    remisser,
+    { filter: 'mine', offset: 0 },
+    shownAt,
+    progress,
+    () => true,
   );
+  return renderCard('due-list', view);
 }
 
 const GROUP_STYLE: Record<OverviewGroup, string> = {
@@ -44,9 +44,14 @@ const GROUP_STYLE: Record<OverviewGroup, string> = {
   forApproval: 'accent',
 };
 
-export function overviewCards(remisser: readonly Remiss[], today: CalendarDate, language: Language): AdaptiveCard[] {
+export function overviewCards(
+  remisser: readonly Remiss[],
+  today: CalendarDate,
+  language: Language,
+  handlingStopDays: number,
+): AdaptiveCard[] {
   const t = messages(language);
-  const groups = overviewGroups(remisser, today);
+  const groups = overviewGroups(remisser, today, handlingStopDays);
   const items = OVERVIEW_GROUPS.flatMap((group) =>
     groups[group].map((r) => ({
       group,

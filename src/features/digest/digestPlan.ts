@@ -72,7 +72,7 @@ export async function planInputFor(sources: PlanSources, day: CalendarDate): Pro
   const { organisation, policy } = sources;
   const remisser = (await sources.register.listOpen()).map((v) => v.remiss);
   const preferences = new Map<string, Pick<DigestPreference, 'subscribed' | 'frequency'>>();
-  for (const email of personalDigests(remisser, day, policy.horizonDays).keys())
+  for (const email of personalDigests(remisser, day, policy).keys())
     preferences.set(email, await sources.preferences.get(email));
   const waitingApprovals = new Map<string, ApprovalVersion>();
   for (const remiss of remisser.filter((r) => r.status === 'För godkännande')) {
@@ -99,7 +99,7 @@ export function planDeliveries(input: PlanInput): Delivery[] {
 /** Each subscribed handläggare's own list, once a day or once a week. */
 function personal({ day, policy, remisser, preferences, progress }: PlanInput): Delivery[] {
   const deliveries: Delivery[] = [];
-  for (const [email, own] of personalDigests(remisser, day, policy.horizonDays)) {
+  for (const [email, own] of personalDigests(remisser, day, policy)) {
     const preference = preferences.get(email) ?? DEFAULT_PREFERENCE;
     if (!preference.subscribed) continue;
     const period = preference.frequency === 'weekly' ? `week-${weekOf(day).start}` : day;
@@ -113,7 +113,7 @@ function personal({ day, policy, remisser, preferences, progress }: PlanInput): 
       },
       content: async (language) => {
         const progressOf = new Map(await Promise.all(own.map(async (r) => [r.dnr, await progress(r.dnr)] as const)));
-        return { card: personalDigestCard(own, day, policy.horizonDays, language, progressOf) };
+        return { card: personalDigestCard(own, day, policy, language, progressOf) };
       },
     });
   }
@@ -121,10 +121,10 @@ function personal({ day, policy, remisser, preferences, progress }: PlanInput): 
 }
 
 /** The overview of everything open, in parts, to each manager (in their language) and each channel. */
-function overview({ day, remisser, managers, channels }: PlanInput): Delivery[] {
+function overview({ day, remisser, managers, channels, policy }: PlanInput): Delivery[] {
   if (!remisser.some((r) => isOpen(r.status))) return [];
   const deliveries: Delivery[] = [];
-  const overviewFor = (language: Language) => overviewCards(remisser, day, language);
+  const overviewFor = (language: Language) => overviewCards(remisser, day, language, policy.handlingStopDays);
   const partCount = overviewFor('sv').length;
   for (let part = 0; part < partCount; part++) {
     for (const email of new Set(managers.map((m) => m.toLowerCase()))) {

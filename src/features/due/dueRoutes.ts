@@ -8,7 +8,7 @@ import { messages } from '../../i18n/messages.js';
 import type { RemissRepository } from '../../register/remissRepository.js';
 import { dnrSchema } from '../cardData.js';
 import type { AdaptiveCard, FeatureContext } from '../featureContext.js';
-import { DUE_FILTERS, selectRemisser, type DueFilter } from './dueSelection.js';
+import { DUE_FILTERS, isKnown, mayAnswer, selectRemisser, type DueFilter } from './dueSelection.js';
 import { dueListCard, PAGE_SIZE, remissDetailCard, type DueListPage } from './dueView.js';
 
 /** Card data is untrusted: anything unexpected falls back to the first page of the due list. */
@@ -39,12 +39,15 @@ export class DueRoutes {
   constructor(
     private readonly register: RemissRepository,
     private readonly drafts: DraftProgress,
+    /** Working days before a sammanträde by which its papers must be ready (MEETING_HANDLING_STOP_DAYS). */
+    private readonly handlingStopDays: number,
   ) {}
 
   async list(ctx: FeatureContext, filter: DueFilter, offset = 0): Promise<AdaptiveCard> {
     const today = todayIn(ctx.now);
-    const asker = filter === 'mine' ? await ctx.asker() : undefined;
-    if (asker && !asker.email && !asker.userPrincipalName && !asker.aadObjectId) return ctx.refuse('MINE_UNKNOWN_USER');
+    // Every list needs the asker: "Besvara" is shown only on their own and unassigned remisser.
+    const asker = await ctx.asker();
+    if (filter === 'mine' && !isKnown(asker)) return ctx.refuse('MINE_UNKNOWN_USER');
     const listing = await this.register.listOpen();
     let cards = this.rendered.get(listing);
     if (!cards) this.rendered.set(listing, (cards = new Map()));
@@ -60,17 +63,14 @@ export class DueRoutes {
     ]);
     const cached = cards.get(cacheKey);
     if (cached) return cached;
-    const selected = selectRemisser(
-      listing.map((v) => v.remiss),
-      filter,
-      today,
-      asker,
-    );
+    const remisser = listing.map((v) => v.remiss);
+    const selected = selectRemisser(remisser, filter, today, asker, this.handlingStopDays);
     const shown = selected.slice(0, offset + PAGE_SIZE);
     const progress = new Map(
       await Promise.all(shown.map(async (r) => [r.dnr, await this.drafts.progress(r.dnr)] as const)),
     );
-    const card = dueListCard(selected, { filter, offset }, progress, { today, language: ctx.language });
+    const shownAt = { today, language: ctx.language, handlingStopDays: this.handlingStopDays };
+    const card = dueListCard(selected, { filter, offset }, progress, shownAt, (r) => mayAnswer(r, asker));
     cards.set(cacheKey, card);
     return card;
   }
@@ -90,7 +90,8 @@ export class DueRoutes {
     const found = await this.register.get(dnr);
     if (!found) return ctx.refuse('REMISS_NOT_FOUND', { backLabel: t.back });
     const progress = await this.drafts.progress(dnr);
-    return remissDetailCard(found.remiss, back, progress, { today: todayIn(ctx.now), language: ctx.language });
+    const shownAt = { today: todayIn(ctx.now), language: ctx.language, handlingStopDays: this.handlingStopDays };
+    return remissDetailCard(found.remiss, back, progress, shownAt);
   }
 
   showFromAction(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {

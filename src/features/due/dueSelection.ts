@@ -1,36 +1,49 @@
 /**
- * Which remisser a due-list question shows, in which order. Pure: the handler supplies today's date
- * (Europe/Stockholm) and the asker.
+ * Which remisser a due-list question shows, in which order, and who may answer which. Pure: the routes supply
+ * today's date (Europe/Stockholm), the asker and the handling stop. Urgency is "klart senast" (domain/readyBy).
  */
-import { compareDates, daysBetween, weekOf, type CalendarDate } from '../../domain/calendar.js';
+import { compareDates, weekOf, type CalendarDate } from '../../domain/calendar.js';
+import { byReadyBy, readyBy } from '../../domain/readyBy.js';
 import { isAssignedTo, isOpen, type Remiss } from '../../domain/remiss.js';
 import type { Asker } from '../featureContext.js';
 
-const swedishOrder = new Intl.Collator('sv');
-
 export const DUE_FILTERS = ['due', 'all', 'mine', 'overdue', 'thisWeek'] as const;
 export type DueFilter = (typeof DUE_FILTERS)[number];
+
+/** The asker can be matched to a handläggare: Teams gave an e-mail, a UPN or an Entra id. */
+export function isKnown(asker: Asker | undefined): asker is Asker {
+  return !!asker && !!(asker.email || asker.userPrincipalName || asker.aadObjectId);
+}
+
+/** A remiss the asker may answer: their own, or one nobody has been given yet. */
+export function mayAnswer(remiss: Remiss, asker: Asker | undefined): boolean {
+  return !remiss.handlaggare || (isKnown(asker) && isAssignedTo(remiss, asker));
+}
 
 export function selectRemisser(
   all: readonly Remiss[],
   filter: DueFilter,
   today: CalendarDate,
-  asker?: Asker,
+  asker: Asker | undefined,
+  handlingStopDays: number,
 ): Remiss[] {
   const week = weekOf(today);
+  const ready = (r: Remiss) => readyBy(r, handlingStopDays);
   const keep = (r: Remiss): boolean => {
     if (!isOpen(r.status)) return false;
     switch (filter) {
       case 'due':
+        // "Ska besvaras": mine and the unassigned; without a known asker, everything open.
+        return !isKnown(asker) || mayAnswer(r, asker);
       case 'all':
         return true;
       case 'mine':
-        return !!asker && isAssignedTo(r, asker);
+        return isKnown(asker) && isAssignedTo(r, asker);
       case 'overdue':
-        return daysBetween(today, r.dueDate) < 0;
+        return compareDates(ready(r), today) < 0;
       case 'thisWeek':
-        return compareDates(r.dueDate, week.start) >= 0 && compareDates(r.dueDate, week.end) <= 0;
+        return compareDates(ready(r), week.start) >= 0 && compareDates(ready(r), week.end) <= 0;
     }
   };
-  return all.filter(keep).sort((a, b) => compareDates(a.dueDate, b.dueDate) || swedishOrder.compare(a.dnr, b.dnr));
+  return all.filter(keep).sort(byReadyBy(handlingStopDays));
 }

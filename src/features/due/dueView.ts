@@ -3,11 +3,18 @@
  * user's language; the templates in cards/ only place them) and the cards rendered from them.
  */
 import { renderCard } from '../../cards/cardTemplates.js';
-import { daysBetween, weekOf, type CalendarDate } from '../../domain/calendar.js';
+import { compareDates, daysBetween, weekOf, type CalendarDate } from '../../domain/calendar.js';
 import { isWeekend, nonWorkingDayName, previousWorkingDay } from '../../domain/holidays.js';
 import type { Language } from '../../domain/language.js';
 import { isOpen, type HistoryEntry, type Remiss } from '../../domain/remiss.js';
-import { daysLeftText, formatDateTime, formatLongDate, formatWeekdayDate } from '../../domain/swedishDates.js';
+import {
+  daysLeftText,
+  formatDateTime,
+  formatLongDate,
+  formatShortDate,
+  formatWeekdayDate,
+} from '../../domain/swedishDates.js';
+import { meetingAfterDue, readyBy } from '../../domain/readyBy.js';
 import { messages } from '../../i18n/messages.js';
 import type { AdaptiveCard } from '../featureContext.js';
 import type { DueFilter } from './dueSelection.js';
@@ -49,49 +56,73 @@ function answerLabel(progress: Progress, language: Language): string {
   return progress ? t.continueAt(progress.step, progress.total) : t.answer;
 }
 
+/**
+ * A row's title and details are cut to about one line at Teams' narrowest card width (RichTextBlock, which keeps
+ * user text from being read as Markdown, has no maxLines); the detail card shows them whole.
+ */
+const ROW_TITLE_MAX = 48;
+const ROW_DETAILS_MAX = 48;
+
+function oneLine(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** A row's handläggare: the name, else the e-mail's local part (firstname.lastname), which fits on the line. */
+function shortPersonLabel(remiss: Remiss, language: Language): string {
+  const h = remiss.handlaggare;
+  return h ? (h.name ?? h.email.split('@')[0]!) : messages(language).noHandlaggare;
+}
+
+/** The list's groups, by "klart senast": passed, this week (Monday to Sunday), later. */
+type DueGroup = 'overdue' | 'thisWeek' | 'later';
+
+function groupOf(ready: CalendarDate, today: CalendarDate): DueGroup {
+  if (compareDates(ready, today) < 0) return 'overdue';
+  return compareDates(ready, weekOf(today).end) <= 0 ? 'thisWeek' : 'later';
+}
+
 export function dueListView(
   title: string,
   emptyText: string,
   remisser: readonly Remiss[],
   page: DueListPage,
-  today: CalendarDate,
-  language: Language,
+  shownAt: ShownAt,
   progress: ReadonlyMap<string, Progress>,
+  mayAnswer: (remiss: Remiss) => boolean,
 ) {
+  const { today, language } = shownAt;
   const t = messages(language);
   const shown = remisser.slice(0, page.offset + PAGE_SIZE);
-  const items = shown.map((r) => {
-    const days = daysBetween(today, r.dueDate);
+  const rows = shown.map((r) => {
+    const ready = readyBy(r, shownAt.handlingStopDays);
+    const days = daysBetween(today, ready);
     return {
-      title: r.title,
-      dnr: r.dnr,
-      remittent: r.remittent,
-      dueDate: formatLongDate(r.dueDate, language),
+      group: groupOf(ready, today),
+      title: oneLine(r.title, ROW_TITLE_MAX),
+      readyBy: formatShortDate(ready, language),
       daysLeft: daysLeftText(days, language),
+      // Urgency is told by an icon in colour and by the words in bold default colour: never by colour alone.
+      daysLeftIcon: days < 0 ? '⚠ ' : days <= 3 ? '● ' : '',
       daysLeftColor: days < 0 ? 'Attention' : days <= 3 ? 'Warning' : 'Default',
-      style: days < 0 ? 'attention' : 'default',
-      handlaggare: personLabel(r, language),
-      status: t.statusNames[r.status],
+      details: oneLine([r.dnr, shortPersonLabel(r, language), t.statusNames[r.status]].join(' · '), ROW_DETAILS_MAX),
       warning: nonWorkingDueWarning(r.dueDate, language, today),
+      showLabel: `${t.show}: ${r.title}`,
       showData: { dnr: r.dnr, filter: page.filter, offset: page.offset },
+      canAnswer: mayAnswer(r),
       answerLabel: answerLabel(progress.get(r.dnr), language),
       answerData: { dnr: r.dnr },
     };
   });
+  const groups = (['overdue', 'thisWeek', 'later'] as const)
+    .map((group) => ({ heading: t.overviewGroups[group], rows: rows.filter((row) => row.group === group) }))
+    .filter((g) => g.rows.length > 0);
   const hasMore = shown.length < remisser.length;
   return {
     title,
     countLine: t.listCount(shown.length, remisser.length),
     emptyText,
-    labels: {
-      dueDate: t.fieldDueDate,
-      dnr: t.fieldDnr,
-      remittent: t.fieldRemittent,
-      handlaggare: t.fieldHandlaggare,
-      status: t.fieldStatus,
-      show: t.show,
-    },
-    items,
+    readyByLabel: t.fieldReadyBy,
+    groups,
     hasMore,
     moreLabel: t.showMore,
     moreData: { filter: page.filter, offset: page.offset + PAGE_SIZE },
@@ -136,21 +167,25 @@ function historyText(entry: HistoryEntry, language: Language): string {
   }
 }
 
-export function remissDetailView(
-  remiss: Remiss,
-  back: DueListPage,
-  today: CalendarDate,
-  language: Language,
-  progress: Progress,
-) {
+export function remissDetailView(remiss: Remiss, back: DueListPage, shownAt: ShownAt, progress: Progress) {
+  const { today, language } = shownAt;
   const t = messages(language);
+  const ready = readyBy(remiss, shownAt.handlingStopDays);
+  const lateMeeting =
+    remiss.meetingDate && meetingAfterDue(remiss)
+      ? t.meetingAfterDue(formatLongDate(remiss.meetingDate, language), formatLongDate(remiss.dueDate, language))
+      : '';
   const optional = (label: string, value: string | undefined) => (value ? [{ label, value }] : []);
   const days = daysBetween(today, remiss.dueDate);
   const history = remiss.history.slice(-MAX_HISTORY_SHOWN).reverse();
   return {
     title: remiss.title,
-    warning: nonWorkingDueWarning(remiss.dueDate, language, today),
+    warning: [lateMeeting, nonWorkingDueWarning(remiss.dueDate, language, today)].filter(Boolean).join(' '),
     fields: [
+      {
+        label: t.fieldReadyBy,
+        value: `${formatLongDate(ready, language)} (${daysLeftText(daysBetween(today, ready), language)})`,
+      },
       { label: t.fieldDnr, value: remiss.dnr },
       ...optional(t.fieldRemittentDnr, remiss.remittentDnr),
       { label: t.fieldRemittent, value: remiss.remittent },
@@ -178,25 +213,27 @@ export function remissDetailView(
   };
 }
 
-/** The day a card is shown for (Europe/Stockholm) and the reader's language. */
-export type ShownAt = { today: CalendarDate; language: Language };
+/** The day a card is shown for (Europe/Stockholm), the reader's language, and the meetings' handling stop. */
+export type ShownAt = { today: CalendarDate; language: Language; handlingStopDays: number };
 
 /** The due list card: one filter's remisser, as many pages as `page` has come to. */
 export function dueListCard(
   remisser: readonly Remiss[],
   page: DueListPage,
   progress: ReadonlyMap<string, Progress>,
-  { today, language }: ShownAt,
+  shownAt: ShownAt,
+  mayAnswer: (remiss: Remiss) => boolean,
 ): AdaptiveCard {
+  const { today, language } = shownAt;
   const t = messages(language);
   const week = [weekOf(today).start, weekOf(today).end].map((d) => formatLongDate(d, language));
   const others = { due: t.listTitleDue, all: t.listTitleAll, mine: t.listTitleMine, overdue: t.listTitleOverdue };
   const title = page.filter === 'thisWeek' ? t.listTitleThisWeek(week[0]!, week[1]!) : others[page.filter];
   const empty = page.filter === 'mine' ? t.listEmptyMine : t.listEmpty;
-  return renderCard('due-list', dueListView(title, empty, remisser, page, today, language, progress));
+  return renderCard('due-list', dueListView(title, empty, remisser, page, shownAt, progress, mayAnswer));
 }
 
 /** One remiss in full, with the way back to the list page it was opened from. */
 export function remissDetailCard(remiss: Remiss, back: DueListPage, progress: Progress, at: ShownAt): AdaptiveCard {
-  return renderCard('remiss-detail', remissDetailView(remiss, back, at.today, at.language, progress));
+  return renderCard('remiss-detail', remissDetailView(remiss, back, at, progress));
 }

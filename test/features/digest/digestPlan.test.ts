@@ -6,9 +6,10 @@ import { createHash } from 'node:crypto';
 import type { ApprovalVersion } from '../../../src/domain/approval.js';
 import { planDeliveries, type Delivery, type PlanInput } from '../../../src/features/digest/digestPlan.js';
 import { remiss } from '../../support/remissFixtures.js';
+import { testDigestPolicy } from '../../support/digestPolicy.js';
 
 const DAY = '2026-11-24'; // a Tuesday
-const policy = { horizonDays: 14, reminderDaysBeforeMeeting: 5, reminderDaysBeforeDue: 2, approvalReminderDays: 2 };
+const policy = testDigestPolicy;
 const anna = { email: 'anna.andersson@stad.se', aadObjectId: 'aad-anna' };
 const bo = { email: 'bo.berg@stad.se' };
 const channel = {

@@ -31,7 +31,8 @@ beforeEach(async () => {
   const drafts = new DraftRepository(store);
   const downloads = new DownloadLinks(store, Buffer.alloc(32), 'https://remissbot.example.se');
   answer = new AnswerWorkflow({ organisation: exampleOrganisation('bolag'), register, drafts, store, downloads });
-  due = new DueRoutes(register, { marker: () => drafts.marker(), progress: (dnr) => answer.progress(dnr) });
+  const progress = { marker: () => drafts.marker(), progress: (dnr: string) => answer.progress(dnr) };
+  due = new DueRoutes(register, progress, 10);
   await register.save(remiss({ dnr: 'KS 2026/1', title: 'Trygghetsprogram', dueDate: '2026-12-01' }));
   for (let i = 2; i <= 20; i++) await register.save(remiss({ dnr: `KS 2026/${i}`, dueDate: '2026-12-15' }));
 });

@@ -1,0 +1,32 @@
+/**
+ * "Klart senast": the day an answer must really be ready, which is what urgency is judged by. It is the svarsdatum
+ * less one working day (the answer must be sent, not only written, by then) or, when the remiss goes to a
+ * meeting, that meeting's handling stop (the papers go out that many working days before the sammanträde),
+ * whichever comes first. Pure.
+ */
+import { compareDates, type CalendarDate } from './calendar.js';
+import { addWorkingDays } from './holidays.js';
+import type { Remiss } from './remiss.js';
+
+type Dates = Pick<Remiss, 'dueDate' | 'meetingDate'>;
+
+export function readyBy(remiss: Dates, handlingStopWorkingDays: number): CalendarDate {
+  const beforeDue = addWorkingDays(remiss.dueDate, -1);
+  if (!remiss.meetingDate) return beforeDue;
+  const handlingStop = addWorkingDays(remiss.meetingDate, -handlingStopWorkingDays);
+  return compareDates(handlingStop, beforeDue) < 0 ? handlingStop : beforeDue;
+}
+
+/** A meeting after the svarsdatum cannot decide the answer in time: anstånd, an earlier meeting or delegation. */
+export function meetingAfterDue(remiss: Dates): boolean {
+  return !!remiss.meetingDate && compareDates(remiss.meetingDate, remiss.dueDate) > 0;
+}
+
+/** Earliest "klart senast" first, then earliest svarsdatum, then diarienummer (Swedish order). */
+export function byReadyBy(handlingStopWorkingDays: number): (a: Remiss, b: Remiss) => number {
+  const swedish = new Intl.Collator('sv');
+  return (a, b) =>
+    compareDates(readyBy(a, handlingStopWorkingDays), readyBy(b, handlingStopWorkingDays)) ||
+    compareDates(a.dueDate, b.dueDate) ||
+    swedish.compare(a.dnr, b.dnr);
+}
