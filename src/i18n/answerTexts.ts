@@ -62,7 +62,7 @@ export const sv = {
   stepListLabel: 'Gå till steg:',
   switchToAnswer: 'Byt till fullständigt svar',
   discardDraft: 'Ta bort utkastet',
-  draftDiscarded: 'Utkastet är borttaget. Du kan börja om med "Besvara" eller "Avstå" i listan.',
+  draftDiscarded: 'Utkastet är borttaget. Du kan börja om med ”Besvara” eller ”Avstå” i listan.',
   switchedToAnswer: 'Nu skriver du ett fullständigt svar. Skälet du skrev ligger kvar som sammanfattning.',
   dialogTitle: 'Skriv svaret',
   dialogOpen: 'Skriv i stort fönster',

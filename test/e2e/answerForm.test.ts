@@ -377,7 +377,8 @@ test("someone else's draft: a status header, no writing guidance or step, and a 
   expect(hasButton(card, 'Nästa')).toBe(false);
   expect(stepList(card)).toEqual([]);
   const list = await click(bertilChat, card, 'Tillbaka till listan');
-  expect(cardText(list)).toContain('Näringslivspolicy för Stockholms stad');
+  // Bertil's list of what to answer: his own and the unassigned, so not Anna's remiss.
+  expect(cardText(list)).toContain('Remisser att besvara');
 });
 
 test('a refusal to start leads back to the list it replaced', async () => {
