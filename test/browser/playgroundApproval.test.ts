@@ -23,6 +23,9 @@ beforeAll(async () => {
   // The registrator's channel is the Playground team's "Remisser" channel, with ids shaped as Teams' own.
   local = await startLocalClients([undefined, playgroundConfigAs('user-cecilia')], {
     REGISTRATOR: 'channel:19:team-kansliet@thread.tacv2/19:channel-remisser@thread.tacv2',
+    // Filing waits for the approver's undo window to close: without one, the journey sees the filing at once.
+    // Ångra within the window is tested in test/features/approval/approvalUndo.test.ts.
+    APPROVAL_UNDO_MINUTES: '0',
   });
   [annasClient, ceciliasClient] = local.clients as [Playground, Playground];
   browser = local.browser;

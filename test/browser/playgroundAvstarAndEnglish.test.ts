@@ -62,7 +62,10 @@ test('"my remisser" in English after choosing the language', async () => {
   await mine.waitFor({ timeout: 15_000 });
   const text = await mine.innerText();
   expect(text).toContain('Näringslivspolicy för Stockholms stad');
-  expect(text).toMatch(/Deadline: \d{1,2} [A-Z][a-z]+ \d{4}/);
+  // Ready-by dates and days in English; statuses by their English names, not the stored Swedish ones.
+  expect(text).toMatch(/\d{1,2} [A-Z][a-z]{2} · (overdue by \d+ days?|in \d+ days)/);
+  expect(text).toContain('In progress');
+  expect(text).not.toMatch(/Pågår|Fördelad/);
   expect(text).not.toContain('Program för en hållbar stadsutveckling'); // Erik's
   await page.screenshot({ path: path.join(SHOTS, 'mina-remisser-engelska.png') });
 }, 60_000);

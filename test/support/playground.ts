@@ -116,8 +116,9 @@ export async function answerToPreviewInPlayground(
   await say(page, 'mina remisser');
   const list = cardWith(page, 'Mina remisser');
   await list.waitFor({ timeout: 15_000 });
+  // The row that opens the remiss is named after it; its own Besvara (or Fortsätt) is inside.
   await list
-    .locator('.ac-container', { hasText: title })
+    .locator(`[role="button"][aria-label="Visa: ${title}"]`)
     .getByRole('button', { name: /^(Besvara|Fortsätt)/ })
     .click();
   let form = cardWith(page, 'Steg 1 av 7: Kontaktuppgifter och sammanträde');
