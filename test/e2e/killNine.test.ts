@@ -45,6 +45,8 @@ async function startBot(port: number, extraEnv: Record<string, string> = {}): Pr
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
       FILE_LINK_SECRET: 'k'.repeat(40),
+      // Filing waits for the approver's undo window; the trials look for the filing, so there is none.
+      APPROVAL_UNDO_MINUTES: '0',
       ...extraEnv,
     },
     stdio: 'ignore',
