@@ -5,7 +5,7 @@
  */
 import { compareDates, daysBetween, weekOf, type CalendarDate } from './calendar.js';
 import { addWorkingDays } from './holidays.js';
-import { byReadyBy, readyBy } from './readyBy.js';
+import { byReadyBy, readyByOnce } from './readyBy.js';
 import { isOpen, type Remiss } from './remiss.js';
 
 export interface DigestPolicy {
@@ -27,13 +27,13 @@ export function personalDigests(
   policy: Pick<DigestPolicy, 'horizonDays' | 'handlingStopDays'>,
 ): Map<string, Remiss[]> {
   const byPerson = new Map<string, Remiss[]>();
+  const ready = readyByOnce(policy.handlingStopDays);
   for (const r of remisser) {
     const email = r.handlaggare?.email?.toLowerCase();
-    const ready = readyBy(r, policy.handlingStopDays);
-    if (!email || !isOpen(r.status) || daysBetween(today, ready) > policy.horizonDays) continue;
+    if (!email || !isOpen(r.status) || daysBetween(today, ready(r)) > policy.horizonDays) continue;
     byPerson.set(email, [...(byPerson.get(email) ?? []), r]);
   }
-  for (const list of byPerson.values()) list.sort(byReadyBy(policy.handlingStopDays));
+  for (const list of byPerson.values()) list.sort(byReadyBy(ready));
   return byPerson;
 }
 
@@ -51,12 +51,12 @@ export function overviewGroups(
 ): Record<OverviewGroup, Remiss[]> {
   const groups: Record<OverviewGroup, Remiss[]> = { overdue: [], thisWeek: [], later: [], forApproval: [] };
   const week = weekOf(today);
-  for (const r of [...remisser].sort(byReadyBy(handlingStopDays))) {
+  const ready = readyByOnce(handlingStopDays);
+  for (const r of [...remisser].sort(byReadyBy(ready))) {
     if (!isOpen(r.status)) continue;
-    const ready = readyBy(r, handlingStopDays);
     if (r.status === 'För godkännande') groups.forApproval.push(r);
-    else if (compareDates(ready, today) < 0) groups.overdue.push(r);
-    else if (compareDates(ready, week.end) <= 0) groups.thisWeek.push(r);
+    else if (compareDates(ready(r), today) < 0) groups.overdue.push(r);
+    else if (compareDates(ready(r), week.end) <= 0) groups.thisWeek.push(r);
     else groups.later.push(r);
   }
   return groups;

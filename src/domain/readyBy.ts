@@ -22,11 +22,22 @@ export function meetingAfterDue(remiss: Dates): boolean {
   return !!remiss.meetingDate && compareDates(remiss.meetingDate, remiss.dueDate) > 0;
 }
 
+/**
+ * readyBy for one handling stop, computed once per remiss: a list filters and sorts by it, and a sort compares each
+ * remiss many times (each computation walks working days).
+ */
+export function readyByOnce(handlingStopWorkingDays: number): (remiss: Remiss) => CalendarDate {
+  const known = new Map<Remiss, CalendarDate>();
+  return (remiss) => {
+    let ready = known.get(remiss);
+    if (!ready) known.set(remiss, (ready = readyBy(remiss, handlingStopWorkingDays)));
+    return ready;
+  };
+}
+
 /** Earliest "klart senast" first, then earliest svarsdatum, then diarienummer (Swedish order). */
-export function byReadyBy(handlingStopWorkingDays: number): (a: Remiss, b: Remiss) => number {
+export function byReadyBy(ready: (remiss: Remiss) => CalendarDate): (a: Remiss, b: Remiss) => number {
   const swedish = new Intl.Collator('sv');
   return (a, b) =>
-    compareDates(readyBy(a, handlingStopWorkingDays), readyBy(b, handlingStopWorkingDays)) ||
-    compareDates(a.dueDate, b.dueDate) ||
-    swedish.compare(a.dnr, b.dnr);
+    compareDates(ready(a), ready(b)) || compareDates(a.dueDate, b.dueDate) || swedish.compare(a.dnr, b.dnr);
 }

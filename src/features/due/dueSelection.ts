@@ -3,7 +3,7 @@
  * today's date (Europe/Stockholm), the asker and the handling stop. Urgency is "klart senast" (domain/readyBy).
  */
 import { compareDates, weekOf, type CalendarDate } from '../../domain/calendar.js';
-import { byReadyBy, readyBy } from '../../domain/readyBy.js';
+import { byReadyBy, readyByOnce } from '../../domain/readyBy.js';
 import { isAssignedTo, isOpen, type Remiss } from '../../domain/remiss.js';
 import type { Asker } from '../featureContext.js';
 
@@ -28,7 +28,7 @@ export function selectRemisser(
   handlingStopDays: number,
 ): Remiss[] {
   const week = weekOf(today);
-  const ready = (r: Remiss) => readyBy(r, handlingStopDays);
+  const ready = readyByOnce(handlingStopDays);
   const keep = (r: Remiss): boolean => {
     if (!isOpen(r.status)) return false;
     switch (filter) {
@@ -45,5 +45,5 @@ export function selectRemisser(
         return compareDates(ready(r), week.start) >= 0 && compareDates(ready(r), week.end) <= 0;
     }
   };
-  return all.filter(keep).sort(byReadyBy(handlingStopDays));
+  return all.filter(keep).sort(byReadyBy(ready));
 }

@@ -121,7 +121,6 @@ export function dueListView(
     title,
     countLine: t.listCount(shown.length, remisser.length),
     emptyText,
-    readyByLabel: t.fieldReadyBy,
     groups,
     hasMore,
     moreLabel: t.showMore,
