@@ -1,11 +1,11 @@
 /**
  * What the scheduled digest tells whom: each handläggare their own remisser due soon or overdue, the managers
- * and team channels an overview of everything open, and reminders ahead of the meeting, the svarsdatum and an
- * approval left waiting. Pure: today's date and the settings come from the caller.
+ * and team channels an overview of everything open, and reminders ahead of klart senast and of an approval left
+ * waiting. Pure: today's date and the settings come from the caller.
  */
 import { compareDates, daysBetween, weekOf, type CalendarDate } from './calendar.js';
 import { addWorkingDays } from './holidays.js';
-import { byReadyBy, readyByOnce } from './readyBy.js';
+import { byReadyBy, readiness, readyByOnce } from './readyBy.js';
 import { isOpen, type Remiss } from './remiss.js';
 
 export interface DigestPolicy {
@@ -62,14 +62,22 @@ export function overviewGroups(
   return groups;
 }
 
-export type Reminder =
-  | { kind: 'meeting'; remiss: Remiss; to: string; date: CalendarDate }
-  | { kind: 'due'; remiss: Remiss; to: string; date: CalendarDate };
+/**
+ * A reminder of klart senast (`date`), set by the meeting's handling stop or by the svarsdatum (`kind`);
+ * `deadline` is that meeting's or svarsdatum's own date.
+ */
+export interface Reminder {
+  kind: 'meeting' | 'due';
+  remiss: Remiss;
+  to: string;
+  date: CalendarDate;
+  deadline: CalendarDate;
+}
 
 /**
- * Reminders to the handläggare that are due on `today`: from N working days before the meeting (or the
- * svarsdatum) until that day. A reminder is identified by its kind, remiss and date, so the caller sends each
- * once even if the digest did not run on the exact day.
+ * Reminders to the handläggare that are due on `today`: from N working days before klart senast (N for a
+ * meeting's handling stop or for the svarsdatum, whichever sets it) until that day. A reminder is identified by
+ * its kind, remiss and date, so the caller sends each once even if the digest did not run on the exact day.
  */
 export function handlaggareReminders(
   remisser: readonly Remiss[],
@@ -87,10 +95,17 @@ export function handlaggareReminders(
       r.status === 'Klar för diarieföring'
     )
       continue;
-    if (r.meetingDate && inWindow(today, r.meetingDate, policy.reminderDaysBeforeMeeting))
-      reminders.push({ kind: 'meeting', remiss: r, to, date: r.meetingDate });
-    if (inWindow(today, r.dueDate, policy.reminderDaysBeforeDue))
-      reminders.push({ kind: 'due', remiss: r, to, date: r.dueDate });
+    const ready = readiness(r, policy.handlingStopDays);
+    const byMeeting = ready.setBy === 'meeting';
+    const days = byMeeting ? policy.reminderDaysBeforeMeeting : policy.reminderDaysBeforeDue;
+    if (inWindow(today, ready.date, days))
+      reminders.push({
+        kind: ready.setBy,
+        remiss: r,
+        to,
+        date: ready.date,
+        deadline: byMeeting ? r.meetingDate! : r.dueDate,
+      });
   }
   return reminders;
 }

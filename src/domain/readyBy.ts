@@ -11,10 +11,22 @@ import type { Remiss } from './remiss.js';
 type Dates = Pick<Remiss, 'dueDate' | 'meetingDate'>;
 
 export function readyBy(remiss: Dates, handlingStopWorkingDays: number): CalendarDate {
+  return readiness(remiss, handlingStopWorkingDays).date;
+}
+
+/** Klart senast and what sets it: the meeting's handling stop, or the svarsdatum. */
+export interface Readiness {
+  date: CalendarDate;
+  setBy: 'meeting' | 'due';
+}
+
+export function readiness(remiss: Dates, handlingStopWorkingDays: number): Readiness {
   const beforeDue = addWorkingDays(remiss.dueDate, -1);
-  if (!remiss.meetingDate) return beforeDue;
+  if (!remiss.meetingDate) return { date: beforeDue, setBy: 'due' };
   const handlingStop = addWorkingDays(remiss.meetingDate, -handlingStopWorkingDays);
-  return compareDates(handlingStop, beforeDue) < 0 ? handlingStop : beforeDue;
+  return compareDates(handlingStop, beforeDue) < 0
+    ? { date: handlingStop, setBy: 'meeting' }
+    : { date: beforeDue, setBy: 'due' };
 }
 
 /** A meeting after the svarsdatum cannot decide the answer in time: anstånd, an earlier meeting or delegation. */

@@ -14,11 +14,12 @@ export const sv = {
   overviewLine: (dnr: string, due: string, daysLeft: string, who: string) =>
     `${dnr} · svarsdatum ${due} (${daysLeft}) · ${who}`,
   overviewList: 'Visa alla remisser',
-  reminderMeeting: (title: string, dnr: string, date: string) =>
-    `Påminnelse: svaret på ”${title}” (${dnr}) ska vara klart till sammanträdet den ${date}. ` +
+  reminderMeeting: (title: string, dnr: string, ready: string, meeting: string) =>
+    `Påminnelse: svaret på ”${title}” (${dnr}) ska vara klart senast den ${ready} för att hinna till ` +
+    `sammanträdet den ${meeting}. Skriv ”besvara ${dnr}” för att fortsätta.`,
+  reminderDue: (title: string, dnr: string, ready: string, due: string) =>
+    `Påminnelse: svaret på ”${title}” (${dnr}) ska vara klart senast den ${ready} (svarsdatum den ${due}). ` +
     `Skriv ”besvara ${dnr}” för att fortsätta.`,
-  reminderDue: (title: string, dnr: string, date: string) =>
-    `Påminnelse: ”${title}” (${dnr}) ska besvaras senast den ${date}. Skriv ”besvara ${dnr}” för att fortsätta.`,
   reminderApproval: (title: string, by: string, since: string) =>
     `Påminnelse: ${by} väntar sedan ${since} på ditt beslut om svaret på ”${title}”. Kortet med Godkänn och Begär ` +
     `ändringar finns längre upp i chatten.`,
@@ -38,10 +39,12 @@ export const en: typeof sv = {
   overviewLine: (dnr: string, due: string, daysLeft: string, who: string) =>
     `${dnr} · due ${due} (${daysLeft}) · ${who}`,
   overviewList: 'Show all remisser',
-  reminderMeeting: (title: string, dnr: string, date: string) =>
-    `Reminder: “${title}” (${dnr}) must be ready for the meeting on ${date}. Say “answer ${dnr}” to continue.`,
-  reminderDue: (title: string, dnr: string, date: string) =>
-    `Reminder: the answer to “${title}” (${dnr}) is due on ${date}. Say “answer ${dnr}” to continue.`,
+  reminderMeeting: (title: string, dnr: string, ready: string, meeting: string) =>
+    `Reminder: the answer to “${title}” (${dnr}) must be ready by ${ready} to reach the meeting on ${meeting}. ` +
+    `Say “answer ${dnr}” to continue.`,
+  reminderDue: (title: string, dnr: string, ready: string, due: string) =>
+    `Reminder: the answer to “${title}” (${dnr}) must be ready by ${ready} (due on ${due}). ` +
+    `Say “answer ${dnr}” to continue.`,
   reminderApproval: (title: string, by: string, since: string) =>
     `Reminder: ${by} has been waiting since ${since} for your decision on the answer to “${title}”. The card with ` +
     `Approve and Request changes is further up in this chat.`,

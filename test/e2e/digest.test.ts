@@ -68,7 +68,7 @@ async function seed(): Promise<void> {
   for (const p of [anna, bertil, cecilia]) await d.say(chats[p.id]!, 'hej');
   h.connector.received.length = 0;
   await h.bot.register.save(
-    remiss({ dnr: 'KS 2026/1', title: 'Snart', dueDate: '2026-11-27', handlaggare: { email: anna.email } }),
+    remiss({ dnr: 'KS 2026/1', title: 'Snart', dueDate: '2026-11-30', handlaggare: { email: anna.email } }),
   );
   await h.bot.register.save(
     remiss({ dnr: 'KS 2026/2', title: 'Försenad', dueDate: '2026-11-20', handlaggare: { email: anna.email } }),
@@ -213,13 +213,13 @@ test(
     await start();
     await seed();
     await h.bot.register.save(
-      remiss({ dnr: 'KS 2026/5', title: 'Bertils', dueDate: '2026-11-27', handlaggare: { email: bertil.email } }),
+      remiss({ dnr: 'KS 2026/5', title: 'Bertils', dueDate: '2026-11-30', handlaggare: { email: bertil.email } }),
     );
     await h.bot.register.save(
       remiss({
         dnr: 'KS 2026/6',
         title: 'Doras',
-        dueDate: '2026-11-27',
+        dueDate: '2026-11-30',
         handlaggare: { email: dora.email, aadObjectId: dora.aadObjectId },
       }),
     );
@@ -274,7 +274,7 @@ test(
       remiss({
         dnr: 'KS 2026/8',
         title: 'Eriks remiss',
-        dueDate: '2026-11-27',
+        dueDate: '2026-11-30',
         handlaggare: { email: erik.email, aadObjectId: erik.aadObjectId },
       }),
     );
@@ -390,28 +390,29 @@ test('a run stopped half-way (SIGTERM) is resumed at the next start, and no one 
 }, 30_000);
 
 test(
-  'reminders: the handläggare 5 working days before the meeting, the approver after 2 working days without a ' +
-    'decision',
+  'reminders: the handläggare ahead of klart senast (5 working days before a handling stop, 2 before the day ' +
+    'before the svarsdatum), the approver after 2 working days without a decision',
   async () => {
     await start();
     await seed();
-    // The meeting on Tuesday 1 December: five working days before is Tuesday 24 November.
+    // The meeting on Tuesday 15 December: its handling stop ten working days before is Tuesday 1 December, and
+    // five working days before that is Tuesday 24 November.
     await h.bot.register.save(
       remiss({
         dnr: 'KS 2026/7',
         title: 'Sammanträdet',
         dueDate: '2026-12-20',
-        meetingDate: '2026-12-01',
+        meetingDate: '2026-12-15',
         handlaggare: { email: anna.email },
       }),
     );
     await trigger();
     expect(textsTo(anna).filter((t) => t.startsWith('Påminnelse'))).toEqual([
-      'Påminnelse: svaret på ”Sammanträdet” (KS 2026/7) ska vara klart till sammanträdet den 1 december 2026. ' +
-        'Skriv ”besvara KS 2026/7” för att fortsätta.',
+      'Påminnelse: svaret på ”Sammanträdet” (KS 2026/7) ska vara klart senast den 1 december 2026 för att hinna ' +
+        'till sammanträdet den 15 december 2026. Skriv ”besvara KS 2026/7” för att fortsätta.',
     ]);
-    // The next day: no second meeting reminder, and the svarsdatum reminder for Snart (27 November) two working days
-    // ahead.
+    // The next day: no second meeting reminder, and Snart (svarsdatum Monday 30 November, so klart senast Friday
+    // 27th) two working days ahead.
     now = new Date('2026-11-25T06:30:00Z');
     await trigger();
     expect(
@@ -419,8 +420,8 @@ test(
         .filter((t) => t.startsWith('Påminnelse'))
         .slice(1),
     ).toEqual([
-      'Påminnelse: ”Snart” (KS 2026/1) ska besvaras senast den 27 november 2026. ' +
-        'Skriv ”besvara KS 2026/1” för att fortsätta.',
+      'Påminnelse: svaret på ”Snart” (KS 2026/1) ska vara klart senast den 27 november 2026 (svarsdatum den ' +
+        '30 november 2026). Skriv ”besvara KS 2026/1” för att fortsätta.',
     ]);
 
     // Sent for approval on Wednesday 25 November: Cecilia is reminded on Friday 27th, once.

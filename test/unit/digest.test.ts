@@ -46,21 +46,29 @@ test('the overview groups by klart senast: late, this week (to Sunday), later, a
   });
 });
 
-test('reminders start N working days ahead, skipping Swedish holidays, and last until the day', () => {
-  // Trettondedag jul (6 January) is a holiday: five working days before Tuesday 12 January 2027 is Monday 4 January.
-  const r = remiss({ dnr: 'M', dueDate: '2027-02-01', meetingDate: '2027-01-12', handlaggare: anna });
+test('reminders start N working days before klart senast, skipping Swedish holidays, and last until that day', () => {
+  // The meeting on Tuesday 26 January 2027: its handling stop (10 working days) is Tuesday 12 January, earlier
+  // than the day before the svarsdatum. Trettondedag jul (6 January) is a holiday: five working days before
+  // 12 January is Monday 4 January.
+  const r = remiss({ dnr: 'M', dueDate: '2027-02-15', meetingDate: '2027-01-26', handlaggare: anna });
   expect(handlaggareReminders([r], '2027-01-01', policy)).toEqual([]);
-  expect(handlaggareReminders([r], '2027-01-04', policy).map((x) => x.kind)).toEqual(['meeting']);
+  expect(handlaggareReminders([r], '2027-01-04', policy).map((x) => [x.kind, x.date, x.deadline])).toEqual([
+    ['meeting', '2027-01-12', '2027-01-26'],
+  ]);
   expect(handlaggareReminders([r], '2027-01-12', policy).map((x) => x.kind)).toEqual(['meeting']);
   expect(handlaggareReminders([r], '2027-01-13', policy)).toEqual([]);
-  // Two working days before a Monday svarsdatum is the Thursday before.
+  // Without a meeting, klart senast is the working day before the svarsdatum: Friday 27 November for Monday
+  // 30 November, and two working days before that is Wednesday 25 November.
   const due = remiss({ dnr: 'D', dueDate: '2026-11-30', handlaggare: anna });
-  expect(handlaggareReminders([due], '2026-11-25', policy)).toEqual([]);
-  expect(handlaggareReminders([due], '2026-11-26', policy).map((x) => [x.kind, x.to])).toEqual([
-    ['due', 'anna.andersson@stad.se'],
+  expect(handlaggareReminders([due], '2026-11-24', policy)).toEqual([]);
+  expect(handlaggareReminders([due], '2026-11-25', policy).map((x) => [x.kind, x.to, x.date])).toEqual([
+    ['due', 'anna.andersson@stad.se', '2026-11-27'],
   ]);
+  // A meeting after the svarsdatum does not set klart senast: the svarsdatum does, with its own reminder days.
+  const late = remiss({ dnr: 'L', dueDate: '2026-11-30', meetingDate: '2027-01-20', handlaggare: anna });
+  expect(handlaggareReminders([late], '2026-11-25', policy).map((x) => x.kind)).toEqual(['due']);
   // Nothing to remind once the answer is with the approver.
-  expect(handlaggareReminders([{ ...due, status: 'För godkännande' }], '2026-11-26', policy)).toEqual([]);
+  expect(handlaggareReminders([{ ...due, status: 'För godkännande' }], '2026-11-25', policy)).toEqual([]);
 });
 
 test('an approval waits APPROVAL_REMINDER_DAYS working days before its approver is reminded', () => {

@@ -1,6 +1,6 @@
 /**
  * What one digest run sends on a day: each handläggare's own list, the overview for managers and channels,
- * the reminders ahead of a meeting or svarsdatum, and the reminder of an approval left waiting. Each message
+ * the reminders ahead of klart senast, and the reminder of an approval left waiting. Each message
  * has the key that makes it once-only (day or week, kind, hashed recipient). planDeliveries is pure: the
  * register, preferences, channels and approvals are read first (planInputFor), the cards built when sent.
  */
@@ -147,7 +147,7 @@ function overview({ day, remisser, managers, channels, policy }: PlanInput): Del
   return deliveries;
 }
 
-/** The handläggare's reminders ahead of a meeting or the svarsdatum: once per remiss, kind and date. */
+/** The handläggare's reminders ahead of klart senast: once per remiss, kind and date. */
 function reminders({ day, policy, remisser }: PlanInput): Delivery[] {
   return handlaggareReminders(remisser, day, policy).map((reminder) => {
     const { remiss } = reminder;
@@ -157,12 +157,13 @@ function reminders({ day, policy, remisser }: PlanInput): Delivery[] {
       recipient: { kind: 'person', email: reminder.to, aadObjectId: remiss.handlaggare?.aadObjectId },
       content: async (language) => {
         const t = messages(language);
-        const date = formatLongDate(reminder.date, language);
+        const ready = formatLongDate(reminder.date, language);
+        const deadline = formatLongDate(reminder.deadline, language);
         return {
           text:
             reminder.kind === 'meeting'
-              ? t.reminderMeeting(remiss.title, remiss.dnr, date)
-              : t.reminderDue(remiss.title, remiss.dnr, date),
+              ? t.reminderMeeting(remiss.title, remiss.dnr, ready, deadline)
+              : t.reminderDue(remiss.title, remiss.dnr, ready, deadline),
         };
       },
     };

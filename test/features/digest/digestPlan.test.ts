@@ -134,19 +134,27 @@ test("the overview's cards are built when sent, in the manager's language, the c
   expect(english).not.toEqual(swedish);
 });
 
-test('reminders ahead of a meeting or svarsdatum come after the lists, keyed by kind, remiss and date', async () => {
+test('reminders ahead of klart senast come after the lists, keyed by kind, remiss and date', async () => {
   const plan = planDeliveries(
     input({
-      remisser: [remiss({ dnr: 'M', dueDate: '2026-11-26', meetingDate: '2026-11-27', handlaggare: anna })],
+      remisser: [
+        // Klart senast Tuesday 24 November: the handling stop ten working days before the meeting.
+        remiss({ dnr: 'M', dueDate: '2026-12-20', meetingDate: '2026-12-08', handlaggare: anna }),
+        // Klart senast Wednesday 25 November: the working day before the svarsdatum.
+        remiss({ dnr: 'D', dueDate: '2026-11-26', handlaggare: anna }),
+      ],
     }),
   );
   expect(summary(plan)).toEqual([
     [`${DAY}/personal/${hash(anna.email)}`, 1, anna.email],
-    [`reminder/meeting/${hash('M')}/2026-11-27`, 2, anna.email],
-    [`reminder/due/${hash('M')}/2026-11-26`, 2, anna.email],
+    [`reminder/meeting/${hash('M')}/2026-11-24`, 2, anna.email],
+    [`reminder/due/${hash('D')}/2026-11-25`, 2, anna.email],
   ]);
-  const text = await plan[1]!.content('sv');
-  expect('text' in text && text.text).toContain('Remiss M');
+  const meeting = await plan[1]!.content('sv');
+  expect('text' in meeting && meeting.text).toContain('klart senast den 24 november 2026 för att hinna till');
+  expect('text' in meeting && meeting.text).toContain('sammanträdet den 8 december 2026');
+  const due = await plan[2]!.content('sv');
+  expect('text' in due && due.text).toContain('klart senast den 25 november 2026 (svarsdatum den 26 november 2026)');
 });
 
 test('an approval waiting long enough is reminded under its card, once per version', async () => {
