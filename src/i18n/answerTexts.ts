@@ -39,6 +39,13 @@ export const sv = {
   guidanceAvstar: 'Svaret blir att ni avstår från att yttra er över remissen. Skriv gärna ett kort skäl.',
   blankLineHint: 'Lämna en tom rad mellan styckena.',
   previewCut: '(förkortat i förhandsgranskningen; dokumentet innehåller hela texten)',
+  checkForeignWords: (words: string, kind: string) =>
+    `Texten innehåller ${words}, som hör till en annan sorts organisation än ${kind}. Kontrollera att texten ` +
+    `inte är kopierad från ett annat svar.`,
+  checkOldYears: (years: string, received: string) =>
+    `Bakgrunden nämner ${years}, före ${received} då remissen kom in. Kontrollera att texten gäller den här ` +
+    `remissen.`,
+  organisationKinds: { bolag: 'ett bolag', forvaltning: 'en förvaltning', kontor: 'ett kontor' },
   errorRequired: 'Fyll i det här fältet.',
   errorTooLong: (max: number, actual: number) =>
     `Texten får vara högst ${max.toLocaleString('sv-SE')} tecken (nu ${actual.toLocaleString('sv-SE')}).`,
@@ -105,6 +112,13 @@ export const en: typeof sv = {
   guidanceAvstar: 'The organisation declines to comment. A short reason is welcome.',
   blankLineHint: 'A blank line starts a new paragraph.',
   previewCut: '(shortened in the preview; the document has the full text)',
+  checkForeignWords: (words: string, kind: string) =>
+    `The text contains ${words}, which belong to another kind of organisation than ${kind}. Check that it was ` +
+    `not copied from another answer.`,
+  checkOldYears: (years: string, received: string) =>
+    `The background mentions ${years}, before ${received} when the remiss came in. Check that the text is about ` +
+    `this remiss.`,
+  organisationKinds: { bolag: 'a company', forvaltning: 'an administration', kontor: 'an office' },
   errorRequired: 'Please fill in this field.',
   errorTooLong: (max: number, actual: number) =>
     `The text may be at most ${max.toLocaleString('en-GB')} characters (now ${actual.toLocaleString('en-GB')}).`,

@@ -114,6 +114,8 @@ test('a handläggare answers through every step, previews and downloads the Word
   ]) {
     expect(text).toContain(expected);
   }
+  // Nothing here for the checks to warn of.
+  expect(text).not.toContain('⚠ ');
   // Bilagor was left empty: no such heading in the document (the step list still names the step).
   expect(documentText(preview)).not.toContain('Bilagor');
 
@@ -292,6 +294,47 @@ test('invalid input comes back on the same card with a Swedish error beside the 
   const cleaned = await click(annaChat, step2, 'Nästa', { text: 'Ren\u0000 text\u0007 med\ttabb' });
   const back = await click(annaChat, cleaned, 'Föregående', { text: 'Bakgrund.' });
   expect(input(back, 'text')!.value).toBe('Ren text med tabb');
+});
+
+test('the form warns of a meeting after the svarsdatum; the preview, of words and years that do not belong', async () => {
+  await h.bot.register.save(
+    remiss({
+      dnr: 'SBR 2026/90',
+      title: 'Sent sammanträde',
+      received: '2026-11-02',
+      dueDate: '2026-12-15',
+      meetingDate: '2027-02-09',
+      handlaggare: { email: anna.email },
+    }),
+  );
+  const posted = await say(annaChat, 'besvara SBR 2026/90');
+  let card = cardOf(posted)!;
+  const late =
+    'Sammanträdet den 9 februari 2027 är efter svarsdatumet den 15 december 2026. Begär anstånd hos ' +
+    'remittenten, välj ett tidigare sammanträde eller låt ärendet avgöras på delegation.';
+  expect(cardText(card)).toContain('Steg 1 av 7: Kontaktuppgifter och sammanträde');
+  expect(cardText(card)).toContain(late);
+  const d = { name: 'Anna Andersson', email: anna.email, phone: '08-508 000 00' };
+  // Choosing the meeting before the svarsdatum takes the warning away.
+  card = await click(annaChat, card, 'Nästa', { ...d, meeting: '2026-12-08' }, posted.id);
+  card = await click(annaChat, card, 'Föregående', {}, posted.id);
+  expect(cardText(card)).not.toContain(late);
+  card = await click(annaChat, card, 'Nästa', { ...d, meeting: '2027-02-09' }, posted.id);
+  card = await click(annaChat, card, 'Nästa', { text: 'Nämnden tillstyrker förslaget.' }, posted.id);
+  card = await click(annaChat, card, 'Nästa', { text: 'Policyn antogs den 15 december 2019.' }, posted.id);
+  card = await click(annaChat, card, 'Nästa', { text: 'Programmet föreslår tre strategier.' }, posted.id);
+  card = await click(annaChat, card, 'Nästa', { text: 'SBR tillstyrker.' }, posted.id);
+  const preview = await click(annaChat, card, 'Nästa', { text: '' }, posted.id);
+  const text = cardText(preview);
+  expect(text).toContain('Steg 7 av 7: Förhandsgranskning');
+  expect(text).toContain(late);
+  expect(text).toContain(
+    'Texten innehåller ”Nämnden”, som hör till en annan sorts organisation än ett bolag. Kontrollera att texten ' +
+      'inte är kopierad från ett annat svar.',
+  );
+  expect(text).toContain('Bakgrunden nämner 2019, före 2026 då remissen kom in.');
+  // A warning, not a stop: the answer can still be sent.
+  expect(hasButton(preview, 'Skicka för godkännande')).toBe(true);
 });
 
 test('a required section left empty is flagged on its step; "Fortsätt ändå" goes on; the preview waits', async () => {

@@ -17,6 +17,7 @@ import { cardBytes, renderCard } from '../../cards/cardTemplates.js';
 import type { AdaptiveCard } from '../featureContext.js';
 import { NO_MEETING, type FieldErrors } from './formInput.js';
 import { formSteps, meetingChoices, type FormStep } from './formSteps.js';
+import { formWarnings } from './formWarnings.js';
 import { WRITE_DIALOG } from './index.js';
 
 /** Teams refuses large cards; the bot keeps every card under this. */
@@ -163,6 +164,7 @@ export function formCard(org: Organisation, remiss: Remiss, draft: Draft, option
     dialogData: { msteams: { type: 'task/fetch' }, dialog: WRITE_DIALOG, dnr: draft.dnr, revision: draft.revision },
     notice: options.notice?.text ?? '',
     noticeStyle: options.notice?.style ?? 'default',
+    warnings: options.readOnly ? [] : formWarnings(org, remiss, draft.answer, step, typed.meeting, language),
     mode,
     details: {
       labels: {
