@@ -296,7 +296,7 @@ test('invalid input comes back on the same card with a Swedish error beside the 
   expect(input(back, 'text')!.value).toBe('Ren text med tabb');
 });
 
-test('the form warns of a meeting after the svarsdatum; the preview, of words and years that do not belong', async () => {
+test('a meeting after the svarsdatum is warned of; the preview, words and years that do not belong', async () => {
   await h.bot.register.save(
     remiss({
       dnr: 'SBR 2026/90',
