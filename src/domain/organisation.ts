@@ -16,8 +16,31 @@ const email = z
   .trim()
   .regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address');
 
+/** An Entra group's object id. */
+const groupId = z
+  .string()
+  .trim()
+  .regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+    'must be an Entra group object id (a GUID)',
+  );
+const roleLists = <T extends z.ZodType>(item: T) =>
+  z
+    .object({
+      handlaggare: z.array(item).max(5000).optional(),
+      chef: z.array(item).max(500).optional(),
+      registrator: z.array(item).max(100).optional(),
+    })
+    .strict();
+
 const organisationSchema = z
   .object({
+    /** The organisation's id in a city of several (the register's organisation column): "sbr", "kansliet". */
+    id: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and hyphens, like sbr or stadsbyggnad')
+      .optional(),
     name: z.string().trim().min(1).max(200),
     /** The name in genitive: "Stockholm Business Regions". */
     genitive: z.string().trim().min(1).max(200),
@@ -35,6 +58,18 @@ const organisationSchema = z
       .optional(),
     managers: z.array(email).max(200).optional(),
     meetings: z.array(z.string().refine(isCalendarDate, 'must be a date written 2020-12-15')).max(200).default([]),
+    /** Who acts in it, by role: e-mail or UPN addresses. */
+    members: roleLists(email).optional(),
+    /** Who acts in it, by role, through Entra groups (resolved through Graph, GroupMember.Read.All). */
+    groups: roleLists(groupId).optional(),
+    /** Its Teams channel (the REGISTRATOR setting's shape, channel:19:…/19:…): the registrator's and digests'. */
+    channel: z
+      .string()
+      .trim()
+      .startsWith('channel:', 'must be channel:<team id>/<channel id> as in REGISTRATOR')
+      .optional(),
+    /** The kansli: its members see every organisation's remisser. */
+    seesAll: z.boolean().optional(),
     /**
      * The SharePoint library's column internal names for the filed file's metadata. SharePoint encodes å/ä/ö
      * in internal names (Handläggare becomes Handl_x00e4_ggare), so they are set here, not guessed.

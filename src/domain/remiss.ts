@@ -109,6 +109,11 @@ export interface Remiss {
   approver?: Person;
   status: RemissStatus;
   history: HistoryEntry[];
+  /**
+   * The id of the organisation that answers it (config/organisations). Absent in records from before
+   * organisations, and where there is one: then it is the deployment's only (default) organisation.
+   */
+  organisation?: string;
 }
 
 /** A remiss as read from the register, with the version that a conditional write must name. */
@@ -122,12 +127,19 @@ export function isAssignedTo(
   remiss: Remiss,
   who: { email?: string; userPrincipalName?: string; aadObjectId?: string },
 ): boolean {
-  const h = remiss.handlaggare;
-  if (!h) return false;
-  const mail = h.email.trim().toLowerCase();
+  return isPerson(remiss.handlaggare, who);
+}
+
+/** Whether `person` (a handläggare or approver of a remiss) is `who`: by e-mail or UPN, then by Entra object id. */
+export function isPerson(
+  person: Person | undefined,
+  who: { email?: string; userPrincipalName?: string; aadObjectId?: string },
+): boolean {
+  if (!person) return false;
+  const mail = person.email.trim().toLowerCase();
   const candidates = [who.email, who.userPrincipalName]
     .filter((x): x is string => !!x)
     .map((x) => x.trim().toLowerCase());
   if (mail && candidates.includes(mail)) return true;
-  return !!h.aadObjectId && !!who.aadObjectId && h.aadObjectId === who.aadObjectId;
+  return !!person.aadObjectId && !!who.aadObjectId && person.aadObjectId === who.aadObjectId;
 }

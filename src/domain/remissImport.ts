@@ -25,6 +25,8 @@ export interface ImportedRemiss {
   approverEmail?: string;
   /** Absent when the export's status cell is empty. */
   status?: RemissStatus;
+  /** The answering organisation's id; absent where the deployment has one organisation. */
+  organisation?: string;
 }
 
 /** An empty status means Fördelad when a handläggare is given (the import always has one). */
@@ -65,13 +67,14 @@ export function applyImport(
     if (row.remittentDnr) remiss.remittentDnr = row.remittentDnr;
     if (row.meetingDate) remiss.meetingDate = row.meetingDate;
     if (row.approverEmail) remiss.approver = { email: row.approverEmail };
+    if (row.organisation) remiss.organisation = row.organisation;
     return { remiss, changed: true };
   }
 
   const history: HistoryEntry[] = [];
   const updated: Remiss = { ...existing };
   const changedFields: string[] = [];
-  const setIfChanged = <K extends 'title' | 'remittent' | 'remittentDnr' | 'received' | 'meetingDate'>(
+  const setIfChanged = <K extends 'title' | 'remittent' | 'remittentDnr' | 'received' | 'meetingDate' | 'organisation'>(
     field: K,
     value: Remiss[K] | undefined,
   ) => {
@@ -86,6 +89,7 @@ export function applyImport(
   setIfChanged('remittentDnr', row.remittentDnr);
   setIfChanged('received', row.received);
   setIfChanged('meetingDate', row.meetingDate);
+  setIfChanged('organisation', row.organisation);
   if (row.handlaggareEmail && !samePerson(existing.handlaggare, row.handlaggareEmail)) {
     updated.handlaggare = personFrom(existing.handlaggare, row.handlaggareEmail);
     changedFields.push('handlaggare');

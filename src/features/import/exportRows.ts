@@ -15,7 +15,7 @@ export interface ImportProblem {
 }
 
 export const REQUIRED = ['diarienummer', 'titel', 'remittent', 'inkom', 'svarsdatum', 'handlaggare'] as const;
-const OPTIONAL = ['remittentens_dnr', 'status', 'godkannare', 'sammantrade'] as const;
+const OPTIONAL = ['remittentens_dnr', 'status', 'godkannare', 'sammantrade', 'organisation'] as const;
 export type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
 /** One row's cells, keyed by normalised header. */
 export type Cells = Partial<Record<Column, string>>;
@@ -33,6 +33,7 @@ const MAX_LENGTH: Record<Column, number> = {
   status: 100,
   godkannare: 200,
   sammantrade: 100,
+  organisation: 100,
 };
 
 /** Loose on purpose: the diarium is the authority on addresses, we only catch names typed in the wrong column. */
@@ -129,6 +130,7 @@ export function toCandidate(cells: Cells, line: number): Candidate {
   const remittentDnr = value('remittentens_dnr') || undefined;
   const approverEmail = email('godkannare', false);
   const meetingDate = date('sammantrade', false);
+  const organisation = value('organisation') || undefined;
   const statusText = value('status');
   const status = statusText ? STATUS_BY_FOLDED.get(fold(statusText)) : undefined;
   if (statusText && !status) {
@@ -154,6 +156,7 @@ export function toCandidate(cells: Cells, line: number): Candidate {
       handlaggareEmail,
       approverEmail,
       status,
+      organisation,
     },
   };
 }
