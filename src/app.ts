@@ -11,7 +11,9 @@ import { FeatureContextFactory } from './bot/featureContextFactory.js';
 import { BOT_KEYS } from './bot/botKeys.js';
 import { TeamsMessenger } from './bot/teamsMessenger.js';
 import { createGatedAdapter } from './bot/gatedAdapter.js';
-import { loadOrganisationFile } from './config/organisationFile.js';
+import { loadOrganisationDirectory } from './config/organisationFile.js';
+import { guardedByOrganisation } from './features/organisationGuard.js';
+import { digestPolicyOf } from './features/digest/digestPolicy.js';
 import type { Settings } from './config/settings.js';
 import { AnswerDialog } from './features/answer/answerDialog.js';
 import { AnswerRoutes } from './features/answer/answerRoutes.js';
@@ -108,7 +110,9 @@ function filingTarget(
 export function createRemissbot(settings: Settings, options: RemissbotOptions): Remissbot {
   const { logger } = options;
   const clock = options.clock ?? (() => new Date());
-  const organisation = loadOrganisationFile(path.resolve(settings.ORG_CONFIG));
+  const organisations = loadOrganisationDirectory(path.resolve(settings.ORG_CONFIG));
+  // The register and library columns are the deployment's: the first organisation's (the only one, or the kansli).
+  const organisation = organisations.defaultOrganisation;
   const store = createStore(settings);
   const leadership =
     store instanceof BlobStore
@@ -128,7 +132,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     settings.BOT_PUBLIC_URL,
     path.join(settings.DATA_DIR, 'utkast'),
   );
-  const answer = new AnswerWorkflow({ organisation, register, drafts, store, downloads });
+  const answer = new AnswerWorkflow({ organisations, register, drafts, store, downloads });
   const adapter = createGatedAdapter(settings, logger, store);
   const messenger = new TeamsMessenger(adapter, settings.MicrosoftAppId ?? '');
   const outbox = new Outbox(store, clock, logger, options.outbox);
@@ -137,7 +141,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
   const approvals = new ApprovalStore(store);
   const approval = createApproval({
     undoWindowMs: settings.APPROVAL_UNDO_MINUTES * 60_000,
-    organisation,
+    organisations,
     register,
     drafts,
     approvals,
@@ -173,20 +177,14 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     approvals,
     messenger,
     limiter: new SendLimiter(settings.TEAMS_TENANT_RPS),
-    organisation,
-    policy: {
-      horizonDays: settings.DIGEST_HORIZON_DAYS,
-      handlingStopDays: settings.MEETING_HANDLING_STOP_DAYS,
-      reminderDaysBeforeMeeting: settings.REMINDER_DAYS_BEFORE_MEETING,
-      reminderDaysBeforeDue: settings.REMINDER_DAYS_BEFORE_DUE,
-      approvalReminderDays: settings.APPROVAL_REMINDER_DAYS,
-    },
+    organisations,
+    policy: digestPolicyOf(settings),
     progress: (dnr) => answer.progress(dnr),
     language: (person) => languages.resolve(person.aadObjectId ?? person.teamsUserId, undefined),
     clock,
     logger,
   });
-  const features: FeatureModule[] = [
+  const featureModules: FeatureModule[] = [
     dueModule(
       new DueRoutes(
         register,
@@ -194,7 +192,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
         settings.MEETING_HANDLING_STOP_DAYS,
       ),
     ),
-    answerModule(new AnswerRoutes(organisation, answer), new AnswerDialog(organisation, answer)),
+    answerModule(new AnswerRoutes(organisations, answer), new AnswerDialog(organisations, answer)),
     approvalModule(approval),
     filingModule(filing, registrator),
     digestModule(new DigestSubscriptionRoutes(preferences)),
@@ -209,11 +207,15 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
       keys: [...OUTBOX_KEYS, ...BOT_KEYS, ...REGISTER_KEYS],
     },
   ];
+  // Several organisations: every verb naming a remiss is checked against the asker's (one has nothing to check).
+  const features = organisations.single
+    ? featureModules
+    : featureModules.map((feature) => guardedByOrganisation(feature, register));
   const declared = combineFeatures(features);
   outbox.registerAll(declared.jobs);
   const bot = new RemissBot({
     languages,
-    contexts: new FeatureContextFactory(languages, messenger, outbox, clock, logger),
+    contexts: new FeatureContextFactory(languages, messenger, outbox, clock, logger, organisations),
     features,
     conversations: new ConversationsWorkflow(store, people, installations, logger),
     logger,

@@ -3,6 +3,7 @@
  * lookup for the asker's e-mail, and posting through the TeamsMessenger.
  */
 import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { Access, type OrganisationDirectory } from '../domain/organisations.js';
 import type { Asker, FeatureContext } from '../features/featureContext.js';
 import type { LanguagePreferences } from '../features/language/languagePreference.js';
 import type { Logger } from '../logging/logger.js';
@@ -36,11 +37,13 @@ export class FeatureContextFactory {
     private readonly outbox: Outbox,
     private readonly clock: () => Date,
     private readonly logger: Logger,
+    private readonly organisations: OrganisationDirectory,
   ) {}
 
   async create(context: TurnContext): Promise<FeatureContext> {
     const language = await this.languages.resolve(userKeyOf(context), context.activity.locale);
     let asker: Promise<Asker> | undefined;
+    let access: Promise<Access> | undefined;
     const replyToId = context.activity.type === 'invoke' ? context.activity.replyToId : undefined;
     const from = context.activity.from;
     return {
@@ -48,6 +51,11 @@ export class FeatureContextFactory {
       now: this.clock(),
       sender: { teamsUserId: from.id, aadObjectId: from.aadObjectId, name: from.name },
       asker: () => (asker ??= this.lookupAsker(context)),
+      // One organisation without members checks nobody, so it needs no member lookup.
+      access: () =>
+        (access ??= this.organisations.single
+          ? Access.of(this.organisations, {})
+          : (asker ??= this.lookupAsker(context)).then((who) => Access.of(this.organisations, who))),
       conversationKind: conversationKindOf(context),
       conversation: conversationOf(context),
       invokedCard: replyToId ? postedCardOf(context, replyToId) : undefined,

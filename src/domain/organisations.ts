@@ -92,6 +92,17 @@ export class OrganisationDirectory {
     return roles;
   }
 
+  /**
+   * Everyone with `role` in the organisation, by lower-case address: listed, in its groups and, for chef, its
+   * managers (or, when it names none, its approvers), as the overview has always been sent.
+   */
+  async peopleWith(role: Role, organisation: Organisation): Promise<string[]> {
+    const people = [...(organisation.members?.[role] ?? [])];
+    if (role === 'chef') people.push(...(organisation.managers ?? (organisation.approvers ?? []).map((a) => a.email)));
+    for (const group of organisation.groups?.[role] ?? []) people.push(...((await this.groupMembers(group)) ?? []));
+    return [...new Set(people.map((p) => p.toLowerCase()))];
+  }
+
   /** Every organisation the person acts in, with their roles there, in the directory's order. */
   async membershipsOf(who: Member): Promise<Membership[]> {
     const memberships: Membership[] = [];
@@ -128,6 +139,11 @@ export class Access {
   /** Whether the person has `role` in the organisation that answers the remiss. */
   has(role: Role, remiss: Pick<Remiss, 'organisation'>): boolean {
     return this.roles.get(this.directory.idFor(this.directory.of(remiss)))?.has(role) ?? false;
+  }
+
+  /** Whether the person may take an unassigned remiss: a handläggare or chef of its organisation. */
+  mayTake(remiss: Pick<Remiss, 'organisation'>): boolean {
+    return this.has('handlaggare', remiss) || this.has('chef', remiss);
   }
 
   /** A member of an organisation that sees every organisation's remisser (the kansli). */

@@ -3,6 +3,7 @@
  * builds it from the SDK's TurnContext, so features survive a move to another SDK unchanged.
  */
 import type { Language } from '../domain/language.js';
+import type { Access } from '../domain/organisations.js';
 import type { RefusalCode } from '../i18n/refusals.js';
 import type { ConversationTarget, PostedCard } from '../messaging/messenger.js';
 
@@ -24,6 +25,8 @@ export interface FeatureContext {
   sender: Asker;
   /** Resolves the asker's e-mail/UPN through the Teams member lookup (once per turn). */
   asker(): Promise<Asker>;
+  /** What the asker may see and do, by their organisations and roles (once per turn). */
+  access(): Promise<Access>;
   conversationKind: 'personal' | 'groupChat' | 'channel';
   /** The current conversation, for posting into it later (from the outbox). */
   conversation: ConversationTarget;

@@ -13,6 +13,8 @@ export const sv = {
   fieldHandlaggare: 'Handläggare',
   history: 'Historik',
   remissNotFound: 'Jag hittar ingen remiss med det diarienumret.',
+  otherOrganisation:
+    'Remissen hör till en annan organisation än din. Fråga registratorn där om du ska arbeta med den.',
   invalidAction: 'Det där kortet går inte att använda längre. Skriv ”remisser” för att få en ny lista.',
   notServedHere: 'Remissbot används inte i din organisation eller kanal. Ingenting har ändrats.',
   notAvailableHere: 'Remissbot är inte tillgänglig här.',
@@ -64,6 +66,8 @@ export const en: typeof sv = {
   fieldHandlaggare: 'Case officer',
   history: 'History',
   remissNotFound: 'I cannot find a remiss with that reference.',
+  otherOrganisation:
+    'The remiss belongs to an organisation other than yours. Ask its registrator if you are to work on it.',
   invalidAction: 'That card can no longer be used. Type "remisser" for a new list.',
   notServedHere: 'Remissbot is not used in your organisation or channel. Nothing was changed.',
   notAvailableHere: 'Remissbot is not available here.',

@@ -12,6 +12,8 @@ export const REFUSALS = {
   UNKNOWN_VERB: 'invalidAction',
   /** The remiss named by the card or message is not in the register. */
   REMISS_NOT_FOUND: 'remissNotFound',
+  /** The remiss belongs to an organisation the asker does not act in (and none that sees all). */
+  OTHER_ORGANISATION: 'otherOrganisation',
   /** An answer started for a remiss already answered or closed. */
   REMISS_CLOSED: 'remissClosed',
   /** An answer started by someone other than the handläggare the remiss is assigned to. */

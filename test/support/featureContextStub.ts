@@ -3,9 +3,14 @@
  * personal chat, later updates, refusal codes), so workflows can be tested in process.
  */
 import { messageCard } from '../../src/cards/messageCard.js';
+import { Access, OrganisationDirectory } from '../../src/domain/organisations.js';
 import type { AdaptiveCard, Asker, FeatureContext, PostedCard } from '../../src/features/featureContext.js';
 import { messages } from '../../src/i18n/messages.js';
 import { refusalText, type RefusalCode } from '../../src/i18n/refusals.js';
+import { exampleOrganisation } from './answerFixtures.js';
+
+/** One organisation and no members: the deployment of before, where everyone answers. */
+const SINGLE = new OrganisationDirectory([exampleOrganisation('bolag')]);
 
 export interface RecordedTurn {
   ctx: FeatureContext;
@@ -37,6 +42,7 @@ export function featureContextStub(
     now: new Date('2026-11-24T10:00:00Z'),
     sender: { teamsUserId: asker.teamsUserId, aadObjectId: asker.aadObjectId, name: asker.name },
     asker: async () => asker,
+    access: () => Access.of(SINGLE, asker),
     conversationKind: 'personal',
     conversation: CONVERSATION,
     ...overrides,

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { OPTIONAL_SECTIONS, SECTION_KEYS } from '../../domain/answer.js';
 import { isDraftOwner } from '../../domain/draft.js';
 import type { Organisation } from '../../domain/organisation.js';
+import type { OrganisationDirectory } from '../../domain/organisations.js';
 import { messages } from '../../i18n/messages.js';
 import { renderCard } from '../../cards/cardTemplates.js';
 import { dnrSchema } from '../cardData.js';
@@ -30,7 +31,7 @@ export interface DialogShown {
 
 export class AnswerDialog implements DialogHandler {
   constructor(
-    private readonly organisation: Organisation,
+    private readonly organisations: OrganisationDirectory,
     private readonly workflow: AnswerWorkflow,
   ) {}
 
@@ -62,7 +63,7 @@ export class AnswerDialog implements DialogHandler {
     if (saved.draft.formMessage)
       await ctx.updateCardLater(
         saved.draft.formMessage,
-        draftFormCard(this.organisation, saved, {}, ctx.language, ctx.now),
+        draftFormCard(this.organisations.of(saved.remiss), saved, {}, ctx.language, ctx.now),
         { dnr: saved.draft.dnr, revision: saved.draft.revision },
       );
     return { done: t.dialogSaved };
@@ -88,7 +89,7 @@ export class AnswerDialog implements DialogHandler {
   private dialog(ctx: FeatureContext, loaded: Loaded, shown: DialogShown = {}): DialogResponse {
     return {
       title: messages(ctx.language).dialogTitle,
-      card: writeDialogCard(this.organisation, loaded, shown, ctx.language),
+      card: writeDialogCard(this.organisations.of(loaded.remiss), loaded, shown, ctx.language),
     };
   }
 }

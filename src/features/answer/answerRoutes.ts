@@ -4,7 +4,7 @@
  * the draft are loaded by dnr on every action, and the workflow checks the owner and the card's revision.
  */
 import type { Answer } from '../../domain/answer.js';
-import type { Organisation } from '../../domain/organisation.js';
+import type { OrganisationDirectory } from '../../domain/organisations.js';
 import { isDraftOwner } from '../../domain/draft.js';
 import { messages } from '../../i18n/messages.js';
 import { messageCard } from '../../cards/messageCard.js';
@@ -17,7 +17,7 @@ import { draftFormCard, lockedForm, missingSectionsNotice, READ_ONLY, type FormS
 
 export class AnswerRoutes {
   constructor(
-    private readonly organisation: Organisation,
+    private readonly organisations: OrganisationDirectory,
     private readonly workflow: AnswerWorkflow,
   ) {}
 
@@ -141,8 +141,9 @@ export class AnswerRoutes {
     outcome: Extract<SaveOutcome, { saved: Loaded }>,
   ): FormShown {
     const t = messages(ctx.language);
+    const organisation = this.organisations.of(outcome.saved.remiss);
     if (outcome.leftEmpty) {
-      const step = formSteps('answer', this.organisation, ctx.language).find(
+      const step = formSteps('answer', organisation, ctx.language).find(
         (s) => s.kind === 'section' && s.key === outcome.leftEmpty,
       );
       const to = action.nav === 'goto' && action.to ? action.to : action.step + 1;
@@ -152,7 +153,7 @@ export class AnswerRoutes {
       };
     }
     if (outcome.missing.length > 0)
-      return { notice: missingSectionsNotice(this.organisation, outcome.missing, ctx.language) };
+      return { notice: missingSectionsNotice(organisation, outcome.missing, ctx.language) };
     return action.nav === 'save' ? { notice: { text: t.noticeSaved, style: 'good' } } : {};
   }
 
@@ -162,12 +163,13 @@ export class AnswerRoutes {
     dnr: string,
     kind: Answer['kind'],
   ): Promise<Extract<StartOutcome, { started: Loaded }> | { card: AdaptiveCard }> {
-    const outcome = await this.workflow.start(dnr, kind, () => ctx.asker(), ctx.now);
+    const outcome = await this.workflow.start(dnr, kind, () => ctx.asker(), () => ctx.access(), ctx.now);
     if ('started' in outcome) return outcome;
     switch (outcome.refused) {
       // Each refusal leads back to the list it replaced.
       case 'REMISS_NOT_FOUND':
       case 'REMISS_CLOSED':
+      case 'OTHER_ORGANISATION':
         return { card: ctx.refuse(outcome.refused, { backLabel: messages(ctx.language).back }) };
       case 'NOT_ASSIGNED': {
         const t = messages(ctx.language);
@@ -198,7 +200,7 @@ export class AnswerRoutes {
   }
 
   private form(ctx: FeatureContext, loaded: Loaded, shown: FormShown = {}): AdaptiveCard {
-    return draftFormCard(this.organisation, loaded, shown, ctx.language, ctx.now);
+    return draftFormCard(this.organisations.of(loaded.remiss), loaded, shown, ctx.language, ctx.now);
   }
 }
 

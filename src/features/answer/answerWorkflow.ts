@@ -8,7 +8,7 @@ import { remissvarFileName } from '../../domain/documents/remissvarModel.js';
 import { buildRemissvarDocx } from '../../domain/documents/remissvarDocx.js';
 import { isDraftOwner } from '../../domain/draft.js';
 import type { Language } from '../../domain/language.js';
-import type { Organisation } from '../../domain/organisation.js';
+import type { Access, OrganisationDirectory } from '../../domain/organisations.js';
 import { isAssignedTo, isOpen } from '../../domain/remiss.js';
 import type { RemissRepository } from '../../register/remissRepository.js';
 import { changeStatus } from '../../register/statusChanges.js';
@@ -49,7 +49,7 @@ export function profileKey(asker: Asker): string {
 }
 
 export interface AnswerWorkflowDependencies {
-  organisation: Organisation;
+  organisations: OrganisationDirectory;
   register: RemissRepository;
   drafts: DraftRepository;
   store: RecordStore;
@@ -59,6 +59,8 @@ export interface AnswerWorkflowDependencies {
 export type StartOutcome =
   | { started: Loaded }
   | { refused: 'REMISS_NOT_FOUND' | 'REMISS_CLOSED' }
+  /** Unassigned, in an organisation where the asker does not answer remisser. */
+  | { refused: 'OTHER_ORGANISATION' }
   /** Assigned to someone else: `assigned` names them. */
   | { refused: 'NOT_ASSIGNED'; assigned: string }
   /** Someone else's draft: it may be seen, not changed. */
@@ -91,7 +93,9 @@ export class AnswerWorkflow {
   async progress(dnr: string): Promise<{ step: number; total: number } | undefined> {
     const draft = (await this.deps.drafts.get(dnr))?.value;
     if (!draft) return undefined;
-    return { step: draft.step, total: formSteps(draft.answer.kind, this.deps.organisation, 'sv').length };
+    // The number of steps is the same for every organisation.
+    const anyOrganisation = this.deps.organisations.defaultOrganisation;
+    return { step: draft.step, total: formSteps(draft.answer.kind, anyOrganisation, 'sv').length };
   }
 
   async load(dnr: string): Promise<LoadOutcome> {
@@ -103,9 +107,16 @@ export class AnswerWorkflow {
 
   /**
    * Opens the draft of `dnr`, or starts it for the asker (who is looked up only when needed): the remiss must
-   * be open, and assigned to the asker or to no one. A started answer moves the remiss to Pågår.
+   * be open, and assigned to the asker or to no one in an organisation where they answer remisser. A started
+   * answer moves the remiss to Pågår.
    */
-  async start(dnr: string, kind: Answer['kind'], asker: () => Promise<Asker>, now: Date): Promise<StartOutcome> {
+  async start(
+    dnr: string,
+    kind: Answer['kind'],
+    asker: () => Promise<Asker>,
+    access: () => Promise<Access>,
+    now: Date,
+  ): Promise<StartOutcome> {
     let created: Asker | undefined;
     // Another click that created the draft first wins; the next attempt opens that draft.
     const outcome = await retryOnConflict(async (): Promise<StartOutcome> => {
@@ -121,8 +132,10 @@ export class AnswerWorkflow {
       const assigned = found.remiss.handlaggare;
       if (assigned && !isAssignedTo(found.remiss, who))
         return { refused: 'NOT_ASSIGNED', assigned: assigned.name ?? assigned.email };
+      if (!assigned && !(await access()).mayTake(found.remiss)) return { refused: 'OTHER_ORGANISATION' };
       const profile = await this.deps.store.get<UserProfile>(profileKey(who));
-      const draft = newDraft(this.deps.organisation, found.remiss, who, kind, profile?.value.phone, now);
+      const organisation = this.deps.organisations.of(found.remiss);
+      const draft = newDraft(organisation, found.remiss, who, kind, profile?.value.phone, now);
       const eTag = await this.deps.drafts.create(draft);
       created = who;
       return { started: { remiss: found.remiss, draft, eTag } };
@@ -148,7 +161,7 @@ export class AnswerWorkflow {
     at: { language: Language; now: Date },
   ): Promise<SaveOutcome> {
     return this.submit(action, data, asker, at, (loaded) =>
-      applyStep(this.deps.organisation, loaded, action, data, at),
+      applyStep(this.deps.organisations.of(loaded.remiss), loaded, action, data, at),
     );
   }
 
@@ -205,7 +218,7 @@ export class AnswerWorkflow {
   /** "Byt till fullständigt svar": an Avstår draft becomes a full answer at step 1. */
   async switchToAnswer(action: FormAction, asker: Asker, now: Date): Promise<DraftChangeOutcome> {
     return this.changeDraft(action, asker, async (loaded) => {
-      const draft = asFullAnswer(this.deps.organisation, loaded.remiss, loaded.draft, now);
+      const draft = asFullAnswer(this.deps.organisations.of(loaded.remiss), loaded.remiss, loaded.draft, now);
       const eTag = await this.deps.drafts.replace(draft, loaded.eTag, { stepChanged: true });
       return { ...loaded, draft, eTag };
     });
@@ -258,7 +271,7 @@ export class AnswerWorkflow {
   /** The draft as a Word document behind a short-lived link. */
   async download(loaded: Loaded, now: Date): Promise<{ fileName: string; url: string }> {
     const bytes = await buildRemissvarDocx({
-      organisation: this.deps.organisation,
+      organisation: this.deps.organisations.of(loaded.remiss),
       remiss: loaded.remiss,
       answer: loaded.draft.answer,
       documentDate: documentDate(loaded.draft, now),

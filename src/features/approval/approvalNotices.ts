@@ -6,7 +6,7 @@
 import type { ApprovalParty, ApprovalRecord, ApprovalVersion } from '../../domain/approval.js';
 import type { Draft } from '../../domain/draft.js';
 import type { Language } from '../../domain/language.js';
-import type { Organisation } from '../../domain/organisation.js';
+import type { OrganisationDirectory } from '../../domain/organisations.js';
 import type { Remiss } from '../../domain/remiss.js';
 import { messages } from '../../i18n/messages.js';
 import { CARD_UPDATE_JOB, TEXT_MESSAGE_JOB } from '../../messaging/deliveryJobs.js';
@@ -37,7 +37,7 @@ const FILING_GRACE_MS = 30_000;
 const UNREACHABLE_RETRY_MS = 5 * 60_000;
 
 export interface ApprovalNoticeDependencies {
-  organisation: Organisation;
+  organisations: OrganisationDirectory;
   register: RemissRepository;
   drafts: DraftRepository;
   approvals: ApprovalStore;
@@ -51,11 +51,11 @@ export interface ApprovalNoticeDependencies {
 /** What the approver reads on their card, from the draft (locked while it is with them). */
 export async function answerReading(
   drafts: DraftRepository,
-  organisation: Organisation,
+  organisations: OrganisationDirectory,
   remiss: Remiss,
 ): Promise<ApproverReading> {
   const answer = (await drafts.get(remiss.dnr))?.value.answer;
-  return answer ? approverReading(organisation, remiss, answer) : emptyReading;
+  return answer ? approverReading(organisations.of(remiss), remiss, answer) : emptyReading;
 }
 
 export class ApprovalNotices implements DecisionNotices {
@@ -177,7 +177,7 @@ export class ApprovalNotices implements DecisionNotices {
   }
 
   private reading(remiss: Remiss): Promise<ApproverReading> {
-    return answerReading(this.deps.drafts, this.deps.organisation, remiss);
+    return answerReading(this.deps.drafts, this.deps.organisations, remiss);
   }
 
   /** The handläggare is told once that the approver cannot be reached yet (they have not opened Remissbot). */

@@ -8,7 +8,7 @@ import { messageCard } from '../../cards/messageCard.js';
 import { isApprover, type ApprovalParty } from '../../domain/approval.js';
 import { remissvarFileName } from '../../domain/documents/remissvarModel.js';
 import { isDraftOwner } from '../../domain/draft.js';
-import type { Organisation } from '../../domain/organisation.js';
+import type { OrganisationDirectory } from '../../domain/organisations.js';
 import { messages } from '../../i18n/messages.js';
 import type { DownloadLinks } from '../answer/downloadLinks.js';
 import type { DraftRepository } from '../answer/draftRepository.js';
@@ -56,7 +56,7 @@ export function partyOf(asker: Asker): ApprovalParty {
 }
 
 export interface ApprovalRouteDependencies {
-  organisation: Organisation;
+  organisations: OrganisationDirectory;
   drafts: DraftRepository;
   downloads: DownloadLinks;
   undoWindowMs: number;
@@ -117,7 +117,7 @@ export class ApprovalRoutes {
         return ctx.refuse(outcome.refusal, { text: t.alreadyDecided(decisionText(ctx.language, outcome.latest)) });
       return ctx.refuse(outcome.refusal);
     }
-    const reading = await answerReading(this.deps.drafts, this.deps.organisation, remiss);
+    const reading = await answerReading(this.deps.drafts, this.deps.organisations, remiss);
     if ('commentMissing' in outcome)
       return approverCard(ctx.language, remiss, outcome.commentMissing, reading, {
         commentError: t.errorCommentRequired,
@@ -136,7 +136,7 @@ export class ApprovalRoutes {
     const outcome = await this.workflow.undo(remiss, version, decidedAt, decider(ctx), ctx.now);
     if ('conflicted' in outcome) return messageCard(messages(ctx.language).somethingWentWrong);
     if ('refusal' in outcome) return ctx.refuse(outcome.refusal);
-    const reading = await answerReading(this.deps.drafts, this.deps.organisation, remiss);
+    const reading = await answerReading(this.deps.drafts, this.deps.organisations, remiss);
     return approverCard(ctx.language, remiss, outcome.undone, reading);
   }
 
@@ -159,7 +159,7 @@ export class ApprovalRoutes {
       ctx.language,
       remiss,
       entry,
-      await answerReading(this.deps.drafts, this.deps.organisation, remiss),
+      await answerReading(this.deps.drafts, this.deps.organisations, remiss),
       {
         link: { url, label: messages(ctx.language).openDownload },
       },
@@ -168,7 +168,7 @@ export class ApprovalRoutes {
 
   /** The compose form, offering the organisation's approvers and the default: the remiss's, else the organisation's. */
   private composeCard(ctx: FeatureContext, d: Omit<ComposeCardData, 'approvers' | 'defaultApprover'>): AdaptiveCard {
-    const { organisation } = this.deps;
+    const organisation = this.deps.organisations.of(d.remiss);
     const defaultApprover = d.remiss.approver?.email ?? organisation.defaultApprover ?? '';
     return composeCard(ctx.language, { ...d, approvers: organisation.approvers ?? [], defaultApprover });
   }

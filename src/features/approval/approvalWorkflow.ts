@@ -9,7 +9,7 @@ import { missingSections } from '../../domain/answer.js';
 import { todayIn } from '../../domain/calendar.js';
 import { buildRemissvarDocx } from '../../domain/documents/remissvarDocx.js';
 import type { Draft } from '../../domain/draft.js';
-import type { Organisation } from '../../domain/organisation.js';
+import type { OrganisationDirectory } from '../../domain/organisations.js';
 import type { Remiss, RemissStatus } from '../../domain/remiss.js';
 import type { Outbox } from '../../outbox/outbox.js';
 import type { RemissRepository } from '../../register/remissRepository.js';
@@ -49,7 +49,7 @@ export interface DecisionNotices {
 }
 
 export interface ApprovalWorkflowDependencies {
-  organisation: Organisation;
+  organisations: OrganisationDirectory;
   register: RemissRepository;
   drafts: DraftRepository;
   approvals: ApprovalStore;
@@ -139,12 +139,12 @@ export class ApprovalWorkflow {
     if (draft.revision !== request.revision) return { formError: 'outdated' };
     if (draft.answer.kind === 'answer' && missingSections(draft.answer.sections).length > 0)
       return { refusal: 'SECTIONS_MISSING' };
-    const approver = await resolveApprover(this.deps.people, this.deps.organisation, request.approver);
+    const organisation = this.deps.organisations.of(remiss);
+    const approver = await resolveApprover(this.deps.people, organisation, request.approver);
     if (!approver) return { formError: 'approver' };
 
     const sentBy = await sender();
     const documentDate = todayIn(now);
-    const { organisation } = this.deps;
     const bytes = await buildRemissvarDocx({ organisation, remiss, answer: draft.answer, documentDate });
     const existing = await this.deps.approvals.get(dnr);
     const record: ApprovalRecord = existing?.value ?? { schemaVersion: 1, dnr, versions: [] };

@@ -9,7 +9,7 @@ import { latestVersion, type ApprovalVersion } from '../../domain/approval.js';
 import { todayIn, weekOf, type CalendarDate } from '../../domain/calendar.js';
 import { approvalReminderDue, handlaggareReminders, personalDigests, type DigestPolicy } from '../../domain/digest.js';
 import type { Language } from '../../domain/language.js';
-import type { Organisation } from '../../domain/organisation.js';
+import type { OrganisationDirectory } from '../../domain/organisations.js';
 import { isOpen, type Remiss } from '../../domain/remiss.js';
 import { formatLongDate } from '../../domain/swedishDates.js';
 import { messages } from '../../i18n/messages.js';
@@ -21,6 +21,7 @@ import type { Progress } from '../due/dueView.js';
 import type { AdaptiveCard } from '../featureContext.js';
 import { overviewCards, personalDigestCard } from './digestCards.js';
 import { DEFAULT_PREFERENCE, type DigestPreference, type DigestPreferences } from './digestPreferences.js';
+import { overviewAudiences } from './overviewAudiences.js';
 
 /** One message to one conversation. The content is built when it is sent, so a large run holds few cards. */
 export interface Delivery {
@@ -44,14 +45,22 @@ export interface PlanInput {
   remisser: readonly Remiss[];
   /** The preference of each handläggare with a personal digest, by lower-case e-mail (absent: the default). */
   preferences: ReadonlyMap<string, Pick<DigestPreference, 'subscribed' | 'frequency'>>;
-  /** Who gets the overview in their own chat. */
-  managers: readonly string[];
-  /** The channels the bot is installed in: each gets the overview too. */
-  channels: readonly ConversationTarget[];
+  /** Who gets an overview of which remisser: managers in their own chat, and channels. */
+  overviews: readonly OverviewAudience[];
   /** The latest version of each remiss waiting for approval, by diarienummer. */
   waitingApprovals: ReadonlyMap<string, ApprovalVersion>;
   /** How far a remiss's answer has come, for the personal list (read when the card is built). */
   progress: (dnr: string) => Promise<Progress>;
+}
+
+/**
+ * The managers and channels that get one overview: of one organisation's remisser, of several (a manager of
+ * two gets one overview of both), or of all (`sees` absent: a single organisation, or the kansli).
+ */
+export interface OverviewAudience {
+  sees?: (remiss: Remiss) => boolean;
+  managers: readonly string[];
+  channels: readonly ConversationTarget[];
 }
 
 /** What planInputFor reads from. */
@@ -60,7 +69,7 @@ export interface PlanSources {
   preferences: DigestPreferences;
   installations: Installations;
   approvals: ApprovalStore;
-  organisation: Organisation;
+  organisations: OrganisationDirectory;
   policy: DigestPolicy;
   progress: (dnr: string) => Promise<Progress>;
 }
@@ -69,7 +78,7 @@ const hashOf = (s: string) => createHash('sha256').update(s).digest('hex').slice
 
 /** Reads what the plan of `day` depends on. */
 export async function planInputFor(sources: PlanSources, day: CalendarDate): Promise<PlanInput> {
-  const { organisation, policy } = sources;
+  const { policy } = sources;
   const remisser = (await sources.register.listOpen()).map((v) => v.remiss);
   const preferences = new Map<string, Pick<DigestPreference, 'subscribed' | 'frequency'>>();
   for (const email of personalDigests(remisser, day, policy).keys())
@@ -84,8 +93,10 @@ export async function planInputFor(sources: PlanSources, day: CalendarDate): Pro
     policy,
     remisser,
     preferences,
-    managers: organisation.managers ?? (organisation.approvers ?? []).map((a) => a.email),
-    channels: (await sources.installations.list('channel')).map((channel) => channel.target),
+    overviews: await overviewAudiences(
+      sources.organisations,
+      (await sources.installations.list('channel')).map((channel) => channel.target),
+    ),
     waitingApprovals,
     progress: sources.progress,
   };
@@ -120,8 +131,19 @@ function personal({ day, policy, remisser, preferences, progress }: PlanInput): 
   return deliveries;
 }
 
-/** The overview of everything open, in parts, to each manager (in their language) and each channel. */
-function overview({ day, remisser, managers, channels, policy }: PlanInput): Delivery[] {
+/** Each audience's overview of its open remisser. */
+function overview(input: PlanInput): Delivery[] {
+  return input.overviews.flatMap((audience) =>
+    overviewTo(input, audience.sees ? input.remisser.filter(audience.sees) : input.remisser, audience),
+  );
+}
+
+/** The overview of `remisser`, in parts, to each manager (in their language) and each channel. */
+function overviewTo(
+  { day, policy }: PlanInput,
+  remisser: readonly Remiss[],
+  { managers, channels }: OverviewAudience,
+): Delivery[] {
   if (!remisser.some((r) => isOpen(r.status))) return [];
   const deliveries: Delivery[] = [];
   const overviewFor = (language: Language) => overviewCards(remisser, day, language, policy.handlingStopDays);

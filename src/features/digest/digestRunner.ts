@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { todayIn, type CalendarDate } from '../../domain/calendar.js';
 import type { DigestPolicy } from '../../domain/digest.js';
-import type { Organisation } from '../../domain/organisation.js';
+import type { OrganisationDirectory } from '../../domain/organisations.js';
 import type { RemissRepository } from '../../register/remissRepository.js';
 import type { ApprovalStore } from '../approval/approvalStore.js';
 import type { Progress } from '../due/dueView.js';
@@ -50,7 +50,7 @@ export interface DigestDependencies extends DeliveryDependencies {
   register: RemissRepository;
   preferences: DigestPreferences;
   approvals: ApprovalStore;
-  organisation: Organisation;
+  organisations: OrganisationDirectory;
   policy: DigestPolicy;
   progress: (dnr: string) => Promise<Progress>;
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { todayIn } from '../../domain/calendar.js';
 import { messages } from '../../i18n/messages.js';
+import type { Remiss } from '../../domain/remiss.js';
 import type { RemissRepository } from '../../register/remissRepository.js';
 import { dnrSchema } from '../cardData.js';
 import type { AdaptiveCard, FeatureContext } from '../featureContext.js';
@@ -48,6 +49,7 @@ export class DueRoutes {
     // Every list needs the asker: "Besvara" is shown only on their own and unassigned remisser.
     const asker = await ctx.asker();
     if (filter === 'mine' && !isKnown(asker)) return ctx.refuse('MINE_UNKNOWN_USER');
+    const access = await ctx.access();
     const listing = await this.register.listOpen();
     let cards = this.rendered.get(listing);
     if (!cards) this.rendered.set(listing, (cards = new Map()));
@@ -63,14 +65,16 @@ export class DueRoutes {
     ]);
     const cached = cards.get(cacheKey);
     if (cached) return cached;
-    const remisser = listing.map((v) => v.remiss);
-    const selected = selectRemisser(remisser, filter, today, asker, this.handlingStopDays);
+    // Only the remisser of the asker's organisations (all of them for one organisation, or the kansli).
+    const remisser = listing.map((v) => v.remiss).filter((r) => access.maySee(r));
+    const mayTake = (r: Remiss) => access.mayTake(r);
+    const selected = selectRemisser(remisser, filter, today, asker, this.handlingStopDays, mayTake);
     const shown = selected.slice(0, offset + PAGE_SIZE);
     const progress = new Map(
       await Promise.all(shown.map(async (r) => [r.dnr, await this.drafts.progress(r.dnr)] as const)),
     );
     const shownAt = { today, language: ctx.language, handlingStopDays: this.handlingStopDays };
-    const card = dueListCard(selected, { filter, offset }, progress, shownAt, (r) => mayAnswer(r, asker));
+    const card = dueListCard(selected, { filter, offset }, progress, shownAt, (r) => mayAnswer(r, asker, mayTake));
     cards.set(cacheKey, card);
     return card;
   }

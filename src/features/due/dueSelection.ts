@@ -15,9 +15,12 @@ export function isKnown(asker: Asker | undefined): asker is Asker {
   return !!asker && !!(asker.email || asker.userPrincipalName || asker.aadObjectId);
 }
 
-/** A remiss the asker may answer: their own, or one nobody has been given yet. */
-export function mayAnswer(remiss: Remiss, asker: Asker | undefined): boolean {
-  return !remiss.handlaggare || (isKnown(asker) && isAssignedTo(remiss, asker));
+/** What decides which organisations' unassigned remisser the asker may take (domain/organisations Access). */
+export type MayTake = (remiss: Remiss) => boolean;
+
+/** A remiss the asker may answer: their own, or one nobody has been given yet in an organisation of theirs. */
+export function mayAnswer(remiss: Remiss, asker: Asker | undefined, mayTake: MayTake): boolean {
+  return remiss.handlaggare ? isKnown(asker) && isAssignedTo(remiss, asker) : mayTake(remiss);
 }
 
 export function selectRemisser(
@@ -26,6 +29,7 @@ export function selectRemisser(
   today: CalendarDate,
   asker: Asker | undefined,
   handlingStopDays: number,
+  mayTake: MayTake,
 ): Remiss[] {
   const week = weekOf(today);
   const ready = readyByOnce(handlingStopDays);
@@ -34,7 +38,7 @@ export function selectRemisser(
     switch (filter) {
       case 'due':
         // "Ska besvaras": mine and the unassigned; without a known asker, everything open.
-        return !isKnown(asker) || mayAnswer(r, asker);
+        return !isKnown(asker) ? mayTake(r) : mayAnswer(r, asker, mayTake);
       case 'all':
         return true;
       case 'mine':

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { refusalOf } from '../../../src/cards/messageCard.js';
 import type { Draft } from '../../../src/domain/draft.js';
 import { AnswerRoutes } from '../../../src/features/answer/answerRoutes.js';
+import { Access, OrganisationDirectory } from '../../../src/domain/organisations.js';
 import { AnswerWorkflow } from '../../../src/features/answer/answerWorkflow.js';
 import { applyStep, newDraft } from '../../../src/features/answer/draftChanges.js';
 import { DownloadLinks } from '../../../src/features/answer/downloadLinks.js';
@@ -40,14 +41,17 @@ beforeEach(async () => {
   drafts = new DraftRepository(store);
   register = new LocalRemissRepository(store, () => NOW);
   const downloads = new DownloadLinks(store, Buffer.alloc(32), 'https://remissbot.example.se');
-  workflow = new AnswerWorkflow({ organisation, register, drafts, store, downloads });
-  answer = new AnswerRoutes(organisation, workflow);
+  const organisations = new OrganisationDirectory([organisation]);
+  workflow = new AnswerWorkflow({ organisations, register, drafts, store, downloads });
+  answer = new AnswerRoutes(organisations, workflow);
   await register.save(remiss({ dnr: DNR, title: 'Trygghetsprogram', dueDate: '2026-12-15' }));
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** One organisation without members: everyone may take an unassigned remiss. */
+const everyone = async () => Access.of(new OrganisationDirectory([organisation]), {});
 const head = async (): Promise<Draft> => (await drafts.get(DNR))!.value;
 const start = () => answer.startFromCard(featureContextStub(anna).ctx, { dnr: DNR }, 'answer');
 
@@ -64,9 +68,9 @@ test('starting an answer creates the draft owned by the asker and moves the remi
 
 test('starting again opens the same draft; someone else gets NOT_DRAFT_OWNER and the form read-only', async () => {
   await start();
-  const again = await workflow.start(DNR, 'answer', async () => anna, NOW);
+  const again = await workflow.start(DNR, 'answer', async () => anna, everyone, NOW);
   expect('started' in again && again.started.draft).toEqual(await head());
-  const other = await workflow.start(DNR, 'answer', async () => bo, NOW);
+  const other = await workflow.start(DNR, 'answer', async () => bo, everyone, NOW);
   expect('refused' in other && other.refused).toBe('NOT_DRAFT_OWNER');
   const turn = featureContextStub(bo);
   const card = await answer.startFromCard(turn.ctx, { dnr: DNR }, 'answer');

@@ -3,6 +3,7 @@
  * Anna's finished draft, the outbox not started (its jobs are asserted as stored), a recording Messenger,
  * and the routes pressed through the module's declared verbs with featureContextStub.
  */
+import { OrganisationDirectory } from '../../../src/domain/organisations.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -85,8 +86,8 @@ export function approvalTestbed() {
     bed.outbox = new Outbox(store, () => NOW, createLogger('error', { write: () => undefined }));
     const { register, drafts, approvals, people, outbox } = bed;
     const downloads = new DownloadLinks(store, Buffer.alloc(32, 1), 'https://bot.example');
-    const organisation = exampleOrganisation('bolag');
-    const deps = { organisation, register, drafts, approvals, people, outbox, messenger, downloads };
+    const organisations = new OrganisationDirectory([exampleOrganisation('bolag')]);
+    const deps = { organisations, register, drafts, approvals, people, outbox, messenger, downloads };
     bed.approval = createApproval({ ...deps, clock: () => NOW, undoWindowMs: UNDO_WINDOW_MS });
   });
 

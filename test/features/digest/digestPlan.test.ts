@@ -26,8 +26,7 @@ function input(overrides: Partial<PlanInput> = {}): PlanInput {
     policy,
     remisser: [],
     preferences: new Map(),
-    managers: [],
-    channels: [],
+    overviews: [],
     waitingApprovals: new Map(),
     progress: async () => ({}) as never,
     ...overrides,
@@ -56,7 +55,7 @@ const summary = (deliveries: Delivery[]) =>
   ]);
 
 test('nothing open, nobody to tell: an empty plan', () => {
-  expect(planDeliveries(input({ managers: ['chef@stad.se'], channels: [channel] }))).toEqual([]);
+  expect(planDeliveries(input({ overviews: [{ managers: ['chef@stad.se'], channels: [channel] }] }))).toEqual([]);
 });
 
 /** Anna's and Bo's remisser, due within the horizon. */
@@ -95,8 +94,7 @@ test('the overview goes to each manager once (any case) and to each channel, key
   const plan = planDeliveries(
     input({
       remisser: [remiss({ dnr: 'A', dueDate: '2027-02-01' })],
-      managers: ['Chef@stad.se', 'chef@stad.se', 'biträdande@stad.se'],
-      channels: [channel],
+      overviews: [{ managers: ['Chef@stad.se', 'chef@stad.se', 'biträdande@stad.se'], channels: [channel] }],
     }),
   );
   expect(summary(plan)).toEqual([
@@ -111,8 +109,7 @@ test('only closed remisser: no overview', () => {
   const plan = planDeliveries(
     input({
       remisser: [remiss({ dnr: 'A', dueDate: '2027-02-01', status: 'Besvarad' })],
-      managers: ['chef@stad.se'],
-      channels: [channel],
+      overviews: [{ managers: ['chef@stad.se'], channels: [channel] }],
     }),
   );
   expect(plan).toEqual([]);
@@ -122,8 +119,7 @@ test("the overview's cards are built when sent, in the manager's language, the c
   const plan = planDeliveries(
     input({
       remisser: [remiss({ dnr: 'KS 2026/1', dueDate: '2027-02-01' })],
-      managers: ['chef@stad.se'],
-      channels: [channel],
+      overviews: [{ managers: ['chef@stad.se'], channels: [channel] }],
     }),
   );
   const [toManager, toChannel] = plan;

@@ -3,6 +3,7 @@
  * person, the answer's progress on the list, and the refusals of the detail view by their codes (each with the
  * way back to the list). Real FileStore and repositories in a temp dir; Teams is the featureContextStub.
  */
+import { OrganisationDirectory } from '../../../src/domain/organisations.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,7 +31,8 @@ beforeEach(async () => {
   const register = new LocalRemissRepository(store, () => NOW);
   const drafts = new DraftRepository(store);
   const downloads = new DownloadLinks(store, Buffer.alloc(32), 'https://remissbot.example.se');
-  answer = new AnswerWorkflow({ organisation: exampleOrganisation('bolag'), register, drafts, store, downloads });
+  const organisations = new OrganisationDirectory([exampleOrganisation('bolag')]);
+  answer = new AnswerWorkflow({ organisations, register, drafts, store, downloads });
   const progress = { marker: () => drafts.marker(), progress: (dnr: string) => answer.progress(dnr) };
   due = new DueRoutes(register, progress, 10);
   await register.save(remiss({ dnr: 'KS 2026/1', title: 'Trygghetsprogram', dueDate: '2026-12-01' }));
@@ -80,7 +82,7 @@ test('"Mina remisser" for someone Teams gives no e-mail, UPN or object id: MINE_
 test('a started answer shows as "Fortsätt" on the list and the detail view, once the draft exists', async () => {
   const ctx = featureContextStub(anna, { now: NOW }).ctx;
   expect(JSON.stringify(await due.list(ctx, 'due'))).not.toContain('Fortsätt');
-  await answer.start('KS 2026/1', 'answer', async () => anna, NOW);
+  await answer.start('KS 2026/1', 'answer', async () => anna, featureContextStub(anna).ctx.access, NOW);
   expect(JSON.stringify(await due.list(ctx, 'due'))).toContain('Fortsätt (steg 1 av 7)');
   expect(JSON.stringify(await due.show(ctx, 'KS 2026/1'))).toContain('Fortsätt (steg 1 av 7)');
 });
