@@ -1,10 +1,16 @@
 /**
  * Two people, two local Teams-like clients on one bot: Anna sends her answer for approval, Cecilia (who has
- * said "hej" to the bot) approves it from the card that arrives in her chat, and Anna is told.
+ * said "hej" to the bot) reads it on the card that arrives in her chat (the sammanträde, Anna's phone, the
+ * förslag till beslut and the analysis, every section under "Visa hela svaret") and approves it, and Anna is told.
  */
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { JOURNEY_SCREENSHOTS as SHOTS, startLocalClients, type LocalClients } from '../support/localClient.js';
+import {
+  JOURNEY_SCREENSHOTS as SHOTS,
+  journeyShot,
+  startLocalClients,
+  type LocalClients,
+} from '../support/localClient.js';
 import {
   answerToPreviewInPlayground,
   cardWith,
@@ -24,7 +30,7 @@ beforeAll(async () => {
   local = await startLocalClients([undefined, playgroundConfigAs('user-cecilia')], {
     REGISTRATOR: 'channel:19:team-kansliet@thread.tacv2/19:channel-remisser@thread.tacv2',
     // Filing waits for the approver's undo window to close: without one, the journey sees the filing at once.
-    // Ångra within the window is tested in test/features/approval/approvalUndo.test.ts.
+    // Ångra within the window is in playgroundNoDeadEnds.test.ts (and test/features/approval/approvalUndo.test.ts).
     APPROVAL_UNDO_MINUTES: '0',
   });
   [annasClient, ceciliasClient] = local.clients as [Playground, Playground];
@@ -54,8 +60,22 @@ test('"Skicka för godkännande" to "Godkänd" across two clients', async () => 
 
   const request = cardWith(cecilia, 'Anna Lindqvist ber dig godkänna ett remissvar');
   await request.waitFor({ timeout: 20_000 });
-  expect(await request.innerText()).toContain('Hej Cecilia, kan du titta på detta före fredag?');
+  // What she approves, on the card: the sammanträde, Anna's phone, the förslag till beslut and the analysis.
+  const shown = await request.innerText();
+  expect(shown).toContain('Hej Cecilia, kan du titta på detta före fredag?');
+  expect(shown).toMatch(/Sammanträde\s+\d{1,2} [a-zé]+ \d{4}/);
+  expect(shown).toMatch(/Telefon\s+08-508 123 45/);
+  expect(shown).toContain('Stockholm Business Regions förslag till beslut');
+  expect(shown).toContain('Bolagets analys och bedömning');
+  expect(shown).toContain('SBR avstyrker avsnitt 4.1.');
   await cecilia.screenshot({ path: path.join(SHOTS, 'approval-2-godkannare.png') });
+  // Every section is one click away: Ärendet is not among the excerpts until "Visa hela svaret".
+  const arendet = request.getByText('Förslaget har beretts med näringslivsavdelningen.');
+  expect(await arendet.isVisible()).toBe(false);
+  await request.getByRole('button', { name: 'Visa hela svaret' }).click();
+  await arendet.waitFor({ state: 'visible', timeout: 5_000 });
+  await arendet.scrollIntoViewIfNeeded();
+  await journeyShot(cecilia, 'approval-2-hela-svaret');
   await request.getByRole('button', { name: 'Godkänn' }).click();
   await cardWith(cecilia, 'Godkänd av Cecilia Holm').waitFor({ timeout: 15_000 });
   await cecilia.screenshot({ path: path.join(SHOTS, 'approval-3-godkand.png') });
