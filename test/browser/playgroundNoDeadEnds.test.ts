@@ -88,6 +88,7 @@ test('the step list jumps to any step, an empty required section asks once, and 
   );
   // A status, not the imperative of the button that sent it.
   expect((await status.innerText()).trim().split('\n')[0]).toBe('Väntar på godkännande');
+  expect(await status.getByRole('button', { name: 'Tillbaka till listan' }).count()).toBe(1);
 
   // The form, opened again, is read-only under the same status, with its way back to the list.
   await say(anna, `besvara ${DNR}`);
