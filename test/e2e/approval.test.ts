@@ -145,6 +145,17 @@ test(
   },
 );
 
+test('the status card that replaces the sent form leads back to the list; the approver decides instead', async () => {
+  await d.say(ceciliaChat, 'hej');
+  const { status } = await sendForApproval();
+  expect(cardText(status).split('\n')[0]).toBe('Väntar på godkännande');
+  expect(button(status, 'Tillbaka till listan').verb).toBe('due.list');
+  const list = await d.click(annaChat, status, 'Tillbaka till listan');
+  expect(cardText(list)).toContain('Remisser att besvara');
+  expect(cardText(list)).toContain('Näringslivspolicy');
+  expect(hasButton((await approverCard()).card, 'Tillbaka till listan')).toBe(false);
+});
+
 test('the approver downloads exactly the version that was sent', async () => {
   await d.say(ceciliaChat, 'hej');
   await sendForApproval();

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * What `npm run dev` runs, for browser tests: the real bot with the example remisser on a free port, one or
  * more Playground clients on it, and Chromium.
@@ -6,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { exampleCsv } from '../../scripts/exampleRemisser.js';
 import { createRemissbot, type Remissbot } from '../../src/app.js';
 import { loadSettings } from '../../src/config/settings.js';
@@ -17,6 +18,23 @@ import { launchChromium } from './cardRenderer.js';
 import { freePort, startPlayground, type Playground } from './playground.js';
 
 export const JOURNEY_SCREENSHOTS = path.resolve(__dirname, '../../build/screenshots/journeys');
+
+/**
+ * Saves a journey screenshot as JOURNEY_SCREENSHOTS/<name>.png once the page is still: the pointer moved away
+ * (a hovered button looks pressed) and the fade-in of a re-rendered card finished.
+ */
+export async function journeyShot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+  await page.screenshot({ path: path.join(JOURNEY_SCREENSHOTS, `${name}.png`) });
+}
 
 export interface LocalClients {
   bot: Remissbot;

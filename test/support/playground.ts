@@ -85,14 +85,14 @@ export function cardWith(page: Page, text: string) {
 }
 
 /**
- * Presses "Nästa" on the newest card and waits for the card of the next step. The Playground re-renders a
- * card when its update arrives and can drop a click made in that moment, so an unanswered click is repeated
- * (a repeat from the old card is harmless: the bot answers it with the newest version).
+ * Makes `click` and waits for a card showing `expected`. The Playground re-renders a card when its update
+ * arrives and can drop a click made in that moment, so an unanswered click is repeated (a repeat from an old
+ * card is harmless: the bot answers it with the newest version). A last failure leaves a screenshot in build/.
  */
-export async function next(page: Page, expected: string) {
+export async function clickUntil(page: Page, click: () => Promise<void>, expected: string) {
   const card = cardWith(page, expected);
   for (let attempt = 1; ; attempt++) {
-    await page.locator('.ac-adaptiveCard').last().getByRole('button', { name: 'Nästa' }).click();
+    await click();
     try {
       await card.waitFor({ timeout: 8_000 });
       return card;
@@ -107,12 +107,31 @@ export async function next(page: Page, expected: string) {
   }
 }
 
-/** From "mina remisser" to the preview of the answer to the remiss titled `title`, as the Playground's user. */
-export async function answerToPreviewInPlayground(
-  page: Page,
-  title: string,
-  screenshots?: (name: string) => Promise<void>,
-) {
+/** Presses `button` on the newest card and waits for a card showing `expected` (see clickUntil). */
+export function press(page: Page, button: string, expected: string) {
+  return clickUntil(
+    page,
+    () => page.locator('.ac-adaptiveCard').last().getByRole('button', { name: button, exact: true }).click(),
+    expected,
+  );
+}
+
+/** Presses "Nästa" on the newest card and waits for the card of the next step. */
+export function next(page: Page, expected: string) {
+  return press(page, 'Nästa', expected);
+}
+
+/** Jumps with the form's step list ("✓ Sammanfattning", "⚠ Ärendet", …) and waits for `expected`. */
+export function jumpTo(page: Page, step: string, expected: string) {
+  return clickUntil(
+    page,
+    () => page.locator('.ac-adaptiveCard').last().locator(`[role="button"][aria-label="${step}"]`).click(),
+    expected,
+  );
+}
+
+/** "mina remisser", then Besvara (or Fortsätt) on the remiss titled `title`: its form's first step. */
+export async function openAnswerForm(page: Page, title: string) {
   await say(page, 'mina remisser');
   const list = cardWith(page, 'Mina remisser');
   await list.waitFor({ timeout: 15_000 });
@@ -121,8 +140,18 @@ export async function answerToPreviewInPlayground(
     .locator(`[role="button"][aria-label="Visa: ${title}"]`)
     .getByRole('button', { name: /^(Besvara|Fortsätt)/ })
     .click();
-  let form = cardWith(page, 'Steg 1 av 7: Kontaktuppgifter och sammanträde');
+  const form = cardWith(page, 'Steg 1 av 7: Kontaktuppgifter och sammanträde');
   await form.waitFor({ timeout: 15_000 });
+  return form;
+}
+
+/** From "mina remisser" to the preview of the answer to the remiss titled `title`, as the Playground's user. */
+export async function answerToPreviewInPlayground(
+  page: Page,
+  title: string,
+  screenshots?: (name: string) => Promise<void>,
+) {
+  let form = await openAnswerForm(page, title);
   await form.getByLabel('Handläggarens telefon').fill('08-508 123 45');
   await screenshots?.('answer-1-uppgifter');
   form = await next(page, 'Steg 2 av 7: Sammanfattning');

@@ -166,6 +166,7 @@ function approverCardWith(
     downloadData: { dnr: remiss.dnr, version: v.version },
     link: link?.url ?? '',
     linkLabel: link?.label ?? '',
+    backLabel: '',
   });
 }
 
@@ -203,5 +204,7 @@ export function requesterStatusCard(language: Language, remiss: Remiss, record: 
     changesData: {},
     downloadLabel: t.downloadVersion(v.version),
     downloadData: { dnr: remiss.dnr, version: v.version },
+    // The form's message becomes this card: like every form, it leads back to the list.
+    backLabel: t.back,
   });
 }
