@@ -23,7 +23,7 @@ import { DraftRepository } from './features/answer/draftRepository.js';
 import { ApprovalStore } from './features/approval/approvalStore.js';
 import { PeopleDirectory } from './features/people/peopleDirectory.js';
 import { FilingWorkflow } from './features/filing/filingWorkflow.js';
-import { parseRegistrator } from './features/filing/registrator.js';
+import { registratorsOf } from './features/filing/registrator.js';
 import { LocalFolderArchive } from './features/filing/localFolderArchive.js';
 import { LibreOfficePdf } from './integrations/libreOfficePdf.js';
 import type { DocumentArchive, PdfConverter } from './features/filing/archive.js';
@@ -151,7 +151,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     downloads,
     clock,
   });
-  const registrator = parseRegistrator(settings.REGISTRATOR);
+  const registrators = registratorsOf(organisations, settings.REGISTRATOR);
   const filing = new FilingWorkflow({
     register,
     approvals,
@@ -161,7 +161,8 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     store,
     outbox,
     clock,
-    registrator,
+    registrators,
+    folderOf: (remiss) => (organisations.single ? undefined : organisations.idFor(organisations.of(remiss))),
     people,
     messenger,
     logger,
@@ -194,7 +195,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     ),
     answerModule(new AnswerRoutes(organisations, answer), new AnswerDialog(organisations, answer)),
     approvalModule(approval),
-    filingModule(filing, registrator),
+    filingModule(filing, registrators),
     digestModule(new DigestSubscriptionRoutes(preferences)),
     commandsModule(),
     peopleModule(),

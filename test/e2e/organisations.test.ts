@@ -3,7 +3,8 @@
  * own template, and neither can see or touch the other's, through HTTP, with forged data too. The kansli sees
  * every organisation's remisser but takes none of theirs.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { cardOf, cardText } from '../fakes/fakeConnector.js';
@@ -16,11 +17,13 @@ import { refusalOf } from '../../src/cards/messageCard.js';
 const anna = { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna', email: 'anna.andersson@stad.se' };
 const bertil = { id: '29:bertil', name: 'Bertil Berg', aadObjectId: 'aad-bertil', email: 'bertil.berg@stad.se' };
 const kerstin = { id: '29:kerstin', name: 'Kerstin Kansli', aadObjectId: 'aad-kerstin', email: 'kerstin@stad.se' };
+const doris = { id: '29:doris', name: 'Doris Dahl', aadObjectId: 'aad-doris', email: 'doris.dahl@stad.se' };
+const SOF_CHANNEL = '19:sof-remisser@thread.tacv2';
 const okand = { id: '29:okand', name: 'Okänd Person', aadObjectId: 'aad-okand', email: 'okand@stad.se' };
 
 let configDir: string;
 let h: Harness;
-let chats: Record<'anna' | 'bertil' | 'kerstin' | 'okand', ChatUser>;
+let chats: Record<'anna' | 'bertil' | 'kerstin' | 'okand' | 'doris', ChatUser>;
 const d = () => new FormDriver(h);
 
 beforeAll(async () => {
@@ -35,7 +38,8 @@ beforeAll(async () => {
   await write('2-sof.json', {
     ...exampleOrganisation('forvaltning'),
     id: 'sof',
-    members: { handlaggare: [anna.email] },
+    members: { handlaggare: [anna.email], chef: [doris.email] },
+    channel: `channel:19:team-sof@thread.tacv2/${SOF_CHANNEL}`,
   });
   await write('3-sbr.json', {
     ...exampleOrganisation('bolag'),
@@ -48,7 +52,9 @@ beforeAll(async () => {
     bertil: personalChat(h.connector, bertil),
     kerstin: personalChat(h.connector, kerstin),
     okand: personalChat(h.connector, okand),
+    doris: personalChat(h.connector, doris),
   };
+  h.connector.addConversation(SOF_CHANNEL, [doris]);
   const save = (dnr: string, organisation: string, handlaggare?: string) =>
     h.bot.register.save(
       remiss({
@@ -135,3 +141,28 @@ test("no way to see or touch another organisation's remiss: messages and forged 
   expect(JSON.stringify(await h.bot.store.list('drafts/'))).toBe(before);
   expect((await h.bot.register.get('SBR 2026/2'))!.remiss.status).toBe('Inkommen');
 });
+
+test("an approved answer is filed in its organisation's folder, its registrator card sent to its channel", async () => {
+  // Anna's answer from the test above waits at its preview.
+  await d().say(chats.doris, 'hej');
+  const preview = cardOf(await d().say(chats.anna, 'besvara SOF 2026/1'))!;
+  const compose = await d().click(chats.anna, preview, 'Skicka för godkännande');
+  await d().click(chats.anna, compose, 'Skicka', { approver: doris.email });
+  await h.bot.outbox.idle();
+  const request = h.connector
+    .sentTo(chats.doris.conversationId)
+    .map((a) => cardOf(a))
+    .filter(Boolean)
+    .at(-1)!;
+  await d().click(chats.doris, request, 'Godkänn');
+  await h.bot.outbox.idle();
+  const filed = (await readdir(path.join(h.dataDir, 'arkiv', 'sof', '2026'), { recursive: true })).map(String);
+  expect(filed.some((f) => f.endsWith('.docx'))).toBe(true);
+  expect(existsSync(path.join(h.dataDir, 'arkiv', '2026'))).toBe(false);
+  const toChannel = h.connector
+    .sentTo(SOF_CHANNEL)
+    .map((a) => cardOf(a))
+    .filter(Boolean) as Card[];
+  expect(toChannel.map((c) => cardText(c)).join('\n')).toContain('SOF 2026/1');
+  expect((await h.bot.register.get('SOF 2026/1'))!.remiss.status).toBe('Klar för diarieföring');
+}, 30_000);

@@ -4,7 +4,11 @@
  * same filing; a different file of that name is never overwritten.
  */
 export interface FilingRequest {
-  /** `<year of approval>/<dnr> <titel>/<file>`, names already made safe. */
+  /**
+   * `[<organisation>/]<year of approval>/<dnr> <titel>/<file>`, names already made safe; the organisation's
+   * folder only where the deployment has several.
+   */
+  organisation?: string;
   year: string;
   folder: string;
   fileName: string;

@@ -29,7 +29,7 @@ import { registratorCard } from './filingCards.js';
 import { filingKey, pdfKey, registrationKey } from './filingRecords.js';
 import type { FiledVersion, FilingRecord, KeptPdf, Registration } from './filingRecords.js';
 import { FILED_STATUS_JOB, REGISTRATOR_JOB } from './index.js';
-import { registratorTarget, type Registrator } from './registrator.js';
+import { registratorTarget, type Registrators } from './registrator.js';
 
 /**
  * Notices to others (the handläggare's chat, the registrator's card) are in Swedish, whatever language the
@@ -52,7 +52,9 @@ export interface FiledNotice {
 }
 
 export interface FilingDependencies {
-  registrator?: Registrator;
+  registrators: Registrators;
+  /** The organisation's folder in the archive, where there are several. */
+  folderOf: (remiss: Remiss) => string | undefined;
   people: PeopleDirectory;
   messenger: Messenger;
   register: RemissRepository;
@@ -79,6 +81,11 @@ export class FilingWorkflow {
    * Status follows (a job) and the handläggare is told. A second press (or a Teams retry) records nothing and
    * returns the first.
    */
+  /** The remiss a filed version answers, for the routes to find its registrator. */
+  async remissOf(dnr: string): Promise<Remiss | undefined> {
+    return (await this.deps.register.get(dnr))?.remiss;
+  }
+
   async register(filed: FiledVersion, by: string, at: Date): Promise<RegistrationOutcome> {
     const record = (await this.deps.store.get<FilingRecord>(filingKey(filed)))?.value;
     const found = await this.deps.register.get(filed.dnr);
@@ -121,9 +128,9 @@ export class FilingWorkflow {
 
   /** Posts the registrator's card (an outbox job): in their channel, or in the person's 1:1 chat. */
   async notifyRegistrator(filed: FiledVersion): Promise<void> {
-    const registrator = this.deps.registrator;
     const record = (await this.deps.store.get<FilingRecord>(filingKey(filed)))?.value;
     const found = await this.deps.register.get(filed.dnr);
+    const registrator = found && this.deps.registrators(found.remiss);
     const via = (await this.deps.drafts.get(filed.dnr))?.value.formMessage;
     if (!registrator || !record || !found || !via) return;
     const to = await registratorTarget(registrator, via, this.deps.people);
@@ -156,14 +163,17 @@ export class FilingWorkflow {
       throw new Error('The approved version is missing');
     if (doc.hash !== approval.hash) throw new Error('The stored document does not match the approved version');
     const remiss = found.remiss;
+    const registrator = this.deps.registrators(remiss);
+    const organisationFolder = this.deps.folderOf(remiss);
     const place = {
+      ...(organisationFolder ? { organisation: safeName(organisationFolder) } : {}),
       year: todayIn(new Date(approval.decision.at)).slice(0, 4),
       folder: safeName(`${remiss.dnr} ${remiss.title}`),
       metadata: {
         Diarienummer: remiss.dnr,
         Remittent: remiss.remittent,
         Svarsdatum: remiss.dueDate,
-        Status: this.deps.registrator ? 'Klar för diarieföring' : 'Besvarad',
+        Status: registrator ? 'Klar för diarieföring' : 'Besvarad',
       },
     };
     const docxName = safeName(remissvarFileName(remiss.dnr, remiss.title));
@@ -188,7 +198,7 @@ export class FilingWorkflow {
       await this.deps.store.put(key, record);
     }
     const status = { at: this.deps.clock().toISOString(), by: `arkivering v${version}`, forwardOnly: true };
-    if (this.deps.registrator) {
+    if (registrator) {
       await changeStatus(this.deps.register, dnr, 'Klar för diarieföring', status);
       await this.deps.outbox.enqueue(
         REGISTRATOR_JOB,

@@ -7,7 +7,7 @@ import type { FeatureModule } from '../featureModule.js';
 import { FilingRoutes } from './filingRoutes.js';
 import type { FiledVersion } from './filingRecords.js';
 import type { FilingWorkflow } from './filingWorkflow.js';
-import type { Registrator } from './registrator.js';
+import type { Registrators } from './registrator.js';
 
 export const FILING_VERBS = { registered: 'filing.registered' } as const;
 
@@ -43,8 +43,8 @@ export const FILING_KEYS: KeySpace[] = keptKeys('filing', {
   [FILING_PREFIXES.registrations]: 'who registered which version, once',
 });
 
-export function filingModule(workflow: FilingWorkflow, registrator: Registrator | undefined): FeatureModule {
-  const routes = new FilingRoutes(workflow, registrator);
+export function filingModule(workflow: FilingWorkflow, registrators: Registrators): FeatureModule {
+  const routes = new FilingRoutes(workflow, registrators);
   return {
     name: 'filing',
     verbs: { [FILING_VERBS.registered]: (ctx, data) => routes.registered(ctx, data) },

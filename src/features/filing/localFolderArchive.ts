@@ -16,8 +16,9 @@ export class LocalFolderArchive implements DocumentArchive {
   constructor(private readonly root: string) {}
 
   async file(request: FilingRequest): Promise<FiledFile> {
-    const { folder, file } = fitPath(this.root, request.year, request.folder, request.fileName);
-    const dir = path.join(this.root, request.year, folder);
+    const root = request.organisation ? path.join(this.root, request.organisation) : this.root;
+    const { folder, file } = fitPath(root, request.year, request.folder, request.fileName);
+    const dir = path.join(root, request.year, folder);
     await mkdir(dir, { recursive: true });
     const hash = sha256(request.bytes);
     for (let n = 1; n < 100; n++) {

@@ -3,6 +3,8 @@
  * "Registrerad och skickad", or one person, known by e-mail. Parsing the setting, who counts as them, and where
  * their card is posted.
  */
+import type { OrganisationDirectory } from '../../domain/organisations.js';
+import type { Remiss } from '../../domain/remiss.js';
 import type { ConversationTarget } from '../../messaging/messenger.js';
 import type { FeatureContext } from '../featureContext.js';
 import type { PeopleDirectory } from '../people/peopleDirectory.js';
@@ -15,6 +17,14 @@ export function parseRegistrator(setting: string | undefined): Registrator | und
   if (setting.startsWith('person:')) return { kind: 'person', email: setting.slice('person:'.length).toLowerCase() };
   const [teamId, channelId] = setting.slice('channel:'.length).split('/') as [string, string];
   return { kind: 'channel', teamId, channelId };
+}
+
+/** Who registers a remiss's answer: its organisation's channel, else the REGISTRATOR setting's. */
+export type Registrators = (remiss: Pick<Remiss, 'organisation'>) => Registrator | undefined;
+
+export function registratorsOf(organisations: OrganisationDirectory, setting: string | undefined): Registrators {
+  const fallback = parseRegistrator(setting);
+  return (remiss) => parseRegistrator(organisations.of(remiss).channel) ?? fallback;
 }
 
 /**

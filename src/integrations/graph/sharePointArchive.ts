@@ -79,11 +79,13 @@ export class SharePointArchive implements DocumentArchive, PdfConverter {
 
   async file(request: FilingRequest): Promise<FiledFile> {
     const driveId = await this.driveId();
-    const { folder, file } = fitPath(`/${this.options.library}`, request.year, request.folder, request.fileName);
+    const top = request.organisation ? [request.organisation, request.year] : [request.year];
+    const root = [`/${this.options.library}`, ...top.slice(0, -1)].join('/');
+    const { folder, file } = fitPath(root, request.year, request.folder, request.fileName);
     const hash = sha256(request.bytes);
     for (let n = 1; n < 100; n++) {
       const name = n === 1 ? file : versionedName(file, n);
-      const itemPath = [request.year, folder, name].map(encodeURIComponent).join('/');
+      const itemPath = [...top, folder, name].map(encodeURIComponent).join('/');
       let item: DriveItem;
       try {
         item = await this.upload(driveId, itemPath, request.bytes, request.contentType);

@@ -3,6 +3,8 @@
  * that persists), the registrator's card, and "Markera som diariefört och skickat" with who may press it. Real
  * FileStore, outbox and local archive in a temp dir; the Teams side is featureContextStub and a recording Messenger.
  */
+import { exampleOrganisation } from '../../support/answerFixtures.js';
+import { OrganisationDirectory } from '../../../src/domain/organisations.js';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +18,7 @@ import { filingKey, registrationKey, type FilingRecord } from '../../../src/feat
 import { FilingWorkflow } from '../../../src/features/filing/filingWorkflow.js';
 import { FILING_JOB, FILING_PREFIXES, FILING_VERBS, filingModule } from '../../../src/features/filing/index.js';
 import { LocalFolderArchive } from '../../../src/features/filing/localFolderArchive.js';
-import { parseRegistrator } from '../../../src/features/filing/registrator.js';
+import { registratorsOf } from '../../../src/features/filing/registrator.js';
 import type { Asker, FeatureContext } from '../../../src/features/featureContext.js';
 import { PeopleDirectory } from '../../../src/features/people/peopleDirectory.js';
 import { messages } from '../../../src/i18n/messages.js';
@@ -101,15 +103,16 @@ async function setup(options: { registrator?: string; archive?: DocumentArchive 
   await people.remember({ ...rut, email: 'rut@stad.se', personalChat: { ...annaChat, conversationId: 'a:rut' } }, NOW);
   const logger = createLogger('info', { write: (line: string) => void logLines.push(line) });
   outbox = new Outbox(store, () => NOW, logger);
-  const registrator = parseRegistrator(options.registrator);
+  const registrators = registratorsOf(new OrganisationDirectory([exampleOrganisation('bolag')]), options.registrator);
   workflow = new FilingWorkflow({
-    ...{ register, approvals, drafts, people, store, outbox, logger, registrator, messenger: recording },
+    ...{ register, approvals, drafts, people, store, outbox, logger, registrators, messenger: recording },
+    folderOf: () => undefined,
     archive: options.archive ?? new LocalFolderArchive(path.join(dir, 'arkiv')),
     pdf: { toPdf: async () => Buffer.from(`%PDF converted ${++conversions}`) },
     clock: () => NOW,
     approvalCards: { showFiled: async (_dnr, version, filed) => void shownFiled.push(`v${version} ${filed.name}`) },
   });
-  filing = filingModule(workflow, registrator);
+  filing = filingModule(workflow, registrators);
   outbox.registerAll({ ...filing.jobs, ...deliveryJobs(recording, async () => false) });
 }
 
