@@ -13,6 +13,7 @@ import { TeamsMessenger } from './bot/teamsMessenger.js';
 import { createGatedAdapter } from './bot/gatedAdapter.js';
 import { loadOrganisationDirectory } from './config/organisationFile.js';
 import { guardedByOrganisation } from './features/organisationGuard.js';
+import { ActingOrganisations } from './features/due/actingOrganisation.js';
 import { digestPolicyOf } from './features/digest/digestPolicy.js';
 import type { Settings } from './config/settings.js';
 import { AnswerDialog } from './features/answer/answerDialog.js';
@@ -24,11 +25,9 @@ import { ApprovalStore } from './features/approval/approvalStore.js';
 import { PeopleDirectory } from './features/people/peopleDirectory.js';
 import { FilingWorkflow } from './features/filing/filingWorkflow.js';
 import { registratorsOf } from './features/filing/registrator.js';
-import { LocalFolderArchive } from './features/filing/localFolderArchive.js';
-import { LibreOfficePdf } from './integrations/libreOfficePdf.js';
-import type { DocumentArchive, PdfConverter } from './features/filing/archive.js';
 import type { UploadTuning } from './integrations/graph/sharePoint.js';
-import { sharePointOnFirstUse, type SharePointServices } from './integrations/graph/sharePointOnFirstUse.js';
+import { sharePointOnFirstUse } from './integrations/graph/sharePointOnFirstUse.js';
+import { filingTarget } from './integrations/filingTarget.js';
 import { createRegister } from './register/createRegister.js';
 import { DueRoutes } from './features/due/dueRoutes.js';
 import { Installations } from './features/conversations/installations.js';
@@ -92,19 +91,6 @@ function fileLinkSecret(settings: Settings, logger: Logger): Buffer {
     'FILE_LINK_SECRET is not set: download links are signed with a random key and stop working on restart.',
   );
   return randomBytes(32);
-}
-
-/** Where approved answers are filed: SharePoint through Graph when configured, else the local folder. */
-function filingTarget(
-  settings: Settings,
-  sharePoint: SharePointServices | undefined,
-): { archive: DocumentArchive; pdf: PdfConverter } {
-  if (!sharePoint)
-    return {
-      archive: new LocalFolderArchive(settings.FILING_DIR ?? path.join(settings.DATA_DIR, 'arkiv')),
-      pdf: new LibreOfficePdf(),
-    };
-  return { archive: sharePoint.archive, pdf: sharePoint.archive };
 }
 
 export function createRemissbot(settings: Settings, options: RemissbotOptions): Remissbot {
@@ -191,6 +177,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
         register,
         { marker: () => drafts.marker(), progress: (dnr) => answer.progress(dnr) },
         settings.MEETING_HANDLING_STOP_DAYS,
+        new ActingOrganisations(store),
       ),
     ),
     answerModule(new AnswerRoutes(organisations, answer), new AnswerDialog(organisations, answer)),

@@ -146,6 +146,11 @@ export class Access {
     return this.has('handlaggare', remiss) || this.has('chef', remiss);
   }
 
+  /** Whether the remiss is one that `organisation` answers (all of them, for one that sees all). */
+  isOf(remiss: Pick<Remiss, 'organisation'>, organisation: Organisation): boolean {
+    return organisation.seesAll === true || this.directory.of(remiss) === organisation;
+  }
+
   /** A member of an organisation that sees every organisation's remisser (the kansli). */
   get seesAll(): boolean {
     return this.memberships.some((m) => m.organisation.seesAll === true);

@@ -5,6 +5,8 @@ import type { RemissStatus } from '../domain/remiss.js';
 
 export const sv = {
   listTitleDue: 'Remisser att besvara',
+  actingFor: (organisation: string) => `För ${organisation}`,
+  switchTo: (organisation: string) => `Byt till ${organisation}`,
   listTitleAll: 'Alla öppna remisser',
   listTitleMine: 'Mina remisser',
   listTitleOverdue: 'Försenade remisser',
@@ -58,6 +60,8 @@ export const sv = {
 
 export const en: typeof sv = {
   listTitleDue: 'Remisser to answer',
+  actingFor: (organisation: string) => `For ${organisation}`,
+  switchTo: (organisation: string) => `Switch to ${organisation}`,
   listTitleAll: 'All open remisser',
   listTitleMine: 'My remisser',
   listTitleOverdue: 'Overdue remisser',

@@ -17,13 +17,14 @@ import { refusalOf } from '../../src/cards/messageCard.js';
 const anna = { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna', email: 'anna.andersson@stad.se' };
 const bertil = { id: '29:bertil', name: 'Bertil Berg', aadObjectId: 'aad-bertil', email: 'bertil.berg@stad.se' };
 const kerstin = { id: '29:kerstin', name: 'Kerstin Kansli', aadObjectId: 'aad-kerstin', email: 'kerstin@stad.se' };
+const erik = { id: '29:erik', name: 'Erik Sandberg', aadObjectId: 'aad-erik', email: 'erik.sandberg@stad.se' };
 const doris = { id: '29:doris', name: 'Doris Dahl', aadObjectId: 'aad-doris', email: 'doris.dahl@stad.se' };
 const SOF_CHANNEL = '19:sof-remisser@thread.tacv2';
 const okand = { id: '29:okand', name: 'Okänd Person', aadObjectId: 'aad-okand', email: 'okand@stad.se' };
 
 let configDir: string;
 let h: Harness;
-let chats: Record<'anna' | 'bertil' | 'kerstin' | 'okand' | 'doris', ChatUser>;
+let chats: Record<'anna' | 'bertil' | 'kerstin' | 'okand' | 'doris' | 'erik', ChatUser>;
 const d = () => new FormDriver(h);
 
 beforeAll(async () => {
@@ -38,13 +39,13 @@ beforeAll(async () => {
   await write('2-sof.json', {
     ...exampleOrganisation('forvaltning'),
     id: 'sof',
-    members: { handlaggare: [anna.email], chef: [doris.email] },
+    members: { handlaggare: [anna.email, erik.email], chef: [doris.email] },
     channel: `channel:19:team-sof@thread.tacv2/${SOF_CHANNEL}`,
   });
   await write('3-sbr.json', {
     ...exampleOrganisation('bolag'),
     id: 'sbr',
-    members: { handlaggare: [bertil.email] },
+    members: { handlaggare: [bertil.email, erik.email] },
   });
   h = await startHarness({ now: new Date('2026-11-24T09:00:00Z'), env: { ORG_CONFIG: configDir } });
   chats = {
@@ -53,6 +54,7 @@ beforeAll(async () => {
     kerstin: personalChat(h.connector, kerstin),
     okand: personalChat(h.connector, okand),
     doris: personalChat(h.connector, doris),
+    erik: personalChat(h.connector, erik),
   };
   h.connector.addConversation(SOF_CHANNEL, [doris]);
   const save = (dnr: string, organisation: string, handlaggare?: string) =>
@@ -91,6 +93,21 @@ test('each organisation lists its own remisser; the kansli sees all of them; a s
   // "Ska besvaras" for the kansli is its own: no unit's unassigned remisser.
   expect(dnrsIn(await listed(chats.kerstin, 'vilka remisser ska besvaras'))).toEqual([]);
   expect(dnrsIn(await listed(chats.okand, 'alla remisser'))).toEqual([]);
+});
+
+test('a person in two organisations acts for one at a time: the list says which, switches, and remembers', async () => {
+  const first = cardOf(await d().say(chats.erik, 'alla remisser'))!;
+  expect(cardText(first)).toContain('För Socialförvaltningen');
+  expect(dnrsIn(cardText(first))).toEqual(['SOF 2026/1', 'SOF 2026/2']);
+  const switched = await d().click(chats.erik, first, 'Byt till SBR');
+  expect(cardText(switched)).toContain('För Stockholm Business Region');
+  expect(dnrsIn(cardText(switched))).toEqual(['SBR 2026/1', 'SBR 2026/2']);
+  // Remembered: the next question is answered for SBR, and a switch to an organisation not his is ignored.
+  expect(dnrsIn(await listed(chats.erik, 'alla remisser'))).toEqual(['SBR 2026/1', 'SBR 2026/2']);
+  const forged = await h.post(
+    cardActionFrom(h.connector, chats.erik, 'due.list', { filter: 'all', organisation: 'kansliet' }),
+  );
+  expect(dnrsIn(cardText((forged.body as { value: Card }).value))).toEqual(['SBR 2026/1', 'SBR 2026/2']);
 });
 
 test('the förvaltning and the bolag answer their own remisser, each in its own template', async () => {

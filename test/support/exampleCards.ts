@@ -2,6 +2,7 @@
  * Every card the bot sends, built by the real feature code from realistic data (including the longest
  * texts the import allows), for rendering tests and screenshots.
  */
+import { ActingOrganisations } from '../../src/features/due/actingOrganisation.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -115,7 +116,8 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
       marker: () => drafts.marker(),
       progress: async (dnr: string) => ((await drafts.get(dnr)) ? { step: 4, total: 7 } : undefined),
     };
-    const due = new DueRoutes(register, progress, 10);
+    const acting = new ActingOrganisations(new FileStore(path.join(dir, 'acting')));
+    const due = new DueRoutes(register, progress, 10, acting);
     const ctx = (language: 'sv' | 'en'): FeatureContext =>
       featureContextStub({ teamsUserId: '29:anna', ...anna }, { language, now: NOW }).ctx;
     const remissOf = examples[0]!;
@@ -158,10 +160,12 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
       { name: 'due-list-en', card: await due.list(ctx('en'), 'mine') },
       {
         name: 'due-list-empty',
-        card: await new DueRoutes(new LocalRemissRepository(new FileStore(path.join(dir, 'empty'))), progress, 10).list(
-          ctx('sv'),
-          'due',
-        ),
+        card: await new DueRoutes(
+          new LocalRemissRepository(new FileStore(path.join(dir, 'empty'))),
+          progress,
+          10,
+          acting,
+        ).list(ctx('sv'), 'due'),
       },
       { name: 'remiss-detail', card: await due.show(ctx('sv'), 'KS 2026/0001') },
       { name: 'remiss-detail-long', card: await due.show(ctx('sv'), examples[4]!.dnr) },

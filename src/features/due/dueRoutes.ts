@@ -10,13 +10,19 @@ import type { RemissRepository } from '../../register/remissRepository.js';
 import { dnrSchema } from '../cardData.js';
 import type { AdaptiveCard, FeatureContext } from '../featureContext.js';
 import { DUE_FILTERS, isKnown, mayAnswer, selectRemisser, type DueFilter } from './dueSelection.js';
-import { dueListCard, PAGE_SIZE, remissDetailCard, type DueListPage } from './dueView.js';
+import { dueListCard, PAGE_SIZE, remissDetailCard, type DueListPage, type ListScope } from './dueView.js';
+import type { ActingOrganisations } from './actingOrganisation.js';
+import type { Access } from '../../domain/organisations.js';
+import type { Organisation } from '../../domain/organisation.js';
+import type { Language } from '../../domain/language.js';
 
 /** Card data is untrusted: anything unexpected falls back to the first page of the due list. */
 const pageSchema = z.object({
   filter: z.enum(DUE_FILTERS).catch('due'),
   offset: z.number().int().min(0).max(100_000).catch(0),
 });
+/** "Byt till …": the page, and the organisation to act for (checked against the asker's). */
+const switchSchema = pageSchema.extend({ organisation: z.string().max(40).optional().catch(undefined) });
 const showSchema = pageSchema.extend({ dnr: dnrSchema });
 
 export function parseDueListPage(data: unknown): DueListPage {
@@ -42,14 +48,21 @@ export class DueRoutes {
     private readonly drafts: DraftProgress,
     /** Working days before a sammanträde by which its papers must be ready (MEETING_HANDLING_STOP_DAYS). */
     private readonly handlingStopDays: number,
+    private readonly acting: ActingOrganisations,
   ) {}
 
-  async list(ctx: FeatureContext, filter: DueFilter, offset = 0): Promise<AdaptiveCard> {
+  async list(ctx: FeatureContext, filter: DueFilter, offset = 0, switchTo?: string): Promise<AdaptiveCard> {
     const today = todayIn(ctx.now);
     // Every list needs the asker: "Besvara" is shown only on their own and unassigned remisser.
     const asker = await ctx.asker();
     if (filter === 'mine' && !isKnown(asker)) return ctx.refuse('MINE_UNKNOWN_USER');
     const access = await ctx.access();
+    const userKey = ctx.sender.aadObjectId ?? ctx.sender.teamsUserId;
+    if (switchTo && access.memberships.some((m) => m.organisation.id === switchTo))
+      await this.acting.choose(userKey, switchTo);
+    const acting = await this.acting.of(userKey, access);
+    // A person in several organisations sees the one they act for.
+    const scoped = access.memberships.length > 1 && acting ? acting.organisation : undefined;
     const listing = await this.register.listOpen();
     let cards = this.rendered.get(listing);
     if (!cards) this.rendered.set(listing, (cards = new Map()));
@@ -61,12 +74,15 @@ export class DueRoutes {
       asker?.email,
       asker?.userPrincipalName,
       asker?.aadObjectId,
+      acting?.organisation.id,
       await this.drafts.marker(),
     ]);
     const cached = cards.get(cacheKey);
     if (cached) return cached;
     // Only the remisser of the asker's organisations (all of them for one organisation, or the kansli).
-    const remisser = listing.map((v) => v.remiss).filter((r) => access.maySee(r));
+    const remisser = listing
+      .map((v) => v.remiss)
+      .filter((r) => access.maySee(r) && (!scoped || access.isOf(r, scoped)));
     const mayTake = (r: Remiss) => access.mayTake(r);
     const selected = selectRemisser(remisser, filter, today, asker, this.handlingStopDays, mayTake);
     const shown = selected.slice(0, offset + PAGE_SIZE);
@@ -74,7 +90,15 @@ export class DueRoutes {
       await Promise.all(shown.map(async (r) => [r.dnr, await this.drafts.progress(r.dnr)] as const)),
     );
     const shownAt = { today, language: ctx.language, handlingStopDays: this.handlingStopDays };
-    const card = dueListCard(selected, { filter, offset }, progress, shownAt, (r) => mayAnswer(r, asker, mayTake));
+    const scope = scoped && actingScope(access, scoped, { filter, offset: 0 }, ctx.language);
+    const card = dueListCard(
+      selected,
+      { filter, offset },
+      progress,
+      shownAt,
+      (r) => mayAnswer(r, asker, mayTake),
+      scope,
+    );
     cards.set(cacheKey, card);
     return card;
   }
@@ -82,7 +106,8 @@ export class DueRoutes {
   /** The "Visa fler" / "Tillbaka" actions: data names the page. */
   listFromAction(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
     const page = parseDueListPage(data);
-    return this.list(ctx, page.filter, page.offset);
+    const switchTo = switchSchema.safeParse(data).data?.organisation;
+    return this.list(ctx, page.filter, page.offset, switchTo);
   }
 
   async show(
@@ -105,4 +130,18 @@ export class DueRoutes {
     const { dnr, filter, offset } = parsed.data;
     return this.show(ctx, dnr, { filter, offset });
   }
+}
+
+/** Whose remisser the list shows, and a button to each other organisation of the asker's. */
+function actingScope(access: Access, acting: Organisation, page: DueListPage, language: Language): ListScope {
+  const t = messages(language);
+  return {
+    line: t.actingFor(acting.name),
+    switches: access.memberships
+      .filter((m) => m.organisation !== acting)
+      .map((m) => ({
+        title: t.switchTo(m.organisation.shortName),
+        data: { ...page, organisation: m.organisation.id },
+      })),
+  };
 }

@@ -215,6 +215,12 @@ export function remissDetailView(remiss: Remiss, back: DueListPage, shownAt: Sho
 /** The day a card is shown for (Europe/Stockholm), the reader's language, and the meetings' handling stop. */
 export type ShownAt = { today: CalendarDate; language: Language; handlingStopDays: number };
 
+/** For a person in several organisations: whose list it is, and the buttons that switch. */
+export interface ListScope {
+  line: string;
+  switches: { title: string; data: object }[];
+}
+
 /** The due list card: one filter's remisser, as many pages as `page` has come to. */
 export function dueListCard(
   remisser: readonly Remiss[],
@@ -222,6 +228,7 @@ export function dueListCard(
   progress: ReadonlyMap<string, Progress>,
   shownAt: ShownAt,
   mayAnswer: (remiss: Remiss) => boolean,
+  scope?: ListScope,
 ): AdaptiveCard {
   const { today, language } = shownAt;
   const t = messages(language);
@@ -229,7 +236,11 @@ export function dueListCard(
   const others = { due: t.listTitleDue, all: t.listTitleAll, mine: t.listTitleMine, overdue: t.listTitleOverdue };
   const title = page.filter === 'thisWeek' ? t.listTitleThisWeek(week[0]!, week[1]!) : others[page.filter];
   const empty = page.filter === 'mine' ? t.listEmptyMine : t.listEmpty;
-  return renderCard('due-list', dueListView(title, empty, remisser, page, shownAt, progress, mayAnswer));
+  return renderCard('due-list', {
+    ...dueListView(title, empty, remisser, page, shownAt, progress, mayAnswer),
+    scopeLine: scope?.line ?? '',
+    switches: scope?.switches ?? [],
+  });
 }
 
 /** One remiss in full, with the way back to the list page it was opened from. */

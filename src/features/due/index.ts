@@ -1,5 +1,7 @@
 /** The due list: "vilka remisser ska besvaras?", its filters and pages, and one remiss shown. */
+import { keptKeys } from '../../storage/keyspace.js';
 import type { FeatureModule } from '../featureModule.js';
+import { ACTING_KEY_PATTERN } from './actingOrganisation.js';
 import type { DueRoutes } from './dueRoutes.js';
 
 export const DUE_VERBS = { list: 'due.list', show: 'remiss.show' } as const;
@@ -21,5 +23,6 @@ export function dueModule(due: DueRoutes): FeatureModule {
       thisWeek: list,
       show: (ctx, intent) => due.show(ctx, intent.dnr),
     },
+    keys: keptKeys('due', { [ACTING_KEY_PATTERN]: 'the organisation each person in several acts for' }),
   };
 }

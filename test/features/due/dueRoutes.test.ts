@@ -3,6 +3,7 @@
  * person, the answer's progress on the list, and the refusals of the detail view by their codes (each with the
  * way back to the list). Real FileStore and repositories in a temp dir; Teams is the featureContextStub.
  */
+import { ActingOrganisations } from '../../../src/features/due/actingOrganisation.js';
 import { OrganisationDirectory } from '../../../src/domain/organisations.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -34,7 +35,7 @@ beforeEach(async () => {
   const organisations = new OrganisationDirectory([exampleOrganisation('bolag')]);
   answer = new AnswerWorkflow({ organisations, register, drafts, store, downloads });
   const progress = { marker: () => drafts.marker(), progress: (dnr: string) => answer.progress(dnr) };
-  due = new DueRoutes(register, progress, 10);
+  due = new DueRoutes(register, progress, 10, new ActingOrganisations(store));
   await register.save(remiss({ dnr: 'KS 2026/1', title: 'Trygghetsprogram', dueDate: '2026-12-01' }));
   for (let i = 2; i <= 20; i++) await register.save(remiss({ dnr: `KS 2026/${i}`, dueDate: '2026-12-15' }));
 });
