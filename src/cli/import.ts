@@ -11,7 +11,7 @@ import { loadSettings, SettingsError, type Settings } from '../config/settings.j
 import { importRemisser } from '../features/import/importRemisser.js';
 import { parseExport } from '../features/import/parseExport.js';
 import { createRegister } from '../register/createRegister.js';
-import { loadOrganisationFile } from '../config/organisationFile.js';
+import { loadOrganisationFile } from '../config/organisationConfig.js';
 import { createLogger } from '../logging/logger.js';
 // The same factory the bot uses: DATA_DIR/store, so both always share one register.
 import { createStore } from '../storage/createStore.js';

@@ -7,7 +7,7 @@
  */
 import { config as loadDotenv } from 'dotenv';
 import path from 'node:path';
-import { loadOrganisationFile } from '../config/organisationFile.js';
+import { loadOrganisationFile } from '../config/organisationConfig.js';
 import { loadSettings, SettingsError } from '../config/settings.js';
 import { graphFailure } from '../integrations/graph/graphClient.js';
 import { ensureLibraryColumns } from '../integrations/graph/libraryColumnsSetup.js';
