@@ -34,8 +34,8 @@ interface PackageJson {
 
 /**
  * The artefact's scripts: `start` as it is, and every command that runs a src/cli file through tsx runs its
- * compiled file instead (`npm run import`, `npm run sharepoint:setup` work on the server); nothing else, so
- * that no build step is found and run by App Service's deployment engine.
+ * compiled file instead (`npm run import`, `npm run sharepoint:setup`, `npm run org:check` work on the server);
+ * nothing else, so that no build step is found and run by App Service's deployment engine.
  */
 export function productionScripts(scripts: Record<string, string>): Record<string, string> {
   const result: Record<string, string> = { start: scripts.start! };

@@ -11,7 +11,7 @@ import { FeatureContextFactory } from './bot/featureContextFactory.js';
 import { BOT_KEYS } from './bot/botKeys.js';
 import { TeamsMessenger } from './bot/teamsMessenger.js';
 import { createGatedAdapter } from './bot/gatedAdapter.js';
-import { loadOrganisationDirectory } from './config/organisationFile.js';
+import { loadOrganisationDirectory } from './config/organisationConfig.js';
 import { guardedByOrganisation } from './features/organisationGuard.js';
 import { ActingOrganisations } from './features/due/actingOrganisation.js';
 import { digestPolicyOf } from './features/digest/digestPolicy.js';

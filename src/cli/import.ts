@@ -4,14 +4,13 @@
  * Exit status: 0 every row imported, 1 some rows refused, 2 nothing could be imported (unreadable file,
  * missing columns, bad settings).
  */
-import { config as loadDotenv } from 'dotenv';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadSettings, SettingsError, type Settings } from '../config/settings.js';
+import { cliSettings } from './cliSettings.js';
 import { importRemisser } from '../features/import/importRemisser.js';
 import { parseExport } from '../features/import/parseExport.js';
 import { createRegister } from '../register/createRegister.js';
-import { loadOrganisationFile } from '../config/organisationFile.js';
+import { loadOrganisationFile } from '../config/organisationConfig.js';
 import { createLogger } from '../logging/logger.js';
 // The same factory the bot uses: DATA_DIR/store, so both always share one register.
 import { createStore } from '../storage/createStore.js';
@@ -26,21 +25,13 @@ function readError(file: string, err: unknown): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  // quiet: dotenv 17 otherwise prints a banner on stdout, mixed into the summary.
-  loadDotenv({ quiet: true });
   const file = argv[0];
   if (!file || argv.length > 1 || file === '--help' || file === '-h') {
     process.stderr.write(importText.usage);
     return 2;
   }
-  let settings: Settings;
-  try {
-    settings = loadSettings(process.env);
-  } catch (err) {
-    if (!(err instanceof SettingsError)) throw err;
-    process.stderr.write(importText.badSettings(err.problems));
-    return 2;
-  }
+  const settings = cliSettings((problems) => process.stderr.write(importText.badSettings(problems)));
+  if (!settings) return 2;
   let bytes: Buffer;
   try {
     bytes = await readFile(file);

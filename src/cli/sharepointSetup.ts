@@ -5,10 +5,9 @@
  * `fullcontrol`) on the site; the running bot needs only `write`. Exit status: 0 ready, 1 something exists but
  * differs (nothing is changed), 2 the settings are wrong, the grant is too small or SharePoint could not be reached.
  */
-import { config as loadDotenv } from 'dotenv';
 import path from 'node:path';
-import { loadOrganisationFile } from '../config/organisationFile.js';
-import { loadSettings, SettingsError } from '../config/settings.js';
+import { loadOrganisationFile } from '../config/organisationConfig.js';
+import { cliSettings } from './cliSettings.js';
 import { graphFailure } from '../integrations/graph/graphClient.js';
 import { ensureLibraryColumns } from '../integrations/graph/libraryColumnsSetup.js';
 import { ensureRemissList } from '../integrations/graph/remissListSetup.js';
@@ -22,15 +21,8 @@ const say = (text: string) => process.stdout.write(text);
 const complain = (text: string) => process.stderr.write(text);
 
 async function main(): Promise<number> {
-  loadDotenv({ quiet: true });
-  let settings;
-  try {
-    settings = loadSettings(process.env);
-  } catch (err) {
-    if (!(err instanceof SettingsError)) throw err;
-    complain(text.badSettings(err.problems));
-    return 2;
-  }
+  const settings = cliSettings((problems) => complain(text.badSettings(problems)));
+  if (!settings) return 2;
   if (!settings.sharePoint) {
     complain(text.graphNotConfigured);
     return 2;

@@ -1,70 +1,31 @@
 /**
- * Reads ORG_CONFIG (default config/organisation.json): one organisation file as before, a file with
- * `{ "organisations": [ … ] }`, or a folder of organisation files (*.json, one organisation each). An unreadable
- * or invalid file stops the start with a message naming the file and each bad field.
+ * One organisation file read and checked, for organisationConfig.ts (which reads ORG_CONFIG): an unreadable or
+ * invalid file stops the start with a message naming the file and each bad field.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { z } from 'zod';
+import { readFileSync } from 'node:fs';
 import { OrganisationError, parseOrganisation, type Organisation } from '../domain/organisation.js';
-import { OrganisationDirectory, type GroupMembers } from '../domain/organisations.js';
-import { normaliseRegistrator } from './settingFields.js';
+
+/** Why an organisation configuration was refused; the message names the file and the field. */
+export type OrganisationFileErrorCode =
+  'ORGANISATION_FILE_INVALID' | 'ORGANISATION_ID_MISSING' | 'ORGANISATION_ID_DUPLICATE' | 'ORGANISATION_CONFIG_EMPTY';
 
 export class OrganisationFileError extends Error {
-  readonly code = 'ORGANISATION_FILE_INVALID';
-}
+  /** Each problem on its own, "config/city/sbr.json: members.chef.0: must be an e-mail address". */
+  readonly problems: string[];
 
-/** The single organisation of ORG_CONFIG (a file of one organisation): the CLIs that need no more. */
-export function loadOrganisationFile(file: string): Organisation {
-  return loadOrganisations(file)[0]!;
-}
-
-/** Every organisation of ORG_CONFIG, in file (or file name) order. */
-export function loadOrganisations(configPath: string): Organisation[] {
-  const files = isFolder(configPath)
-    ? readdirSync(configPath)
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-        .map((f) => path.join(configPath, f))
-    : [configPath];
-  if (files.length === 0) throw new OrganisationFileError(`${configPath}: the folder holds no organisation (*.json)`);
-  const organisations: { organisation: Organisation; file: string }[] = [];
-  for (const file of files) {
-    const json = readJson(file);
-    const several = typeof json === 'object' && json !== null && 'organisations' in json;
-    const entries: unknown[] = several ? listIn(file, json) : [json];
-    entries.forEach((entry, i) =>
-      organisations.push({ organisation: parseIn(several ? `${file}: organisations.${i}` : file, entry), file }),
-    );
-  }
-  if (organisations.length > 1) {
-    for (const { organisation, file } of organisations)
-      if (!organisation.id)
-        throw new OrganisationFileError(`${file}: id: required when there are several organisations`);
-    const seen = new Map<string, string>();
-    for (const { organisation, file } of organisations) {
-      const first = seen.get(organisation.id!);
-      if (first) throw new OrganisationFileError(`${file}: id: "${organisation.id}" is also the id in ${first}`);
-      seen.set(organisation.id!, file);
-    }
-  }
-  return organisations.map((o) => o.organisation);
-}
-
-/** The deployment's organisations as a directory; `groupMembers` resolves Entra groups where Graph is set up. */
-export function loadOrganisationDirectory(configPath: string, groupMembers?: GroupMembers): OrganisationDirectory {
-  return new OrganisationDirectory(loadOrganisations(configPath), groupMembers);
-}
-
-function isFolder(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
+  constructor(
+    problems: string | string[],
+    readonly code: OrganisationFileErrorCode = 'ORGANISATION_FILE_INVALID',
+  ) {
+    const list = typeof problems === 'string' ? [problems] : problems;
+    super(list.join('; '));
+    this.name = 'OrganisationFileError';
+    this.problems = list;
   }
 }
 
-function readJson(file: string): unknown {
+/** The file's JSON, or an OrganisationFileError naming the file. */
+export function readJsonFile(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
@@ -72,30 +33,23 @@ function readJson(file: string): unknown {
   }
 }
 
-function listIn(file: string, json: object): unknown[] {
-  const list = (json as { organisations: unknown }).organisations;
-  const keys = Object.keys(json).filter((k) => k !== 'organisations');
-  if (keys.length > 0) throw new OrganisationFileError(`${file}: ${keys[0]}: not a field of an organisations file`);
-  if (!Array.isArray(list) || list.length === 0)
-    throw new OrganisationFileError(`${file}: organisations: must be a list of at least one organisation`);
-  return list;
-}
-
-function parseIn(where: string, json: unknown): Organisation {
+/**
+ * One organisation's JSON, parsed. Every problem names the file and the field, the field under `at` when the
+ * organisation is one of a file's several ("config/city.json: organisations.1.members.chef.0: …").
+ */
+export function parseOrganisationAt(file: string, json: unknown, at?: string): Organisation {
   try {
-    const organisation = parseOrganisation(json);
-    return organisation.channel
-      ? { ...organisation, channel: normalisedChannel(where, organisation.channel) }
-      : organisation;
+    return parseOrganisation(json);
   } catch (err) {
-    if (err instanceof OrganisationError) throw new OrganisationFileError(`${where}: ${err.problems.join('; ')}`);
-    throw err;
+    if (!(err instanceof OrganisationError)) throw err;
+    throw new OrganisationFileError(
+      err.problems.map((p) => {
+        if (!at) return `${file}: ${p}`;
+        return p.startsWith(WHOLE) ? `${file}: ${at}${p.slice(WHOLE.length)}` : `${file}: ${at}.${p}`;
+      }),
+    );
   }
 }
 
-/** The channel in the REGISTRATOR setting's normal form, so that both are read by one parser. */
-function normalisedChannel(where: string, channel: string): string {
-  const parsed = z.string().transform(normaliseRegistrator).safeParse(channel);
-  if (!parsed.success) throw new OrganisationFileError(`${where}: channel: ${parsed.error.issues[0]!.message}`);
-  return parsed.data;
-}
+/** How parseOrganisation names a problem of the whole organisation rather than of a field. */
+const WHOLE = '(organisation)';

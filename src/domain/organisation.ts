@@ -24,13 +24,23 @@ const groupId = z
     /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
     'must be an Entra group object id (a GUID)',
   );
+/** The roles a person can have in an organisation (domain/organisations.ts gives them their meaning). */
+export const ROLE_NAMES = ['handlaggare', 'chef', 'registrator'] as const;
 const roleLists = <T extends z.ZodType>(item: T) =>
   z
-    .object({
-      handlaggare: z.array(item).max(5000).optional(),
-      chef: z.array(item).max(500).optional(),
-      registrator: z.array(item).max(100).optional(),
-    })
+    .object(
+      {
+        handlaggare: z.array(item).max(5000).optional(),
+        chef: z.array(item).max(500).optional(),
+        registrator: z.array(item).max(100).optional(),
+      },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys'
+            ? `unknown role ${issue.keys.map((k) => `"${k}"`).join(', ')} (the roles are ${ROLE_NAMES.join(', ')})`
+            : undefined,
+      },
+    )
     .strict();
 
 const organisationSchema = z

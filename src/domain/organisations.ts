@@ -4,10 +4,10 @@
  * organisation file and no members is the single organisation of before: everyone in the tenant may answer.
  * Pure: the members of Entra groups are resolved by the caller (integrations/graph) and handed in.
  */
-import type { Organisation } from './organisation.js';
+import { ROLE_NAMES, type Organisation } from './organisation.js';
 import { isPerson, type Remiss } from './remiss.js';
 
-export const ROLES = ['handlaggare', 'chef', 'registrator'] as const;
+export const ROLES = ROLE_NAMES;
 export type Role = (typeof ROLES)[number];
 
 /** The id of the organisation of a single-file deployment that names none. */
@@ -178,8 +178,10 @@ function hasMembers(organisation: Organisation): boolean {
 }
 
 function isListedManager(organisation: Organisation, who: Member): boolean {
-  const managers = [...(organisation.managers ?? []), ...(organisation.approvers ?? []).map((a) => a.email)].map((m) =>
-    m.toLowerCase(),
-  );
+  const managers = [
+    ...(organisation.managers ?? []),
+    ...(organisation.approvers ?? []).map((a) => a.email),
+    ...(organisation.defaultApprover ? [organisation.defaultApprover] : []),
+  ].map((m) => m.toLowerCase());
   return addressesOf(who).some((a) => managers.includes(a));
 }

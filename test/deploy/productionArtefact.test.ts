@@ -112,6 +112,7 @@ test('the artefact holds the compiled bot and production dependencies only', asy
     start: 'exec node --max-semi-space-size=2 dist/src/index.js',
     import: 'node dist/src/cli/import.js',
     'sharepoint:setup': 'node dist/src/cli/sharepointSetup.js',
+    'org:check': 'node dist/src/cli/orgCheck.js',
   });
 });
 

@@ -1,7 +1,7 @@
 /**
- * A fake Microsoft Graph (SharePoint sites, drives, driveItems, upload sessions, list item fields) and a fake
- * Entra token endpoint, over HTTPS on 127.0.0.1 with the tests' certificate. It implements the subset
- * Remissbot uses and refuses what Microsoft refuses, with Microsoft's error bodies: an unknown or missing
+ * A fake Microsoft Graph (SharePoint sites, drives, driveItems, upload sessions, list item fields, the members of
+ * Entra groups) and a fake Entra token endpoint, over HTTPS on 127.0.0.1 with the tests' certificate. It implements
+ * the subset Remissbot uses and refuses what Microsoft refuses, with Microsoft's error bodies: an unknown or missing
  * bearer token, a name clash under conflictBehavior=fail, a slice that is not a multiple of 320 KiB, a bad
  * Content-Range, an Authorization header on a pre-authenticated upload or download URL, an unknown column.
  *
@@ -16,6 +16,7 @@ import https from 'node:https';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ensureTestCertificate, UNTRUSTED_HINT } from '../support/testTls.js';
+import { FakeEntraGroups } from './fakeEntraGroups.js';
 import {
   FakeSharePointLists,
   graphError,
@@ -110,6 +111,13 @@ export class FakeGraph {
    * columns, which need `owner` or `fullcontrol` (Manage Lists); `read` writes nothing.
    */
   siteRole: SiteRole = 'write';
+  /** Entra groups and their members (GET /groups/{id}/transitiveMembers/microsoft.graph.user). */
+  readonly entraGroups = new FakeEntraGroups(() => this.baseUrl);
+  /**
+   * The application permissions granted to the app (the token's roles). Sites.Selected files; reading groups'
+   * members needs GroupMember.Read.All, and reading those members' addresses User.ReadBasic.All.
+   */
+  appRoles: string[] = ['Sites.Selected', 'GroupMember.Read.All', 'User.ReadBasic.All'];
   private readonly drives: Drive[];
   private readonly siteId = `${'contoso.sharepoint.com'},${randomUUID()},${randomUUID()}`;
   private readonly tokens = new Set<string>();
@@ -327,6 +335,8 @@ export class FakeGraph {
       };
     }
     const p = path.slice('/v1.0'.length);
+    const groupAnswer = this.entraGroups.route(method, p, query, this.appRoles);
+    if (groupAnswer) return groupAnswer;
 
     const siteByPath = /^\/sites\/([^/:]+):(\/.*?)\/?$/.exec(p);
     if (method === 'GET' && siteByPath) {
@@ -604,7 +614,7 @@ export class FakeGraph {
       );
     const token = [
       { typ: 'JWT', alg: 'none' },
-      { aud: this.baseUrl, tid: tenant, appid: this.options.clientId, roles: ['Sites.Selected'], jti: randomUUID() },
+      { aud: this.baseUrl, tid: tenant, appid: this.options.clientId, roles: this.appRoles, jti: randomUUID() },
       {},
     ]
       .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))

@@ -1,4 +1,7 @@
-/** `npm run import` as an admin runs it: the real CLI in its own process, from a clean shell's environment. */
+/**
+ * The CLIs (`npm run import`, `npm run org:check`) as an admin runs them: the real CLI in its own process, from a
+ * clean shell's environment.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +11,6 @@ const ROOT = path.resolve(__dirname, '../..');
 // The tsx loader inside this process, not the tsx command: that runs the CLI in a child of its own, which a
 // kill -9 of the command would leave running.
 const TSX_LOADER = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-const CLI = path.join(ROOT, 'src/cli/import.ts');
 
 export interface ImportRun {
   code: number | null;
@@ -23,7 +25,17 @@ export function startImport(
   args: string[],
   env: Record<string, string>,
 ): { child: ChildProcess; done: Promise<ImportRun> } {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, CLI, ...args], {
+  return startCli('import', cwd, args, env);
+}
+
+/** Starts src/cli/<name>.ts in `cwd` with only `env` (and PATH, HOME, TMPDIR). */
+export function startCli(
+  name: string,
+  cwd: string,
+  args: string[],
+  env: Record<string, string>,
+): { child: ChildProcess; done: Promise<ImportRun> } {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(ROOT, 'src/cli', `${name}.ts`), ...args], {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? cwd,

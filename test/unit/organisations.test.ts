@@ -42,6 +42,8 @@ const city = new OrganisationDirectory([kansli, sbf, sbr], groups);
 test('roles come from the member lists (any case), the managers and approvers, and Entra groups', async () => {
   expect([...(await city.rolesIn(sbf, { email: 'ANNA.andersson@stad.se' }))]).toEqual(['handlaggare']);
   expect([...(await city.rolesIn(sbf, { email: 'chef.sbf@stad.se' }))]).toEqual(['chef']);
+  const withDefault = org({ id: 'sbk', defaultApprover: 'per.chef@stad.se', members: { handlaggare: ['a@stad.se'] } });
+  expect([...(await city.rolesIn(withDefault, { email: 'PER.chef@stad.se' }))]).toEqual(['chef']);
   expect([...(await city.rolesIn(sbf, { userPrincipalName: 'reg@stad.se' }))]).toEqual(['registrator']);
   expect([...(await city.rolesIn(kansli, { email: 'kerstin.chef@stad.se' }))]).toEqual(['chef']);
   expect([...(await city.rolesIn(sbf, { email: 'kerstin.chef@stad.se' }))]).toEqual([]);
@@ -85,6 +87,9 @@ test('one organisation file without members is the single organisation of before
 test('the organisation file refuses bad ids, group ids and roles, naming the field', () => {
   expect(() => org({ id: 'Stadsbyggnad!' })).toThrow(/id: must be lower-case letters/);
   expect(() => org({ groups: { chef: ['not-a-guid'] } })).toThrow(/groups\.chef\.0: must be an Entra group object id/);
-  expect(() => org({ members: { kassor: ['a@stad.se'] } })).toThrow(/members: Unrecognized key/);
+  expect(() => org({ members: { kassor: ['a@stad.se'] } })).toThrow(
+    'members: unknown role "kassor" (the roles are handlaggare, chef, registrator)',
+  );
+  expect(() => org({ groups: { chef: [], admin: [] } })).toThrow(/groups: unknown role "admin"/);
   expect(() => org({ members: { chef: ['inte en adress'] } })).toThrow(/members\.chef\.0: must be an e-mail address/);
 });
