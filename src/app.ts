@@ -12,6 +12,7 @@ import { BOT_KEYS } from './bot/botKeys.js';
 import { TeamsMessenger } from './bot/teamsMessenger.js';
 import { createGatedAdapter } from './bot/gatedAdapter.js';
 import { loadOrganisationDirectory } from './config/organisationConfig.js';
+import { graphGroupMembers } from './integrations/graph/groupMembers.js';
 import { guardedByOrganisation } from './features/organisationGuard.js';
 import { ActingOrganisations } from './features/due/actingOrganisation.js';
 import { digestPolicyOf } from './features/digest/digestPolicy.js';
@@ -96,7 +97,9 @@ function fileLinkSecret(settings: Settings, logger: Logger): Buffer {
 export function createRemissbot(settings: Settings, options: RemissbotOptions): Remissbot {
   const { logger } = options;
   const clock = options.clock ?? (() => new Date());
-  const organisations = loadOrganisationDirectory(path.resolve(settings.ORG_CONFIG));
+  // Entra groups are resolved through Graph where it is configured; the local default lists people only.
+  const groups = graphGroupMembers(settings, { logger });
+  const organisations = loadOrganisationDirectory(path.resolve(settings.ORG_CONFIG), groups?.resolve);
   // The register and library columns are the deployment's: the first organisation's (the only one, or the kansli).
   const organisation = organisations.defaultOrganisation;
   const store = createStore(settings);

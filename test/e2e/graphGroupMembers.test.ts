@@ -102,5 +102,9 @@ test('the directory gives roles by group through Graph; without Graph settings t
   const city = new OrganisationDirectory([kansli], members().resolve);
   expect([...(await city.rolesIn(kansli, { userPrincipalName: 'KERSTIN.chef@stad.se' }))]).toEqual(['chef']);
   expect([...(await city.rolesIn(kansli, { email: 'okand@stad.se' }))]).toEqual([]);
+  // A group Graph cannot read gives no one a role, and the person's turn goes on.
+  const gone = { ...kansli, groups: { chef: [UNKNOWN] } };
+  const withGone = new OrganisationDirectory([gone], members().resolve);
+  expect([...(await withGone.rolesIn(gone, { email: 'kerstin.chef@stad.se' }))]).toEqual([]);
   expect(graphGroupMembers(loadSettings({}))).toBeUndefined();
 });

@@ -65,9 +65,17 @@ export class GraphGroupMembers {
     this.now = options.now ?? Date.now;
   }
 
-  /** The domain's view: a group's members' addresses (OrganisationDirectory's GroupMembers). */
+  /**
+   * The domain's view: a group's members' addresses (OrganisationDirectory's GroupMembers). A group Graph cannot
+   * read now gives no one a role through it (logged with its code), rather than failing the person's turn.
+   */
   get resolve(): GroupMembers {
-    return (groupId) => this.members(groupId);
+    return (groupId) =>
+      this.members(groupId).catch((err: unknown) => {
+        const code = err instanceof GroupMembersError ? err.code : 'GROUP_MEMBERS_FAILED';
+        this.options.logger?.warn({ event: 'groups.unresolved', code, groupId }, 'group members could not be read');
+        return undefined;
+      });
   }
 
   /** The lower-case mail and UPN of every user in the group, nested groups included; a GroupMembersError if not. */
