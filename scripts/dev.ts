@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadSettings, SettingsError } from '../src/config/settings.js';
+import { loadOrganisationDirectory } from '../src/config/organisationConfig.js';
 import { exampleCsv } from './exampleRemisser.js';
 import { playgroundConfigAs } from './playgroundConfig.js';
 
@@ -24,7 +25,12 @@ function playgroundTenant(): string {
 }
 
 function main(): void {
-  const env = { ...process.env, ALLOWED_TENANTS: process.env.ALLOWED_TENANTS || playgroundTenant() };
+  // The example city (a kansli, a förvaltning and a bolag) unless ORG_CONFIG names the deployment's own.
+  const env = {
+    ...process.env,
+    ALLOWED_TENANTS: process.env.ALLOWED_TENANTS || playgroundTenant(),
+    ORG_CONFIG: process.env.ORG_CONFIG || path.join(ROOT, 'config', 'city'),
+  };
   let settings;
   try {
     settings = loadSettings(env);
@@ -40,7 +46,8 @@ function main(): void {
   if (!existsSync(marker)) {
     mkdirSync(settings.DATA_DIR, { recursive: true });
     const file = path.join(settings.DATA_DIR, 'exempel-remisser.csv');
-    writeFileSync(file, exampleCsv(new Date()));
+    const city = !loadOrganisationDirectory(path.resolve(settings.ORG_CONFIG)).single;
+    writeFileSync(file, exampleCsv(new Date(), { organisations: city }));
     const run = spawnSync(bin('tsx'), [path.join(ROOT, 'src/cli/import.ts'), file], { stdio: 'inherit', env });
     if (run.status === 0) writeFileSync(marker, new Date().toISOString());
   }

@@ -14,15 +14,21 @@ interface Example {
   handlaggare: string;
   status: string;
   meetingInDays?: number;
+  /** Its organisation in the example city (config/city). */
+  organisation: 'sbr' | 'social' | 'kansliet';
+  /** Only in the example city: the single-organisation examples stay as they were. */
+  cityOnly?: true;
 }
 
 const ANNA = 'anna.lindqvist@stad.example.se';
 const ERIK = 'erik.sandberg@stad.example.se';
 const FATIMA = 'fatima.said@stad.example.se';
+const GORAN = 'goran.nystrom@stad.example.se';
 
 const EXAMPLES: Example[] = [
   {
     dnr: 'KS 2026/0412',
+    organisation: 'social',
     title: 'Stockholms stads trygghetsprogram 2027–2030',
     remittent: 'Kommunstyrelsen',
     remittentDnr: 'KS 2026/398',
@@ -33,6 +39,7 @@ const EXAMPLES: Example[] = [
   },
   {
     dnr: 'SBR 201.3.1-389/2026',
+    organisation: 'sbr',
     title: 'Näringslivspolicy för Stockholms stad',
     remittent: 'Stockholms Stadshus AB',
     remittentDnr: 'SHAB 2026/77',
@@ -44,6 +51,7 @@ const EXAMPLES: Example[] = [
   },
   {
     dnr: 'KS 2026/0530',
+    organisation: 'social',
     title: 'Program för en hållbar stadsutveckling',
     remittent: 'Stadsledningskontoret',
     remittentDnr: 'SLK-2026-01047',
@@ -54,6 +62,7 @@ const EXAMPLES: Example[] = [
   },
   {
     dnr: 'KS 2026/0611',
+    organisation: 'social',
     title: 'Betänkandet En ny lag om kommunal vuxenutbildning (SOU 2026:41)',
     remittent: 'Utbildningsdepartementet',
     remittentDnr: 'U2026/05177/S',
@@ -65,6 +74,7 @@ const EXAMPLES: Example[] = [
   },
   {
     dnr: 'KS 2026/0702',
+    organisation: 'social',
     title: 'Riktlinjer för stadens arbete med digitalisering',
     remittent: 'Kommunstyrelsen',
     remittentDnr: 'KS 2026/688',
@@ -75,6 +85,7 @@ const EXAMPLES: Example[] = [
   },
   {
     dnr: 'KS 2026/0745',
+    organisation: 'sbr',
     title: 'Promemorian Ökad tillgänglighet i kollektivtrafiken (Ds 2026:12)',
     remittent: 'Infrastrukturdepartementet',
     remittentDnr: 'I2026/01233',
@@ -85,6 +96,7 @@ const EXAMPLES: Example[] = [
   },
   {
     dnr: 'KS 2026/0760',
+    organisation: 'sbr',
     title: 'Stockholms stads miljöprogram 2028–2031',
     remittent: 'Miljöförvaltningen',
     remittentDnr: 'MF 2026-14550',
@@ -95,6 +107,7 @@ const EXAMPLES: Example[] = [
   },
   {
     dnr: 'KS 2026/0301',
+    organisation: 'social',
     title: 'Strategi för stadens lokalförsörjning',
     remittent: 'Kommunstyrelsen',
     remittentDnr: 'KS 2026/250',
@@ -103,12 +116,30 @@ const EXAMPLES: Example[] = [
     handlaggare: ANNA,
     status: 'Besvarad',
   },
+  {
+    dnr: 'KS 2026/0820',
+    organisation: 'kansliet',
+    cityOnly: true,
+    title: 'Betänkandet Kommunernas ansvar för bostadsförsörjningen (SOU 2026:58)',
+    remittent: 'Finansdepartementet',
+    remittentDnr: 'Fi2026/03121',
+    receivedDaysAgo: 7,
+    dueInDays: 40,
+    handlaggare: GORAN,
+    status: 'Fördelad',
+  },
 ];
 
-export function exampleCsv(now: Date): string {
+/**
+ * The examples as a diarium export; `organisations` adds the organisation column of the example city
+ * (config/city) and its own examples.
+ */
+export function exampleCsv(now: Date, { organisations = false } = {}): string {
   const today = todayIn(now);
-  const header = 'diarienummer;titel;remittent;remittentens_dnr;inkom;svarsdatum;handläggare;status;sammanträde';
-  const rows = EXAMPLES.map((e) =>
+  const header =
+    'diarienummer;titel;remittent;remittentens_dnr;inkom;svarsdatum;handläggare;status;sammanträde' +
+    (organisations ? ';organisation' : '');
+  const rows = EXAMPLES.filter((e) => organisations || !e.cityOnly).map((e) =>
     [
       e.dnr,
       e.title,
@@ -119,6 +150,7 @@ export function exampleCsv(now: Date): string {
       e.handlaggare,
       e.status,
       e.meetingInDays === undefined ? '' : addDays(today, e.meetingInDays),
+      ...(organisations ? [e.organisation] : []),
     ].join(';'),
   );
   return [header, ...rows].join('\r\n') + '\r\n';

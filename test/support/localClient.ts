@@ -63,7 +63,8 @@ export async function startLocalClients(
   const bot = createRemissbot(settings, { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
   await importRemisser(
     bot.register,
-    parseExport(Buffer.from(exampleCsv(new Date())), 'exempel.csv'),
+    // The example city's remisser carry their organisation, as `npm run dev` imports them.
+    parseExport(Buffer.from(exampleCsv(new Date(), { organisations: !!env.ORG_CONFIG })), 'exempel.csv'),
     new Date(),
     'test',
   );
