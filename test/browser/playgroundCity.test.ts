@@ -5,7 +5,15 @@
  */
 import type { Browser } from 'playwright-core';
 import { journeyShot, startLocalClients, type LocalClients } from '../support/localClient.js';
-import { cardWith, clickUntil, openChat, playgroundConfigAs, say, type Playground } from '../support/playground.js';
+import {
+  answerFromList,
+  cardWith,
+  clickUntil,
+  openChat,
+  playgroundConfigAs,
+  say,
+  type Playground,
+} from '../support/playground.js';
 
 let local: LocalClients;
 let annasClient: Playground;
@@ -50,12 +58,7 @@ test('each organisation sees its own remisser; Anna switches between hers; the k
   expect(sofText).not.toContain(SBR_REMISS);
   await journeyShot(anna, 'city-2-anna-sof');
   // The förvaltning's form: its own headings.
-  await sof
-    .locator(`[role="button"][aria-label="Visa: ${SOF_TITLE}"]`)
-    .getByRole('button', { name: /^(Besvara|Fortsätt)/ })
-    .click();
-  const form = cardWith(anna, 'Steg 1 av 7: Kontaktuppgifter och sammanträde');
-  await form.waitFor({ timeout: 15_000 });
+  const form = await answerFromList(anna, sof, SOF_TITLE);
   expect(await form.innerText()).toContain('Förvaltningens synpunkter');
 
   const fatima = await openChat(browser, fatimasClient.url);

@@ -7,7 +7,7 @@ import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 export { playgroundConfigAs } from '../../scripts/playgroundConfig.js';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -135,6 +135,11 @@ export async function openAnswerForm(page: Page, title: string) {
   await say(page, 'mina remisser');
   const list = cardWith(page, 'Mina remisser');
   await list.waitFor({ timeout: 15_000 });
+  return answerFromList(page, list, title);
+}
+
+/** Besvara (or Fortsätt) on the row of the remiss titled `title` in a list card: its form's first step. */
+export async function answerFromList(page: Page, list: Locator, title: string) {
   // The row that opens the remiss is named after it; its own Besvara (or Fortsätt) is inside.
   await list
     .locator(`[role="button"][aria-label="Visa: ${title}"]`)
