@@ -8,11 +8,22 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { cardOf, cardText } from '../fakes/fakeConnector.js';
-import { cardActionFrom, personalChat, startHarness, type ChatUser, type Harness } from '../support/botHarness.js';
+import {
+  cardActionFrom,
+  personalChat,
+  startHarness,
+  taskFrom,
+  type ChatUser,
+  type Harness,
+} from '../support/botHarness.js';
 import { FormDriver, type Card } from '../support/formDriver.js';
 import { remiss } from '../support/remissFixtures.js';
 import { exampleOrganisation } from '../support/answerFixtures.js';
 import { refusalOf } from '../../src/cards/messageCard.js';
+import { ANSWER_VERBS, WRITE_DIALOG } from '../../src/features/answer/index.js';
+import { APPROVAL_VERBS } from '../../src/features/approval/index.js';
+import { DUE_VERBS } from '../../src/features/due/index.js';
+import { FILING_VERBS } from '../../src/features/filing/index.js';
 
 const anna = { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna', email: 'anna.andersson@stad.se' };
 const bertil = { id: '29:bertil', name: 'Bertil Berg', aadObjectId: 'aad-bertil', email: 'bertil.berg@stad.se' };
@@ -183,3 +194,28 @@ test("an approved answer is filed in its organisation's folder, its registrator 
   expect(toChannel.map((c) => cardText(c)).join('\n')).toContain('SOF 2026/1');
   expect((await h.bot.register.get('SOF 2026/1'))!.remiss.status).toBe('Klar för diarieföring');
 }, 30_000);
+
+test("every card verb and the writing dialog refuse another organisation's remiss, whatever the data", async () => {
+  const forged = { dnr: 'SBR 2026/1', revision: 0, version: 1, step: 2, nav: 'next', text: 'Kapat!', kind: 'answer' };
+  const verbs = [
+    ...Object.values(ANSWER_VERBS),
+    ...Object.values(APPROVAL_VERBS),
+    ...Object.values(FILING_VERBS),
+    DUE_VERBS.show,
+  ];
+  for (const verb of verbs) {
+    const res = await h.post(cardActionFrom(h.connector, chats.anna, verb, forged));
+    const card = (res.body as { value: Card }).value;
+    expect({ verb, status: res.status, refusal: refusalOf(card as never) }).toEqual({
+      verb,
+      status: 200,
+      refusal: 'OTHER_ORGANISATION',
+    });
+  }
+  for (const name of ['task/fetch', 'task/submit'] as const) {
+    const res = await h.post(taskFrom(h.connector, chats.anna, name, { ...forged, dialog: WRITE_DIALOG }));
+    expect((res.body as { task: { value: unknown } }).task.value).toBe(
+      'Remissen hör till en annan organisation än din. Fråga registratorn där om du ska arbeta med den.',
+    );
+  }
+});
