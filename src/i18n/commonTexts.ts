@@ -13,8 +13,7 @@ export const sv = {
   fieldHandlaggare: 'Handläggare',
   history: 'Historik',
   remissNotFound: 'Jag hittar ingen remiss med det diarienumret.',
-  otherOrganisation:
-    'Remissen hör till en annan organisation än din. Fråga registratorn där om du ska arbeta med den.',
+  otherOrganisation: 'Remissen hör till en annan organisation än din. Fråga registratorn där om du ska arbeta med den.',
   invalidAction: 'Det där kortet går inte att använda längre. Skriv ”remisser” för att få en ny lista.',
   notServedHere: 'Remissbot används inte i din organisation eller kanal. Ingenting har ändrats.',
   notAvailableHere: 'Remissbot är inte tillgänglig här.',
@@ -34,7 +33,8 @@ export const sv = {
     `Det här kortet gäller version ${v}, men den senaste versionen är ${latest}. Ingenting har ändrats.`,
   alreadyDecided: (text: string) => `Beslutet är redan fattat: ${text}. Ingenting har ändrats.`,
   toldApproved: (title: string, by: string) =>
-    `Ditt svar på ”${title}” är godkänt av ${by}. Det är klart att diarieföras och skickas.`,
+    `Ditt svar på ”${title}” är godkänt av ${by}. Du får ett meddelande när det är sparat och klart att ` +
+    `diarieföras.`,
   toldChanges: (title: string, by: string, comment: string) =>
     `${by} vill att du ändrar svaret på ”${title}”: ${comment}`,
   notTheRegistrator:
@@ -87,7 +87,8 @@ export const en: typeof sv = {
     `This card is for version ${v}, but the latest version is ${latest}. Nothing has changed.`,
   alreadyDecided: (text: string) => `The decision has already been made: ${text}. Nothing has changed.`,
   toldApproved: (title: string, by: string) =>
-    `Your answer to “${title}” was approved by ${by}. It is ready to be registered and sent.`,
+    `Your answer to “${title}” was approved by ${by}. You will be told when it is saved and ready to be ` +
+    `registered.`,
   toldChanges: (title: string, by: string, comment: string) =>
     `${by} asks you to change the answer to “${title}”: ${comment}`,
   notTheRegistrator: 'Only the registrator (or their channel) can mark the answer as registered. Nothing has changed.',
