@@ -6,6 +6,7 @@ import { renderCard } from '../../cards/cardTemplates.js';
 import { compareDates, daysBetween, weekOf, type CalendarDate } from '../../domain/calendar.js';
 import { isWeekend, nonWorkingDayName, previousWorkingDay } from '../../domain/holidays.js';
 import type { Language } from '../../domain/language.js';
+import { grantedExtension, pendingExtension } from '../../domain/distribution.js';
 import { isOpen, type HistoryEntry, type Remiss } from '../../domain/remiss.js';
 import {
   daysLeftText,
@@ -163,10 +164,37 @@ function historyText(entry: HistoryEntry, language: Language): string {
       return t.historyApproved(entry.version, entry.by, entry.hash.slice(0, 12));
     case 'changesRequested':
       return t.historyChangesRequested(entry.version, entry.by, entry.comment);
+    case 'assigned':
+      return entry.from
+        ? t.historyReassigned(entry.from, entry.toName ?? entry.to, entry.by)
+        : t.historyAssigned(entry.toName ?? entry.to, entry.by);
+    case 'handedBack':
+      return t.historyHandedBack(entry.by, entry.reason);
+    case 'extensionRequested':
+      return t.historyExtensionRequested(formatLongDate(entry.to, language), entry.by);
+    case 'extensionGranted':
+      return t.historyExtensionGranted(
+        formatLongDate(entry.from, language),
+        formatLongDate(entry.to, language),
+        entry.agreedBy,
+        entry.by,
+      );
   }
 }
 
-export function remissDetailView(remiss: Remiss, back: DueListPage, shownAt: ShownAt, progress: Progress) {
+/** What other features add to the detail card: a notice on top, and their buttons (fördela, anstånd, …). */
+export interface DetailExtras {
+  notice?: string;
+  actions?: { title: string; verb: string; data: object }[];
+}
+
+export function remissDetailView(
+  remiss: Remiss,
+  back: DueListPage,
+  shownAt: ShownAt,
+  progress: Progress,
+  extras: DetailExtras = {},
+) {
   const { today, language } = shownAt;
   const t = messages(language);
   const ready = readyBy(remiss, shownAt.handlingStopDays);
@@ -177,8 +205,17 @@ export function remissDetailView(remiss: Remiss, back: DueListPage, shownAt: Sho
   const optional = (label: string, value: string | undefined) => (value ? [{ label, value }] : []);
   const days = daysBetween(today, remiss.dueDate);
   const history = remiss.history.slice(-MAX_HISTORY_SHOWN).reverse();
+  const granted = grantedExtension(remiss);
+  const pending = pendingExtension(remiss);
+  const extension = granted
+    ? `; ${t.extensionShown(formatLongDate(granted.from, language), granted.agreedBy)}`
+    : pending
+      ? `; ${t.extensionPendingShown(formatLongDate(pending.to, language))}`
+      : '';
   return {
     title: remiss.title,
+    notice: extras.notice ?? '',
+    moreActions: extras.actions ?? [],
     warning: [lateMeeting, nonWorkingDueWarning(remiss.dueDate, language, today)].filter(Boolean).join(' '),
     fields: [
       {
@@ -189,7 +226,10 @@ export function remissDetailView(remiss: Remiss, back: DueListPage, shownAt: Sho
       ...optional(t.fieldRemittentDnr, remiss.remittentDnr),
       { label: t.fieldRemittent, value: remiss.remittent },
       { label: t.fieldReceived, value: formatLongDate(remiss.received, language) },
-      { label: t.fieldDueDate, value: `${formatLongDate(remiss.dueDate, language)} (${daysLeftText(days, language)})` },
+      {
+        label: t.fieldDueDate,
+        value: `${formatLongDate(remiss.dueDate, language)} (${daysLeftText(days, language)}${extension})`,
+      },
       ...optional(t.fieldMeeting, remiss.meetingDate && formatLongDate(remiss.meetingDate, language)),
       {
         label: t.fieldHandlaggare,
@@ -244,6 +284,12 @@ export function dueListCard(
 }
 
 /** One remiss in full, with the way back to the list page it was opened from. */
-export function remissDetailCard(remiss: Remiss, back: DueListPage, progress: Progress, at: ShownAt): AdaptiveCard {
-  return renderCard('remiss-detail', remissDetailView(remiss, back, at, progress));
+export function remissDetailCard(
+  remiss: Remiss,
+  back: DueListPage,
+  progress: Progress,
+  at: ShownAt,
+  extras: DetailExtras = {},
+): AdaptiveCard {
+  return renderCard('remiss-detail', remissDetailView(remiss, back, at, progress, extras));
 }
