@@ -57,12 +57,7 @@ async function main(argv: string[]): Promise<number> {
   const parsed = checkOrganisations(exported, organisations);
   let register;
   try {
-    register = createRegister(
-      settings,
-      () => organisations.defaultOrganisation,
-      createStore(settings),
-      createLogger('silent'),
-    );
+    register = createRegister(settings, () => organisations, createStore(settings), createLogger('silent'));
   } catch (err) {
     process.stderr.write(importText.registerUnavailable((err as Error).message));
     return 2;
