@@ -100,8 +100,6 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
   // Entra groups are resolved through Graph where it is configured; the local default lists people only.
   const groups = graphGroupMembers(settings, { logger });
   const organisations = loadOrganisationDirectory(path.resolve(settings.ORG_CONFIG), groups?.resolve);
-  // The register and library columns are the deployment's: the first organisation's (the only one, or the kansli).
-  const organisation = organisations.defaultOrganisation;
   const store = createStore(settings);
   const leadership =
     store instanceof BlobStore
@@ -110,9 +108,9 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
         )
       : SOLE_INSTANCE;
   const sharePoint = settings.sharePoint
-    ? sharePointOnFirstUse({ ...settings, sharePoint: settings.sharePoint }, organisation, logger, options.sharePoint)
+    ? sharePointOnFirstUse({ ...settings, sharePoint: settings.sharePoint }, organisations, logger, options.sharePoint)
     : undefined;
-  const register = createRegister(settings, () => organisation, store, logger, sharePoint, clock);
+  const register = createRegister(settings, () => organisations, store, logger, sharePoint, clock);
   const languages = new LanguagePreferences(store, settings.BOT_LANGUAGE);
   const drafts = new DraftRepository(store);
   const downloads = new DownloadLinks(
