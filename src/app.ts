@@ -15,6 +15,8 @@ import { loadOrganisationDirectory } from './config/organisationConfig.js';
 import { graphGroupMembers } from './integrations/graph/groupMembers.js';
 import { guardedByOrganisation } from './features/organisationGuard.js';
 import { ActingOrganisations } from './features/due/actingOrganisation.js';
+import { distributionModule } from './features/distribution/index.js';
+import { DistributionRoutes } from './features/distribution/distributionRoutes.js';
 import { digestPolicyOf } from './features/digest/digestPolicy.js';
 import type { Settings } from './config/settings.js';
 import { AnswerDialog } from './features/answer/answerDialog.js';
@@ -172,15 +174,21 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     clock,
     logger,
   });
+  const due: DueRoutes = new DueRoutes(
+    register,
+    { marker: () => drafts.marker(), progress: (dnr) => answer.progress(dnr) },
+    settings.MEETING_HANDLING_STOP_DAYS,
+    new ActingOrganisations(store),
+    (ctx, remiss) => distribution.detailActions(ctx, remiss),
+  );
+  const distribution: DistributionRoutes = new DistributionRoutes({
+    ...{ register, organisations, people, outbox, messenger },
+    hasDraft: async (dnr) => !!(await drafts.get(dnr)),
+    detail: (remiss, language, now, notice) => due.detailFor(remiss, language, now, notice),
+  });
   const featureModules: FeatureModule[] = [
-    dueModule(
-      new DueRoutes(
-        register,
-        { marker: () => drafts.marker(), progress: (dnr) => answer.progress(dnr) },
-        settings.MEETING_HANDLING_STOP_DAYS,
-        new ActingOrganisations(store),
-      ),
-    ),
+    dueModule(due),
+    distributionModule(distribution),
     answerModule(new AnswerRoutes(organisations, answer), new AnswerDialog(organisations, answer)),
     approvalModule(approval),
     filingModule(filing, registrators),

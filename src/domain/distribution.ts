@@ -15,8 +15,8 @@ const withEntry = (remiss: Remiss, changes: Partial<Remiss>, ...entries: History
   history: [...remiss.history, ...entries],
 });
 
-/** Assigns (or reassigns) a handläggare; an Inkommen remiss becomes Fördelad. */
-export function assign(remiss: Remiss, to: Person, by: string, at: string): Changed {
+/** Assigns (or reassigns) a handläggare; an Inkommen remiss becomes Fördelad. `byEmail` is kept to tell them later. */
+export function assign(remiss: Remiss, to: Person, by: string, at: string, byEmail?: string): Changed {
   if (!isOpen(remiss.status)) return { refused: 'REMISS_CLOSED' };
   const previous = remiss.handlaggare;
   if (previous && previous.email.toLowerCase() === to.email.toLowerCase()) return { refused: 'SAME_HANDLAGGARE' };
@@ -27,6 +27,7 @@ export function assign(remiss: Remiss, to: Person, by: string, at: string): Chan
     ...(to.name ? { toName: to.name } : {}),
     ...(previous ? { from: previous.email } : {}),
     by,
+    ...(byEmail ? { byEmail } : {}),
   };
   const moved: HistoryEntry[] =
     statusRank(remiss.status) < statusRank('Fördelad')

@@ -91,7 +91,7 @@ export type HistoryEntry =
   | { at: string; kind: 'approved'; version: number; hash: string; by: string }
   | { at: string; kind: 'changesRequested'; version: number; hash: string; by: string; comment: string }
   /** Fördelning: `to` the handläggare's e-mail (and name), `by` who assigned; `from` the one before, if any. */
-  | { at: string; kind: 'assigned'; to: string; toName?: string; from?: string; by: string }
+  | { at: string; kind: 'assigned'; to: string; toName?: string; from?: string; by: string; byEmail?: string }
   /** The handläggare gave it back ("Lämna tillbaka"), with why. */
   | { at: string; kind: 'handedBack'; by: string; reason: string }
   /** Anstånd asked of the remittent: the svarsdatum asked for. */

@@ -1,6 +1,7 @@
 /** Fördelning, lämna tillbaka and anstånd (issue 20): their cards, notices and history lines. */
 export const sv = {
   assign: 'Fördela',
+  backToRemiss: 'Tillbaka till remissen',
   reassign: 'Fördela om',
   handBack: 'Lämna tillbaka',
   extension: 'Anstånd',
@@ -55,6 +56,7 @@ export const sv = {
 
 export const en: typeof sv = {
   assign: 'Assign',
+  backToRemiss: 'Back to the remiss',
   reassign: 'Reassign',
   handBack: 'Hand back',
   extension: 'Extension',

@@ -18,6 +18,8 @@ export const REFUSALS = {
   NOT_DISTRIBUTOR: 'notDistributor',
   /** "Lämna tillbaka" by someone other than the handläggare. */
   NOT_HANDLAGGARE: 'notHandlaggare',
+  /** "Lämna tillbaka" while the handläggare has a draft answer (it would be left without an owner). */
+  HAND_BACK_DRAFT: 'handBackDraftExists',
   /** Anstånd recorded by someone who is neither the handläggare nor a chef or registrator of its organisation. */
   EXTENSION_NOT_ALLOWED: 'notExtensionAllowed',
   /** An answer started for a remiss already answered or closed. */
