@@ -105,6 +105,10 @@ test('anstånd: asked for, then granted, moves the svarsdatum and says so on the
     'Anstånd beviljat av Socialdepartementet, Eva Ek: svarsdatum från den 15 december 2026 till den 31 januari 2027',
   );
   expect((await stored()).dueDate).toBe('2027-01-31');
+  // The lists use the new date and say that anstånd was given.
+  const list = cardText(cardOf(await d().say(chats.erik, 'alla remisser'))!);
+  expect(list).toContain('SOF 2026/2 · erik.sandberg · Fördelad · anstånd');
+  expect(list).toMatch(/29 jan · om \d+ dagar/);
 });
 
 test('the wrong person, another organisation and forged data are refused and change nothing', async () => {

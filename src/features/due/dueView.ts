@@ -7,7 +7,8 @@ import { compareDates, daysBetween, weekOf, type CalendarDate } from '../../doma
 import { isWeekend, nonWorkingDayName, previousWorkingDay } from '../../domain/holidays.js';
 import type { Language } from '../../domain/language.js';
 import { grantedExtension, pendingExtension } from '../../domain/distribution.js';
-import { isOpen, type HistoryEntry, type Remiss } from '../../domain/remiss.js';
+import { isOpen, type Remiss } from '../../domain/remiss.js';
+import { historyText } from './historyText.js';
 import {
   daysLeftText,
   formatDateTime,
@@ -105,7 +106,15 @@ export function dueListView(
       // Urgency is told by an icon in colour and by the words in bold default colour: never by colour alone.
       daysLeftIcon: days < 0 ? '⚠ ' : days <= 3 ? '● ' : '',
       daysLeftColor: days < 0 ? 'Attention' : days <= 3 ? 'Warning' : 'Default',
-      details: oneLine([r.dnr, shortPersonLabel(r, language), t.statusNames[r.status]].join(' · '), ROW_DETAILS_MAX),
+      details: oneLine(
+        [
+          r.dnr,
+          shortPersonLabel(r, language),
+          t.statusNames[r.status],
+          ...(grantedExtension(r) ? [t.rowExtension] : []),
+        ].join(' · '),
+        ROW_DETAILS_MAX,
+      ),
       warning: nonWorkingDueWarning(r.dueDate, language, today),
       showLabel: `${t.show}: ${r.title}`,
       showData: { dnr: r.dnr, filter: page.filter, offset: page.offset },
@@ -127,59 +136,6 @@ export function dueListView(
     moreLabel: t.showMore,
     moreData: { filter: page.filter, offset: page.offset + PAGE_SIZE },
   };
-}
-
-/** Record field names as the user reads them; unknown names are shown as they are. */
-function fieldLabel(field: string, language: Language): string {
-  const t = messages(language);
-  const labels: Record<string, string> = {
-    dnr: t.fieldDnr,
-    remittentDnr: t.fieldRemittentDnr,
-    title: t.fieldTitle,
-    remittent: t.fieldRemittent,
-    received: t.fieldReceived,
-    dueDate: t.fieldDueDate,
-    meetingDate: t.fieldMeeting,
-    handlaggare: t.fieldHandlaggare,
-    approver: t.fieldApprover,
-    status: t.fieldStatus,
-  };
-  return (labels[field] ?? field).toLowerCase();
-}
-
-function historyText(entry: HistoryEntry, language: Language): string {
-  const t = messages(language);
-  switch (entry.kind) {
-    case 'created':
-      return t.historyCreated;
-    case 'statusChanged':
-      return t.historyStatus(t.statusNames[entry.from], t.statusNames[entry.to]);
-    case 'dueDateChanged':
-      return t.historyDueDate(formatLongDate(entry.from, language), formatLongDate(entry.to, language));
-    case 'updated':
-      return t.historyUpdated(entry.fields.map((f) => fieldLabel(f, language)).join(', '));
-    case 'approvalRequested':
-      return t.historyApprovalRequested(entry.version, entry.by, entry.approver, entry.hash.slice(0, 12));
-    case 'approved':
-      return t.historyApproved(entry.version, entry.by, entry.hash.slice(0, 12));
-    case 'changesRequested':
-      return t.historyChangesRequested(entry.version, entry.by, entry.comment);
-    case 'assigned':
-      return entry.from
-        ? t.historyReassigned(entry.from, entry.toName ?? entry.to, entry.by)
-        : t.historyAssigned(entry.toName ?? entry.to, entry.by);
-    case 'handedBack':
-      return t.historyHandedBack(entry.by, entry.reason);
-    case 'extensionRequested':
-      return t.historyExtensionRequested(formatLongDate(entry.to, language), entry.by);
-    case 'extensionGranted':
-      return t.historyExtensionGranted(
-        formatLongDate(entry.from, language),
-        formatLongDate(entry.to, language),
-        entry.agreedBy,
-        entry.by,
-      );
-  }
 }
 
 /** What other features add to the detail card: a notice on top, and their buttons (fördela, anstånd, …). */
