@@ -19,7 +19,7 @@ import type { ApprovalStore } from '../approval/approvalStore.js';
 import type { Installations } from '../conversations/installations.js';
 import type { Progress } from '../due/dueView.js';
 import type { AdaptiveCard } from '../featureContext.js';
-import { overviewCards, personalDigestCard } from './digestCards.js';
+import { overviewParts, personalDigestCard, type OverviewParts } from './digestCards.js';
 import { DEFAULT_PREFERENCE, type DigestPreference, type DigestPreferences } from './digestPreferences.js';
 import { overviewAudiences } from './overviewAudiences.js';
 
@@ -146,15 +146,23 @@ function overviewTo(
 ): Delivery[] {
   if (!remisser.some((r) => isOpen(r.status))) return [];
   const deliveries: Delivery[] = [];
-  const overviewFor = (language: Language) => overviewCards(remisser, day, language, policy.handlingStopDays);
-  const partCount = overviewFor('sv').length;
+  // Split once per language; each delivery renders its own part only.
+  const split = new Map<Language, OverviewParts>();
+  const overviewFor = (language: Language) => {
+    const parts = split.get(language) ?? overviewParts(remisser, day, language, policy.handlingStopDays);
+    split.set(language, parts);
+    return parts;
+  };
+  const cardOf = (language: Language, part: number) =>
+    (part < overviewFor(language).count ? overviewFor(language) : overviewFor('sv')).card(part);
+  const partCount = overviewFor('sv').count;
   for (let part = 0; part < partCount; part++) {
     for (const email of new Set(managers.map((m) => m.toLowerCase()))) {
       deliveries.push({
         key: `${day}/overview/${hashOf(email)}/${part}`,
         phase: 1,
         recipient: { kind: 'person', email },
-        content: async (language) => ({ card: overviewFor(language)[part] ?? overviewFor('sv')[part]! }),
+        content: async (language) => ({ card: cardOf(language, part) }),
       });
     }
     for (const target of channels) {
@@ -162,7 +170,7 @@ function overviewTo(
         key: `${day}/overview/${hashOf(target.conversationId)}/${part}`,
         phase: 1,
         recipient: { kind: 'conversation', target },
-        content: async () => ({ card: overviewFor('sv')[part]! }),
+        content: async () => ({ card: cardOf('sv', part) }),
       });
     }
   }
