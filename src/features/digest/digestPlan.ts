@@ -131,21 +131,25 @@ function personal({ day, policy, remisser, preferences, progress }: PlanInput): 
   return deliveries;
 }
 
-/** Each audience's overview of its open remisser. */
+/**
+ * Each audience's overview of its open remisser, part by part across the audiences: a conversation takes 7
+ * messages a second, so the many parts of one (a city kansli's) sent one after another would hold every sender.
+ */
 function overview(input: PlanInput): Delivery[] {
-  return input.overviews.flatMap((audience) =>
+  const byAudience = input.overviews.map((audience) =>
     overviewTo(input, audience.sees ? input.remisser.filter(audience.sees) : input.remisser, audience),
   );
+  const parts = Math.max(0, ...byAudience.map((a) => a.length));
+  return Array.from({ length: parts }, (_, part) => byAudience.flatMap((a) => a[part] ?? [])).flat();
 }
 
-/** The overview of `remisser`, in parts, to each manager (in their language) and each channel. */
+/** The overview of `remisser`, part by part, to each manager (in their language) and each channel. */
 function overviewTo(
   { day, policy }: PlanInput,
   remisser: readonly Remiss[],
   { managers, channels }: OverviewAudience,
-): Delivery[] {
+): Delivery[][] {
   if (!remisser.some((r) => isOpen(r.status))) return [];
-  const deliveries: Delivery[] = [];
   // Split once per language; each delivery renders its own part only.
   const split = new Map<Language, OverviewParts>();
   const overviewFor = (language: Language) => {
@@ -155,8 +159,8 @@ function overviewTo(
   };
   const cardOf = (language: Language, part: number) =>
     (part < overviewFor(language).count ? overviewFor(language) : overviewFor('sv')).card(part);
-  const partCount = overviewFor('sv').count;
-  for (let part = 0; part < partCount; part++) {
+  return Array.from({ length: overviewFor('sv').count }, (_, part) => {
+    const deliveries: Delivery[] = [];
     for (const email of new Set(managers.map((m) => m.toLowerCase()))) {
       deliveries.push({
         key: `${day}/overview/${hashOf(email)}/${part}`,
@@ -173,8 +177,8 @@ function overviewTo(
         content: async () => ({ card: cardOf('sv', part) }),
       });
     }
-  }
-  return deliveries;
+    return deliveries;
+  });
 }
 
 /** The handläggare's reminders ahead of klart senast: once per remiss, kind and date. */

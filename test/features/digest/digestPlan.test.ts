@@ -148,6 +148,27 @@ test('an overview of many parts renders only the part each message sends (a city
   }
 });
 
+test('overviews go part by part across the audiences, not all of one conversation first', () => {
+  const many = Array.from({ length: 600 }, (_, i) =>
+    remiss({ dnr: `KS 2026/${i}`, title: `Remiss ${i} om ${'stadens verksamhet '.repeat(5)}`, dueDate: '2027-02-01' }),
+  );
+  const plan = planDeliveries(
+    input({
+      remisser: many,
+      overviews: [
+        { managers: ['kansli@stad.se'], channels: [] },
+        { sees: (r) => r.dnr === 'KS 2026/1', managers: ['chef@stad.se'], channels: [] },
+      ],
+    }),
+  );
+  const parts = plan.map((d) => d.key.replace(/^.*\/overview\/(\w+)\/(\d+)$/, '$2 $1'));
+  expect(parts.slice(0, 3)).toEqual([
+    `0 ${hash('kansli@stad.se')}`,
+    `0 ${hash('chef@stad.se')}`,
+    `1 ${hash('kansli@stad.se')}`,
+  ]);
+});
+
 test('reminders ahead of klart senast come after the lists, keyed by kind, remiss and date', async () => {
   const plan = planDeliveries(
     input({
