@@ -157,8 +157,12 @@ const step: Step = (tokens, i, q) => {
       return taken(set(q, 'whose', word.whose), 1);
     case 'status':
       return taken(set(q, 'status', word.status), 1);
-    case 'not':
-      return taken(next?.t === 'assigned' && set(q, 'whose', { kind: 'unassigned' }), 2);
+    case 'not': {
+      // "ej fördelade", "utan handläggare", "inte är fördelade", "not assigned", "not yet assigned"
+      const skip = ['ar', 'is', 'yet', 'annu'].includes(tokens[i + 1] ?? '') ? 1 : 0;
+      const assigned = lookup(tokens[i + 1 + skip])?.t === 'assigned';
+      return taken(assigned && set(q, 'whose', { kind: 'unassigned' }), 2 + skip);
+    }
     case 'personBefore':
       return personAfter(tokens, i, q);
     case 'me':

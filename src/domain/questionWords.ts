@@ -39,7 +39,7 @@ const LEXICON = new Map<string, Word>([
       'svarsdatumet svarsdag sista datum besvaras besvara besvarat svara svar i pa och inom under nu just kan du ' +
       'tack snalla hej hallo att handlaggs handlagger what whats which show list me the are is there any all ' +
       'remisses referrals referral consultations do we have got need needs be that with due deadline deadlines ' +
-      'in on of it a an please can you give get s hi hello answer',
+      'in on of it a an please can you give get s hi hello answer annu yet',
     { t: 'filler' },
   ),
   ...words('klar klara klart fardig fardiga fardigt ready finished completed', { t: 'ready' }),
