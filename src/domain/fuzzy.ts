@@ -14,13 +14,21 @@ export function sameWord(typed: string, known: string): boolean {
   return damerauLevenshtein(typed, known).steps <= 1;
 }
 
+/** The longest ending a typed word may add to a known one: "-erna", "-arna", "-et" with a slip. */
+const MAX_ENDING = 4;
+
 /**
- * A typed word names a longer word: alike, alike with the longer one's ending cut off ("trygghetsprogrammet" for
- * "trygghetsprogram"), or part of it ("trygghet" in "trygghetsprogram"); the shorter must have five letters.
+ * A typed word names a known word (of a title or a name): alike; the start or a part of it ("trygghet" in
+ * "trygghetsprogram", "bostad" of "bostäder"); or the known word with an ending ("trygghetsprogrammet" for
+ * "trygghetsprogram"). The typed word must have five letters.
  */
 export function wordNames(typed: string, known: string): boolean {
   if (sameWord(typed, known)) return true;
-  const [short, long] = typed.length <= known.length ? [typed, known] : [known, typed];
-  if (short.length < FUZZY_MIN_LENGTH) return false;
-  return long.includes(short) || sameWord(short, long.slice(0, short.length));
+  if (typed.length < FUZZY_MIN_LENGTH) return false;
+  if (typed.length <= known.length) return known.includes(typed) || sameWord(typed, known.slice(0, typed.length));
+  return (
+    known.length >= FUZZY_MIN_LENGTH &&
+    typed.length - known.length <= MAX_ENDING &&
+    sameWord(known, typed.slice(0, known.length))
+  );
 }

@@ -54,7 +54,8 @@ export function isNamed(person: Person | undefined, typed: string): boolean {
 
 /** The typed name's part of the person's own name, as written there: "Anna" for "anna", else the whole name. */
 export function spokenName(person: Person, typed: string): string {
-  const written = (person.name ?? person.email.split('@')[0]!.replace(/[._-]+/g, ' ')).split(/\s+/);
+  const local = person.email.split('@')[0]!.replace(/[._-]+/g, ' ');
+  const written = (person.name ?? local.replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase())).split(/\s+/);
   const words = significant(typed);
   if (words.length !== 1) return written.join(' ');
   return written.find((w) => nameWord(words[0]!, significant(w)[0] ?? '')) ?? written.join(' ');
