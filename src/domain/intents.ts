@@ -1,8 +1,11 @@
 /**
  * What a chat message asks for. Matching tolerates case, punctuation, extra spaces, a leading @mention and
- * missing å/ä/ö: text is normalised first, then compared with a table of phrases.
+ * missing å/ä/ö: text is normalised first, then compared with a table of phrases; what no phrase or command
+ * names may be a question in the user's own words (question.ts).
  */
+import { foldSwedish, normalise, stripMention } from './chatText.js';
 import type { Language } from './language.js';
+import { parseQuestion, titleQuery, type Query } from './question.js';
 
 export type Intent =
   | { kind: 'due' }
@@ -14,9 +17,10 @@ export type Intent =
   | { kind: 'setLanguage'; language: Language }
   | { kind: 'digest'; change: 'off' | 'on' | 'daily' | 'weekly' }
   | { kind: 'answer'; dnr: string }
-  | { kind: 'show'; dnr: string };
+  | { kind: 'show'; dnr: string }
+  | { kind: 'question'; query: Query };
 
-type SimpleIntent = Exclude<Intent, { dnr: string }>;
+type SimpleIntent = Exclude<Intent, { dnr: string } | { query: Query }>;
 
 /** Normalised phrases (lower case, no å/ä/ö, no punctuation, single spaces). */
 const PHRASES: [string, SimpleIntent][] = [
@@ -90,31 +94,24 @@ const COMMANDS_WITH_DNR: [RegExp, 'answer' | 'show'][] = [
   [/^(?:visa|show|open|oppna)\s+(?!remisser\b)(.+)$/i, 'show'],
 ];
 
-/** Strips Teams mention markup ("<at>Remissbot</at>") and a leading bot name. */
-function stripMention(text: string): string {
-  return text
-    .replace(/<at>[^<]*<\/at>/gi, ' ')
-    .replace(/^\s*@?remissbot\b[:,]?/i, ' ')
-    .trim();
-}
-
-function foldSwedish(text: string): string {
-  return text.replace(/[åä]/g, 'a').replace(/[ÅÄ]/g, 'A').replace(/ö/g, 'o').replace(/Ö/g, 'O');
-}
-
-export function normalise(text: string): string {
-  return foldSwedish(stripMention(text).toLowerCase())
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 export function matchIntent(text: string): Intent | undefined {
   const cleaned = stripMention(text);
   if (cleaned === '?') return { kind: 'help' };
   const phrase = PHRASE_TABLE.get(normalise(cleaned));
   if (phrase) return phrase;
-  // Commands that carry a diarienummer keep its original spelling: dnr formats vary widely.
+  const command = commandWithDnr(cleaned);
+  // "besvara <dnr>" names a remiss; "visa …" may be a question ("visa annas försenade") or words of a title.
+  const query = command?.kind === 'answer' ? undefined : parseQuestion(command ? command.dnr : cleaned);
+  if (query) return { kind: 'question', query };
+  if (command?.kind === 'show' && !/\d/.test(command.dnr)) {
+    const title = titleQuery(command.dnr);
+    if (title) return { kind: 'question', query: title };
+  }
+  return command;
+}
+
+/** Commands that carry a diarienummer keep its original spelling: dnr formats vary widely. */
+function commandWithDnr(cleaned: string): Extract<Intent, { dnr: string }> | undefined {
   const folded = foldSwedish(cleaned);
   for (const [pattern, kind] of COMMANDS_WITH_DNR) {
     const m = pattern.exec(folded);

@@ -56,6 +56,11 @@ const MONTH_WORDS = new Map<string, number>([
   ['dec', 12],
 ]);
 
+/** "januari" / "January": month 1 to 12 in running text. */
+export function monthName(month: number, language: Language): string {
+  return MONTHS[language][month - 1]!;
+}
+
 export function formatLongDate(d: CalendarDate, language: Language): string {
   const [y, m, day] = d.split('-').map(Number) as [number, number, number];
   return `${day} ${MONTHS[language][m - 1]} ${y}`;

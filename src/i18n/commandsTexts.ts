@@ -21,6 +21,16 @@ const TYPED_COMMANDS: readonly Record<Language, readonly [command: string, what:
     sv: ['avsluta digest / prenumerera', 'stänger av eller sätter på remissöversikten'],
     en: ['stop digest / subscribe', 'turns the overview off or on'],
   },
+  {
+    sv: [
+      'annas försenade / ofördelade remisser från Fi / remisser som ska vara klara före jul / visa <ord ur titeln>',
+      'frågor med egna ord: vems, när, från vem, status eller ord ur titeln',
+    ],
+    en: [
+      "anna's overdue remisser / unassigned remisser from Fi / what's due next week / show <words of the title>",
+      'questions in your own words: whose, when, from whom, status or words of the title',
+    ],
+  },
   { sv: ['english / svenska', 'byter språk'], en: ['svenska / english', 'changes the language'] },
 ];
 

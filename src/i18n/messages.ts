@@ -14,9 +14,21 @@ import * as answer from './answerTexts.js';
 import * as filing from './filingTexts.js';
 import * as digest from './digestTexts.js';
 import * as distribution from './distributionTexts.js';
+import * as question from './questionTexts.js';
 
 /** The catalogues, each owning its keys (test/unit/messages.test.ts checks that no key is defined twice). */
-export const CATALOGUES = [commands, common, due, approval, links, answer, filing, digest, distribution] as const;
+export const CATALOGUES = [
+  commands,
+  common,
+  due,
+  approval,
+  links,
+  answer,
+  filing,
+  digest,
+  distribution,
+  question,
+] as const;
 
 /** The keys a catalogue defines that an earlier one in the list already defines. */
 type KeysDefinedTwice<Tables extends readonly unknown[], Seen extends PropertyKey = never> = Tables extends readonly [
@@ -43,6 +55,7 @@ const sv = {
   ...filing.sv,
   ...digest.sv,
   ...distribution.sv,
+  ...question.sv,
 };
 
 export type Messages = typeof sv;
@@ -57,6 +70,7 @@ const en: Messages = {
   ...filing.en,
   ...digest.en,
   ...distribution.en,
+  ...question.en,
 };
 
 const tables: Record<Language, Messages> = { sv, en };

@@ -22,11 +22,16 @@ import type { ActingOrganisations } from './actingOrganisation.js';
 import type { Access } from '../../domain/organisations.js';
 import type { Organisation } from '../../domain/organisation.js';
 import type { Language } from '../../domain/language.js';
+import { titleQuery, type Query } from '../../domain/question.js';
+import { querySchema } from './queryData.js';
+import { describeQuery } from './queryDescription.js';
+import { asksForClosed, isTitleSearch, selectByQuery } from './querySelection.js';
 
 /** Card data is untrusted: anything unexpected falls back to the first page of the due list. */
 const pageSchema = z.object({
   filter: z.enum(DUE_FILTERS).catch('due'),
   offset: z.number().int().min(0).max(100_000).catch(0),
+  query: querySchema.optional().catch(undefined),
 });
 /** "Byt till …": the page, and the organisation to act for (checked against the asker's). */
 const switchSchema = pageSchema.extend({ organisation: z.string().max(40).optional().catch(undefined) });
@@ -34,7 +39,9 @@ const showSchema = pageSchema.extend({ dnr: dnrSchema });
 
 export function parseDueListPage(data: unknown): DueListPage {
   const parsed = pageSchema.safeParse(data);
-  return parsed.success ? parsed.data : { filter: 'due', offset: 0 };
+  if (!parsed.success) return { filter: 'due', offset: 0 };
+  const { query, ...page } = parsed.data;
+  return query ? { ...page, query } : page;
 }
 
 /** Buttons other features put on the detail card, for this asker and remiss. */
@@ -63,11 +70,22 @@ export class DueRoutes {
     private readonly detailActions: DetailActions = async () => [],
   ) {}
 
-  async list(ctx: FeatureContext, filter: DueFilter, offset = 0, switchTo?: string): Promise<AdaptiveCard> {
+  /**
+   * A list: the filter's, or the answer to a question (`query`), which says how it understood it. Either shows
+   * only what the asker may see; a question of title words with one hit shows that remiss.
+   */
+  async list(
+    ctx: FeatureContext,
+    filter: DueFilter,
+    offset = 0,
+    switchTo?: string,
+    query?: Query,
+  ): Promise<AdaptiveCard> {
     const today = todayIn(ctx.now);
     // Every list needs the asker: "Besvara" is shown only on their own and unassigned remisser.
     const asker = await ctx.asker();
-    if (filter === 'mine' && !isKnown(asker)) return ctx.refuse('MINE_UNKNOWN_USER');
+    const mine = query ? query.whose?.kind === 'mine' : filter === 'mine';
+    if (mine && !isKnown(asker)) return ctx.refuse('MINE_UNKNOWN_USER');
     const access = await ctx.access();
     const userKey = ctx.sender.aadObjectId ?? ctx.sender.teamsUserId;
     if (switchTo && access.memberships.some((m) => m.organisation.id === switchTo))
@@ -75,12 +93,13 @@ export class DueRoutes {
     const acting = await this.acting.of(userKey, access);
     // A person in several organisations sees the one they act for.
     const scoped = access.memberships.length > 1 && acting ? acting.organisation : undefined;
-    const listing = await this.register.listOpen();
+    const listing = await (query && asksForClosed(query) ? this.register.listAll() : this.register.listOpen());
     let cards = this.rendered.get(listing);
     if (!cards) this.rendered.set(listing, (cards = new Map()));
     const cacheKey = JSON.stringify([
       filter,
       offset,
+      query,
       ctx.language,
       today,
       asker?.email,
@@ -96,21 +115,24 @@ export class DueRoutes {
       .map((v) => v.remiss)
       .filter((r) => access.maySee(r) && (!scoped || access.isOf(r, scoped)));
     const mayTake = (r: Remiss) => access.mayTake(r);
-    const selected = selectRemisser(remisser, filter, today, asker, this.handlingStopDays, mayTake);
+    const answer = query && selectByQuery(remisser, query, today, asker, this.handlingStopDays);
+    const selected = answer?.remisser ?? selectRemisser(remisser, filter, today, asker, this.handlingStopDays, mayTake);
+    if (query && isTitleSearch(query) && selected.length <= 1)
+      return selected[0]
+        ? this.show(ctx, selected[0].dnr)
+        : ctx.refuse('REMISS_NOT_FOUND', { backLabel: messages(ctx.language).back });
+    const heading = answer && {
+      title: describeQuery(query!, answer.understood, ctx.language),
+      empty: messages(ctx.language).queryEmpty,
+    };
+    const page: DueListPage = query ? { filter, offset, query } : { filter, offset };
     const shown = selected.slice(0, offset + PAGE_SIZE);
     const progress = new Map(
       await Promise.all(shown.map(async (r) => [r.dnr, await this.drafts.progress(r.dnr)] as const)),
     );
     const shownAt = { today, language: ctx.language, handlingStopDays: this.handlingStopDays };
-    const scope = scoped && actingScope(access, scoped, { filter, offset: 0 }, ctx.language);
-    const card = dueListCard(
-      selected,
-      { filter, offset },
-      progress,
-      shownAt,
-      (r) => mayAnswer(r, asker, mayTake),
-      scope,
-    );
+    const scope = scoped && actingScope(access, scoped, { ...page, offset: 0 }, ctx.language);
+    const card = dueListCard(selected, page, progress, shownAt, (r) => mayAnswer(r, asker, mayTake), scope, heading);
     cards.set(cacheKey, card);
     return card;
   }
@@ -119,7 +141,18 @@ export class DueRoutes {
   listFromAction(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
     const page = parseDueListPage(data);
     const switchTo = switchSchema.safeParse(data).data?.organisation;
-    return this.list(ctx, page.filter, page.offset, switchTo);
+    return this.list(ctx, page.filter, page.offset, switchTo, page.query);
+  }
+
+  /** A question in the user's own words (domain/question.ts). */
+  question(ctx: FeatureContext, query: Query): Promise<AdaptiveCard> {
+    return this.list(ctx, 'all', 0, undefined, query);
+  }
+
+  /** "visa <dnr>": the remiss with that diarienummer, else those whose title has the words typed. */
+  async showTyped(ctx: FeatureContext, dnr: string): Promise<AdaptiveCard> {
+    const title = (await this.register.get(dnr)) ? undefined : titleQuery(dnr);
+    return title ? this.question(ctx, title) : this.show(ctx, dnr);
   }
 
   async show(
@@ -147,8 +180,8 @@ export class DueRoutes {
     const parsed = showSchema.safeParse(data);
     if (!parsed.success)
       return Promise.resolve(ctx.refuse('CARD_OUTDATED', { backLabel: messages(ctx.language).back }));
-    const { dnr, filter, offset } = parsed.data;
-    return this.show(ctx, dnr, { filter, offset });
+    const { dnr, ...back } = parsed.data;
+    return this.show(ctx, dnr, parseDueListPage(back));
   }
 }
 

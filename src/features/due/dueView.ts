@@ -19,6 +19,7 @@ import {
 import { meetingAfterDue, readyBy } from '../../domain/readyBy.js';
 import { messages } from '../../i18n/messages.js';
 import type { AdaptiveCard } from '../featureContext.js';
+import type { Query } from '../../domain/question.js';
 import type { DueFilter } from './dueSelection.js';
 
 export const PAGE_SIZE = 15;
@@ -28,6 +29,14 @@ const MAX_HISTORY_SHOWN = 30;
 export interface DueListPage {
   filter: DueFilter;
   offset: number;
+  /** A question in the user's own words, which the list answers instead of the filter. */
+  query?: Query;
+}
+
+/** A list's title and empty text when they are not the filter's: the answer to a question. */
+export interface ListHeading {
+  title: string;
+  empty: string;
 }
 
 export function personLabel(remiss: Remiss, language: Language): string {
@@ -117,7 +126,7 @@ export function dueListView(
       ),
       warning: nonWorkingDueWarning(r.dueDate, language, today),
       showLabel: `${t.show}: ${r.title}`,
-      showData: { dnr: r.dnr, filter: page.filter, offset: page.offset },
+      showData: { ...page, dnr: r.dnr },
       canAnswer: mayAnswer(r),
       answerLabel: answerLabel(progress.get(r.dnr), language),
       answerData: { dnr: r.dnr },
@@ -134,7 +143,7 @@ export function dueListView(
     groups,
     hasMore,
     moreLabel: t.showMore,
-    moreData: { filter: page.filter, offset: page.offset + PAGE_SIZE },
+    moreData: { ...page, offset: page.offset + PAGE_SIZE },
   };
 }
 
@@ -225,13 +234,15 @@ export function dueListCard(
   shownAt: ShownAt,
   mayAnswer: (remiss: Remiss) => boolean,
   scope?: ListScope,
+  heading?: ListHeading,
 ): AdaptiveCard {
   const { today, language } = shownAt;
   const t = messages(language);
   const week = [weekOf(today).start, weekOf(today).end].map((d) => formatLongDate(d, language));
   const others = { due: t.listTitleDue, all: t.listTitleAll, mine: t.listTitleMine, overdue: t.listTitleOverdue };
-  const title = page.filter === 'thisWeek' ? t.listTitleThisWeek(week[0]!, week[1]!) : others[page.filter];
-  const empty = page.filter === 'mine' ? t.listEmptyMine : t.listEmpty;
+  const title =
+    heading?.title ?? (page.filter === 'thisWeek' ? t.listTitleThisWeek(week[0]!, week[1]!) : others[page.filter]);
+  const empty = heading?.empty ?? (page.filter === 'mine' ? t.listEmptyMine : t.listEmpty);
   return renderCard('due-list', {
     ...dueListView(title, empty, remisser, page, shownAt, progress, mayAnswer),
     scopeLine: scope?.line ?? '',

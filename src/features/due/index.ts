@@ -21,7 +21,8 @@ export function dueModule(due: DueRoutes): FeatureModule {
       mine: list,
       overdue: list,
       thisWeek: list,
-      show: (ctx, intent) => due.show(ctx, intent.dnr),
+      show: (ctx, intent) => due.showTyped(ctx, intent.dnr),
+      question: (ctx, intent) => due.question(ctx, intent.query),
     },
     keys: keptKeys('due', { [ACTING_KEY_PATTERN]: 'the organisation each person in several acts for' }),
   };
