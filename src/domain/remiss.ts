@@ -114,7 +114,20 @@ export interface Remiss {
    * organisations, and where there is one: then it is the deployment's only (default) organisation.
    */
   organisation?: string;
+  /** Where the remiss letter (missivet) and the remitted document can be read: https addresses only. */
+  links?: RemissLinks;
+  /** The remissinstanser the remittent sent it to, as listed in the missive: free text, one a line. */
+  instanser?: string;
 }
+
+export interface RemissLinks {
+  missive?: string;
+  document?: string;
+}
+
+/** The bounds of the free-text fields a person types (the card, the register): longer is refused, not cut. */
+export const MAX_LINK_LENGTH = 2000;
+export const MAX_INSTANSER_LENGTH = 8000;
 
 /** A remiss as read from the register, with the version that a conditional write must name. */
 export interface VersionedRemiss {
