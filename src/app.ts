@@ -50,6 +50,8 @@ import { approvalModule, createApproval } from './features/approval/index.js';
 import { filingModule } from './features/filing/index.js';
 import { digestModule } from './features/digest/index.js';
 import { commandsModule } from './features/commands/index.js';
+import { intakeModule } from './features/intake/index.js';
+import { IntakeRoutes } from './features/intake/intakeRoutes.js';
 import { peopleModule } from './features/people/index.js';
 import { ConversationsWorkflow } from './features/people/conversationsWorkflow.js';
 import type { KeySpace } from './storage/keyspace.js';
@@ -174,6 +176,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     clock,
     logger,
   });
+  const intake = new IntakeRoutes(register, organisations, new ActingOrganisations(store));
   const featureModules: FeatureModule[] = [
     dueModule(
       new DueRoutes(
@@ -187,7 +190,8 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     approvalModule(approval),
     filingModule(filing, registrators),
     digestModule(new DigestSubscriptionRoutes(preferences)),
-    commandsModule(),
+    commandsModule((ctx) => intake.mayRegister(ctx)),
+    intakeModule(intake),
     peopleModule(),
     {
       name: 'platform',

@@ -13,9 +13,10 @@ import * as links from './linksTexts.js';
 import * as answer from './answerTexts.js';
 import * as filing from './filingTexts.js';
 import * as digest from './digestTexts.js';
+import * as intake from './intakeTexts.js';
 
 /** The catalogues, each owning its keys (test/unit/messages.test.ts checks that no key is defined twice). */
-export const CATALOGUES = [commands, common, due, approval, links, answer, filing, digest] as const;
+export const CATALOGUES = [commands, common, due, approval, links, answer, filing, digest, intake] as const;
 
 /** The keys a catalogue defines that an earlier one in the list already defines. */
 type KeysDefinedTwice<Tables extends readonly unknown[], Seen extends PropertyKey = never> = Tables extends readonly [
@@ -41,6 +42,7 @@ const sv = {
   ...answer.sv,
   ...filing.sv,
   ...digest.sv,
+  ...intake.sv,
 };
 
 export type Messages = typeof sv;
@@ -54,6 +56,7 @@ const en: Messages = {
   ...answer.en,
   ...filing.en,
   ...digest.en,
+  ...intake.en,
 };
 
 const tables: Record<Language, Messages> = { sv, en };
