@@ -129,6 +129,24 @@ export interface RemissLinks {
 export const MAX_LINK_LENGTH = 2000;
 export const MAX_INSTANSER_LENGTH = 8000;
 
+/** Whether a text is a plain https address a card may open: no spaces, no credentials, not too long. */
+export function isHttpsUrl(text: string): boolean {
+  if (text.length > MAX_LINK_LENGTH || /\s/.test(text)) return false;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' && !url.username && !url.password && !!url.hostname;
+  } catch {
+    return false;
+  }
+}
+
+/** The remiss's links a card may open (a record edited elsewhere is not trusted to hold https addresses). */
+export function openableLinks(remiss: Pick<Remiss, 'links'>): { kind: keyof RemissLinks; url: string }[] {
+  return (['missive', 'document'] as const)
+    .map((kind) => ({ kind, url: remiss.links?.[kind] ?? '' }))
+    .filter((l) => isHttpsUrl(l.url));
+}
+
 /** A remiss as read from the register, with the version that a conditional write must name. */
 export interface VersionedRemiss {
   remiss: Remiss;

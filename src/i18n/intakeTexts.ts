@@ -35,6 +35,8 @@ export const sv = {
   intakeNoMarkup: 'får inte innehålla HTML-kod (<…>)',
   intakeShow: 'Visa remissen',
   intakeAnother: 'Lägg in en till',
+  fieldInstanser: 'Remissinstanser',
+  openLink: { missive: 'Öppna missivet', document: 'Öppna remissdokumentet' },
 };
 
 export const en: typeof sv = {
@@ -69,4 +71,6 @@ export const en: typeof sv = {
   intakeNoMarkup: 'must not contain HTML code (<…>)',
   intakeShow: 'Show the remiss',
   intakeAnother: 'Add another',
+  fieldInstanser: 'Remissinstanser',
+  openLink: { missive: 'Open the missive', document: 'Open the remitted document' },
 };

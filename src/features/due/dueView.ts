@@ -6,7 +6,7 @@ import { renderCard } from '../../cards/cardTemplates.js';
 import { compareDates, daysBetween, weekOf, type CalendarDate } from '../../domain/calendar.js';
 import { isWeekend, nonWorkingDayName, previousWorkingDay } from '../../domain/holidays.js';
 import type { Language } from '../../domain/language.js';
-import { isOpen, type HistoryEntry, type Remiss } from '../../domain/remiss.js';
+import { isOpen, openableLinks, type HistoryEntry, type Remiss } from '../../domain/remiss.js';
 import {
   daysLeftText,
   formatDateTime,
@@ -199,7 +199,9 @@ export function remissDetailView(remiss: Remiss, back: DueListPage, shownAt: Sho
       },
       ...optional(t.fieldApprover, remiss.approver?.email),
       { label: t.fieldStatus, value: t.statusNames[remiss.status] },
+      ...optional(t.fieldInstanser, remiss.instanser),
     ],
+    links: openableLinks(remiss).map((l) => ({ title: t.openLink[l.kind], url: l.url })),
     historyLabel: t.history,
     history: history.map((h) => ({ at: formatDateTime(new Date(h.at), language), text: historyText(h, language) })),
     backLabel: t.back,

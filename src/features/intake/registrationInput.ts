@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { CalendarDate } from '../../domain/calendar.js';
-import { MAX_INSTANSER_LENGTH, MAX_LINK_LENGTH, type RemissLinks } from '../../domain/remiss.js';
+import { isHttpsUrl, MAX_INSTANSER_LENGTH, type RemissLinks } from '../../domain/remiss.js';
 import { cellReader, maxLengthOf, type ImportProblem } from '../import/exportRows.js';
 import { importText } from '../../i18n/import.js';
 import { messages } from '../../i18n/messages.js';
@@ -62,17 +62,6 @@ export interface Registration {
 }
 
 const MARKUP = /<\s*\/?\s*[a-z!?]/i;
-
-/** Whether a text is a plain https address a card may open (no spaces, no credentials, not too long). */
-export function isHttpsUrl(text: string): boolean {
-  if (text.length > MAX_LINK_LENGTH || /\s/.test(text)) return false;
-  try {
-    const url = new URL(text);
-    return url.protocol === 'https:' && !url.username && !url.password && !!url.hostname;
-  } catch {
-    return false;
-  }
-}
 
 /** The list of remissinstanser: one a line, control characters and empty lines out. */
 function instanserText(text: string): string {
