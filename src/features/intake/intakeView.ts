@@ -31,7 +31,9 @@ export interface IntakeViewOptions {
   saved?: boolean;
 }
 
+/** A notice's icon is in colour and its words in bold default colour: legible in both themes, never colour alone. */
 const COLORS = { good: 'Good', attention: 'Attention', accent: 'Accent' } as const;
+const ICONS = { good: '✓', attention: '⚠', accent: 'ℹ' } as const;
 
 function labels(language: Language): Record<IntakeField, string> {
   const t = messages(language);
@@ -66,6 +68,7 @@ export function intakeView(o: IntakeViewOptions) {
     scopeLine: o.showOrganisation ? t.intakeFor(o.organisation.name) : '',
     notice: o.notice?.text ?? '',
     noticeColor: COLORS[o.notice?.style ?? 'accent'],
+    noticeIcon: ICONS[o.notice?.style ?? 'accent'],
     noticeId: o.notice?.refusal ? `refusal-${o.notice.refusal}` : '',
     showForm: !o.saved,
     intro: t.intakeIntro,
