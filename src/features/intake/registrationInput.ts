@@ -4,8 +4,7 @@
  * list of remissinstanser. A field's problem is kept beside the field; nothing is a remiss until all are valid.
  */
 import { z } from 'zod';
-import type { CalendarDate } from '../../domain/calendar.js';
-import { isHttpsUrl, MAX_INSTANSER_LENGTH, type RemissLinks } from '../../domain/remiss.js';
+import { isHttpsUrl, MAX_INSTANSER_LENGTH, type Remiss } from '../../domain/remiss.js';
 import { cellReader, maxLengthOf, type ImportProblem } from '../import/exportRows.js';
 import { importText } from '../../i18n/import.js';
 import { messages } from '../../i18n/messages.js';
@@ -50,16 +49,10 @@ export function valuesOf(data: Partial<Record<IntakeField, string | undefined>>)
 type ImportColumn = 'diarienummer' | 'remittentens_dnr' | 'titel' | 'remittent' | 'inkom' | 'svarsdatum';
 
 /** A valid registration: the remiss's own fields. */
-export interface Registration {
-  dnr: string;
-  remittentDnr?: string;
-  title: string;
-  remittent: string;
-  received: CalendarDate;
-  dueDate: CalendarDate;
-  links?: RemissLinks;
-  instanser?: string;
-}
+export type Registration = Pick<
+  Remiss,
+  'dnr' | 'remittentDnr' | 'title' | 'remittent' | 'received' | 'dueDate' | 'links' | 'instanser'
+>;
 
 const MARKUP = /<\s*\/?\s*[a-z!?]/i;
 
