@@ -1,7 +1,8 @@
 /**
  * The bot process of the "due?" turn-cost benchmark. It serves two bots on the same adapter, store and
  * settings: the real Remissbot on one port, and an echo bot that answers every message with a fixed card of
- * the same size on another. The parent asks for this process's CPU usage over IPC.
+ * the same size on another. The parent asks for this process's CPU usage over IPC. BENCH_DATA_DIR and
+ * BENCH_ORG_CONFIG are the DATA_DIR and ORG_CONFIG it serves.
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -16,7 +17,13 @@ import { createHttpServer } from '../src/server/httpServer.js';
 
 async function main(): Promise<void> {
   const dataDir = process.env.BENCH_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'remissbot-bench-'));
-  const settings = loadSettings({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'test' });
+  const settings = loadSettings({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    NODE_ENV: 'test',
+    ...(process.env.BENCH_ORG_CONFIG ? { ORG_CONFIG: process.env.BENCH_ORG_CONFIG } : {}),
+  });
   const logger = createLogger('silent');
   const real = createRemissbot(settings, { logger });
   const realPort = await real.listen();

@@ -15,6 +15,8 @@ import { loadOrganisationDirectory } from './config/organisationConfig.js';
 import { graphGroupMembers } from './integrations/graph/groupMembers.js';
 import { guardedByOrganisation } from './features/organisationGuard.js';
 import { ActingOrganisations } from './features/due/actingOrganisation.js';
+import { distributionModule } from './features/distribution/index.js';
+import { DistributionRoutes } from './features/distribution/distributionRoutes.js';
 import { digestPolicyOf } from './features/digest/digestPolicy.js';
 import type { Settings } from './config/settings.js';
 import { AnswerDialog } from './features/answer/answerDialog.js';
@@ -102,8 +104,6 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
   // Entra groups are resolved through Graph where it is configured; the local default lists people only.
   const groups = graphGroupMembers(settings, { logger });
   const organisations = loadOrganisationDirectory(path.resolve(settings.ORG_CONFIG), groups?.resolve);
-  // The register and library columns are the deployment's: the first organisation's (the only one, or the kansli).
-  const organisation = organisations.defaultOrganisation;
   const store = createStore(settings);
   const leadership =
     store instanceof BlobStore
@@ -112,9 +112,9 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
         )
       : SOLE_INSTANCE;
   const sharePoint = settings.sharePoint
-    ? sharePointOnFirstUse({ ...settings, sharePoint: settings.sharePoint }, organisation, logger, options.sharePoint)
+    ? sharePointOnFirstUse({ ...settings, sharePoint: settings.sharePoint }, organisations, logger, options.sharePoint)
     : undefined;
-  const register = createRegister(settings, () => organisation, store, logger, sharePoint, clock);
+  const register = createRegister(settings, () => organisations, store, logger, sharePoint, clock);
   const languages = new LanguagePreferences(store, settings.BOT_LANGUAGE);
   const drafts = new DraftRepository(store);
   const downloads = new DownloadLinks(
@@ -176,16 +176,22 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     clock,
     logger,
   });
+  const due: DueRoutes = new DueRoutes(
+    register,
+    { marker: () => drafts.marker(), progress: (dnr) => answer.progress(dnr) },
+    settings.MEETING_HANDLING_STOP_DAYS,
+    new ActingOrganisations(store),
+    (ctx, remiss) => distribution.detailActions(ctx, remiss),
+  );
+  const distribution: DistributionRoutes = new DistributionRoutes({
+    ...{ register, organisations, people, outbox, messenger },
+    hasDraft: async (dnr) => !!(await drafts.get(dnr)),
+    detail: (remiss, language, now, notice) => due.detailFor(remiss, language, now, notice),
+  });
   const intake = new IntakeRoutes(register, organisations, new ActingOrganisations(store));
   const featureModules: FeatureModule[] = [
-    dueModule(
-      new DueRoutes(
-        register,
-        { marker: () => drafts.marker(), progress: (dnr) => answer.progress(dnr) },
-        settings.MEETING_HANDLING_STOP_DAYS,
-        new ActingOrganisations(store),
-      ),
-    ),
+    dueModule(due),
+    distributionModule(distribution),
     answerModule(new AnswerRoutes(organisations, answer), new AnswerDialog(organisations, answer)),
     approvalModule(approval),
     filingModule(filing, registrators),

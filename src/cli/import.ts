@@ -1,6 +1,7 @@
 /**
  * `npm run import -- <file>`: imports a diarium export (CSV or JSON) into the configured register.
- * Problems go to stderr ("rad 4: svarsdatum: …"), the summary to stdout.
+ * Problems go to stderr ("rad 4: svarsdatum: …"), the summary to stdout. The `organisation` column is checked
+ * against ORG_CONFIG's organisations (features/import/organisationColumn.ts).
  * Exit status: 0 every row imported, 1 some rows refused, 2 nothing could be imported (unreadable file,
  * missing columns, bad settings).
  */
@@ -10,7 +11,9 @@ import { cliSettings } from './cliSettings.js';
 import { importRemisser } from '../features/import/importRemisser.js';
 import { parseExport } from '../features/import/parseExport.js';
 import { createRegister } from '../register/createRegister.js';
-import { loadOrganisationFile } from '../config/organisationConfig.js';
+import { loadOrganisationDirectory } from '../config/organisationConfig.js';
+import type { OrganisationDirectory } from '../domain/organisations.js';
+import { checkOrganisations } from '../features/import/organisationColumn.js';
 import { createLogger } from '../logging/logger.js';
 // The same factory the bot uses: DATA_DIR/store, so both always share one register.
 import { createStore } from '../storage/createStore.js';
@@ -39,19 +42,22 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${readError(file, err)}\n`);
     return 2;
   }
-  const parsed = parseExport(bytes, file);
-  if (parsed.fatal) {
-    process.stderr.write(`${path.basename(file)}: ${parsed.fatal}\n`);
+  const exported = parseExport(bytes, file);
+  if (exported.fatal) {
+    process.stderr.write(`${path.basename(file)}: ${exported.fatal}\n`);
     return 2;
   }
+  let organisations: OrganisationDirectory;
+  try {
+    organisations = loadOrganisationDirectory(path.resolve(settings.ORG_CONFIG));
+  } catch (err) {
+    process.stderr.write(importText.organisationsUnreadable((err as Error).message));
+    return 2;
+  }
+  const parsed = checkOrganisations(exported, organisations);
   let register;
   try {
-    register = createRegister(
-      settings,
-      () => loadOrganisationFile(path.resolve(settings.ORG_CONFIG)),
-      createStore(settings),
-      createLogger('silent'),
-    );
+    register = createRegister(settings, () => organisations, createStore(settings), createLogger('silent'));
   } catch (err) {
     process.stderr.write(importText.registerUnavailable((err as Error).message));
     return 2;

@@ -6,10 +6,11 @@
  * differs (nothing is changed), 2 the settings are wrong, the grant is too small or SharePoint could not be reached.
  */
 import path from 'node:path';
-import { loadOrganisationFile } from '../config/organisationConfig.js';
+import { loadOrganisationDirectory } from '../config/organisationConfig.js';
 import { cliSettings } from './cliSettings.js';
 import { graphFailure } from '../integrations/graph/graphClient.js';
 import { ensureLibraryColumns } from '../integrations/graph/libraryColumnsSetup.js';
+import { registerColumns } from '../integrations/graph/remissListMapping.js';
 import { ensureRemissList } from '../integrations/graph/remissListSetup.js';
 import { LibraryNotFoundError } from '../integrations/graph/sharePointArchive.js';
 import { connectSharePoint } from '../integrations/graph/sharePoint.js';
@@ -28,10 +29,11 @@ async function main(): Promise<number> {
     return 2;
   }
   const { library, remissList } = settings.sharePoint;
-  const organisation = loadOrganisationFile(path.resolve(settings.ORG_CONFIG));
+  const organisations = loadOrganisationDirectory(path.resolve(settings.ORG_CONFIG));
+  const organisation = organisations.defaultOrganisation;
   const { client, site } = connectSharePoint(
     { ...settings, sharePoint: settings.sharePoint },
-    organisation,
+    organisations,
     createLogger('silent'),
   );
   say(text.grantNeeded);
@@ -45,8 +47,12 @@ async function main(): Promise<number> {
     else say(text.libraryColumnsPresent(library));
 
     if (remissList) {
-      const result = await ensureRemissList(client, site, remissList, organisation.remissListColumns);
+      const columns = registerColumns(organisations);
+      const result = await ensureRemissList(client, site, remissList, columns);
       if (result.outcome === 'created') say(text.listCreated(remissList));
+      if (result.outcome === 'created' && columns.organisation)
+        say(text.organisationColumn(remissList, columns.organisation));
+      if (result.outcome === 'columnAdded') say(text.organisationColumnAdded(remissList, result.column));
       if (result.outcome === 'unchanged') say(text.listUnchanged(remissList));
       if (result.outcome === 'differs') {
         complain(text.listDiffers(remissList, result.differences));

@@ -95,7 +95,8 @@ const organisationSchema = z
       .default({ Diarienummer: 'Diarienummer', Remittent: 'Remittent', Svarsdatum: 'Svarsdatum', Status: 'Status' }),
     /**
      * The register's SharePoint list (REMISS_SOURCE=sharepoint): each field's column internal name, and whether
-     * the handläggare and approver are person columns (lookup ids) or e-mail text.
+     * the handläggare and approver are person columns (lookup ids) or e-mail text. The organisation column (the
+     * answering organisation's id) is read and written only where the deployment has several organisations.
      */
     remissListColumns: z
       .object({
@@ -112,6 +113,7 @@ const organisationSchema = z
         approverKind: z.enum(['email', 'person']).default('email'),
         status: columnName.default('Status'),
         history: columnName.default('Historik'),
+        organisation: columnName.default('Organisation'),
       })
       .strict()
       .prefault({}),

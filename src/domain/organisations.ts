@@ -117,6 +117,11 @@ export class OrganisationDirectory {
 /** What a person may do with remisser, worked out once per turn from their memberships. */
 export class Access {
   private readonly roles: ReadonlyMap<string, ReadonlySet<Role>>;
+  /**
+   * A member of an organisation that sees every organisation's remisser (the kansli). Worked out once: maySee
+   * asks it for every remiss of the register (20,000 in a city).
+   */
+  readonly seesAll: boolean;
 
   constructor(
     private readonly directory: OrganisationDirectory,
@@ -124,6 +129,7 @@ export class Access {
     private readonly who: Member & { aadObjectId?: string },
   ) {
     this.roles = new Map(memberships.map((m) => [directory.idFor(m.organisation), m.roles]));
+    this.seesAll = memberships.some((m) => m.organisation.seesAll === true);
   }
 
   static async of(directory: OrganisationDirectory, who: Member & { aadObjectId?: string }): Promise<Access> {
@@ -149,11 +155,6 @@ export class Access {
   /** Whether the remiss is one that `organisation` answers (all of them, for one that sees all). */
   isOf(remiss: Pick<Remiss, 'organisation'>, organisation: Organisation): boolean {
     return organisation.seesAll === true || this.directory.of(remiss) === organisation;
-  }
-
-  /** A member of an organisation that sees every organisation's remisser (the kansli). */
-  get seesAll(): boolean {
-    return this.memberships.some((m) => m.organisation.seesAll === true);
   }
 
   /**

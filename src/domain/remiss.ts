@@ -89,7 +89,15 @@ export type HistoryEntry =
   | { at: string; kind: 'updated'; fields: string[]; source: string }
   | { at: string; kind: 'approvalRequested'; version: number; hash: string; by: string; approver: string }
   | { at: string; kind: 'approved'; version: number; hash: string; by: string }
-  | { at: string; kind: 'changesRequested'; version: number; hash: string; by: string; comment: string };
+  | { at: string; kind: 'changesRequested'; version: number; hash: string; by: string; comment: string }
+  /** Fördelning: `to` the handläggare's e-mail (and name), `by` who assigned; `from` the one before, if any. */
+  | { at: string; kind: 'assigned'; to: string; toName?: string; from?: string; by: string; byEmail?: string }
+  /** The handläggare gave it back ("Lämna tillbaka"), with why. */
+  | { at: string; kind: 'handedBack'; by: string; reason: string }
+  /** Anstånd asked of the remittent: the svarsdatum asked for. */
+  | { at: string; kind: 'extensionRequested'; to: CalendarDate; by: string; note?: string }
+  /** Anstånd given: the svarsdatum moved from → to, agreed by the remittent's `agreedBy`, recorded `by`. */
+  | { at: string; kind: 'extensionGranted'; from: CalendarDate; to: CalendarDate; agreedBy: string; by: string };
 
 export const REMISS_SCHEMA_VERSION = 1;
 

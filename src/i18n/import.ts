@@ -48,6 +48,10 @@ export const importText = {
   notAnEmail: (text: string) => `”${text}” är ingen e-postadress`,
   unknownStatus: (text: string, statuses: readonly string[]) =>
     `”${text}” är ingen känd status (${statuses.join(', ')})`,
+  unknownOrganisation: (text: string, ids: readonly string[]) =>
+    `”${text}” är ingen känd organisation (${ids.join(', ')})`,
+  ambiguousOrganisation: (text: string, ids: readonly string[]) =>
+    `”${text}” kan vara flera organisationer (${ids.join(', ')}); skriv organisationens id`,
   notText: 'ska vara text',
   notAnObject: 'posten är inget objekt',
   dnrTwice: (dnr: string, format: keyof typeof UNIT, first: number) =>
@@ -73,6 +77,8 @@ export const importText = {
   badSettings: (problems: readonly string[]) =>
     `Inställningarna (.env eller miljövariabler) är felaktiga:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`,
   registerUnavailable: (message: string) => `Registret kunde inte öppnas: ${message}\n`,
+  organisationsUnreadable: (message: string) =>
+    `Organisationerna (ORG_CONFIG) kunde inte läsas: ${message}\n${NOTHING_IMPORTED}\n`,
   readAsWindows1252:
     'Obs: filen är inte sparad som UTF-8 och lästes som Windows-1252 (Latin-1), ' +
     'som Excel sparar ”CSV (semikolonavgränsad)”.\n',

@@ -13,10 +13,22 @@ import * as links from './linksTexts.js';
 import * as answer from './answerTexts.js';
 import * as filing from './filingTexts.js';
 import * as digest from './digestTexts.js';
+import * as distribution from './distributionTexts.js';
 import * as intake from './intakeTexts.js';
 
 /** The catalogues, each owning its keys (test/unit/messages.test.ts checks that no key is defined twice). */
-export const CATALOGUES = [commands, common, due, approval, links, answer, filing, digest, intake] as const;
+export const CATALOGUES = [
+  commands,
+  common,
+  due,
+  approval,
+  links,
+  answer,
+  filing,
+  digest,
+  distribution,
+  intake,
+] as const;
 
 /** The keys a catalogue defines that an earlier one in the list already defines. */
 type KeysDefinedTwice<Tables extends readonly unknown[], Seen extends PropertyKey = never> = Tables extends readonly [
@@ -42,6 +54,7 @@ const sv = {
   ...answer.sv,
   ...filing.sv,
   ...digest.sv,
+  ...distribution.sv,
   ...intake.sv,
 };
 
@@ -56,6 +69,7 @@ const en: Messages = {
   ...answer.en,
   ...filing.en,
   ...digest.en,
+  ...distribution.en,
   ...intake.en,
 };
 

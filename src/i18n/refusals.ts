@@ -14,6 +14,14 @@ export const REFUSALS = {
   REMISS_NOT_FOUND: 'remissNotFound',
   /** The remiss belongs to an organisation the asker does not act in (and none that sees all). */
   OTHER_ORGANISATION: 'otherOrganisation',
+  /** Fördelning by someone who is not a chef or registrator of the remiss's organisation. */
+  NOT_DISTRIBUTOR: 'notDistributor',
+  /** "Lämna tillbaka" by someone other than the handläggare. */
+  NOT_HANDLAGGARE: 'notHandlaggare',
+  /** "Lämna tillbaka" while the handläggare has a draft answer (it would be left without an owner). */
+  HAND_BACK_DRAFT: 'handBackDraftExists',
+  /** Anstånd recorded by someone who is neither the handläggare nor a chef or registrator of its organisation. */
+  EXTENSION_NOT_ALLOWED: 'notExtensionAllowed',
   /** An answer started for a remiss already answered or closed. */
   REMISS_CLOSED: 'remissClosed',
   /** An answer started by someone other than the handläggare the remiss is assigned to. */

@@ -26,6 +26,12 @@ export const sharepointSetupText = {
     `Listan ”${name}” är skapad med sina kolumner. Indexera gärna Diarienummer, Status och Svarsdatum (se README).\n`,
   listUnchanged: (name: string) =>
     `Listan ”${name}” finns redan och stämmer med inställningarna. Ingenting är ändrat.\n`,
+  organisationColumn: (name: string, column: string) =>
+    `Listan ”${name}” har kolumnen ${column} för remissens organisation (dess id), eftersom organisationerna är ` +
+    'flera; en remiss utan värde där hör till den första organisationen.\n',
+  organisationColumnAdded: (name: string, column: string) =>
+    `Listan ”${name}” har fått kolumnen ${column} för remissens organisation (dess id), eftersom organisationerna ` +
+    'nu är flera; remisserna som redan finns där, utan värde, hör till den första organisationen.\n',
   listDiffers: (name: string, differences: readonly string[]) =>
     `Listan ”${name}” finns men skiljer sig från inställningarna, så ingenting är ändrat:\n` +
     `${list(differences)}\n` +

@@ -3,7 +3,7 @@
  * (REMISS_SOURCE=sharepoint). The bot and the import CLI both call this, so they always use the same one.
  */
 import type { Settings } from '../config/settings.js';
-import type { Organisation } from '../domain/organisation.js';
+import type { OrganisationDirectory } from '../domain/organisations.js';
 import { sharePointOnFirstUse, type SharePointServices } from '../integrations/graph/sharePointOnFirstUse.js';
 import type { Logger } from '../logging/logger.js';
 import type { RecordStore } from '../storage/store.js';
@@ -11,10 +11,10 @@ import { LocalRemissRepository } from './localRemissRepository.js';
 import type { RemissRepository } from './remissRepository.js';
 import { InternalError } from '../domain/internalError.js';
 
-/** The organisation is read only for the SharePoint list (its column mapping); the local register needs none. */
+/** The organisations are read only for the SharePoint list (its column mapping); the local register needs none. */
 export function createRegister(
   settings: Settings,
-  organisation: () => Organisation,
+  organisations: () => OrganisationDirectory,
   store: RecordStore,
   logger: Logger,
   sharePoint?: SharePointServices,
@@ -22,7 +22,7 @@ export function createRegister(
 ): RemissRepository {
   if (settings.REMISS_SOURCE !== 'sharepoint' || !settings.sharePoint) return new LocalRemissRepository(store, clock);
   const register = (
-    sharePoint ?? sharePointOnFirstUse({ ...settings, sharePoint: settings.sharePoint }, organisation(), logger)
+    sharePoint ?? sharePointOnFirstUse({ ...settings, sharePoint: settings.sharePoint }, organisations(), logger)
   ).register;
   if (!register) throw new InternalError('REGISTER_LIST_MISSING');
   return register;

@@ -2,7 +2,7 @@
  * `npm run import` as an admin runs it: the real CLI process, real files, the file store the bot reads
  * (DATA_DIR/store), and a second writer on the same store at the same time.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Remiss } from '../../src/domain/remiss.js';
@@ -12,6 +12,7 @@ import type { RemissRepository } from '../../src/register/remissRepository.js';
 import { LocalRemissRepository } from '../../src/register/localRemissRepository.js';
 import { FileStore } from '../../src/storage/fileStore.js';
 import { StoreConflictError } from '../../src/storage/store.js';
+import { exampleOrganisation } from '../support/answerFixtures.js';
 import { startImport } from '../support/importProcess.js';
 import { remiss } from '../support/remissFixtures.js';
 
@@ -446,4 +447,67 @@ test('the example file in the repository imports cleanly', async () => {
   expect(remisser.find((r) => r.dnr === 'KS 2024/902')?.title).toBe(
     'Strategi för stadens lokalförsörjning; remissversion',
   );
+});
+
+describe('the organisation column (issue 19)', () => {
+  const ORG_HEADER = `${HEADER};organisation`;
+  /** ORG_CONFIG as a folder of two organisations, the way a city configures them. */
+  async function twoOrganisations(): Promise<string> {
+    const folder = path.join(dir, 'organisationer');
+    await mkdir(folder);
+    await writeFile(
+      path.join(folder, '1-sof.json'),
+      JSON.stringify({ ...exampleOrganisation('forvaltning'), id: 'sof' }),
+    );
+    await writeFile(path.join(folder, '2-sbr.json'), JSON.stringify({ ...exampleOrganisation('bolag'), id: 'sbr' }));
+    return folder;
+  }
+
+  test('with two organisations each row names one; empty or unknown is refused by line, changing nothing', async () => {
+    const env = { DATA_DIR: dataDir, ORG_CONFIG: await twoOrganisations() };
+    const file = await writeExport('export.csv', [
+      ORG_HEADER,
+      'KS 1;Plan;KS;2026-10-01;2026-12-15;anna@stad.se;;sof',
+      'KS 2;Policy;KS;2026-10-01;2026-12-15;bertil@stad.se;;Stockholm Business Region',
+      'KS 3;Program;KS;2026-10-01;2026-12-15;bertil@stad.se;;',
+      'KS 4;Strategi;KS;2026-10-01;2026-12-15;bertil@stad.se;;Kulturförvaltningen',
+    ]);
+    const run = await runImport([file], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      'rad 4: organisation: saknas',
+      'rad 5: organisation: ”Kulturförvaltningen” är ingen känd organisation (sof, sbr)',
+    ]);
+    expect(run.stdout).toBe('Import klar: 2 nya, 0 uppdaterade, 0 oförändrade, 2 rader avvisade.\n');
+    expect((await stored()).map((r) => [r.dnr, r.organisation])).toEqual([
+      ['KS 1', 'sof'],
+      ['KS 2', 'sbr'],
+    ]);
+
+    const before = (await register().get('KS 1'))!.version;
+    await writeExport('export.csv', [ORG_HEADER, 'KS 1;Plan (ny);KS;2026-10-01;2027-01-15;anna@stad.se;;okänd']);
+    const refused = await runImport([file], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe('rad 2: organisation: ”okänd” är ingen känd organisation (sof, sbr)\n');
+    expect((await register().get('KS 1'))!.version).toBe(before);
+  });
+
+  test('with one organisation the column may be empty or name it, and the records are those of before', async () => {
+    const withColumn = await writeExport('med.csv', [
+      ORG_HEADER,
+      'KS 1;Plan;KS;2026-10-01;2026-12-15;anna@stad.se;;SBR',
+      'KS 2;Policy;KS;2026-10-01;2026-12-15;anna@stad.se;;',
+      'KS 3;Program;KS;2026-10-01;2026-12-15;anna@stad.se;;sof',
+    ]);
+    const run = await runImport([withColumn]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('rad 4: organisation: ”sof” är ingen känd organisation (SBR)\n');
+    const without = path.join(dir, 'utan');
+    await writeExport('utan.csv', [HEADER, 'KS 1;Plan;KS;2026-10-01;2026-12-15;anna@stad.se;']);
+    expect((await runImport([path.join(dir, 'utan.csv')], { DATA_DIR: without })).code).toBe(0);
+    const plain = (r: Remiss) => ({ ...r, history: r.history.map((e) => ({ ...e, at: '', source: '' })) });
+    const [first, second] = await stored();
+    expect(JSON.stringify(plain(first!))).toBe(JSON.stringify(plain((await stored(without))[0]!)));
+    expect(second).not.toHaveProperty('organisation');
+  });
 });

@@ -4,8 +4,7 @@
  * every organisation's remisser but takes none of theirs.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { cardOf, cardText } from '../fakes/fakeConnector.js';
 import {
@@ -18,20 +17,14 @@ import {
 } from '../support/botHarness.js';
 import { FormDriver, type Card } from '../support/formDriver.js';
 import { remiss } from '../support/remissFixtures.js';
-import { exampleOrganisation } from '../support/answerFixtures.js';
+import { people, SOF_CHANNEL, writeTestCity } from '../support/testCity.js';
 import { refusalOf } from '../../src/cards/messageCard.js';
 import { ANSWER_VERBS, WRITE_DIALOG } from '../../src/features/answer/index.js';
 import { APPROVAL_VERBS } from '../../src/features/approval/index.js';
 import { DUE_VERBS } from '../../src/features/due/index.js';
 import { FILING_VERBS } from '../../src/features/filing/index.js';
 
-const anna = { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna', email: 'anna.andersson@stad.se' };
-const bertil = { id: '29:bertil', name: 'Bertil Berg', aadObjectId: 'aad-bertil', email: 'bertil.berg@stad.se' };
-const kerstin = { id: '29:kerstin', name: 'Kerstin Kansli', aadObjectId: 'aad-kerstin', email: 'kerstin@stad.se' };
-const erik = { id: '29:erik', name: 'Erik Sandberg', aadObjectId: 'aad-erik', email: 'erik.sandberg@stad.se' };
-const doris = { id: '29:doris', name: 'Doris Dahl', aadObjectId: 'aad-doris', email: 'doris.dahl@stad.se' };
-const SOF_CHANNEL = '19:sof-remisser@thread.tacv2';
-const okand = { id: '29:okand', name: 'Okänd Person', aadObjectId: 'aad-okand', email: 'okand@stad.se' };
+const { anna, bertil, kerstin, erik, doris, okand } = people;
 
 let configDir: string;
 let h: Harness;
@@ -39,25 +32,7 @@ let chats: Record<'anna' | 'bertil' | 'kerstin' | 'okand' | 'doris' | 'erik', Ch
 const d = () => new FormDriver(h);
 
 beforeAll(async () => {
-  configDir = await mkdtemp(path.join(os.tmpdir(), 'remissbot-city-'));
-  const write = (name: string, json: object) => writeFile(path.join(configDir, name), JSON.stringify(json));
-  await write('1-kansliet.json', {
-    ...exampleOrganisation('kontor'),
-    id: 'kansliet',
-    seesAll: true,
-    members: { handlaggare: [kerstin.email] },
-  });
-  await write('2-sof.json', {
-    ...exampleOrganisation('forvaltning'),
-    id: 'sof',
-    members: { handlaggare: [anna.email, erik.email], chef: [doris.email] },
-    channel: `channel:19:team-sof@thread.tacv2/${SOF_CHANNEL}`,
-  });
-  await write('3-sbr.json', {
-    ...exampleOrganisation('bolag'),
-    id: 'sbr',
-    members: { handlaggare: [bertil.email, erik.email] },
-  });
+  configDir = await writeTestCity();
   h = await startHarness({ now: new Date('2026-11-24T09:00:00Z'), env: { ORG_CONFIG: configDir } });
   chats = {
     anna: personalChat(h.connector, anna),

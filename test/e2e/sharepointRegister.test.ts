@@ -1,10 +1,11 @@
 /**
  * The remiss register in a SharePoint list (REMISS_SOURCE=sharepoint) against the fake Graph: the same
  * journeys as with the local register, edits made "in the browser" shown in the next answer and never
- * overwritten, person columns, paging, and the setup and import commands.
+ * overwritten, person columns, paging, the setup and import commands, and the organisation column of a
+ * deployment with several organisations.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -15,6 +16,7 @@ import { FormDriver } from '../support/formDriver.js';
 import { graphEnv, GRAPH_CLIENT_ID, GRAPH_SECRET, GRAPH_TENANT_ID, startFakeGraph } from '../support/graphSetup.js';
 import { createGraphClient } from '../../src/integrations/graph/graphClient.js';
 import { createGraphCredential } from '../../src/integrations/graph/graphCredential.js';
+import { exampleOrganisation } from '../support/answerFixtures.js';
 import { remiss } from '../support/remissFixtures.js';
 import { TEST_CERT_PATH } from '../support/testTls.js';
 
@@ -129,6 +131,8 @@ describe('REMISS_SOURCE=sharepoint', () => {
     await start('sharepoint');
     const item = graph!.sharePointLists.items(LIST).find((i) => i.fields.Diarienummer === 'KS 2026/1')!;
     expect(item.fields.Svarsdatum).toBe('2026-11-26T23:00:00Z');
+    // One organisation: no organisation column, and the fake refuses a write naming one, as SharePoint does.
+    expect(graph!.sharePointLists.list(LIST).columns.has('Organisation')).toBe(false);
     // A date entered in the browser on a site in another time zone (UTC) still reads as its own day.
     graph!.sharePointLists.editItem(LIST, item.id, { Svarsdatum: '2026-12-01T00:00:00Z' });
     expect((await h.bot.register.get('KS 2026/1'))!.remiss.dueDate).toBe('2026-12-01');
@@ -312,4 +316,75 @@ describe('REMISS_SOURCE=sharepoint', () => {
     expect(graph.sharePointLists.items(LIST)[0]!.fields.Svarsdatum).toBe('2026-12-17T23:00:00Z');
     expect(graph.sharePointLists.blindWrites).toEqual([]);
   }, 90_000);
+});
+
+describe('REMISS_SOURCE=sharepoint with two organisations (issue 19)', () => {
+  const bertil = { id: '29:bertil', name: 'Bertil Berg', aadObjectId: 'aad-bertil', email: 'bertil.berg@stad.se' };
+
+  test(
+    'the list gets an Organisation column; the import and the bot write it, and an item without a value is the ' +
+      "first organisation's",
+    async () => {
+      const folder = path.join(dir, 'organisationer');
+      await mkdir(folder, { recursive: true });
+      const write = (name: string, json: object) => writeFile(path.join(folder, name), JSON.stringify(json));
+      await write('1-sof.json', {
+        ...exampleOrganisation('forvaltning'),
+        id: 'sof',
+        members: { handlaggare: [anna.email] },
+      });
+      await write('2-sbr.json', {
+        ...exampleOrganisation('bolag'),
+        id: 'sbr',
+        members: { handlaggare: [bertil.email] },
+      });
+      graph = await startFakeGraph();
+      const lists = graph.sharePointLists;
+      const env = graphEnv(graph, { REMISS_SOURCE: 'sharepoint', SHAREPOINT_REMISS_LIST: LIST, ORG_CONFIG: folder });
+      const setup = await runSetup(env);
+      expect(setup.code).toBe(0);
+      expect(setup.stdout).toContain(`Listan ”${LIST}” har kolumnen Organisation för remissens organisation (dess id)`);
+      expect(lists.list(LIST).columns.get('Organisation')).toMatchObject({ type: 'text', indexed: true });
+
+      // An item from before there were several organisations: no value, so the first organisation's.
+      lists.addItem(LIST, {
+        Title: 'Från förr',
+        Diarienummer: 'SOF 2026/1',
+        Remittent: 'KS',
+        Svarsdatum: '2026-11-30T23:00:00Z',
+        Handl_x00e4_ggare: anna.email,
+        Status: 'Fördelad',
+      });
+      const csv = path.join(dir, 'organisationer.csv');
+      await writeFile(
+        csv,
+        'diarienummer;titel;remittent;inkom;svarsdatum;handlaggare;organisation\n' +
+          'SBR 2026/1;Bolagets remiss;KS;2026-11-01;2026-12-15;bertil.berg@stad.se;SBR\n' +
+          'SBR 2026/2;Utan organisation;KS;2026-11-01;2026-12-15;bertil.berg@stad.se;\n',
+      );
+      const imported = await cli('src/cli/import.ts', [csv], { ...env, DATA_DIR: path.join(dir, 'org-import') });
+      expect(imported).toMatchObject({ code: 1, stderr: 'rad 3: organisation: saknas\n' });
+      const fieldsOf = (dnr: string) => lists.items(LIST).find((i) => i.fields.Diarienummer === dnr)?.fields;
+      expect(fieldsOf('SBR 2026/1')).toMatchObject({ Title: 'Bolagets remiss', Organisation: 'sbr' });
+      expect(fieldsOf('SBR 2026/2')).toBeUndefined();
+
+      h = await startHarness({ now: NOW, env });
+      d = new FormDriver(h);
+      annaChat = personalChat(h.connector, anna);
+      const bertilChat = personalChat(h.connector, bertil);
+      expect(await lastCard(annaChat, 'mina remisser')).toContain('Från förr');
+      const bertils = await lastCard(bertilChat, 'vilka remisser har vi?');
+      expect(bertils).toContain('Bolagets remiss');
+      expect(bertils).not.toContain('Från förr');
+      expect((await h.bot.register.get('SOF 2026/1'))!.remiss).not.toHaveProperty('organisation');
+      expect((await h.bot.register.get('SBR 2026/1'))!.remiss.organisation).toBe('sbr');
+
+      await h.bot.register.save(
+        remiss({ dnr: 'SBR 2026/3', dueDate: '2026-12-01', organisation: 'sbr', handlaggare: { email: bertil.email } }),
+      );
+      expect(fieldsOf('SBR 2026/3')).toMatchObject({ Organisation: 'sbr' });
+      expect(lists.blindWrites).toEqual([]);
+    },
+    90_000,
+  );
 });

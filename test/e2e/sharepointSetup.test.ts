@@ -14,6 +14,7 @@ import type { FakeGraph } from '../fakes/fakeGraph.js';
 import { personalChat, startHarness, type ChatUser, type Harness } from '../support/botHarness.js';
 import { FormDriver } from '../support/formDriver.js';
 import { graphEnv, LIBRARY, startFakeGraph } from '../support/graphSetup.js';
+import { exampleOrganisation } from '../support/answerFixtures.js';
 import { remiss } from '../support/remissFixtures.js';
 import { TEST_CERT_PATH } from '../support/testTls.js';
 import { DEFAULT_OUTBOX_OPTIONS } from '../../src/outbox/outbox.js';
@@ -110,6 +111,42 @@ test(
     expect(again.stdout).toContain('Listan ”Remisser” finns redan');
     // Four columns and one list.
     expect(graph.requests.filter((r) => r.method === 'POST' && r.path.includes('/lists'))).toHaveLength(5);
+  },
+  60_000,
+);
+
+test(
+  'a register list made for one organisation gets the Organisation column when there are two, and only then; ' +
+    'run again it changes nothing',
+  async () => {
+    graph = await startFakeGraph();
+    graph.siteRole = 'owner';
+    const register = { REMISS_SOURCE: 'sharepoint', SHAREPOINT_REMISS_LIST: 'Remisser' };
+    expect((await setup(register)).code).toBe(0);
+    const list = () => graph.sharePointLists.list('Remisser');
+    expect(list().columns.has('Organisation')).toBe(false);
+    graph.sharePointLists.addItem('Remisser', { Title: 'Från förr', Diarienummer: 'KS 2026/1', Status: 'Fördelad' });
+
+    const folder = await mkdtemp(path.join(dir, 'organisationer-'));
+    await writeFile(
+      path.join(folder, '1-sof.json'),
+      JSON.stringify({ ...exampleOrganisation('forvaltning'), id: 'sof' }),
+    );
+    await writeFile(path.join(folder, '2-sbr.json'), JSON.stringify({ ...exampleOrganisation('bolag'), id: 'sbr' }));
+    const grown = await setup({ ...register, ORG_CONFIG: folder });
+    expect(grown.code).toBe(0);
+    expect(grown.stdout).toContain(
+      'Listan ”Remisser” har fått kolumnen Organisation för remissens organisation (dess id), eftersom ' +
+        'organisationerna nu är flera; remisserna som redan finns där, utan värde, hör till den första organisationen.',
+    );
+    expect(list().columns.get('Organisation')).toMatchObject({ type: 'text', indexed: true });
+    expect(graph.sharePointLists.items('Remisser').map((i) => i.fields)).toEqual([
+      { Title: 'Från förr', Diarienummer: 'KS 2026/1', Status: 'Fördelad' },
+    ]);
+
+    const again = await setup({ ...register, ORG_CONFIG: folder });
+    expect(again.stdout).toContain('Listan ”Remisser” finns redan och stämmer med inställningarna.');
+    expect(columnPosts().filter((r) => r.path.includes(`/lists/${list().id}/`))).toHaveLength(1);
   },
   60_000,
 );

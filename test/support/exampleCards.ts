@@ -2,6 +2,7 @@
  * Every card the bot sends, built by the real feature code from realistic data (including the longest
  * texts the import allows), for rendering tests and screenshots.
  */
+import { distributionCard } from '../../src/features/distribution/distributionCards.js';
 import { ActingOrganisations } from '../../src/features/due/actingOrganisation.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -232,6 +233,24 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
       { name: 'remiss-detail-long', card: await due.show(ctx('sv'), examples[4]!.dnr) },
       { name: 'remiss-detail-links', card: await due.show(ctx('sv'), examples[2]!.dnr) },
       ...intakeExamples(),
+      {
+        name: 'distribution-assign',
+        card: distributionCard(remissOf, 'assign', 'sv', {
+          choices: [
+            { title: 'Anna Lindqvist (anna.lindqvist@stad.example.se)', value: 'anna.lindqvist@stad.example.se' },
+            { title: 'erik.sandberg@stad.example.se', value: 'erik.sandberg@stad.example.se' },
+          ],
+          errors: { person: 'Välj en handläggare eller skriv en e-postadress.' },
+        }),
+      },
+      {
+        name: 'distribution-extension',
+        card: distributionCard(remissOf, 'extension', 'sv', {
+          errors: { agreedBy: 'Skriv vem hos remittenten som beviljade anståndet.' },
+          typed: { granted: '2027-01-31' },
+        }),
+      },
+      { name: 'distribution-hand-back', card: distributionCard(remissOf, 'handBack', 'en') },
       { name: 'welcome', card: welcomeCard('sv') },
       { name: 'help', card: helpCard('sv', { mayRegister: true }) },
       { name: 'not-understood-en', card: notUnderstoodCard('en') },

@@ -19,6 +19,9 @@ export interface ImportRun {
   stderr: string;
 }
 
+/** The deployment's organisation file, which the import reads wherever it runs (a test may name another). */
+const ORG_CONFIG = path.join(ROOT, 'config/organisation.json');
+
 /** Starts the import in `cwd` (which has no .env unless a test writes one); `done` settles when it exits. */
 export function startImport(
   cwd: string,
@@ -41,6 +44,7 @@ export function startCli(
       HOME: process.env.HOME ?? cwd,
       TMPDIR: os.tmpdir(),
       NODE_OPTIONS: '--no-deprecation',
+      ORG_CONFIG,
       ...env,
     },
     cwd,

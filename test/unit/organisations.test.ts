@@ -70,6 +70,19 @@ test('a remiss is seen by its organisation, the kansli and the people it names; 
   expect([ofSbr, ofSbf, lent].some((r) => stranger.maySee(r))).toBe(false);
 });
 
+test('whether the person sees all is worked out once, not again for each remiss of the register', async () => {
+  const register = Array.from({ length: 100 }, (_, i) =>
+    remiss({ dnr: `SBR ${i}`, dueDate: '2027-01-10', organisation: 'sbr' }),
+  );
+  const kalle = await Access.of(city, { email: 'kalle.kansli@stad.se' });
+  const anna = await Access.of(city, { email: 'anna.andersson@stad.se' });
+  const memberships = [jest.spyOn(kalle, 'memberships', 'get'), jest.spyOn(anna, 'memberships', 'get')];
+  expect(register.every((r) => kalle.maySee(r))).toBe(true);
+  expect(register.some((r) => anna.maySee(r))).toBe(false);
+  expect([kalle.seesAll, anna.seesAll]).toEqual([true, false]);
+  for (const spy of memberships) expect(spy).not.toHaveBeenCalled();
+});
+
 test('a remiss with no organisation, or an unknown one, belongs to the first organisation', () => {
   expect(city.of(remiss({ dnr: 'X', dueDate: '2027-01-10' })).id).toBe('kansliet');
   expect(city.of(remiss({ dnr: 'X', dueDate: '2027-01-10', organisation: 'borta' })).id).toBe('kansliet');

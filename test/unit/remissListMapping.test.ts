@@ -3,19 +3,23 @@ import {
   dateFromSharePoint,
   dateToSharePoint,
   fieldsFromRemiss,
+  registerColumns,
   remissFromFields,
+  selectedFields,
 } from '../../src/integrations/graph/remissListMapping.js';
 import { parseOrganisation } from '../../src/domain/organisation.js';
+import { OrganisationDirectory } from '../../src/domain/organisations.js';
 import { remiss } from '../support/remissFixtures.js';
 
-const columns = parseOrganisation({
+const org = {
   name: 'X',
   genitive: 'X',
   shortName: 'X',
   kind: 'kontor',
   board: 'styrelsen',
   signatories: [{ name: 'A', role: 'B' }],
-}).remissListColumns;
+};
+const columns = parseOrganisation(org).remissListColumns;
 const noPeople = { emailOf: async () => undefined, lookupIdOf: async () => 1 };
 
 test('a calendar date is Stockholm midnight in UTC, in winter and in summer, and reads back as the same day', () => {
@@ -86,5 +90,38 @@ test('an item that cannot be a remiss is named by its column, not guessed', asyn
   expect(await remissFromFields({ ...base, Historik: '{not json' }, columns, noPeople)).toMatchObject({
     dnr: 'KS 1',
     history: [],
+  });
+});
+
+describe('the organisation column (issue 19)', () => {
+  const organisation = (id?: string) => ({ ...parseOrganisation(org), ...(id ? { id } : {}) });
+  const single = registerColumns(new OrganisationDirectory([organisation()]));
+  const several = registerColumns(new OrganisationDirectory([organisation('sof'), organisation('sbr')]));
+
+  test('one organisation neither selects nor writes it: a list without the column works as before', async () => {
+    expect(single).not.toHaveProperty('organisation');
+    expect(selectedFields(single)).not.toContain('Organisation');
+    expect(
+      Object.keys(await fieldsFromRemiss(remiss({ dnr: 'KS 1', dueDate: '2026-12-15' }), single, noPeople)),
+    ).not.toContain('Organisation');
+  });
+
+  test('several organisations read and write it; an item without a value is the default organisation’s', async () => {
+    expect(several.organisation).toBe('Organisation');
+    expect(selectedFields(several)).toContain('Organisation');
+    const r = remiss({ dnr: 'KS 1', dueDate: '2026-12-15', organisation: 'sbr' });
+    const fields = await fieldsFromRemiss(r, several, noPeople);
+    expect(fields.Organisation).toBe('sbr');
+    expect(await remissFromFields(fields, several, noPeople)).toMatchObject({ dnr: 'KS 1', organisation: 'sbr' });
+    const unowned = await fieldsFromRemiss(remiss({ dnr: 'KS 2', dueDate: '2026-12-15' }), several, noPeople);
+    expect(unowned.Organisation).toBeNull();
+    expect(await remissFromFields({ ...unowned, Organisation: ' ' }, several, noPeople)).not.toHaveProperty(
+      'organisation',
+    );
+  });
+
+  test("the column's internal name is mapped like the others", () => {
+    const mapped = { ...organisation('sof'), remissListColumns: { ...columns, organisation: 'Enhet' } };
+    expect(registerColumns(new OrganisationDirectory([mapped, organisation('sbr')])).organisation).toBe('Enhet');
   });
 });

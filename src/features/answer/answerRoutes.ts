@@ -163,7 +163,13 @@ export class AnswerRoutes {
     dnr: string,
     kind: Answer['kind'],
   ): Promise<Extract<StartOutcome, { started: Loaded }> | { card: AdaptiveCard }> {
-    const outcome = await this.workflow.start(dnr, kind, () => ctx.asker(), () => ctx.access(), ctx.now);
+    const outcome = await this.workflow.start(
+      dnr,
+      kind,
+      () => ctx.asker(),
+      () => ctx.access(),
+      ctx.now,
+    );
     if ('started' in outcome) return outcome;
     switch (outcome.refused) {
       // Each refusal leads back to the list it replaced.

@@ -44,12 +44,32 @@ const GROUP_STYLE: Record<OverviewGroup, string> = {
   forApproval: 'accent',
 };
 
+/** An overview split into messages: how many, and each one's card, rendered only when asked for. */
+export interface OverviewParts {
+  count: number;
+  card(part: number): AdaptiveCard;
+}
+
 export function overviewCards(
   remisser: readonly Remiss[],
   today: CalendarDate,
   language: Language,
   handlingStopDays: number,
 ): AdaptiveCard[] {
+  const overview = overviewParts(remisser, today, language, handlingStopDays);
+  return Array.from({ length: overview.count }, (_, part) => overview.card(part));
+}
+
+/**
+ * The overview's lines, split into parts, worked out once; a part's card is rendered when it is sent, so that
+ * an overview of many parts (the kansli's of a whole city) is not rendered whole again for each of them.
+ */
+export function overviewParts(
+  remisser: readonly Remiss[],
+  today: CalendarDate,
+  language: Language,
+  handlingStopDays: number,
+): OverviewParts {
   const t = messages(language);
   const groups = overviewGroups(remisser, today, handlingStopDays);
   const items = OVERVIEW_GROUPS.flatMap((group) =>
@@ -77,18 +97,22 @@ export function overviewCards(
     bytes += size;
   }
   const open = items.length;
-  return parts.map((part, i) =>
-    renderCard('digest-overview', {
-      title:
-        t.overviewTitle(formatLongDate(today, language)) +
-        (parts.length > 1 ? t.overviewPart(i + 1, parts.length) : ''),
-      summary: t.overviewSummary(open, groups.overdue.length, groups.forApproval.length),
-      groups: OVERVIEW_GROUPS.map((group) => ({
-        heading: t.overviewGroups[group],
-        style: GROUP_STYLE[group],
-        items: part.filter((x) => x.group === group),
-      })).filter((g) => g.items.length > 0),
-      listLabel: t.overviewList,
-    }),
-  );
+  return {
+    count: parts.length,
+    card: (i) => {
+      const part = parts[i]!;
+      return renderCard('digest-overview', {
+        title:
+          t.overviewTitle(formatLongDate(today, language)) +
+          (parts.length > 1 ? t.overviewPart(i + 1, parts.length) : ''),
+        summary: t.overviewSummary(open, groups.overdue.length, groups.forApproval.length),
+        groups: OVERVIEW_GROUPS.map((group) => ({
+          heading: t.overviewGroups[group],
+          style: GROUP_STYLE[group],
+          items: part.filter((x) => x.group === group),
+        })).filter((g) => g.items.length > 0),
+        listLabel: t.overviewList,
+      });
+    },
+  };
 }

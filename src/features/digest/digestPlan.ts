@@ -19,7 +19,7 @@ import type { ApprovalStore } from '../approval/approvalStore.js';
 import type { Installations } from '../conversations/installations.js';
 import type { Progress } from '../due/dueView.js';
 import type { AdaptiveCard } from '../featureContext.js';
-import { overviewCards, personalDigestCard } from './digestCards.js';
+import { overviewParts, personalDigestCard, type OverviewParts } from './digestCards.js';
 import { DEFAULT_PREFERENCE, type DigestPreference, type DigestPreferences } from './digestPreferences.js';
 import { overviewAudiences } from './overviewAudiences.js';
 
@@ -131,30 +131,42 @@ function personal({ day, policy, remisser, preferences, progress }: PlanInput): 
   return deliveries;
 }
 
-/** Each audience's overview of its open remisser. */
+/**
+ * Each audience's overview of its open remisser, part by part across the audiences: a conversation takes 7
+ * messages a second, so the many parts of one (a city kansli's) sent one after another would hold every sender.
+ */
 function overview(input: PlanInput): Delivery[] {
-  return input.overviews.flatMap((audience) =>
+  const byAudience = input.overviews.map((audience) =>
     overviewTo(input, audience.sees ? input.remisser.filter(audience.sees) : input.remisser, audience),
   );
+  const parts = Math.max(0, ...byAudience.map((a) => a.length));
+  return Array.from({ length: parts }, (_, part) => byAudience.flatMap((a) => a[part] ?? [])).flat();
 }
 
-/** The overview of `remisser`, in parts, to each manager (in their language) and each channel. */
+/** The overview of `remisser`, part by part, to each manager (in their language) and each channel. */
 function overviewTo(
   { day, policy }: PlanInput,
   remisser: readonly Remiss[],
   { managers, channels }: OverviewAudience,
-): Delivery[] {
+): Delivery[][] {
   if (!remisser.some((r) => isOpen(r.status))) return [];
-  const deliveries: Delivery[] = [];
-  const overviewFor = (language: Language) => overviewCards(remisser, day, language, policy.handlingStopDays);
-  const partCount = overviewFor('sv').length;
-  for (let part = 0; part < partCount; part++) {
+  // Split once per language; each delivery renders its own part only.
+  const split = new Map<Language, OverviewParts>();
+  const overviewFor = (language: Language) => {
+    const parts = split.get(language) ?? overviewParts(remisser, day, language, policy.handlingStopDays);
+    split.set(language, parts);
+    return parts;
+  };
+  const cardOf = (language: Language, part: number) =>
+    (part < overviewFor(language).count ? overviewFor(language) : overviewFor('sv')).card(part);
+  return Array.from({ length: overviewFor('sv').count }, (_, part) => {
+    const deliveries: Delivery[] = [];
     for (const email of new Set(managers.map((m) => m.toLowerCase()))) {
       deliveries.push({
         key: `${day}/overview/${hashOf(email)}/${part}`,
         phase: 1,
         recipient: { kind: 'person', email },
-        content: async (language) => ({ card: overviewFor(language)[part] ?? overviewFor('sv')[part]! }),
+        content: async (language) => ({ card: cardOf(language, part) }),
       });
     }
     for (const target of channels) {
@@ -162,11 +174,11 @@ function overviewTo(
         key: `${day}/overview/${hashOf(target.conversationId)}/${part}`,
         phase: 1,
         recipient: { kind: 'conversation', target },
-        content: async () => ({ card: overviewFor('sv')[part]! }),
+        content: async () => ({ card: cardOf('sv', part) }),
       });
     }
-  }
-  return deliveries;
+    return deliveries;
+  });
 }
 
 /** The handläggare's reminders ahead of klart senast: once per remiss, kind and date. */

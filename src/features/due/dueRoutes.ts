@@ -10,7 +10,14 @@ import type { RemissRepository } from '../../register/remissRepository.js';
 import { dnrSchema } from '../cardData.js';
 import type { AdaptiveCard, FeatureContext } from '../featureContext.js';
 import { DUE_FILTERS, isKnown, mayAnswer, selectRemisser, type DueFilter } from './dueSelection.js';
-import { dueListCard, PAGE_SIZE, remissDetailCard, type DueListPage, type ListScope } from './dueView.js';
+import {
+  dueListCard,
+  PAGE_SIZE,
+  remissDetailCard,
+  type DetailExtras,
+  type DueListPage,
+  type ListScope,
+} from './dueView.js';
 import type { ActingOrganisations } from './actingOrganisation.js';
 import type { Access } from '../../domain/organisations.js';
 import type { Organisation } from '../../domain/organisation.js';
@@ -29,6 +36,9 @@ export function parseDueListPage(data: unknown): DueListPage {
   const parsed = pageSchema.safeParse(data);
   return parsed.success ? parsed.data : { filter: 'due', offset: 0 };
 }
+
+/** Buttons other features put on the detail card, for this asker and remiss. */
+export type DetailActions = (ctx: FeatureContext, remiss: Remiss) => Promise<NonNullable<DetailExtras['actions']>>;
 
 /** What the due list needs to know about drafts: their progress, and a marker that changes with any of them. */
 export interface DraftProgress {
@@ -49,6 +59,8 @@ export class DueRoutes {
     /** Working days before a sammanträde by which its papers must be ready (MEETING_HANDLING_STOP_DAYS). */
     private readonly handlingStopDays: number,
     private readonly acting: ActingOrganisations,
+    /** Other features' buttons on the detail card for this asker (fördela, lämna tillbaka, anstånd). */
+    private readonly detailActions: DetailActions = async () => [],
   ) {}
 
   async list(ctx: FeatureContext, filter: DueFilter, offset = 0, switchTo?: string): Promise<AdaptiveCard> {
@@ -120,7 +132,15 @@ export class DueRoutes {
     if (!found) return ctx.refuse('REMISS_NOT_FOUND', { backLabel: t.back });
     const progress = await this.drafts.progress(dnr);
     const shownAt = { today: todayIn(ctx.now), language: ctx.language, handlingStopDays: this.handlingStopDays };
-    return remissDetailCard(found.remiss, back, progress, shownAt);
+    const actions = await this.detailActions(ctx, found.remiss);
+    return remissDetailCard(found.remiss, back, progress, shownAt, { actions });
+  }
+
+  /** The detail card with a notice on top, for a card sent after an action or to someone else. */
+  async detailFor(remiss: Remiss, language: Language, now: Date, notice: string): Promise<AdaptiveCard> {
+    const progress = await this.drafts.progress(remiss.dnr);
+    const shownAt = { today: todayIn(now), language, handlingStopDays: this.handlingStopDays };
+    return remissDetailCard(remiss, { filter: 'due', offset: 0 }, progress, shownAt, { notice });
   }
 
   showFromAction(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {

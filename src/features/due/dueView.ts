@@ -6,7 +6,9 @@ import { renderCard } from '../../cards/cardTemplates.js';
 import { compareDates, daysBetween, weekOf, type CalendarDate } from '../../domain/calendar.js';
 import { isWeekend, nonWorkingDayName, previousWorkingDay } from '../../domain/holidays.js';
 import type { Language } from '../../domain/language.js';
-import { isOpen, openableLinks, type HistoryEntry, type Remiss } from '../../domain/remiss.js';
+import { grantedExtension, pendingExtension } from '../../domain/distribution.js';
+import { isOpen, openableLinks, type Remiss } from '../../domain/remiss.js';
+import { historyText } from './historyText.js';
 import {
   daysLeftText,
   formatDateTime,
@@ -104,7 +106,15 @@ export function dueListView(
       // Urgency is told by an icon in colour and by the words in bold default colour: never by colour alone.
       daysLeftIcon: days < 0 ? '⚠ ' : days <= 3 ? '● ' : '',
       daysLeftColor: days < 0 ? 'Attention' : days <= 3 ? 'Warning' : 'Default',
-      details: oneLine([r.dnr, shortPersonLabel(r, language), t.statusNames[r.status]].join(' · '), ROW_DETAILS_MAX),
+      details: oneLine(
+        [
+          r.dnr,
+          shortPersonLabel(r, language),
+          t.statusNames[r.status],
+          ...(grantedExtension(r) ? [t.rowExtension] : []),
+        ].join(' · '),
+        ROW_DETAILS_MAX,
+      ),
       warning: nonWorkingDueWarning(r.dueDate, language, today),
       showLabel: `${t.show}: ${r.title}`,
       showData: { dnr: r.dnr, filter: page.filter, offset: page.offset },
@@ -128,45 +138,19 @@ export function dueListView(
   };
 }
 
-/** Record field names as the user reads them; unknown names are shown as they are. */
-function fieldLabel(field: string, language: Language): string {
-  const t = messages(language);
-  const labels: Record<string, string> = {
-    dnr: t.fieldDnr,
-    remittentDnr: t.fieldRemittentDnr,
-    title: t.fieldTitle,
-    remittent: t.fieldRemittent,
-    received: t.fieldReceived,
-    dueDate: t.fieldDueDate,
-    meetingDate: t.fieldMeeting,
-    handlaggare: t.fieldHandlaggare,
-    approver: t.fieldApprover,
-    status: t.fieldStatus,
-  };
-  return (labels[field] ?? field).toLowerCase();
+/** What other features add to the detail card: a notice on top, and their buttons (fördela, anstånd, …). */
+export interface DetailExtras {
+  notice?: string;
+  actions?: { title: string; verb: string; data: object }[];
 }
 
-function historyText(entry: HistoryEntry, language: Language): string {
-  const t = messages(language);
-  switch (entry.kind) {
-    case 'created':
-      return t.historyCreated;
-    case 'statusChanged':
-      return t.historyStatus(t.statusNames[entry.from], t.statusNames[entry.to]);
-    case 'dueDateChanged':
-      return t.historyDueDate(formatLongDate(entry.from, language), formatLongDate(entry.to, language));
-    case 'updated':
-      return t.historyUpdated(entry.fields.map((f) => fieldLabel(f, language)).join(', '));
-    case 'approvalRequested':
-      return t.historyApprovalRequested(entry.version, entry.by, entry.approver, entry.hash.slice(0, 12));
-    case 'approved':
-      return t.historyApproved(entry.version, entry.by, entry.hash.slice(0, 12));
-    case 'changesRequested':
-      return t.historyChangesRequested(entry.version, entry.by, entry.comment);
-  }
-}
-
-export function remissDetailView(remiss: Remiss, back: DueListPage, shownAt: ShownAt, progress: Progress) {
+export function remissDetailView(
+  remiss: Remiss,
+  back: DueListPage,
+  shownAt: ShownAt,
+  progress: Progress,
+  extras: DetailExtras = {},
+) {
   const { today, language } = shownAt;
   const t = messages(language);
   const ready = readyBy(remiss, shownAt.handlingStopDays);
@@ -177,8 +161,17 @@ export function remissDetailView(remiss: Remiss, back: DueListPage, shownAt: Sho
   const optional = (label: string, value: string | undefined) => (value ? [{ label, value }] : []);
   const days = daysBetween(today, remiss.dueDate);
   const history = remiss.history.slice(-MAX_HISTORY_SHOWN).reverse();
+  const granted = grantedExtension(remiss);
+  const pending = pendingExtension(remiss);
+  const extension = granted
+    ? `; ${t.extensionShown(formatLongDate(granted.from, language), granted.agreedBy)}`
+    : pending
+      ? `; ${t.extensionPendingShown(formatLongDate(pending.to, language))}`
+      : '';
   return {
     title: remiss.title,
+    notice: extras.notice ?? '',
+    moreActions: extras.actions ?? [],
     warning: [lateMeeting, nonWorkingDueWarning(remiss.dueDate, language, today)].filter(Boolean).join(' '),
     fields: [
       {
@@ -189,7 +182,10 @@ export function remissDetailView(remiss: Remiss, back: DueListPage, shownAt: Sho
       ...optional(t.fieldRemittentDnr, remiss.remittentDnr),
       { label: t.fieldRemittent, value: remiss.remittent },
       { label: t.fieldReceived, value: formatLongDate(remiss.received, language) },
-      { label: t.fieldDueDate, value: `${formatLongDate(remiss.dueDate, language)} (${daysLeftText(days, language)})` },
+      {
+        label: t.fieldDueDate,
+        value: `${formatLongDate(remiss.dueDate, language)} (${daysLeftText(days, language)}${extension})`,
+      },
       ...optional(t.fieldMeeting, remiss.meetingDate && formatLongDate(remiss.meetingDate, language)),
       {
         label: t.fieldHandlaggare,
@@ -246,6 +242,12 @@ export function dueListCard(
 }
 
 /** One remiss in full, with the way back to the list page it was opened from. */
-export function remissDetailCard(remiss: Remiss, back: DueListPage, progress: Progress, at: ShownAt): AdaptiveCard {
-  return renderCard('remiss-detail', remissDetailView(remiss, back, at, progress));
+export function remissDetailCard(
+  remiss: Remiss,
+  back: DueListPage,
+  progress: Progress,
+  at: ShownAt,
+  extras: DetailExtras = {},
+): AdaptiveCard {
+  return renderCard('remiss-detail', remissDetailView(remiss, back, at, progress, extras));
 }

@@ -1,7 +1,9 @@
 /**
  * A remiss as a SharePoint list item's fields, and back. Column internal names come from the organisation's
- * config. Date-only columns hold calendar dates in Europe/Stockholm whatever the site's time zone: Graph gives
- * and takes them as UTC instants, so a date is written as Stockholm's midnight and read back in Stockholm.
+ * config; the organisation column is the register's only where the deployment has several organisations, so a
+ * single organisation's list needs none (and an item without a value belongs to the default organisation).
+ * Date-only columns hold calendar dates in Europe/Stockholm whatever the site's time zone: Graph gives and takes
+ * them as UTC instants, so a date is written as Stockholm's midnight and read back in Stockholm.
  */
 import { isCalendarDate, todayIn, type CalendarDate } from '../../domain/calendar.js';
 import type { RemissListColumns } from '../../domain/organisation.js';
@@ -14,6 +16,7 @@ import {
   type Remiss,
 } from '../../domain/remiss.js';
 import { InternalError } from '../../domain/internalError.js';
+import type { OrganisationDirectory } from '../../domain/organisations.js';
 
 const ZONE = 'Europe/Stockholm';
 
@@ -45,8 +48,17 @@ export interface PersonColumns {
 
 export type ItemFields = Record<string, unknown>;
 
+/** The register's columns as the deployment uses them: `organisation` is absent where there is one organisation. */
+export type ListColumns = Omit<RemissListColumns, 'organisation'> & { organisation?: string };
+
+/** The deployment's register columns: the default organisation's mapping, with its organisation column if several. */
+export function registerColumns(organisations: OrganisationDirectory): ListColumns {
+  const { organisation, ...columns } = organisations.defaultOrganisation.remissListColumns;
+  return organisations.organisations.length > 1 ? { ...columns, organisation } : columns;
+}
+
 /** The fields to select when reading items. */
-export function selectedFields(c: RemissListColumns): string[] {
+export function selectedFields(c: ListColumns): string[] {
   const person = (name: string, kind: 'email' | 'person') => (kind === 'person' ? `${name}LookupId` : name);
   return [
     c.dnr,
@@ -60,13 +72,14 @@ export function selectedFields(c: RemissListColumns): string[] {
     person(c.approver, c.approverKind),
     c.status,
     c.history,
+    ...(c.organisation ? [c.organisation] : []),
   ];
 }
 
 /** Reads an item; a reason instead when it cannot be a remiss (an edit in the browser left it incomplete). */
 export async function remissFromFields(
   fields: ItemFields,
-  c: RemissListColumns,
+  c: ListColumns,
   people: PersonColumns,
 ): Promise<Remiss | { invalid: string }> {
   const text = (name: string) =>
@@ -99,6 +112,7 @@ export async function remissFromFields(
     approver: await person(c.approver, c.approverKind),
     status,
     ...parseHistory(fields[c.history]),
+    ...(c.organisation && text(c.organisation) ? { organisation: text(c.organisation) } : {}),
   });
 }
 
@@ -136,7 +150,7 @@ function historyColumn(r: Remiss): string {
   return JSON.stringify({ history: r.history, links: r.links, instanser: r.instanser });
 }
 
-export async function fieldsFromRemiss(r: Remiss, c: RemissListColumns, people: PersonColumns): Promise<ItemFields> {
+export async function fieldsFromRemiss(r: Remiss, c: ListColumns, people: PersonColumns): Promise<ItemFields> {
   const person = async (name: string, kind: 'email' | 'person', p: Person | undefined): Promise<ItemFields> => {
     if (kind === 'email') return { [name]: p?.email ?? null };
     return { [`${name}LookupId`]: p ? String(await people.lookupIdOf(p.email)) : null };
@@ -153,5 +167,6 @@ export async function fieldsFromRemiss(r: Remiss, c: RemissListColumns, people: 
     ...(await person(c.approver, c.approverKind, r.approver)),
     [c.status]: r.status,
     [c.history]: historyColumn(r),
+    ...(c.organisation ? { [c.organisation]: r.organisation ?? null } : {}),
   };
 }

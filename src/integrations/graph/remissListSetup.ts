@@ -1,11 +1,13 @@
 /**
  * `npm run sharepoint:setup`: creates the register's list on the site, with the columns the organisation's
  * mapping names, when it is missing. Run again it changes nothing; an existing list that differs is left
- * untouched and every difference is named, so an admin can fix the list or the mapping.
+ * untouched and every difference is named, so an admin can fix the list or the mapping. The one column it adds
+ * to an existing list is the organisation column, which a list made for a single organisation lacks by design
+ * when the deployment grows to several (its items, without a value, stay the default organisation's).
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { RemissListColumns } from '../../domain/organisation.js';
 import { REMISS_STATUSES } from '../../domain/remiss.js';
+import type { ListColumns } from './remissListMapping.js';
 import type { SiteResolver } from './siteResolver.js';
 import { sharepointSetupText } from '../../i18n/sharepointSetup.js';
 
@@ -22,7 +24,7 @@ export function displayNameOf(internal: string): string {
   return internal.replace(/_x([0-9a-f]{4})_/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-function neededColumns(c: RemissListColumns): Needed[] {
+function neededColumns(c: ListColumns): Needed[] {
   const person = (kind: 'email' | 'person'): Kind => (kind === 'person' ? 'personOrGroup' : 'text');
   return [
     { name: c.dnr, kind: 'text', indexed: true },
@@ -36,6 +38,7 @@ function neededColumns(c: RemissListColumns): Needed[] {
     { name: c.approver, kind: person(c.approverKind), indexed: false },
     { name: c.status, kind: 'choice', indexed: true },
     { name: c.history, kind: 'note', indexed: false },
+    ...(c.organisation ? [{ name: c.organisation, kind: 'text' as const, indexed: true }] : []),
   ];
 }
 
@@ -56,13 +59,16 @@ export function kindOf(column: Record<string, unknown>): Kind | undefined {
 }
 
 export type SetupOutcome =
-  { outcome: 'created' } | { outcome: 'unchanged' } | { outcome: 'differs'; differences: string[] };
+  | { outcome: 'created' }
+  | { outcome: 'unchanged' }
+  | { outcome: 'columnAdded'; column: string }
+  | { outcome: 'differs'; differences: string[] };
 
 export async function ensureRemissList(
   client: Client,
   site: SiteResolver,
   listName: string,
-  columns: RemissListColumns,
+  columns: ListColumns,
 ): Promise<SetupOutcome> {
   const siteId = await site.siteId();
   const lists = (
@@ -81,8 +87,15 @@ export async function ensureRemissList(
     return { outcome: 'created' };
   }
   const { missing, differences } = await compareColumns(client, siteId, existing.id, needed);
-  const all = [...missing.map((n) => sharepointSetupText.columnMissing(n.name, displayNameOf(n.name))), ...differences];
-  return all.length ? { outcome: 'differs', differences: all } : { outcome: 'unchanged' };
+  const added = missing.find((n) => n.name === columns.organisation);
+  const all = [
+    ...missing.filter((n) => n !== added).map((n) => sharepointSetupText.columnMissing(n.name, displayNameOf(n.name))),
+    ...differences,
+  ];
+  if (all.length) return { outcome: 'differs', differences: all };
+  if (!added) return { outcome: 'unchanged' };
+  await client.api(`/sites/${siteId}/lists/${existing.id}/columns`).post(definition(added));
+  return { outcome: 'columnAdded', column: added.name };
 }
 
 /** The needed columns a list lacks, and those it has with another type (each named, in Swedish, for the admin). */

@@ -3,11 +3,12 @@
  * and (REMISS_SOURCE=sharepoint) the list that holds the register.
  */
 import type { Settings, SharePointSettings } from '../../config/settings.js';
-import type { Organisation } from '../../domain/organisation.js';
+import type { OrganisationDirectory } from '../../domain/organisations.js';
 import type { Logger } from '../../logging/logger.js';
 import { createGraphClient } from './graphClient.js';
 import { createGraphCredential } from './graphCredential.js';
 import { SharePointArchive, type SharePointArchiveOptions } from './sharePointArchive.js';
+import { registerColumns } from './remissListMapping.js';
 import { SharePointRemissRepository } from './sharePointRemissRepository.js';
 import { SiteResolver } from './siteResolver.js';
 
@@ -15,11 +16,14 @@ export type UploadTuning = Pick<SharePointArchiveOptions, 'sliceBytes' | 'simple
 
 export function connectSharePoint(
   settings: Settings & { sharePoint: SharePointSettings },
-  organisation: Organisation,
+  organisations: OrganisationDirectory,
   logger: Logger,
   tuning: UploadTuning = {},
 ) {
   const { sharePoint } = settings;
+  // The library's and the list's column names are the deployment's: the first organisation's (the only one, or the
+  // kansli).
+  const organisation = organisations.defaultOrganisation;
   const client = createGraphClient(
     createGraphCredential(sharePoint.credential, settings.AZURE_AUTHORITY_HOST),
     settings.GRAPH_BASE_URL,
@@ -37,7 +41,7 @@ export function connectSharePoint(
       ...tuning,
     }),
     register: sharePoint.remissList
-      ? new SharePointRemissRepository(client, site, sharePoint.remissList, organisation.remissListColumns, logger)
+      ? new SharePointRemissRepository(client, site, sharePoint.remissList, registerColumns(organisations), logger)
       : undefined,
   };
 }

@@ -3,7 +3,7 @@
  * is first used, not at start, so the bot's memory at rest does not carry them.
  */
 import type { Settings, SharePointSettings } from '../../config/settings.js';
-import type { Organisation } from '../../domain/organisation.js';
+import type { OrganisationDirectory } from '../../domain/organisations.js';
 import type { DocumentArchive, PdfConverter } from '../../features/filing/archive.js';
 import type { Logger } from '../../logging/logger.js';
 import type { RemissRepository } from '../../register/remissRepository.js';
@@ -16,7 +16,7 @@ export interface SharePointServices {
 
 export function sharePointOnFirstUse(
   settings: Settings & { sharePoint: SharePointSettings },
-  organisation: Organisation,
+  organisations: OrganisationDirectory,
   logger: Logger,
   tuning: UploadTuning = {},
 ): SharePointServices {
@@ -26,7 +26,7 @@ export function sharePointOnFirstUse(
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     connected ??= (require('./sharePoint.js') as typeof import('./sharePoint.js')).connectSharePoint(
       settings,
-      organisation,
+      organisations,
       logger,
       tuning,
     );

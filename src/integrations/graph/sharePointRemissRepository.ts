@@ -7,7 +7,6 @@
  * overwrite.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { RemissListColumns } from '../../domain/organisation.js';
 import { isOpen, type Remiss, type VersionedRemiss } from '../../domain/remiss.js';
 import type { Logger } from '../../logging/logger.js';
 import type { RemissRepository } from '../../register/remissRepository.js';
@@ -18,6 +17,7 @@ import {
   remissFromFields,
   selectedFields,
   type ItemFields,
+  type ListColumns,
   type PersonColumns,
 } from './remissListMapping.js';
 import { SiteResolver } from './siteResolver.js';
@@ -51,7 +51,7 @@ export class SharePointRemissRepository implements RemissRepository {
     private readonly client: Client,
     private readonly site: SiteResolver,
     private readonly listName: string,
-    private readonly columns: RemissListColumns,
+    private readonly columns: ListColumns,
     private readonly logger: Logger,
   ) {}
 

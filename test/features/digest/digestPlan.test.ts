@@ -3,6 +3,7 @@
  * which once-only key, in which phase, and what the message says.
  */
 import { createHash } from 'node:crypto';
+import * as cardTemplates from '../../../src/cards/cardTemplates.js';
 import type { ApprovalVersion } from '../../../src/domain/approval.js';
 import { planDeliveries, type Delivery, type PlanInput } from '../../../src/features/digest/digestPlan.js';
 import { remiss } from '../../support/remissFixtures.js';
@@ -128,6 +129,44 @@ test("the overview's cards are built when sent, in the manager's language, the c
   expect(english).toContain('KS 2026/1');
   expect(swedish).toContain('KS 2026/1');
   expect(english).not.toEqual(swedish);
+});
+
+test('an overview of many parts renders only the part each message sends (a city kansli has hundreds)', async () => {
+  const many = Array.from({ length: 600 }, (_, i) =>
+    remiss({ dnr: `KS 2026/${i}`, title: `Remiss ${i} om ${'stadens verksamhet '.repeat(5)}`, dueDate: '2027-02-01' }),
+  );
+  const plan = planDeliveries(input({ remisser: many, overviews: [{ managers: ['chef@stad.se'], channels: [] }] }));
+  const parts = plan.filter((d) => d.key.includes('/overview/'));
+  expect(parts.length).toBeGreaterThan(3);
+  const render = jest.spyOn(cardTemplates, 'renderCard');
+  try {
+    const cards = await Promise.all(parts.map((d) => d.content('sv')));
+    expect(render).toHaveBeenCalledTimes(parts.length);
+    expect(JSON.stringify(cards.at(-1))).toContain('KS 2026/');
+  } finally {
+    render.mockRestore();
+  }
+});
+
+test('overviews go part by part across the audiences, not all of one conversation first', () => {
+  const many = Array.from({ length: 600 }, (_, i) =>
+    remiss({ dnr: `KS 2026/${i}`, title: `Remiss ${i} om ${'stadens verksamhet '.repeat(5)}`, dueDate: '2027-02-01' }),
+  );
+  const plan = planDeliveries(
+    input({
+      remisser: many,
+      overviews: [
+        { managers: ['kansli@stad.se'], channels: [] },
+        { sees: (r) => r.dnr === 'KS 2026/1', managers: ['chef@stad.se'], channels: [] },
+      ],
+    }),
+  );
+  const parts = plan.map((d) => d.key.replace(/^.*\/overview\/(\w+)\/(\d+)$/, '$2 $1'));
+  expect(parts.slice(0, 3)).toEqual([
+    `0 ${hash('kansli@stad.se')}`,
+    `0 ${hash('chef@stad.se')}`,
+    `1 ${hash('kansli@stad.se')}`,
+  ]);
 });
 
 test('reminders ahead of klart senast come after the lists, keyed by kind, remiss and date', async () => {

@@ -1,0 +1,44 @@
+/**
+ * A test city of three organisations in a temporary ORG_CONFIG folder: the kansli (sees all), Socialförvaltningen
+ * (a förvaltning, with a chef and its own channel) and Stockholm Business Region (a bolag). Erik is in both units.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { exampleOrganisation } from './answerFixtures.js';
+
+export const people = {
+  anna: { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna', email: 'anna.andersson@stad.se' },
+  bertil: { id: '29:bertil', name: 'Bertil Berg', aadObjectId: 'aad-bertil', email: 'bertil.berg@stad.se' },
+  kerstin: { id: '29:kerstin', name: 'Kerstin Kansli', aadObjectId: 'aad-kerstin', email: 'kerstin@stad.se' },
+  erik: { id: '29:erik', name: 'Erik Sandberg', aadObjectId: 'aad-erik', email: 'erik.sandberg@stad.se' },
+  doris: { id: '29:doris', name: 'Doris Dahl', aadObjectId: 'aad-doris', email: 'doris.dahl@stad.se' },
+  okand: { id: '29:okand', name: 'Okänd Person', aadObjectId: 'aad-okand', email: 'okand@stad.se' },
+};
+export type CityPerson = keyof typeof people;
+
+export const SOF_CHANNEL = '19:sof-remisser@thread.tacv2';
+
+/** Writes the city's organisation files; returns the folder to give as ORG_CONFIG. */
+export async function writeTestCity(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'remissbot-city-'));
+  const write = (name: string, json: object) => writeFile(path.join(dir, name), JSON.stringify(json));
+  await write('1-kansliet.json', {
+    ...exampleOrganisation('kontor'),
+    id: 'kansliet',
+    seesAll: true,
+    members: { handlaggare: [people.kerstin.email] },
+  });
+  await write('2-sof.json', {
+    ...exampleOrganisation('forvaltning'),
+    id: 'sof',
+    members: { handlaggare: [people.anna.email, people.erik.email], chef: [people.doris.email] },
+    channel: `channel:19:team-sof@thread.tacv2/${SOF_CHANNEL}`,
+  });
+  await write('3-sbr.json', {
+    ...exampleOrganisation('bolag'),
+    id: 'sbr',
+    members: { handlaggare: [people.bertil.email, people.erik.email] },
+  });
+  return dir;
+}
