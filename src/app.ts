@@ -52,6 +52,8 @@ import { approvalModule, createApproval } from './features/approval/index.js';
 import { filingModule } from './features/filing/index.js';
 import { digestModule } from './features/digest/index.js';
 import { commandsModule } from './features/commands/index.js';
+import { intakeModule } from './features/intake/index.js';
+import { IntakeRoutes } from './features/intake/intakeRoutes.js';
 import { peopleModule } from './features/people/index.js';
 import { ConversationsWorkflow } from './features/people/conversationsWorkflow.js';
 import type { KeySpace } from './storage/keyspace.js';
@@ -186,6 +188,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     hasDraft: async (dnr) => !!(await drafts.get(dnr)),
     detail: (remiss, language, now, notice) => due.detailFor(remiss, language, now, notice),
   });
+  const intake = new IntakeRoutes(register, organisations, new ActingOrganisations(store));
   const featureModules: FeatureModule[] = [
     dueModule(due),
     distributionModule(distribution),
@@ -193,7 +196,8 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     approvalModule(approval),
     filingModule(filing, registrators),
     digestModule(new DigestSubscriptionRoutes(preferences)),
-    commandsModule(),
+    commandsModule((ctx) => intake.mayRegister(ctx)),
+    intakeModule(intake),
     peopleModule(),
     {
       name: 'platform',

@@ -22,7 +22,8 @@ function template(name: string): ACData.Template {
 
 /**
  * Expands cards/<name>.json with data. User text must reach templates only as TextRun text or
- * plain TextBlock text with markdown neutralised (see escapeMarkdown): never as action URLs.
+ * plain TextBlock text with markdown neutralised (see escapeMarkdown): never as action URLs, except a remiss's
+ * links, which only ever reach a card as https addresses (openableLinks in src/domain/remiss.ts).
  */
 export function renderCard(name: string, data: object): AdaptiveCard {
   return template(name).expand({ $root: data }) as AdaptiveCard;

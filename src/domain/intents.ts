@@ -14,6 +14,7 @@ export type Intent =
   | { kind: 'overdue' }
   | { kind: 'thisWeek' }
   | { kind: 'help' }
+  | { kind: 'register' }
   | { kind: 'setLanguage'; language: Language }
   | { kind: 'digest'; change: 'off' | 'on' | 'daily' | 'weekly' }
   | { kind: 'answer'; dnr: string }
@@ -58,6 +59,9 @@ const PHRASES: [string, SimpleIntent][] = [
   ].map((p): [string, SimpleIntent] => [p, { kind: 'overdue' }]),
   ...['remisser denna vecka', 'remisser den har veckan', 'denna vecka', 'remisser this week', 'this week'].map(
     (p): [string, SimpleIntent] => [p, { kind: 'thisWeek' }],
+  ),
+  ...['ny remiss', 'registrera remiss', 'lagg in remiss', 'lagg in en remiss', 'new remiss', 'register a remiss'].map(
+    (p): [string, SimpleIntent] => [p, { kind: 'register' }],
   ),
   ...['hjalp', 'help', 'vad kan du', 'what can you do', 'kommandon', 'commands'].map((p): [string, SimpleIntent] => [
     p,

@@ -122,6 +122,37 @@ export interface Remiss {
    * organisations, and where there is one: then it is the deployment's only (default) organisation.
    */
   organisation?: string;
+  /** Where the remiss letter (missivet) and the remitted document can be read: https addresses only. */
+  links?: RemissLinks;
+  /** The remissinstanser the remittent sent it to, as listed in the missive: free text, one a line. */
+  instanser?: string;
+}
+
+export interface RemissLinks {
+  missive?: string;
+  document?: string;
+}
+
+/** The bounds of the free-text fields a person types (the card, the register): longer is refused, not cut. */
+export const MAX_LINK_LENGTH = 2000;
+export const MAX_INSTANSER_LENGTH = 8000;
+
+/** Whether a text is a plain https address a card may open: no spaces, no credentials, not too long. */
+export function isHttpsUrl(text: string): boolean {
+  if (text.length > MAX_LINK_LENGTH || /\s/.test(text)) return false;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' && !url.username && !url.password && !!url.hostname;
+  } catch {
+    return false;
+  }
+}
+
+/** The remiss's links a card may open (a record edited elsewhere is not trusted to hold https addresses). */
+export function openableLinks(remiss: Pick<Remiss, 'links'>): { kind: keyof RemissLinks; url: string }[] {
+  return (['missive', 'document'] as const)
+    .map((kind) => ({ kind, url: remiss.links?.[kind] ?? '' }))
+    .filter((l) => isHttpsUrl(l.url));
 }
 
 /** A remiss as read from the register, with the version that a conditional write must name. */

@@ -12,6 +12,10 @@ const TYPED_COMMANDS: readonly Record<Language, readonly [command: string, what:
     sv: ['visa <dnr>', 'visar en remiss med uppgifter och historik'],
     en: ['show <dnr>', 'shows a remiss with its details and history'],
   },
+  {
+    sv: ['ny remiss', 'lägger in en remiss som har kommit in (för registratorer och chefer)'],
+    en: ['new remiss', 'adds a remiss that has arrived (for registrators and chefs)'],
+  },
   { sv: ['besvara <dnr>', 'öppnar svarsformuläret för remissen'], en: ['answer <dnr>', 'opens the answer form'] },
   {
     sv: ['digest varje dag / digest varje vecka', 'hur ofta du får remissöversikten'],

@@ -15,6 +15,7 @@ import * as filing from './filingTexts.js';
 import * as digest from './digestTexts.js';
 import * as distribution from './distributionTexts.js';
 import * as question from './questionTexts.js';
+import * as intake from './intakeTexts.js';
 
 /** The catalogues, each owning its keys (test/unit/messages.test.ts checks that no key is defined twice). */
 export const CATALOGUES = [
@@ -28,6 +29,7 @@ export const CATALOGUES = [
   digest,
   distribution,
   question,
+  intake,
 ] as const;
 
 /** The keys a catalogue defines that an earlier one in the list already defines. */
@@ -56,6 +58,7 @@ const sv = {
   ...digest.sv,
   ...distribution.sv,
   ...question.sv,
+  ...intake.sv,
 };
 
 export type Messages = typeof sv;
@@ -71,6 +74,7 @@ const en: Messages = {
   ...digest.en,
   ...distribution.en,
   ...question.en,
+  ...intake.en,
 };
 
 const tables: Record<Language, Messages> = { sv, en };

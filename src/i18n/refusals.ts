@@ -56,6 +56,12 @@ export const REFUSALS = {
   EMAIL_UNKNOWN: 'digestNeedsEmail',
   /** "Mina remisser" asked by someone Teams gave no e-mail, UPN or object id for: whose remisser is unknown. */
   MINE_UNKNOWN_USER: 'mineUnknownUser',
+  /** "Ny remiss" by someone who is no registrator or chef of the organisation the data names (or of any). */
+  INTAKE_NOT_ALLOWED: 'intakeNotAllowed',
+  /** A remiss registered with a diarienummer already in the register (or created by someone else meanwhile). */
+  REMISS_EXISTS: 'invalidAction',
+  /** A registration whose fields do not validate (a date, a length, a link, markup): shown beside the fields. */
+  INTAKE_INVALID: 'intakeInvalid',
 } as const satisfies Record<string, keyof Messages>;
 
 export type RefusalCode = keyof typeof REFUSALS;

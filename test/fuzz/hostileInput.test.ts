@@ -32,6 +32,9 @@ const VERBS = [
   'approval.decide',
   'approval.download',
   'filing.registered',
+  'intake.open',
+  'intake.read',
+  'intake.save',
 ];
 
 let h: Harness;

@@ -40,6 +40,12 @@ test.each(['light', 'dark'] as const)('every card renders without errors in the 
   expect(byName['approval-decided']).toContain('Godkänd av Cecilia Holm den 24 november 2026 kl. 14.03');
   expect(byName['registrator']).toContain('Markera som diariefört och skickat');
   expect(byName['approval-compose']).toContain('Godkännare');
+  expect(byName['remiss-detail-links']).toContain('Öppna remissdokumentet');
+  expect(byName['remiss-detail-links']).toContain('Sveriges Kommuner och Regioner');
+  expect(byName['intake-read']).toContain('Läs in missivet');
+  expect(byName['intake-read']).toContain('måste vara en webbadress som börjar med https://');
+  expect(byName['intake-exists']).toContain('Visa remissen');
+  expect(byName['help']).toContain('Ny remiss');
 });
 
 /** WCAG AA for normal text: every text, confirmations in good and accent containers included, in both themes. */

@@ -28,8 +28,64 @@ import { remiss } from './remissFixtures.js';
 import { featureContextStub } from './featureContextStub.js';
 
 import { overviewCards, personalDigestCard } from '../../src/features/digest/digestCards.js';
+import { readMissive } from '../../src/domain/missiveText.js';
+import { intakeCard } from '../../src/features/intake/intakeView.js';
+import { valuesOf } from '../../src/features/intake/registrationInput.js';
+import { messages } from '../../src/i18n/messages.js';
+import { FINANSDEPARTEMENTET } from './missiveTexts.js';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
+
+/** The registration form: read from a missive with an error beside a field, a taken dnr with Visa, and saved. */
+function intakeExamples(): { name: string; card: AdaptiveCard }[] {
+  const facts = readMissive(FINANSDEPARTEMENTET);
+  const values = valuesOf({
+    diarienummer: 'SOF 2026/0088',
+    remittentens_dnr: facts.remittentDnr,
+    titel: facts.title,
+    remittent: facts.remittent,
+    inkom: '2026-11-24',
+    svarsdatum: facts.dueDate,
+    missiv: 'http://www.regeringen.se/remisser/2026/12/remiss-fi2026-03121/',
+    instanser: facts.instanser,
+  });
+  const base = { language: 'sv' as const, organisation: { id: 'sof', name: 'Socialförvaltningen' }, values };
+  const t = messages('sv');
+  return [
+    {
+      name: 'intake-read',
+      card: intakeCard({
+        ...base,
+        showOrganisation: true,
+        notice: {
+          text: t.intakeRead('remittentens dnr, titel, remittent, svarsdatum, remissinstanser'),
+          style: 'accent',
+        },
+        errors: { missiv: t.intakeNotHttps },
+      }),
+    },
+    {
+      name: 'intake-exists',
+      card: intakeCard({
+        ...base,
+        showOrganisation: false,
+        notice: { text: t.intakeExists('SOF 2026/0088'), style: 'attention', refusal: 'REMISS_EXISTS' },
+        show: 'SOF 2026/0088',
+      }),
+    },
+    {
+      name: 'intake-saved-en',
+      card: intakeCard({
+        ...base,
+        language: 'en',
+        showOrganisation: true,
+        notice: { text: messages('en').intakeSaved('SOF 2026/0088', facts.title!), style: 'good' },
+        show: 'SOF 2026/0088',
+        saved: true,
+      }),
+    },
+  ];
+}
 
 export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard }[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'remissbot-cards-'));
@@ -57,6 +113,11 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
         title: 'Betänkandet En ny lag om kommunal vuxenutbildning (SOU 2026:41)',
         remittent: 'Utbildningsdepartementet',
         remittentDnr: 'U2026/05177/S',
+        links: {
+          missive: 'https://www.regeringen.se/remisser/2026/10/remiss-av-sou-2026-41/',
+          document: 'https://www.regeringen.se/contentassets/sou-2026-41/sou-2026-41.pdf',
+        },
+        instanser: ['Skolverket', 'Skolinspektionen', 'Stockholms kommun', 'Sveriges Kommuner och Regioner'].join('\n'),
         dueDate: '2026-12-06',
         meetingDate: '2026-12-01',
         handlaggare: { email: 'erik.sandberg@stad.example.se', name: 'Erik Sandberg' },
@@ -170,6 +231,8 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
       },
       { name: 'remiss-detail', card: await due.show(ctx('sv'), 'KS 2026/0001') },
       { name: 'remiss-detail-long', card: await due.show(ctx('sv'), examples[4]!.dnr) },
+      { name: 'remiss-detail-links', card: await due.show(ctx('sv'), examples[2]!.dnr) },
+      ...intakeExamples(),
       {
         name: 'distribution-assign',
         card: distributionCard(remissOf, 'assign', 'sv', {
@@ -189,7 +252,7 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
       },
       { name: 'distribution-hand-back', card: distributionCard(remissOf, 'handBack', 'en') },
       { name: 'welcome', card: welcomeCard('sv') },
-      { name: 'help', card: helpCard('sv') },
+      { name: 'help', card: helpCard('sv', { mayRegister: true }) },
       { name: 'not-understood-en', card: notUnderstoodCard('en') },
       {
         name: 'form-details',

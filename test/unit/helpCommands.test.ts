@@ -14,7 +14,16 @@ const manifestDir = path.resolve(__dirname, '../../manifest');
 
 describe.each<Language>(['sv', 'en'])('help in %s', (language) => {
   const t = messages(language);
-  const buttons = [t.cmdDue, t.cmdAll, t.cmdMine, t.cmdOverdue, t.cmdThisWeek, t.cmdHelp, t.cmdLanguage];
+  const buttons = [
+    t.cmdDue,
+    t.cmdAll,
+    t.cmdMine,
+    t.cmdOverdue,
+    t.cmdThisWeek,
+    t.cmdNewRemiss,
+    t.cmdHelp,
+    t.cmdLanguage,
+  ];
   const typed = t.typedCommands.flatMap((c) => c.command.split(' / ').map((s) => s.replace('<dnr>', 'KS 2026/0412')));
 
   test.each(buttons)('the button "%s" is understood', (command) => {
@@ -27,8 +36,13 @@ describe.each<Language>(['sv', 'en'])('help in %s', (language) => {
 
   test('the card shows every button and every typed command', () => {
     // The typed commands are a FactSet, which the connector's card text leaves out: look in the card itself.
-    const text = JSON.stringify(helpCard(language));
+    const text = JSON.stringify(helpCard(language, { mayRegister: true }));
     for (const command of [...buttons, ...t.typedCommands.map((c) => c.command)]) expect(text).toContain(command);
+  });
+
+  test('"Ny remiss" is a button only for those who may register a remiss, and a typed command for all', () => {
+    expect(JSON.stringify(helpCard(language).body)).not.toContain(`"${t.cmdNewRemiss}"`);
+    expect(t.typedCommands.map((c) => matchIntent(c.command)?.kind)).toContain('register');
   });
 
   test('every kind of intent is reachable from help', () => {
@@ -36,6 +50,7 @@ describe.each<Language>(['sv', 'en'])('help in %s', (language) => {
     const every = [
       ...['due', 'all', 'mine', 'overdue', 'thisWeek', 'help', 'setLanguage', 'digest', 'answer', 'show'],
       'question',
+      'register',
     ];
     expect([...kinds].sort()).toEqual(every.sort());
   });
@@ -47,8 +62,8 @@ test("the manifest's command menu lists only commands that help shows, in both l
   const titles: string[] = manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title);
   const sv = messages('sv');
   const en = messages('en');
-  const svButtons = [sv.cmdDue, sv.cmdMine, sv.cmdOverdue, sv.cmdThisWeek, sv.cmdHelp];
+  const svButtons = [sv.cmdDue, sv.cmdMine, sv.cmdOverdue, sv.cmdThisWeek, sv.cmdNewRemiss, sv.cmdHelp];
   expect(titles).toEqual(svButtons);
   const enTitles = titles.map((_, i) => english[`bots[0].commandLists[0].commands[${i}].title`]);
-  expect(enTitles).toEqual([en.cmdDue, en.cmdMine, en.cmdOverdue, en.cmdThisWeek, en.cmdHelp]);
+  expect(enTitles).toEqual([en.cmdDue, en.cmdMine, en.cmdOverdue, en.cmdThisWeek, en.cmdNewRemiss, en.cmdHelp]);
 });

@@ -56,6 +56,30 @@ test('a remiss survives the round trip through list fields', async () => {
   });
 });
 
+test('links and instanser are kept in the Historik column, and a plain history array still reads', async () => {
+  const r = remiss({
+    dnr: 'KS 2026/2',
+    title: 'Plan',
+    dueDate: '2026-12-15',
+    links: { missive: 'https://www.regeringen.se/remiss/' },
+    instanser: 'Skatteverket\nTullverket',
+  });
+  const fields = await fieldsFromRemiss(r, columns, noPeople);
+  expect(JSON.parse(fields.Historik as string)).toEqual({
+    history: r.history,
+    links: r.links,
+    instanser: r.instanser,
+  });
+  const read = await remissFromFields(fields, columns, noPeople);
+  expect(read).toMatchObject({ links: r.links, instanser: r.instanser, history: r.history });
+  // Without them the column is the array of before, and an item of before reads without them.
+  const plain = await fieldsFromRemiss({ ...r, links: undefined, instanser: undefined }, columns, noPeople);
+  expect(JSON.parse(plain.Historik as string)).toEqual(r.history);
+  const before = await remissFromFields(plain, columns, noPeople);
+  expect(before).not.toHaveProperty('links');
+  expect(before).not.toHaveProperty('instanser');
+});
+
 test('an item that cannot be a remiss is named by its column, not guessed', async () => {
   const base = { Diarienummer: 'KS 1', Title: 'T', Svarsdatum: '2026-12-14T23:00:00Z', Status: 'Fördelad' };
   expect(await remissFromFields({ ...base, Status: 'Klar' }, columns, noPeople)).toEqual({ invalid: 'Status' });

@@ -9,7 +9,7 @@ import type { Draft } from '../../domain/draft.js';
 import { remissvarModel, type Block } from '../../domain/documents/remissvarModel.js';
 import type { Language } from '../../domain/language.js';
 import type { Organisation } from '../../domain/organisation.js';
-import type { Remiss } from '../../domain/remiss.js';
+import { openableLinks, type Remiss } from '../../domain/remiss.js';
 import { formatLongDate } from '../../domain/swedishDates.js';
 import { documentDate, isLocked } from './draftChanges.js';
 import { messages } from '../../i18n/messages.js';
@@ -62,6 +62,12 @@ function previewBlock(
         { ...plain, text: block.role, italic: true, spacing: 'None' },
       ];
   }
+}
+
+/** The remissinstanser on one line under the title, cut at about three lines of a card. */
+function instanserLine(instanser: string, label: string): string {
+  const line = `${label}: ${instanser.split('\n').join(', ')}`;
+  return line.length <= 300 ? line : line.slice(0, 299).trimEnd() + ELLIPSIS;
 }
 
 /** Caps every paragraph at `cap` characters, ending a cut one with "…". */
@@ -148,6 +154,8 @@ export function formCard(org: Organisation, remiss: Remiss, draft: Draft, option
   const base = {
     title: remiss.title,
     dnrLine: dnrLine(remiss, language),
+    instanserLine: remiss.instanser ? instanserLine(remiss.instanser, t.fieldInstanser) : '',
+    remissLinks: openableLinks(remiss).map((l) => ({ title: t.openLink[l.kind], url: l.url })),
     // Someone else's draft is not a step of theirs: whose it is, and no writing guidance.
     progress: options.readOnly
       ? options.locked

@@ -7,7 +7,7 @@ import { compareDates, daysBetween, weekOf, type CalendarDate } from '../../doma
 import { isWeekend, nonWorkingDayName, previousWorkingDay } from '../../domain/holidays.js';
 import type { Language } from '../../domain/language.js';
 import { grantedExtension, pendingExtension } from '../../domain/distribution.js';
-import { isOpen, type Remiss } from '../../domain/remiss.js';
+import { isOpen, openableLinks, type Remiss } from '../../domain/remiss.js';
 import { historyText } from './historyText.js';
 import {
   daysLeftText,
@@ -204,7 +204,9 @@ export function remissDetailView(
       },
       ...optional(t.fieldApprover, remiss.approver?.email),
       { label: t.fieldStatus, value: t.statusNames[remiss.status] },
+      ...optional(t.fieldInstanser, remiss.instanser),
     ],
+    links: openableLinks(remiss).map((l) => ({ title: t.openLink[l.kind], url: l.url })),
     historyLabel: t.history,
     history: history.map((h) => ({ at: formatDateTime(new Date(h.at), language), text: historyText(h, language) })),
     backLabel: t.back,

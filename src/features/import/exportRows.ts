@@ -88,29 +88,44 @@ export interface ReadRows {
 /** Nothing of the file can be imported, for the reason given. */
 export const fileRefused = (fatal: string): ReadRows => ({ candidates: [], problems: [], fatal });
 
-/** Validates one row's cells (keyed by normalised header). */
-export function toCandidate(cells: Cells, line: number): Candidate {
-  const problems: ImportProblem[] = [];
-  const value = (column: Column): string => {
+/** Reads one row's cells: each value cleaned and checked, its problems added to `problems`. */
+export interface CellReader<C extends string> {
+  value(column: C): string;
+  required(column: C): string;
+  date(column: C, mandatory: boolean): string | undefined;
+  email(column: C, mandatory: boolean): string | undefined;
+}
+
+/**
+ * The cell validation of the import, for the import's rows and for anything else that takes the same fields (the
+ * registration form in Teams): single-line, of at most `maxLength` characters, dates as the import reads them.
+ */
+export function cellReader<C extends string>(
+  cells: Partial<Record<C, string>>,
+  line: number,
+  maxLength: Record<C, number>,
+  problems: ImportProblem[],
+): CellReader<C> {
+  const value = (column: C): string => {
     const v = clean(cells[column]);
-    if (v.length > MAX_LENGTH[column]) {
-      problems.push({ line, field: column, reason: importText.tooLong(MAX_LENGTH[column], v.length) });
+    if (v.length > maxLength[column]) {
+      problems.push({ line, field: column, reason: importText.tooLong(maxLength[column], v.length) });
     }
     return v;
   };
-  const required = (column: Column): string => {
+  const required = (column: C): string => {
     const v = value(column);
     if (!v) problems.push({ line, field: column, reason: importText.missing });
     return v;
   };
-  const date = (column: Column, mandatory: boolean): string | undefined => {
+  const date = (column: C, mandatory: boolean): string | undefined => {
     const v = mandatory ? required(column) : value(column);
     if (!v) return undefined;
     const parsed = parseDateText(ISO_WITH_TIME.exec(v)?.[1] ?? v);
     if (!parsed) problems.push({ line, field: column, reason: importText.notADate(v.slice(0, 40)) });
     return parsed;
   };
-  const email = (column: Column, mandatory: boolean): string | undefined => {
+  const email = (column: C, mandatory: boolean): string | undefined => {
     const v = mandatory ? required(column) : value(column);
     if (!v) return undefined;
     const address = NAMED_EMAIL.exec(v)?.[1] ?? v;
@@ -120,6 +135,16 @@ export function toCandidate(cells: Cells, line: number): Candidate {
     }
     return address.toLowerCase();
   };
+  return { value, required, date, email };
+}
+
+/** The longest value the import takes in a column. */
+export const maxLengthOf = (column: Column): number => MAX_LENGTH[column];
+
+/** Validates one row's cells (keyed by normalised header). */
+export function toCandidate(cells: Cells, line: number): Candidate {
+  const problems: ImportProblem[] = [];
+  const { value, required, date, email } = cellReader(cells, line, MAX_LENGTH, problems);
 
   const dnr = required('diarienummer');
   const title = required('titel');

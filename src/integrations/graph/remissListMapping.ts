@@ -111,23 +111,43 @@ export async function remissFromFields(
     handlaggare: await person(c.handlaggare, c.handlaggareKind),
     approver: await person(c.approver, c.approverKind),
     status,
-    history: parseHistory(fields[c.history]),
+    ...parseHistory(fields[c.history]),
     ...(c.organisation && text(c.organisation) ? { organisation: text(c.organisation) } : {}),
   });
 }
 
-function parseHistory(value: unknown): HistoryEntry[] {
-  if (typeof value !== 'string' || !value) return [];
+/**
+ * The Historik column holds the history, as a JSON array; a remiss with links or remissinstanser (registered in
+ * Teams) keeps them there too, as `{ "history": [...], "links": {...}, "instanser": "..." }`, so that a list
+ * without columns for them keeps working. An item of before, or one without them, is the plain array.
+ */
+function parseHistory(value: unknown): Pick<Remiss, 'history' | 'links' | 'instanser'> {
+  if (typeof value !== 'string' || !value) return { history: [] };
   try {
     const parsed: unknown = JSON.parse(value);
-    return Array.isArray(parsed)
-      ? (parsed.filter(
-          (e) => e && typeof e === 'object' && typeof (e as { kind?: unknown }).kind === 'string',
-        ) as HistoryEntry[])
-      : [];
+    const record = (parsed && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>;
+    const entries = Array.isArray(parsed) ? parsed : Array.isArray(record.history) ? record.history : [];
+    const history = entries.filter(
+      (e) => e && typeof e === 'object' && typeof (e as { kind?: unknown }).kind === 'string',
+    ) as HistoryEntry[];
+    const links = record.links && typeof record.links === 'object' ? (record.links as Record<string, unknown>) : {};
+    const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+    const missive = text(links.missive);
+    const document = text(links.document);
+    const instanser = text(record.instanser);
+    return {
+      history,
+      ...((missive || document) && { links: { ...(missive && { missive }), ...(document && { document }) } }),
+      ...(instanser && { instanser }),
+    };
   } catch {
-    return [];
+    return { history: [] };
   }
+}
+
+function historyColumn(r: Remiss): string {
+  if (!r.links && !r.instanser) return JSON.stringify(r.history);
+  return JSON.stringify({ history: r.history, links: r.links, instanser: r.instanser });
 }
 
 export async function fieldsFromRemiss(r: Remiss, c: ListColumns, people: PersonColumns): Promise<ItemFields> {
@@ -146,7 +166,7 @@ export async function fieldsFromRemiss(r: Remiss, c: ListColumns, people: Person
     ...(await person(c.handlaggare, c.handlaggareKind, r.handlaggare)),
     ...(await person(c.approver, c.approverKind, r.approver)),
     [c.status]: r.status,
-    [c.history]: JSON.stringify(r.history),
+    [c.history]: historyColumn(r),
     ...(c.organisation ? { [c.organisation]: r.organisation ?? null } : {}),
   };
 }
