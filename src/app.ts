@@ -186,7 +186,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
   const distribution: DistributionRoutes = new DistributionRoutes({
     ...{ register, organisations, people, outbox, messenger },
     hasDraft: async (dnr) => !!(await drafts.get(dnr)),
-    detail: (remiss, language, now, notice) => due.detailFor(remiss, language, now, notice),
+    detail: (remiss, language, now, notice, actions) => due.detailFor(remiss, language, now, notice, actions),
   });
   const intake = new IntakeRoutes(register, organisations, new ActingOrganisations(store));
   const featureModules: FeatureModule[] = [

@@ -63,7 +63,8 @@ test('a chef assigns from the detail card; the handläggare gets the remiss with
   await h.bot.outbox.idle();
   const told = cardOf(h.connector.sentTo(chats.anna.conversationId).at(-1)!)!;
   expect(cardText(told)).toContain('Doris Dahl har fördelat remissen till dig.');
-  expect(hasButton(told, 'Besvara')).toBe(true);
+  expect(['Besvara', 'Lämna tillbaka', 'Anstånd'].map((b) => hasButton(told, b))).toEqual([true, true, true]);
+  expect(hasButton(told, 'Fördela om')).toBe(false);
   expect(cardText(await detailOf(chats.doris))).toContain('Fördelad till Anna Andersson av Doris Dahl');
 });
 

@@ -48,8 +48,14 @@ export interface DistributionDependencies {
   messenger: Messenger;
   /** Whether the remiss has a draft answer (a handläggare with one cannot hand it back). */
   hasDraft: (dnr: string) => Promise<boolean>;
-  /** The remiss's detail card with a notice on top, as the due feature shows it. */
-  detail: (remiss: Remiss, language: Language, now: Date, notice: string) => Promise<AdaptiveCard>;
+  /** The remiss's detail card with a notice on top and the reader's buttons, as the due feature shows it. */
+  detail: (
+    remiss: Remiss,
+    language: Language,
+    now: Date,
+    notice: string,
+    actions: DetailAction[],
+  ) => Promise<AdaptiveCard>;
 }
 
 /** Who may do what with a remiss: a chef or registrator of its organisation distributes; its handläggare hands back. */
@@ -61,7 +67,7 @@ export class DistributionRoutes {
   constructor(private readonly deps: DistributionDependencies) {}
 
   /** The detail card's buttons for this asker: Fördela (om), Lämna tillbaka, Anstånd. */
-  async detailActions(ctx: FeatureContext, remiss: Remiss): Promise<{ title: string; verb: string; data: object }[]> {
+  async detailActions(ctx: FeatureContext, remiss: Remiss): Promise<DetailAction[]> {
     if (!isOpen(remiss.status)) return [];
     const t = messages(ctx.language);
     const access = await ctx.access();
@@ -108,7 +114,7 @@ export class DistributionRoutes {
     if ('refused' in changed)
       return changed.refused === 'SAME_HANDLAGGARE' ? again(t.errorSameHandlaggare) : this.closed(ctx);
     await this.deps.outbox.enqueue(ASSIGNED_NOTIFY_JOB, { dnr: found.remiss.dnr, email: person.email, by });
-    return this.deps.detail(changed.remiss, ctx.language, ctx.now, t.assignedDone(person.name ?? person.email));
+    return this.detailAfter(ctx, changed.remiss, t.assignedDone(person.name ?? person.email));
   }
 
   async handBack(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
@@ -123,7 +129,7 @@ export class DistributionRoutes {
     const changed = await this.change(found.remiss.dnr, (r) => handBack(r, by, reason, ctx.now.toISOString()));
     if ('refused' in changed) return this.closed(ctx);
     await this.tellAssigner(found.remiss, by, reason);
-    return this.deps.detail(changed.remiss, ctx.language, ctx.now, t.handedBackDone);
+    return this.detailAfter(ctx, changed.remiss, t.handedBackDone);
   }
 
   async extension(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
@@ -160,7 +166,7 @@ export class DistributionRoutes {
         : this.closed(ctx);
     const shown = formatLongDate(to, ctx.language);
     const notice = grant ? t.extensionGrantedDone(shown) : t.extensionRequestedDone(shown);
-    return this.deps.detail(changed.remiss, ctx.language, ctx.now, notice);
+    return this.detailAfter(ctx, changed.remiss, notice);
   }
 
   /** The job: the assigned handläggare gets the remiss's card with Besvara, in Swedish, once they have a chat. */
@@ -170,7 +176,9 @@ export class DistributionRoutes {
     if (!found || found.remiss.handlaggare?.email.toLowerCase() !== email.toLowerCase()) return;
     const chat = (await this.deps.people.findByEmail(email))?.personalChat;
     if (!chat) throw new RetryLater(UNREACHABLE_RETRY_MS, 'the assigned handläggare has not opened Remissbot yet');
-    const card = await this.deps.detail(found.remiss, 'sv', new Date(), messages('sv').assignedToYou(by));
+    // Their buttons as the remiss's handläggare: Lämna tillbaka and Anstånd.
+    const actions = actionsFor(found.remiss, false, true, 'sv');
+    const card = await this.deps.detail(found.remiss, 'sv', new Date(), messages('sv').assignedToYou(by), actions);
     await this.deps.messenger.post(chat, card);
   }
 
@@ -206,6 +214,10 @@ export class DistributionRoutes {
       if ('remiss' in changed) await this.deps.register.save(changed.remiss, current.version);
       return changed;
     });
+  }
+
+  private async detailAfter(ctx: FeatureContext, remiss: Remiss, notice: string): Promise<AdaptiveCard> {
+    return this.deps.detail(remiss, ctx.language, ctx.now, notice, await this.detailActions(ctx, remiss));
   }
 
   private closed(ctx: FeatureContext): AdaptiveCard {
@@ -253,6 +265,21 @@ export class DistributionRoutes {
         text: messages('sv').toldHandedBack(by, remiss.title, reason),
       });
   }
+}
+
+export type DetailAction = { title: string; verb: string; data: object };
+
+/** Fördela (om) for who distributes, Lämna tillbaka for the handläggare, Anstånd for both. */
+function actionsFor(remiss: Remiss, distributes: boolean, own: boolean, language: Language): DetailAction[] {
+  const t = messages(language);
+  const data = { dnr: remiss.dnr };
+  return [
+    ...(distributes
+      ? [{ title: remiss.handlaggare ? t.reassign : t.assign, verb: DISTRIBUTION_VERBS.assign, data }]
+      : []),
+    ...(own ? [{ title: t.handBack, verb: DISTRIBUTION_VERBS.handBack, data }] : []),
+    ...(distributes || own ? [{ title: t.extension, verb: DISTRIBUTION_VERBS.extension, data }] : []),
+  ];
 }
 
 /** The asker's name for the history: their name, else their e-mail. */

@@ -170,10 +170,16 @@ export class DueRoutes {
   }
 
   /** The detail card with a notice on top, for a card sent after an action or to someone else. */
-  async detailFor(remiss: Remiss, language: Language, now: Date, notice: string): Promise<AdaptiveCard> {
+  async detailFor(
+    remiss: Remiss,
+    language: Language,
+    now: Date,
+    notice: string,
+    actions: NonNullable<DetailExtras['actions']> = [],
+  ): Promise<AdaptiveCard> {
     const progress = await this.drafts.progress(remiss.dnr);
     const shownAt = { today: todayIn(now), language, handlingStopDays: this.handlingStopDays };
-    return remissDetailCard(remiss, { filter: 'due', offset: 0 }, progress, shownAt, { notice });
+    return remissDetailCard(remiss, { filter: 'due', offset: 0 }, progress, shownAt, { notice, actions });
   }
 
   showFromAction(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {
