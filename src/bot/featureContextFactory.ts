@@ -4,6 +4,7 @@
  */
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { Access, type OrganisationDirectory } from '../domain/organisations.js';
+import { AskerCache } from './askerCache.js';
 import type { Asker, FeatureContext } from '../features/featureContext.js';
 import type { LanguagePreferences } from '../features/language/languagePreference.js';
 import type { Logger } from '../logging/logger.js';
@@ -39,6 +40,9 @@ export class FeatureContextFactory {
     private readonly logger: Logger,
     private readonly organisations: OrganisationDirectory,
   ) {}
+
+  /** Recent askers' member lookups (see askerCache.ts). */
+  private readonly askers = new AskerCache(() => this.clock().getTime());
 
   async create(context: TurnContext): Promise<FeatureContext> {
     const language = await this.languages.resolve(userKeyOf(context), context.activity.locale);
@@ -80,15 +84,20 @@ export class FeatureContextFactory {
   private async lookupAsker(context: TurnContext): Promise<Asker> {
     const from = context.activity.from;
     const fallback: Asker = { teamsUserId: from.id, aadObjectId: from.aadObjectId, name: from.name };
+    const key = `${context.activity.conversation.tenantId ?? ''}|${from.id}`;
+    const known = this.askers.get(key);
+    if (known) return known;
     try {
       const member = await TeamsInfo.getMember(context, from.id);
-      return {
+      const asker: Asker = {
         teamsUserId: from.id,
         aadObjectId: member.aadObjectId ?? from.aadObjectId,
         name: member.name ?? from.name,
         email: member.email ?? undefined,
         userPrincipalName: member.userPrincipalName ?? undefined,
       };
+      this.askers.set(key, asker);
+      return asker;
     } catch (err) {
       // Outside Teams (or for a user the roster does not know) the lookup fails; matching then uses the object id.
       this.logger.info({ event: 'member.lookupFailed', err: (err as Error).message }, 'member lookup failed');
