@@ -6,7 +6,15 @@
 import type { Browser } from 'playwright-core';
 import { journeyShot, startLocalClients, type LocalClients } from '../support/localClient.js';
 import { FINANSDEPARTEMENTET } from '../support/missiveTexts.js';
-import { cardWith, clickUntil, openChat, playgroundConfigAs, say, type Playground } from '../support/playground.js';
+import {
+  cardWith,
+  clickUntil,
+  next,
+  openChat,
+  playgroundConfigAs,
+  say,
+  type Playground,
+} from '../support/playground.js';
 
 let local: LocalClients;
 let erikClient: Playground;
@@ -97,10 +105,39 @@ test('registered from a pasted missive, assigned by the chef, extended and answe
   );
   await journeyShot(anna, 'intake-4-anstand');
   expect((await local.bot.register.get(DNR))!.remiss.dueDate).toBe('2027-04-15');
-  await clickUntil(
+  const details = await clickUntil(
     anna,
     () => extended.getByRole('button', { name: 'Besvara' }).click(),
     'Steg 1 av 7: Kontaktuppgifter och sammanträde',
   );
   expect((await local.bot.register.get(DNR))!.remiss.status).toBe('Pågår');
-}, 180_000);
+  // She answers in Socialförvaltningen's template and sends it to Fatima for approval.
+  await details.getByLabel('Handläggarens telefon').fill('08-508 250 00');
+  await next(anna, 'Steg 2 av 7: Sammanfattning');
+  await next(anna, 'Steg 3 av 7: Bakgrund');
+  const arendet = await next(anna, 'Steg 4 av 7: Ärendet');
+  await arendet
+    .getByLabel('Ärendet', { exact: true })
+    .fill('Promemorian föreslår en enklare kommunal fastighetsskatt.');
+  const synpunkter = await next(anna, 'Steg 5 av 7: Förvaltningens synpunkter');
+  await synpunkter
+    .getByLabel('Förvaltningens synpunkter', { exact: true })
+    .fill('Förvaltningen tillstyrker förslaget i avsnitt 4.');
+  await next(anna, 'Steg 6 av 7: Bilagor');
+  const preview = await next(anna, 'Steg 7 av 7: Förhandsgranskning');
+  const text = await preview.innerText();
+  expect(text).toContain('Förvaltningens förslag till beslut');
+  expect(text).toContain('Förvaltningen tillstyrker förslaget i avsnitt 4.');
+  await journeyShot(anna, 'intake-5-svar');
+  const compose = await clickUntil(
+    anna,
+    () => preview.getByRole('button', { name: 'Skicka för godkännande' }).click(),
+    'Välj vem som ska godkänna svaret',
+  );
+  await clickUntil(
+    anna,
+    () => compose.getByRole('button', { name: 'Skicka', exact: true }).click(),
+    'har skickats till Fatima Said för godkännande',
+  );
+  expect((await local.bot.register.get(DNR))!.remiss.status).toBe('För godkännande');
+}, 240_000);
