@@ -7,15 +7,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { cardOf, cardText } from '../fakes/fakeConnector.js';
-import {
-  cardActionFrom,
-  messageFrom,
-  personalChat,
-  startHarness,
-  type ChatUser,
-  type Harness,
-} from '../support/botHarness.js';
+import { cardActionFrom, personalChat, startHarness, type ChatUser, type Harness } from '../support/botHarness.js';
 import { exampleOrganisation } from '../support/answerFixtures.js';
+import { FormDriver } from '../support/formDriver.js';
 import { remiss } from '../support/remissFixtures.js';
 
 const anna = { id: '29:anna', name: 'Anna Lindqvist', aadObjectId: 'aad-anna', email: 'anna.lindqvist@stad.se' };
@@ -28,11 +22,7 @@ let h: Harness;
 let annaChat: ChatUser;
 
 async function ask(text: string) {
-  const before = h.connector.sentTo(annaChat.conversationId).length;
-  const res = await h.post(messageFrom(h.connector, annaChat, text));
-  expect(res.status).toBe(200);
-  await h.connector.waitFor(() => h.connector.sentTo(annaChat.conversationId).length > before);
-  const card = cardOf(h.connector.sentTo(annaChat.conversationId).at(-1)!);
+  const card = cardOf(await new FormDriver(h).say(annaChat, text));
   return { card, text: cardText(card), title: String((card?.body as { text?: string }[] | undefined)?.[0]?.text) };
 }
 
