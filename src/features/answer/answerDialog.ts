@@ -18,7 +18,8 @@ import type { AnswerWorkflow, Loaded } from './answerWorkflow.js';
 import type { FieldErrors } from './formInput.js';
 import { formSteps, sectionTitle } from './formSteps.js';
 import { isLocked } from './draftChanges.js';
-import { dnrLine, draftFormCard } from './formView.js';
+import { dnrLine } from '../../cards/dnrLine.js';
+import { draftFormCard } from './formView.js';
 import { WRITE_DIALOG } from './index.js';
 
 const dialogActionSchema = z.object({ dnr: dnrSchema, revision: z.number().int().min(0).max(1_000_000) });

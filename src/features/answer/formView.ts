@@ -14,6 +14,7 @@ import { formatLongDate } from '../../domain/swedishDates.js';
 import { documentDate, isLocked } from './draftChanges.js';
 import { messages } from '../../i18n/messages.js';
 import { cardBytes, renderCard } from '../../cards/cardTemplates.js';
+import { dnrLine } from '../../cards/dnrLine.js';
 import type { AdaptiveCard } from '../featureContext.js';
 import { NO_MEETING, type FieldErrors } from './formInput.js';
 import { formSteps, meetingChoices, type FormStep } from './formSteps.js';
@@ -217,12 +218,6 @@ export function formCard(org: Organisation, remiss: Remiss, draft: Draft, option
   if (mode === 'preview' || mode === 'readonly')
     return previewData(org, remiss, draft.answer, options.documentDate, render);
   return render([], false);
-}
-
-/** "Dnr … · svarsdatum …" under the title of the form and the writing dialog. */
-export function dnrLine(remiss: Remiss, language: Language): string {
-  const t = messages(language);
-  return `${t.fieldDnr} ${remiss.dnr} · ${t.fieldDueDate.toLowerCase()} ${formatLongDate(remiss.dueDate, language)}`;
 }
 
 /** ✓ for a filled step, ⚠ for a required one still empty; nothing for the optional and the preview. */

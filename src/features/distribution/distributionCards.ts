@@ -1,9 +1,9 @@
 /** The cards of fördelning, lämna tillbaka and anstånd: one template, a mode each, errors beside their fields. */
 import type { Language } from '../../domain/language.js';
 import type { Remiss } from '../../domain/remiss.js';
-import { formatLongDate } from '../../domain/swedishDates.js';
 import { messages } from '../../i18n/messages.js';
 import { renderCard } from '../../cards/cardTemplates.js';
+import { dnrLine } from '../../cards/dnrLine.js';
 import type { AdaptiveCard } from '../featureContext.js';
 import { DISTRIBUTION_VERBS } from './index.js';
 
@@ -41,10 +41,7 @@ export function distributionCard(
     dnr: remiss.dnr,
     heading: headings[mode],
     title: remiss.title,
-    dnrLine: [
-      `${t.fieldDnr} ${remiss.dnr}`,
-      `${t.fieldDueDate.toLowerCase()} ${formatLongDate(remiss.dueDate, language)}`,
-    ].join(' · '),
+    dnrLine: dnrLine(remiss, language),
     guidance: mode === 'extension' ? t.extensionGuidance : '',
     choices: state.choices ?? [],
     labels: {
