@@ -19,14 +19,13 @@ import type { RemissRepository } from '../../register/remissRepository.js';
 import { retryOnConflict } from '../../storage/conditionalUpdate.js';
 import { dnrSchema } from '../cardData.js';
 import type { AdaptiveCard, Asker, FeatureContext } from '../featureContext.js';
+import { chosenPerson } from '../people/chosenPerson.js';
 import type { PeopleDirectory } from '../people/peopleDirectory.js';
 import { distributionCard, type DistributionMode, type FieldErrors } from './distributionCards.js';
 import { ASSIGNED_NOTIFY_JOB, DISTRIBUTION_VERBS } from './index.js';
 
 /** A person who has not opened Remissbot yet has no 1:1 chat to be told in: try again later. */
 const UNREACHABLE_RETRY_MS = 10 * 60_000;
-const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const text = (max: number) => z.string().max(max).optional().catch(undefined);
 const assignSchema = z.object({ dnr: dnrSchema, person: text(200), email: text(200) });
@@ -236,22 +235,12 @@ export class DistributionRoutes {
     );
   }
 
-  /** An e-mail address (typed, or a choice), or the Entra object id Teams' people picker gives. */
+  /** The handläggare the form names (people/chosenPerson), as the remiss keeps them: by an e-mail address. */
   private async personOf(value: string): Promise<Person | undefined> {
-    if (EMAIL.test(value)) {
-      const email = value.toLowerCase();
-      const known = await this.deps.people.findByEmail(email);
-      return {
-        email,
-        ...(known?.name ? { name: known.name } : {}),
-        ...(known?.aadObjectId ? { aadObjectId: known.aadObjectId } : {}),
-      };
-    }
-    if (!GUID.test(value)) return undefined;
-    const known = await this.deps.people.get(value);
-    return known?.email
-      ? { email: known.email, aadObjectId: value, ...(known.name ? { name: known.name } : {}) }
-      : undefined;
+    const chosen = await chosenPerson(this.deps.people, value);
+    if (!chosen?.email) return undefined;
+    const { email, name, aadObjectId } = chosen;
+    return { email, ...(name ? { name } : {}), ...(aadObjectId ? { aadObjectId } : {}) };
   }
 
   /** Whoever assigned it last is told it came back (in Swedish, as every notice to someone else). */
