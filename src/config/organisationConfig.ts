@@ -55,6 +55,7 @@ export function loadOrganisationSources(configPath: string): LoadedOrganisation[
   }
   if (problems.length > 0) throw new OrganisationFileError(problems);
   if (loaded.length > 1) checkIds(loaded, candidates);
+  checkReferralGroups(loaded, candidates);
   return loaded;
 }
 
@@ -132,4 +133,20 @@ function checkIds(loaded: LoadedOrganisation[], candidates: Candidate[]): void {
   });
   if (missing.length > 0) throw new OrganisationFileError([...missing, ...repeated], 'ORGANISATION_ID_MISSING');
   if (repeated.length > 0) throw new OrganisationFileError(repeated, 'ORGANISATION_ID_DUPLICATE');
+}
+
+/** A referral group names organisations of this configuration, and only others than its own. */
+function checkReferralGroups(loaded: LoadedOrganisation[], candidates: Candidate[]): void {
+  const ids = new Set(loaded.map((l) => l.organisation.id));
+  const problems: string[] = [];
+  loaded.forEach(({ organisation }, i) => {
+    organisation.referral?.groups.forEach((group, g) => {
+      for (const id of group.organisations) {
+        const field = fieldAt(candidates[i]!, `referral.groups.${g}.organisations`);
+        if (!ids.has(id)) problems.push(`${field}: "${id}" is the id of no organisation here`);
+        else if (id === organisation.id) problems.push(`${field}: "${id}" is the organisation itself`);
+      }
+    });
+  });
+  if (problems.length > 0) throw new OrganisationFileError(problems, 'ORGANISATION_REFERRAL_GROUP_UNKNOWN');
 }

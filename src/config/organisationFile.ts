@@ -7,7 +7,11 @@ import { OrganisationError, parseOrganisation, type Organisation } from '../doma
 
 /** Why an organisation configuration was refused; the message names the file and the field. */
 export type OrganisationFileErrorCode =
-  'ORGANISATION_FILE_INVALID' | 'ORGANISATION_ID_MISSING' | 'ORGANISATION_ID_DUPLICATE' | 'ORGANISATION_CONFIG_EMPTY';
+    | 'ORGANISATION_FILE_INVALID'
+  | 'ORGANISATION_ID_MISSING'
+  | 'ORGANISATION_ID_DUPLICATE'
+  | 'ORGANISATION_CONFIG_EMPTY'
+  | 'ORGANISATION_REFERRAL_GROUP_UNKNOWN';
 
 export class OrganisationFileError extends Error {
   /** Each problem on its own, "config/city/sbr.json: members.chef.0: must be an e-mail address". */

@@ -4,6 +4,7 @@
  * the paragraph.
  */
 import type { CalendarDate } from './calendar.js';
+import type { AnswerPosition } from './referral.js';
 
 export interface AnswerDetails {
   handlaggareName: string;
@@ -13,6 +14,11 @@ export interface AnswerDetails {
   meetingDate?: CalendarDate;
   /** "Paragrafen justeras omedelbart" (förvaltning and kontor only). */
   adjustImmediately: boolean;
+  /**
+   * The unit's position in one word, asked where the kansli sent the remiss on (its answer goes back to the
+   * kansli with it); an Avstå answer's position is avstår.
+   */
+  position?: AnswerPosition;
 }
 
 export const SECTION_KEYS = ['sammanfattning', 'bakgrund', 'arendet', 'analys', 'bilagor'] as const;

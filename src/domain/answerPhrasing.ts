@@ -17,7 +17,7 @@ export function genitive(noun: string): string {
   return `${noun}s`;
 }
 
-function capitalise(text: string): string {
+export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

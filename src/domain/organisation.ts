@@ -78,8 +78,30 @@ const organisationSchema = z
       .trim()
       .startsWith('channel:', 'must be channel:<team id>/<channel id> as in REGISTRATOR')
       .optional(),
-    /** The kansli: its members see every organisation's remisser. */
+    /** The kansli: its members see every organisation's remisser, and may send its remisser on to the units. */
     seesAll: z.boolean().optional(),
+    /**
+     * How the kansli sends a remiss on (issue 21): the internal svarsdatum it proposes (working days before its
+     * own), fewer working days than which is warned of, and named groups of units ("Alla stadsdelsförvaltningar").
+     */
+    referral: z
+      .object({
+        workingDaysBefore: z.number().int().min(0).max(120).default(10),
+        minimumWorkingDays: z.number().int().min(0).max(120).default(10),
+        groups: z
+          .array(
+            z
+              .object({
+                name: z.string().trim().min(1).max(100),
+                organisations: z.array(z.string().trim().min(1).max(40)).min(1).max(500),
+              })
+              .strict(),
+          )
+          .max(50)
+          .default([]),
+      })
+      .strict()
+      .optional(),
     /**
      * The SharePoint library's column internal names for the filed file's metadata. SharePoint encodes å/ä/ö
      * in internal names (Handläggare becomes Handl_x00e4_ggare), so they are set here, not guessed.

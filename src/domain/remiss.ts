@@ -2,6 +2,7 @@
  * The remiss record and its statuses, as described in the primer. Plain data: no SDK, no storage.
  */
 import type { CalendarDate } from './calendar.js';
+import type { Referral, ReferredBy } from './referral.js';
 
 export const REMISS_STATUSES = [
   'Inkommen',
@@ -126,6 +127,10 @@ export interface Remiss {
   links?: RemissLinks;
   /** The remissinstanser the remittent sent it to, as listed in the missive: free text, one a line. */
   instanser?: string;
+  /** The kansli's remiss: the units it was sent on to (remitterad vidare), and their answers. */
+  referral?: Referral;
+  /** A unit's remiss that the kansli sent on: the kansli's remiss it answers. */
+  referredBy?: ReferredBy;
 }
 
 export interface RemissLinks {

@@ -1,6 +1,8 @@
 /**
- * A test city of three organisations in a temporary ORG_CONFIG folder: the kansli (sees all), Socialförvaltningen
- * (a förvaltning, with a chef and its own channel) and Stockholm Business Region (a bolag). Erik is in both units.
+ * A test city in a temporary ORG_CONFIG folder: the kansli (Stadsledningskontoret, for Kommunstyrelsen; sees all and
+ * sends remisser on), Socialförvaltningen (a förvaltning, with a chef and its own channel), Stockholm Business
+ * Region (a bolag) and Norrmalms stadsdelsförvaltning (a förvaltning with a registrator, in the kansli's group "Alla
+ * stadsdelsförvaltningar"). Erik is in both SOF and SBR.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,6 +16,8 @@ export const people = {
   erik: { id: '29:erik', name: 'Erik Sandberg', aadObjectId: 'aad-erik', email: 'erik.sandberg@stad.se' },
   doris: { id: '29:doris', name: 'Doris Dahl', aadObjectId: 'aad-doris', email: 'doris.dahl@stad.se' },
   okand: { id: '29:okand', name: 'Okänd Person', aadObjectId: 'aad-okand', email: 'okand@stad.se' },
+  nils: { id: '29:nils', name: 'Nils Norr', aadObjectId: 'aad-nils', email: 'nils.norr@stad.se' },
+  rut: { id: '29:rut', name: 'Rut Registrator', aadObjectId: 'aad-rut', email: 'rut.registrator@stad.se' },
 };
 export type CityPerson = keyof typeof people;
 
@@ -26,8 +30,13 @@ export async function writeTestCity(): Promise<string> {
   await write('1-kansliet.json', {
     ...exampleOrganisation('kontor'),
     id: 'kansliet',
+    name: 'Stadsledningskontoret',
+    genitive: 'Stadsledningskontorets',
+    shortName: 'SLK',
+    board: 'Kommunstyrelsen',
     seesAll: true,
-    members: { handlaggare: [people.kerstin.email] },
+    members: { handlaggare: [people.kerstin.email], registrator: [people.kerstin.email] },
+    referral: { workingDaysBefore: 10, groups: [{ name: 'Alla stadsdelsförvaltningar', organisations: ['norr'] }] },
   });
   await write('2-sof.json', {
     ...exampleOrganisation('forvaltning'),
@@ -39,6 +48,15 @@ export async function writeTestCity(): Promise<string> {
     ...exampleOrganisation('bolag'),
     id: 'sbr',
     members: { handlaggare: [people.bertil.email, people.erik.email] },
+  });
+  await write('4-norr.json', {
+    ...exampleOrganisation('forvaltning'),
+    id: 'norr',
+    name: 'Norrmalms stadsdelsförvaltning',
+    genitive: 'Norrmalms stadsdelsförvaltnings',
+    shortName: 'NORR',
+    board: 'Norrmalms stadsdelsnämnd',
+    members: { handlaggare: [people.nils.email], registrator: [people.rut.email] },
   });
   return dir;
 }

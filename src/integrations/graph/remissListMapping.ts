@@ -5,6 +5,7 @@
  * Date-only columns hold calendar dates in Europe/Stockholm whatever the site's time zone: Graph gives and takes
  * them as UTC instants, so a date is written as Stockholm's midnight and read back in Stockholm.
  */
+import { parseReferral, parseReferredBy } from '../../domain/referral.js';
 import { isCalendarDate, todayIn, type CalendarDate } from '../../domain/calendar.js';
 import type { RemissListColumns } from '../../domain/organisation.js';
 import {
@@ -118,10 +119,11 @@ export async function remissFromFields(
 
 /**
  * The Historik column holds the history, as a JSON array; a remiss with links or remissinstanser (registered in
- * Teams) keeps them there too, as `{ "history": [...], "links": {...}, "instanser": "..." }`, so that a list
- * without columns for them keeps working. An item of before, or one without them, is the plain array.
+ * Teams) or sent on by the kansli keeps them there too, as `{ "history": [...], "links": {...}, "instanser": "...",
+ * "referral": {...}, "referredBy": {...} }`, so that a list without columns for them keeps working. An item of
+ * before, or one without them, is the plain array.
  */
-function parseHistory(value: unknown): Pick<Remiss, 'history' | 'links' | 'instanser'> {
+function parseHistory(value: unknown): Pick<Remiss, 'history' | 'links' | 'instanser' | 'referral' | 'referredBy'> {
   if (typeof value !== 'string' || !value) return { history: [] };
   try {
     const parsed: unknown = JSON.parse(value);
@@ -135,10 +137,14 @@ function parseHistory(value: unknown): Pick<Remiss, 'history' | 'links' | 'insta
     const missive = text(links.missive);
     const document = text(links.document);
     const instanser = text(record.instanser);
+    const referral = parseReferral(record.referral);
+    const referredBy = parseReferredBy(record.referredBy);
     return {
       history,
       ...((missive || document) && { links: { ...(missive && { missive }), ...(document && { document }) } }),
       ...(instanser && { instanser }),
+      ...(referral && { referral }),
+      ...(referredBy && { referredBy }),
     };
   } catch {
     return { history: [] };
@@ -146,8 +152,9 @@ function parseHistory(value: unknown): Pick<Remiss, 'history' | 'links' | 'insta
 }
 
 function historyColumn(r: Remiss): string {
-  if (!r.links && !r.instanser) return JSON.stringify(r.history);
-  return JSON.stringify({ history: r.history, links: r.links, instanser: r.instanser });
+  if (!r.links && !r.instanser && !r.referral && !r.referredBy) return JSON.stringify(r.history);
+  const { history, links, instanser, referral, referredBy } = r;
+  return JSON.stringify({ history, links, instanser, referral, referredBy });
 }
 
 export async function fieldsFromRemiss(r: Remiss, c: ListColumns, people: PersonColumns): Promise<ItemFields> {
