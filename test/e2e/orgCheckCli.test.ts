@@ -36,6 +36,7 @@ test('the example city: each organisation with who belongs and their roles, and 
   expect(run.code).toBe(0);
   const playground = await readFile(path.join(ROOT, '.m365agentsplayground.yml'), 'utf8');
   const mockUsers = [...playground.matchAll(/^ {2,4}email: (\S+)$/gm)].map((m) => m[1]!);
+  // The Playground refuses to start with other than five users besides the current one.
   expect(mockUsers).toHaveLength(6);
   for (const user of mockUsers) expect(run.stdout).toContain(user);
   expect(run.stdout).toContain(`${CITY}: 4 organisations`);
