@@ -70,19 +70,21 @@ export async function startLocalClients(
   );
   await bot.listen();
   const clients: Playground[] = [];
-  for (const config of configs) clients.push(await startPlayground(`http://127.0.0.1:${port}/api/messages`, config));
-  const browser = await launchChromium();
-  mkdirSync(JOURNEY_SCREENSHOTS, { recursive: true });
-  return {
-    bot,
-    baseUrl: `http://127.0.0.1:${port}`,
-    clients,
-    browser,
-    async stop() {
-      await browser.close();
-      for (const c of clients) await c.stop();
-      await bot.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
+  let browser: Browser | undefined;
+  const stop = async () => {
+    await browser?.close();
+    for (const c of clients) await c.stop();
+    await bot.close();
+    await rm(dataDir, { recursive: true, force: true });
   };
+  try {
+    for (const config of configs) clients.push(await startPlayground(`http://127.0.0.1:${port}/api/messages`, config));
+    browser = await launchChromium();
+  } catch (err) {
+    // A test whose beforeAll fails has nothing to stop: what started would keep jest from exiting.
+    await stop();
+    throw err;
+  }
+  mkdirSync(JOURNEY_SCREENSHOTS, { recursive: true });
+  return { bot, baseUrl: `http://127.0.0.1:${port}`, clients, browser, stop };
 }
