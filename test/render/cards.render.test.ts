@@ -46,6 +46,11 @@ test.each(['light', 'dark'] as const)('every card renders without errors in the 
   expect(byName['intake-read']).toContain('måste vara en webbadress som börjar med https://');
   expect(byName['intake-exists']).toContain('Visa remissen');
   expect(byName['help']).toContain('Ny remiss');
+  expect(byName['form-referred-details']).toContain('Meddelande från Stadsledningskontoret:');
+  expect(byName['form-referred-position']).toContain('Ert ställningstagande i ett ord');
+  expect(byName['form-referred-preview']).toContain('Ert ställningstagande till Stadsledningskontoret: tillstyrker');
+  expect(byName['form-referral-suggestion']).toContain('Uppdatera med enheternas svar');
+  expect(byName['form-referral-preview']).toContain('Svar saknas från Norrmalms stadsdelsnämnd');
 });
 
 /** WCAG AA for normal text: every text, confirmations in good and accent containers included, in both themes. */

@@ -19,6 +19,7 @@ import { DraftRepository } from '../../src/features/answer/draftRepository.js';
 import { formCard } from '../../src/features/answer/formView.js';
 import { exampleAnswer, exampleAvstar, exampleOrganisation } from './answerFixtures.js';
 import { writeDialogCard } from '../../src/features/answer/answerDialog.js';
+import { referralFormExamples } from './referralExampleCards.js';
 import type { ApprovalVersion } from '../../src/domain/approval.js';
 import { approverCard, composeCard, requesterStatusCard } from '../../src/features/approval/approvalCards.js';
 import { approverReading } from '../../src/features/approval/approvalReading.js';
@@ -314,6 +315,7 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
         card: writeDialogCard(organisation, { remiss: remissOf, draft }, {}, 'sv'),
       },
       { name: 'form-avstar', card: form(1, {}, exampleAvstar('forvaltning')) },
+      ...referralFormExamples(form, fullAnswer),
       {
         name: 'approval-compose',
         card: composeCard('sv', {
