@@ -86,17 +86,21 @@ export function overviewParts(
   const t = messages(language);
   const groups = overviewGroups(remisser, today, handlingStopDays);
   const items = OVERVIEW_GROUPS.flatMap((group) =>
-    groups[group].map((r) => ({
-      group,
-      title: r.title,
-      line: t.overviewLine(
-        r.dnr,
-        formatLongDate(r.dueDate, language),
-        daysLeftText(daysBetween(today, r.dueDate), language),
-        personLabel(r, language),
-      ),
-      awaiting: awaiting?.(r, language) ?? '',
-    })),
+    groups[group].map((r) => {
+      // Only under a remiss sent on to units: the parts are sized by their items, 20,000 of them in a city.
+      const awaited = awaiting?.(r, language);
+      return {
+        group,
+        title: r.title,
+        line: t.overviewLine(
+          r.dnr,
+          formatLongDate(r.dueDate, language),
+          daysLeftText(daysBetween(today, r.dueDate), language),
+          personLabel(r, language),
+        ),
+        ...(awaited && { awaiting: awaited }),
+      };
+    }),
   );
   // Split by the items' own size; the card around them is small and fixed.
   const parts: (typeof items)[] = [[]];
