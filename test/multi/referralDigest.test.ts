@@ -8,7 +8,7 @@ import { cardOf, cardText } from '../fakes/fakeConnector.js';
 import { startAzurite, type Azurite } from '../support/azurite.js';
 import { personalChat, startHarness, type Harness } from '../support/botHarness.js';
 import { FormDriver } from '../support/formDriver.js';
-import { referredUnit, unitRemissOf } from '../support/referralFixtures.js';
+import { referredUnit, unitRemissOf } from '../support/referralDigestFixtures.js';
 import { remiss } from '../support/remissFixtures.js';
 import { people, writeTestCity } from '../support/testCity.js';
 

@@ -7,7 +7,7 @@ import { lateUnits } from '../../src/domain/referralDigest.js';
 import { overviewCards, personalDigestCard } from '../../src/features/digest/digestCards.js';
 import { awaitingLine, unitReminderCard, type ReferralInput } from '../../src/features/digest/referralPlan.js';
 import type { AdaptiveCard } from '../../src/features/featureContext.js';
-import { referralOrganisations, referredUnit, unitRemissOf } from './referralFixtures.js';
+import { referralOrganisations, referredUnit, unitRemissOf } from './referralDigestFixtures.js';
 import { remiss } from './remissFixtures.js';
 
 const DAY = '2026-11-24';

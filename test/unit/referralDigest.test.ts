@@ -2,7 +2,7 @@
 import type { ReferredUnit } from '../../src/domain/referral.js';
 import { lateUnits, referralStatus } from '../../src/domain/referralDigest.js';
 import type { Remiss } from '../../src/domain/remiss.js';
-import { referredUnit, unitRemissOf as ownRemiss } from '../support/referralFixtures.js';
+import { referredUnit, unitRemissOf as ownRemiss } from '../support/referralDigestFixtures.js';
 import { remiss } from '../support/remissFixtures.js';
 
 const TODAY = '2026-11-24';

@@ -9,7 +9,7 @@ import type { Remiss } from '../../../src/domain/remiss.js';
 import { planDeliveries, type Delivery, type PlanInput } from '../../../src/features/digest/digestPlan.js';
 import { UNIT_REMINDER_DAYS, type ReferralInput } from '../../../src/features/digest/referralPlan.js';
 import { testDigestPolicy } from '../../support/digestPolicy.js';
-import { referralOrganisations, referredUnit, unitRemissOf } from '../../support/referralFixtures.js';
+import { referralOrganisations, referredUnit, unitRemissOf } from '../../support/referralDigestFixtures.js';
 import { remiss } from '../../support/remissFixtures.js';
 
 const DAY = '2026-11-24'; // a Tuesday
