@@ -19,6 +19,7 @@ import { distributionModule } from './features/distribution/index.js';
 import { DistributionRoutes } from './features/distribution/distributionRoutes.js';
 import { digestPolicyOf } from './features/digest/digestPolicy.js';
 import type { Settings } from './config/settings.js';
+import { warnAboutOpenSettings } from './config/settingsWarnings.js';
 import { AnswerDialog } from './features/answer/answerDialog.js';
 import { AnswerRoutes } from './features/answer/answerRoutes.js';
 import { AnswerWorkflow } from './features/answer/answerWorkflow.js';
@@ -32,7 +33,7 @@ import type { UploadTuning } from './integrations/graph/sharePoint.js';
 import { sharePointOnFirstUse } from './integrations/graph/sharePointOnFirstUse.js';
 import { filingTarget } from './integrations/filingTarget.js';
 import { createRegister } from './register/createRegister.js';
-import { DueRoutes } from './features/due/dueRoutes.js';
+import { DueRoutes, type DetailActions } from './features/due/dueRoutes.js';
 import { Installations } from './features/conversations/installations.js';
 import { DigestSubscriptionRoutes } from './features/digest/digestSubscriptionRoutes.js';
 import { DigestPreferences } from './features/digest/digestPreferences.js';
@@ -54,6 +55,8 @@ import { digestModule } from './features/digest/index.js';
 import { commandsModule } from './features/commands/index.js';
 import { intakeModule } from './features/intake/index.js';
 import { IntakeRoutes } from './features/intake/intakeRoutes.js';
+import { referralModule } from './features/referral/index.js';
+import { createReferral } from './features/referral/createReferral.js';
 import { peopleModule } from './features/people/index.js';
 import { ConversationsWorkflow } from './features/people/conversationsWorkflow.js';
 import type { KeySpace } from './storage/keyspace.js';
@@ -132,23 +135,24 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
   const approvals = new ApprovalStore(store);
   const approval = createApproval({
     undoWindowMs: settings.APPROVAL_UNDO_MINUTES * 60_000,
-    organisations,
-    register,
-    drafts,
-    approvals,
-    people,
-    outbox,
-    messenger,
-    downloads,
-    clock,
+    ...{ organisations, register, drafts, approvals, people, outbox, messenger, downloads, clock },
   });
   const registrators = registratorsOf(organisations, settings.REGISTRATOR);
+  const detailActions: DetailActions = async (ctx, remiss) => [
+    ...(await distribution.detailActions(ctx, remiss)),
+    ...(await referral.routes.detailActions(ctx, remiss)),
+  ];
+  const referral = createReferral({
+    ...{ register, organisations, people, outbox, messenger, drafts, store, clock, logger, detailActions },
+    due: () => due,
+  });
   const filing = new FilingWorkflow({
     register,
     approvals,
     drafts,
     ...filingTarget(settings, sharePoint),
     approvalCards: approval.notices,
+    onFiled: (remiss, version) => referral.fanOut.filed(remiss, version),
     store,
     outbox,
     clock,
@@ -181,7 +185,8 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     { marker: () => drafts.marker(), progress: (dnr) => answer.progress(dnr) },
     settings.MEETING_HANDLING_STOP_DAYS,
     new ActingOrganisations(store),
-    (ctx, remiss) => distribution.detailActions(ctx, remiss),
+    detailActions,
+    (remiss, at) => referral.sections.of(remiss, at),
   );
   const distribution: DistributionRoutes = new DistributionRoutes({
     ...{ register, organisations, people, outbox, messenger },
@@ -198,6 +203,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
     digestModule(new DigestSubscriptionRoutes(preferences)),
     commandsModule((ctx) => intake.mayRegister(ctx)),
     intakeModule(intake),
+    referralModule(referral.routes, referral.fanOut),
     peopleModule(),
     {
       name: 'platform',
@@ -228,19 +234,7 @@ export function createRemissbot(settings: Settings, options: RemissbotOptions): 
   let schedule: { stop(): void } | undefined;
   let retention: NodeJS.Timeout | undefined;
 
-  if (settings.anonymous) {
-    logger.warn(
-      { event: 'auth.anonymous' },
-      'LOCAL ANONYMOUS MODE: MicrosoftAppId is empty, so requests are NOT authenticated. ' +
-        'Never expose this instance to a network.',
-    );
-  }
-  if (settings.allowedTenants.length === 0) {
-    logger.warn(
-      { event: 'tenants.any' },
-      'ALLOWED_TENANTS is empty: activities from any tenant are served (development only).',
-    );
-  }
+  warnAboutOpenSettings(settings, logger);
 
   return {
     server,

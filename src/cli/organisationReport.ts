@@ -1,11 +1,13 @@
 /**
- * The text of `npm run org:check`: each organisation (id, name, kind, where it was read), who belongs with which
- * roles (by the same rules as the bot: OrganisationDirectory.rolesIn), what became of each Entra group, and the
- * people who belong to more than one organisation.
+ * The text of `npm run org:check`: each organisation (id, name, kind, where it was read; the kansli's referral lead
+ * time and groups), who belongs with which roles (by the same rules as the bot: OrganisationDirectory.rolesIn), what
+ * became of each Entra group, and the people who belong to more than one organisation.
  */
 import type { LoadedOrganisation } from '../config/organisationConfig.js';
 import type { Organisation } from '../domain/organisation.js';
 import { OrganisationDirectory, ROLES, type Role } from '../domain/organisations.js';
+
+type Referral = NonNullable<Organisation['referral']>;
 
 /** What reading a group gave: its members, or why not (not resolved, or Graph's refusal). */
 export type GroupOutcome = { members: readonly string[] } | { problem: string };
@@ -41,6 +43,7 @@ export async function organisationReport(
     lines.push('', `${id}: ${organisation.name} (${organisation.kind})${seesAll}`);
     lines.push(`  read from ${source}`);
     if (organisation.channel) lines.push(`  channel ${organisation.channel}`);
+    if (organisation.referral) lines.push(...referralLines(organisation.referral, loaded));
     if (directory.single) lines.push('  the single organisation: everyone in the tenant is a handlaggare');
     for (const [role, group] of groupsOf(organisation)) {
       const outcome = await outcomeOf(group);
@@ -64,6 +67,21 @@ export async function organisationReport(
     .filter((e): e is [string, { problem: string }] => 'problem' in e[1] && !e[1].problem.startsWith(NOT_RESOLVED))
     .map(([, o]) => o.problem);
   return { text: `${lines.join('\n')}\n`, groupProblems };
+}
+
+/** The kansli's settings for sending a remiss on (issue 21): its lead time, and its groups by their names. */
+function referralLines(referral: Referral, loaded: readonly LoadedOrganisation[]): string[] {
+  const nameOf = (id: string) => loaded.find((l) => l.organisation.id === id)?.organisation.name ?? id;
+  const lines = [
+    `  sends remisser on: svarsdatum ${count(referral.workingDaysBefore, 'working day')} before its own, ` +
+      `fewer than ${count(referral.minimumWorkingDays, 'working day')} warned of`,
+  ];
+  if (referral.groups.length === 0) lines.push('  no referral groups');
+  for (const group of referral.groups) {
+    const members = group.organisations.map((id) => `${nameOf(id)} (${id})`);
+    lines.push(`  referral group "${group.name}": ${members.join(', ')}`);
+  }
+  return lines;
 }
 
 /** How a group is described when Graph is not configured. */

@@ -7,7 +7,7 @@ import { OrganisationError, parseOrganisation, type Organisation } from '../doma
 
 /** Why an organisation configuration was refused; the message names the file and the field. */
 export type OrganisationFileErrorCode =
-    | 'ORGANISATION_FILE_INVALID'
+  | 'ORGANISATION_FILE_INVALID'
   | 'ORGANISATION_ID_MISSING'
   | 'ORGANISATION_ID_DUPLICATE'
   | 'ORGANISATION_CONFIG_EMPTY'

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { capitalise, genitive } from './answerPhrasing.js';
-import { compareDates, isCalendarDate, type CalendarDate } from './calendar.js';
+import { compareDates, isCalendarDate, todayIn, type CalendarDate } from './calendar.js';
 import { addWorkingDays, isWorkingDay } from './holidays.js';
 import type { Organisation } from './organisation.js';
 import type { Remiss, RemissStatus } from './remiss.js';
@@ -92,7 +92,7 @@ export function unitRemiss(
     remittentDnr: kansliRemiss.dnr,
     title: kansliRemiss.title,
     remittent: capitalise(kansli.board),
-    received: sent.at.slice(0, 10),
+    received: todayIn(new Date(sent.at)),
     dueDate: sent.dueDate,
     status: 'Inkommen',
     history: [{ at: sent.at, kind: 'created', source: `vidareremittering:${kansliRemiss.dnr}` }],
@@ -101,7 +101,7 @@ export function unitRemiss(
     ...(kansliRemiss.instanser && { instanser: kansliRemiss.instanser }),
     referredBy: {
       dnr: kansliRemiss.dnr,
-      organisation: kansliRemiss.organisation ?? '',
+      organisation: kansliRemiss.organisation ?? kansli.id ?? '',
       ...(sent.message && { message: sent.message }),
     },
   };
@@ -115,7 +115,12 @@ export function referredUnits(remiss: Remiss): readonly ReferredUnit[] {
 /** The kansli's remiss with the units not yet sent to added; the same object when every one already was. */
 export function withReferredUnits(remiss: Remiss, units: readonly ReferredUnit[]): Remiss {
   const already = new Set(referredUnits(remiss).map((u) => u.organisation));
-  const added = units.filter((u) => !already.has(u.organisation));
+  const added: ReferredUnit[] = [];
+  for (const unit of units) {
+    if (already.has(unit.organisation)) continue;
+    already.add(unit.organisation); // a unit chosen both alone and in a group is sent to once
+    added.push(unit);
+  }
   if (added.length === 0) return remiss;
   return { ...remiss, referral: { units: [...referredUnits(remiss), ...added] } };
 }
@@ -190,11 +195,15 @@ export interface ReferralDueDateRules {
 
 export const DEFAULT_REFERRAL_RULES: ReferralDueDateRules = { workingDaysBefore: 10, minimumWorkingDays: 10 };
 
-/** The internal svarsdatum offered: N working days before the kansli's svarsdatum, never before tomorrow. */
+/**
+ * The internal svarsdatum offered: N working days before the kansli's svarsdatum, never before tomorrow, and never
+ * after the kansli's own while that is ahead (a date checkUnitDueDate refuses is no offer).
+ */
 export function defaultUnitDueDate(kansliDue: CalendarDate, today: CalendarDate, rules: ReferralDueDateRules) {
   const proposed = addWorkingDays(kansliDue, -rules.workingDaysBefore);
   const tomorrow = addWorkingDays(today, 1);
-  return compareDates(proposed, tomorrow) < 0 ? tomorrow : proposed;
+  const offered = compareDates(proposed, tomorrow) < 0 ? tomorrow : proposed;
+  return compareDates(offered, kansliDue) > 0 && compareDates(kansliDue, today) > 0 ? kansliDue : offered;
 }
 
 /** Why an internal svarsdatum cannot be given. */

@@ -16,6 +16,7 @@ import * as digest from './digestTexts.js';
 import * as distribution from './distributionTexts.js';
 import * as question from './questionTexts.js';
 import * as intake from './intakeTexts.js';
+import * as referral from './referralTexts.js';
 
 /** The catalogues, each owning its keys (test/unit/messages.test.ts checks that no key is defined twice). */
 export const CATALOGUES = [
@@ -30,6 +31,7 @@ export const CATALOGUES = [
   distribution,
   question,
   intake,
+  referral,
 ] as const;
 
 /** The keys a catalogue defines that an earlier one in the list already defines. */
@@ -59,6 +61,7 @@ const sv = {
   ...distribution.sv,
   ...question.sv,
   ...intake.sv,
+  ...referral.sv,
 };
 
 export type Messages = typeof sv;
@@ -75,6 +78,7 @@ const en: Messages = {
   ...distribution.en,
   ...question.en,
   ...intake.en,
+  ...referral.en,
 };
 
 const tables: Record<Language, Messages> = { sv, en };

@@ -16,6 +16,8 @@ export const REFUSALS = {
   OTHER_ORGANISATION: 'otherOrganisation',
   /** Fördelning by someone who is not a chef or registrator of the remiss's organisation. */
   NOT_DISTRIBUTOR: 'notDistributor',
+  /** "Remittera vidare" by someone who is not a registrator, chef or the handläggare of the kansli's remiss. */
+  REFERRAL_NOT_ALLOWED: 'notReferrer',
   /** "Lämna tillbaka" by someone other than the handläggare. */
   NOT_HANDLAGGARE: 'notHandlaggare',
   /** "Lämna tillbaka" while the handläggare has a draft answer (it would be left without an owner). */

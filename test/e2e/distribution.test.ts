@@ -4,26 +4,22 @@
  * asked for and granted moves the svarsdatum; the history says who did what when. The wrong person, another
  * organisation and forged data are refused and change nothing.
  */
-import { rm } from 'node:fs/promises';
 import { cardOf, cardText } from '../fakes/fakeConnector.js';
-import { cardActionFrom, personalChat, startHarness, type ChatUser, type Harness } from '../support/botHarness.js';
+import type { ChatUser, Harness } from '../support/botHarness.js';
 import { FormDriver, hasButton, type Card } from '../support/formDriver.js';
 import { remiss } from '../support/remissFixtures.js';
-import { people, writeTestCity, type CityPerson } from '../support/testCity.js';
+import { people, startCity, type CityHarness, type CityPerson } from '../support/testCity.js';
 import { refusalOf } from '../../src/cards/messageCard.js';
 
-let configDir: string;
+let city: CityHarness;
 let h: Harness;
 let chats: Record<CityPerson, ChatUser>;
 const d = () => new FormDriver(h);
 const DNR = 'SOF 2026/2';
 
 beforeAll(async () => {
-  configDir = await writeTestCity();
-  h = await startHarness({ now: new Date('2026-11-24T09:00:00Z'), env: { ORG_CONFIG: configDir } });
-  chats = Object.fromEntries(
-    Object.entries(people).map(([key, person]) => [key, personalChat(h.connector, person)]),
-  ) as Record<CityPerson, ChatUser>;
+  city = await startCity({ now: new Date('2026-11-24T09:00:00Z') });
+  ({ h, chats } = city);
   await h.bot.register.save(
     remiss({ dnr: DNR, title: 'Äldreomsorgsplan', dueDate: '2026-12-15', organisation: 'sof' }),
   );
@@ -32,15 +28,10 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(async () => {
-  await h?.stop();
-  await rm(configDir, { recursive: true, force: true });
+  await city?.stop();
 });
 
-const post = async (who: ChatUser, verb: string, data: object): Promise<Card> => {
-  const res = await h.post(cardActionFrom(h.connector, who, verb, data));
-  expect(res.status).toBe(200);
-  return (res.body as { value: Card }).value;
-};
+const post = (who: ChatUser, verb: string, data: object): Promise<Card> => city.press(who, verb, data);
 const stored = async () => (await h.bot.register.get(DNR))!.remiss;
 const detailOf = async (who: ChatUser) => post(who, 'remiss.show', { dnr: DNR });
 

@@ -38,14 +38,62 @@ test('the example city: each organisation with who belongs and their roles, and 
   const mockUsers = [...playground.matchAll(/^ {2,4}email: (\S+)$/gm)].map((m) => m[1]!);
   expect(mockUsers).toHaveLength(6);
   for (const user of mockUsers) expect(run.stdout).toContain(user);
-  expect(run.stdout).toContain(`${CITY}: 3 organisations`);
+  expect(run.stdout).toContain(`${CITY}: 4 organisations`);
   expect(run.stdout).toMatch(/^kansliet: Stadsledningskontoret \(kontor\), sees every organisation's remisser$/m);
   expect(run.stdout).toMatch(/^social: Socialförvaltningen \(forvaltning\)$/m);
+  expect(run.stdout).toMatch(/^norrmalm: Norrmalms stadsdelsförvaltning \(forvaltning\)$/m);
   expect(run.stdout).toMatch(/^sbr: Stockholm Business Region \(bolag\)$/m);
   expect(run.stdout).toContain(`  read from ${CITY}/sbr.json`);
   expect(run.stdout).toMatch(/^ {2}cecilia\.holm@stad\.example\.se +chef, registrator$/m);
   expect(run.stdout).toContain(
     'In more than one organisation:\n  anna.lindqvist@stad.example.se: sbr (handlaggare), social (handlaggare)',
+  );
+});
+
+test("the kansli's referral settings: its lead time, and its groups with their organisations' names", async () => {
+  const city = await orgCheck({ ORG_CONFIG: CITY });
+  expect(city.code).toBe(0);
+  expect(city.stdout).toContain(
+    `  channel channel:19:team-kansliet@thread.tacv2/19:channel-remisser@thread.tacv2\n` +
+      '  sends remisser on: svarsdatum 10 working days before its own, fewer than 10 working days warned of\n' +
+      '  referral group "Alla stadsdelsförvaltningar": Norrmalms stadsdelsförvaltning (norrmalm)\n',
+  );
+  expect(city.stdout.match(/sends remisser on/g)).toHaveLength(1);
+
+  const folder = path.join(dir, 'orgs');
+  const groups = [
+    { name: 'Bolagen', organisations: ['sbr'] },
+    { name: 'Alla', organisations: ['sbr', 'sof'] },
+  ];
+  await writeOrganisation(path.join(folder, 'kansliet.json'), {
+    id: 'kansliet',
+    referral: { minimumWorkingDays: 1, groups },
+  });
+  await writeOrganisation(path.join(folder, 'sbr.json'), { id: 'sbr' });
+  await writeOrganisation(path.join(folder, 'sof.json'), { id: 'sof', name: 'Socialförvaltningen', referral: {} });
+  const run = await orgCheck({ ORG_CONFIG: folder });
+  expect(run).toMatchObject({ code: 0, stderr: '' });
+  expect(run.stdout).toContain(
+    '  sends remisser on: svarsdatum 10 working days before its own, fewer than 1 working day warned of\n' +
+      '  referral group "Bolagen": Stockholm Business Region (sbr)\n' +
+      '  referral group "Alla": Stockholm Business Region (sbr), Socialförvaltningen (sof)\n',
+  );
+  expect(run.stdout).toContain(
+    '  sends remisser on: svarsdatum 10 working days before its own, fewer than 10 working days warned of\n' +
+      '  no referral groups\n',
+  );
+});
+
+test('a referral group naming no organisation here exits 1, naming file and field', async () => {
+  const folder = path.join(dir, 'orgs');
+  const referral = { groups: [{ name: 'Alla', organisations: ['sbr', 'okand'] }] };
+  await writeOrganisation(path.join(folder, 'kansliet.json'), { id: 'kansliet', referral });
+  await writeOrganisation(path.join(folder, 'sbr.json'), { id: 'sbr' });
+  const run = await orgCheck({ ORG_CONFIG: folder });
+  expect(run).toMatchObject({ code: 1, stdout: '' });
+  expect(run.stderr).toBe(
+    `The organisation configuration ${folder} is invalid (ORGANISATION_REFERRAL_GROUP_UNKNOWN):\n` +
+      `  ${folder}/kansliet.json: referral.groups.0.organisations: "okand" is the id of no organisation here\n`,
   );
 });
 

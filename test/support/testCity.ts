@@ -4,10 +4,19 @@
  * Region (a bolag) and Norrmalms stadsdelsförvaltning (a förvaltning with a registrator, in the kansli's group "Alla
  * stadsdelsförvaltningar"). Erik is in both SOF and SBR.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { exampleOrganisation } from './answerFixtures.js';
+import {
+  cardActionFrom,
+  personalChat,
+  startHarness,
+  type ChatUser,
+  type Harness,
+  type HarnessOptions,
+} from './botHarness.js';
+import type { Card } from './formDriver.js';
 
 export const people = {
   anna: { id: '29:anna', name: 'Anna Andersson', aadObjectId: 'aad-anna', email: 'anna.andersson@stad.se' },
@@ -59,4 +68,34 @@ export async function writeTestCity(): Promise<string> {
     members: { handlaggare: [people.nils.email], registrator: [people.rut.email] },
   });
   return dir;
+}
+
+/** The bot on a fresh test city, with everyone's 1:1 chat. */
+export interface CityHarness {
+  h: Harness;
+  chats: Record<CityPerson, ChatUser>;
+  /** A card button pressed by `who`: answered 200, with the card it returns. */
+  press(who: ChatUser, verb: string, data: object): Promise<Card>;
+  stop(): Promise<void>;
+}
+
+export async function startCity(options: HarnessOptions = {}): Promise<CityHarness> {
+  const configDir = await writeTestCity();
+  const h = await startHarness({ ...options, env: { ...options.env, ORG_CONFIG: configDir } });
+  const chats = Object.fromEntries(
+    Object.entries(people).map(([key, person]) => [key, personalChat(h.connector, person)]),
+  ) as Record<CityPerson, ChatUser>;
+  return {
+    h,
+    chats,
+    press: async (who, verb, data) => {
+      const res = await h.post(cardActionFrom(h.connector, who, verb, data));
+      if (res.status !== 200) throw new Error(`${verb} answered ${res.status}`);
+      return (res.body as { value: Card }).value;
+    },
+    stop: async () => {
+      await h.stop();
+      await rm(configDir, { recursive: true, force: true });
+    },
+  };
 }

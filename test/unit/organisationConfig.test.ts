@@ -144,3 +144,90 @@ test("a channel is REGISTRATOR's channel: a Teams link is decoded, a person or a
     /f\.json: channel: must be channel:/,
   );
 });
+
+describe('referral: how the kansli sends a remiss on (issue 21)', () => {
+  const kansli = (referral: unknown) => organisation('kansliet', { referral });
+  const first = (file: string) => loadOrganisations(file)[0]!.organisation;
+
+  test('none, or its defaults: ten working days before, ten at least, no groups', () => {
+    expect(first(write('a.json', organisation('kansliet')))).not.toHaveProperty('referral');
+    expect(first(write('b.json', kansli({}))).referral).toEqual({
+      workingDaysBefore: 10,
+      minimumWorkingDays: 10,
+      groups: [],
+    });
+    expect(first(write('c.json', kansli({ workingDaysBefore: 0, minimumWorkingDays: 120 }))).referral).toEqual({
+      workingDaysBefore: 0,
+      minimumWorkingDays: 120,
+      groups: [],
+    });
+  });
+
+  test('the example city: the kansli sends to "Alla stadsdelsförvaltningar", Norrmalm among them', () => {
+    const city = loadOrganisations(path.join(ROOT, 'config/city'));
+    const kansliet = city.find((l) => l.organisation.id === 'kansliet')!.organisation;
+    expect(kansliet.referral).toEqual({
+      workingDaysBefore: 10,
+      minimumWorkingDays: 10,
+      groups: [{ name: 'Alla stadsdelsförvaltningar', organisations: ['norrmalm'] }],
+    });
+    expect(city.filter((l) => l.organisation.id !== 'kansliet' && l.organisation.referral)).toEqual([]);
+  });
+
+  test.each<[string, unknown, RegExp]>([
+    ['an unknown setting', { workingDays: 5 }, /: referral: Unrecognized key: "workingDays"/],
+    ['an unknown key in a group', { groups: [{ name: 'A', organisations: ['x'], members: [] }] }, /groups\.0: Unr/],
+    ['negative days', { workingDaysBefore: -1 }, /: referral\.workingDaysBefore: /],
+    ['more than 120 days', { minimumWorkingDays: 121 }, /: referral\.minimumWorkingDays: /],
+    ['half a day', { workingDaysBefore: 2.5 }, /: referral\.workingDaysBefore: /],
+    ['days as text', { workingDaysBefore: '10' }, /: referral\.workingDaysBefore: /],
+    ['a group of none', { groups: [{ name: 'Inga', organisations: [] }] }, /: referral\.groups\.0\.organisations: /],
+    ['a group without a name', { groups: [{ name: '  ', organisations: ['x'] }] }, /: referral\.groups\.0\.name: /],
+    ['a name of 101', { groups: [{ name: 'n'.repeat(101), organisations: ['x'] }] }, /referral\.groups\.0\.name: /],
+    ['an empty id', { groups: [{ name: 'A', organisations: [' '] }] }, /referral\.groups\.0\.organisations\.0: /],
+    ['51 groups', { groups: Array.from({ length: 51 }, () => ({ name: 'A', organisations: ['x'] })) }, /groups: /],
+    ['a list', [], /: referral: /],
+  ])('%s is refused, naming file and field', (_what, referral, message) => {
+    const file = write('k.json', kansli(referral));
+    const err = refusal(file);
+    expect(err.code).toBe('ORGANISATION_FILE_INVALID');
+    expect(err.problems).toEqual([expect.stringMatching(message)]);
+    expect(err.problems[0]!.startsWith(`${file}: `)).toBe(true);
+  });
+
+  test("a group's organisations are the configuration's others: an unknown id and the kansli itself are named", () => {
+    const folder = path.join(dir, 'orgs');
+    write('orgs/kansliet.json', kansli({ groups: [{ name: 'A', organisations: ['sof', 'okand'] }] }));
+    write('orgs/sbr.json', organisation('sbr', { referral: { groups: [{ name: 'B', organisations: ['sbr'] }] } }));
+    write('orgs/sof.json', organisation('sof'));
+    const err = refusal(folder);
+    expect(err.code).toBe('ORGANISATION_REFERRAL_GROUP_UNKNOWN');
+    const field = (file: string) => `${path.join(folder, file)}: referral.groups.0.organisations`;
+    expect(err.problems).toEqual([
+      `${field('kansliet.json')}: "okand" is the id of no organisation here`,
+      `${field('sbr.json')}: "sbr" is the organisation itself`,
+    ]);
+    const several = write('city.json', {
+      organisations: [
+        organisation('sof'),
+        kansli({
+          groups: [
+            { name: 'A', organisations: ['sof'] },
+            { name: 'B', organisations: ['kansliet'] },
+          ],
+        }),
+      ],
+    });
+    expect(refusal(several)).toMatchObject({
+      code: 'ORGANISATION_REFERRAL_GROUP_UNKNOWN',
+      problems: [`${several}: organisations.1.referral.groups.1.organisations: "kansliet" is the organisation itself`],
+    });
+    const alone = write(
+      'alone.json',
+      organisation(undefined, { referral: { groups: [{ name: 'A', organisations: ['sof'] }] } }),
+    );
+    expect(refusal(alone).problems).toEqual([
+      `${alone}: referral.groups.0.organisations: "sof" is the id of no organisation here`,
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ import {
 } from '../../src/integrations/graph/remissListMapping.js';
 import { parseOrganisation } from '../../src/domain/organisation.js';
 import { OrganisationDirectory } from '../../src/domain/organisations.js';
+import { KANSLI_DNR, referredUnit, unitDocument } from '../support/referralFixtures.js';
 import { remiss } from '../support/remissFixtures.js';
 
 const org = {
@@ -78,6 +79,47 @@ test('links and instanser are kept in the Historik column, and a plain history a
   const before = await remissFromFields(plain, columns, noPeople);
   expect(before).not.toHaveProperty('links');
   expect(before).not.toHaveProperty('instanser');
+});
+
+test("the kansli's referral and a unit's referredBy are kept in the Historik column and read back equal", async () => {
+  const answer = { at: '2026-12-10T14:00:00.000Z', position: 'tillstyrker' as const, document: unitDocument('x') };
+  const kansliRemiss = remiss({
+    dnr: KANSLI_DNR,
+    dueDate: '2027-01-15',
+    status: 'Pågår',
+    referral: {
+      units: [{ ...referredUnit('social', { message: 'Svara gärna före jul.' }), answer }, referredUnit('sbr')],
+    },
+  });
+  const unitRemiss = remiss({
+    dnr: `${KANSLI_DNR}-SOF`,
+    remittentDnr: KANSLI_DNR,
+    dueDate: '2026-12-18',
+    referredBy: { dnr: KANSLI_DNR, organisation: 'kansliet', message: 'Svara gärna före jul.' },
+  });
+  for (const r of [kansliRemiss, unitRemiss]) {
+    const fields = await fieldsFromRemiss(r, columns, noPeople);
+    const historik: unknown = JSON.parse(fields.Historik as string);
+    expect(historik).toEqual({ history: r.history, referral: r.referral, referredBy: r.referredBy });
+    expect(await remissFromFields(fields, columns, noPeople)).toEqual(r);
+  }
+});
+
+test('a malformed referral in Historik drops only the referral: the history and a valid referredBy read', async () => {
+  const r = remiss({ dnr: KANSLI_DNR, dueDate: '2027-01-15', links: { missive: 'https://www.regeringen.se/r/' } });
+  const referredBy = { dnr: 'KS 2026/1', organisation: 'kansliet' };
+  const historik = (referral: unknown) => JSON.stringify({ history: r.history, links: r.links, referral, referredBy });
+  const base = { Diarienummer: KANSLI_DNR, Title: 'T', Svarsdatum: '2027-01-14T23:00:00Z', Status: 'Pågår' };
+  for (const referral of [
+    { units: [{ ...referredUnit('social'), dueDate: 'i morgon' }] },
+    { units: [referredUnit('sbr'), { ...referredUnit('social'), answer: { at: 'x', position: 'kanske' } }] },
+    { units: 'social' },
+    'social',
+  ]) {
+    const read = await remissFromFields({ ...base, Historik: historik(referral) }, columns, noPeople);
+    expect(read).toMatchObject({ dnr: KANSLI_DNR, history: r.history, links: r.links, referredBy });
+    expect(read).not.toHaveProperty('referral');
+  }
 });
 
 test('an item that cannot be a remiss is named by its column, not guessed', async () => {

@@ -15,6 +15,8 @@ import {
   PAGE_SIZE,
   remissDetailCard,
   type DetailExtras,
+  type DetailSection,
+  type ShownAt,
   type DueListPage,
   type ListScope,
 } from './dueView.js';
@@ -46,6 +48,8 @@ export function parseDueListPage(data: unknown): DueListPage {
 
 /** Buttons other features put on the detail card, for this asker and remiss. */
 export type DetailActions = (ctx: FeatureContext, remiss: Remiss) => Promise<NonNullable<DetailExtras['actions']>>;
+/** Parts other features add to the detail card, for whoever may see the remiss. */
+export type DetailSections = (remiss: Remiss, at: ShownAt) => Promise<DetailSection[]>;
 
 /** What the due list needs to know about drafts: their progress, and a marker that changes with any of them. */
 export interface DraftProgress {
@@ -68,6 +72,8 @@ export class DueRoutes {
     private readonly acting: ActingOrganisations,
     /** Other features' buttons on the detail card for this asker (fördela, lämna tillbaka, anstånd). */
     private readonly detailActions: DetailActions = async () => [],
+    /** Other features' parts of the detail card (the kansli's "Svar väntas"). */
+    private readonly detailSections: DetailSections = async () => [],
   ) {}
 
   /**
@@ -166,7 +172,8 @@ export class DueRoutes {
     const progress = await this.drafts.progress(dnr);
     const shownAt = { today: todayIn(ctx.now), language: ctx.language, handlingStopDays: this.handlingStopDays };
     const actions = await this.detailActions(ctx, found.remiss);
-    return remissDetailCard(found.remiss, back, progress, shownAt, { actions });
+    const sections = await this.detailSections(found.remiss, shownAt);
+    return remissDetailCard(found.remiss, back, progress, shownAt, { actions, sections });
   }
 
   /** The detail card with a notice on top, for a card sent after an action or to someone else. */
@@ -179,7 +186,8 @@ export class DueRoutes {
   ): Promise<AdaptiveCard> {
     const progress = await this.drafts.progress(remiss.dnr);
     const shownAt = { today: todayIn(now), language, handlingStopDays: this.handlingStopDays };
-    return remissDetailCard(remiss, { filter: 'due', offset: 0 }, progress, shownAt, { notice, actions });
+    const sections = await this.detailSections(remiss, shownAt);
+    return remissDetailCard(remiss, { filter: 'due', offset: 0 }, progress, shownAt, { notice, actions, sections });
   }
 
   showFromAction(ctx: FeatureContext, data: unknown): Promise<AdaptiveCard> {

@@ -147,10 +147,19 @@ export function dueListView(
   };
 }
 
-/** What other features add to the detail card: a notice on top, and their buttons (fördela, anstånd, …). */
+/** A part of the detail card another feature adds (the kansli's "Svar väntas"): a heading, rows and links. */
+export interface DetailSection {
+  heading: string;
+  summary: string;
+  rows: { name: string; state: string; color: 'Default' | 'Good' | 'Attention' | 'Warning' }[];
+  links: { title: string; url: string }[];
+}
+
+/** What other features add to the detail card: a notice on top, their buttons (fördela, anstånd, …) and parts. */
 export interface DetailExtras {
   notice?: string;
   actions?: { title: string; verb: string; data: object }[];
+  sections?: DetailSection[];
 }
 
 export function remissDetailView(
@@ -181,6 +190,7 @@ export function remissDetailView(
     title: remiss.title,
     notice: extras.notice ?? '',
     moreActions: extras.actions ?? [],
+    sections: extras.sections ?? [],
     warning: [lateMeeting, nonWorkingDueWarning(remiss.dueDate, language, today)].filter(Boolean).join(' '),
     fields: [
       {

@@ -1,4 +1,5 @@
 /** The records filing keeps, and their store keys under the prefixes the feature declares (index.ts). */
+import type { RecordStore } from '../../storage/store.js';
 import type { FiledFile } from './archive.js';
 import { FILING_PREFIXES } from './index.js';
 
@@ -37,3 +38,8 @@ export const pdfKey = ({ dnr, version }: FiledVersion): string => `${FILING_PREF
 
 export const registrationKey = ({ dnr, version }: FiledVersion): string =>
   `${FILING_PREFIXES.registrations}${dnr}/v${version}`;
+
+/** The filed .docx of a version, as its filing recorded it (undefined until it is filed). */
+export async function filedDocxOf(store: RecordStore, filed: FiledVersion): Promise<FiledFile | undefined> {
+  return (await store.get<FilingRecord>(filingKey(filed)))?.value.docx;
+}

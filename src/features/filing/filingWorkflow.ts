@@ -66,6 +66,8 @@ export interface FilingDependencies {
   outbox: Outbox;
   clock: () => Date;
   approvalCards: FiledNotice;
+  /** Told of every filed version once its status is set (a unit's answer goes back to the kansli); idempotent. */
+  onFiled?: (remiss: Remiss, version: number) => Promise<void>;
   logger: Logger;
 }
 
@@ -209,6 +211,7 @@ export class FilingWorkflow {
       // Without a registrator configured, filing sets Besvarad directly.
       await changeStatus(this.deps.register, dnr, 'Besvarad', status);
     }
+    await this.deps.onFiled?.(remiss, version);
     await this.deps.approvalCards.showFiled(dnr, version, record.docx);
     const filedText = noticeTexts().filed(remiss.title, record.docx.url, record.pdf.url);
     await this.tellHandlaggare(dnr, filedText, jobId(TEXT_MESSAGE_JOB, 'filed', record.docx.hash, version));
