@@ -28,7 +28,6 @@ export const sv = {
   reminderApproval: (title: string, by: string, since: string) =>
     `Påminnelse: ${by} väntar sedan ${since} på ditt beslut om svaret på ”${title}”. Kortet med Godkänn och Begär ` +
     `ändringar finns längre upp i chatten.`,
-  referralAnswered: (answered: number, total: number) => `${answered} av ${total} har svarat.`,
   referralAwaited: (units: string[]) => `Svar väntas från ${listOf(units, 'sv')}.`,
   /** `late`: daysLeftText's "3 dagar försenad". */
   referralLateUnit: (name: string, late: string) => `${name} (${late})`,
@@ -62,7 +61,6 @@ export const en: typeof sv = {
   reminderApproval: (title: string, by: string, since: string) =>
     `Reminder: ${by} has been waiting since ${since} for your decision on the answer to “${title}”. The card with ` +
     `Approve and Request changes is further up in this chat.`,
-  referralAnswered: (answered: number, total: number) => `${answered} of ${total} have answered.`,
   referralAwaited: (units: string[]) => `Awaiting answers from ${listOf(units, 'en')}.`,
   referralLateUnit: (name: string, late: string) => `${name} (${late})`,
   unitReminderTitle: (kansli: string) => `Reminder: ${kansli} is waiting for your answer`,

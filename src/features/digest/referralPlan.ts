@@ -78,7 +78,7 @@ export function awaitingLine(input: ReferralInput, day: CalendarDate): AwaitingL
       const name = unit ? instansName(unit) : organisation;
       return lateDays === undefined ? name : t.referralLateUnit(name, daysLeftText(-lateDays, language));
     });
-    const answered = t.referralAnswered(status.answered, status.total);
+    const answered = t.awaitedSummary(status.answered, status.total);
     return names.length === 0 ? answered : `${answered} ${t.referralAwaited(names)}`;
   };
 }
