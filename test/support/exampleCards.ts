@@ -34,6 +34,7 @@ import { intakeCard } from '../../src/features/intake/intakeView.js';
 import { valuesOf } from '../../src/features/intake/registrationInput.js';
 import { messages } from '../../src/i18n/messages.js';
 import { FINANSDEPARTEMENTET } from './missiveTexts.js';
+import { referralDigestExamples } from './referralDigestCards.js';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
 
@@ -398,6 +399,7 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
         )[0]!,
       },
       { name: 'digest-overview-en', card: overviewCards(examples, '2026-11-24', 'en', 10)[0]! },
+      ...referralDigestExamples(),
     ];
   } finally {
     await rm(dir, { recursive: true, force: true });
