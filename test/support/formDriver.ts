@@ -105,7 +105,9 @@ export class FormDriver {
     card = await this.click(user, card, 'Nästa', { text: 'Bolaget tillstyrker förslaget.' }, posted.id);
     card = await this.click(user, card, 'Nästa', { text: input(card, 'text')!.value }, posted.id);
     card = await this.click(user, card, 'Nästa', { text: 'Programmet föreslår tre strategier.' }, posted.id);
-    card = await this.click(user, card, 'Nästa', { text: 'SBR tillstyrker avsnitt 3.' }, posted.id);
+    // A remiss the kansli sent on asks the position on this step too.
+    const position = input(card, 'position') ? { position: 'tillstyrker' } : {};
+    card = await this.click(user, card, 'Nästa', { text: 'SBR tillstyrker avsnitt 3.', ...position }, posted.id);
     card = await this.click(user, card, 'Nästa', { text: '' }, posted.id);
     return { card, formId: posted.id };
   }

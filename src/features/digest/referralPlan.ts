@@ -1,8 +1,8 @@
 /**
  * The digest's part in remittering vidare (issue 21): the kansli's overview and its handläggare's own list say,
  * under each remiss sent on to units, how many have answered and whose answers are still awaited; and a unit
- * late with its answer is reminded once per svarsdatum, through its handläggare, else its registrators, else its
- * channel. Each unit's own remiss is found in the run's list of open remisser (indexed by dnr); only one closed
+ * late with its answer is reminded once per svarsdatum, through its handläggare, else its channel, else its
+ * registrators. Each unit's own remiss is found in the run's list of open remisser (indexed by dnr); only one closed
  * before its answer was linked back is read besides.
  */
 import { renderCard } from '../../cards/cardTemplates.js';
@@ -24,7 +24,7 @@ import { isChannelOf } from './overviewAudiences.js';
 
 /** Whom a unit without a handläggare on its remiss is reminded through. */
 export interface UnitContacts {
-  /** Its registrators by lower-case e-mail; when it has none, its channel (if the bot is in it). */
+  /** Its registrators by lower-case e-mail, reminded when it has no channel the bot is in. */
   registrators: readonly string[];
   channel?: ConversationTarget;
 }
@@ -108,14 +108,17 @@ export function unitReminders(input: ReferralInput, remisser: readonly Remiss[],
     );
 }
 
-/** The unit's remiss's handläggare; else its registrators; else its channel; else nobody. */
+/**
+ * The unit's remiss's handläggare; else, as when the remiss arrived (the fan-out's notice), its channel (if the bot
+ * is in it); else its registrators; else nobody.
+ */
 function recipientsOf({ contacts }: ReferralInput, remiss: Remiss): Delivery['recipient'][] {
   const handlaggare = remiss.handlaggare;
   if (handlaggare?.email)
     return [{ kind: 'person', email: handlaggare.email.toLowerCase(), aadObjectId: handlaggare.aadObjectId }];
   const unit = contacts.get(remiss.organisation ?? '');
-  if (unit?.registrators.length) return unit.registrators.map((email) => ({ kind: 'person', email }));
-  return unit?.channel ? [{ kind: 'conversation', target: unit.channel }] : [];
+  if (unit?.channel) return [{ kind: 'conversation', target: unit.channel }];
+  return (unit?.registrators ?? []).map((email) => ({ kind: 'person', email }));
 }
 
 const idOf = (recipient: Delivery['recipient']) =>

@@ -5,6 +5,7 @@
  * that fails when it exists), and each notice and each answer linked back has a job id of its own.
  */
 import type { Answer } from '../../domain/answer.js';
+import { answerPosition } from '../../domain/referralAnswer.js';
 import type { Organisation } from '../../domain/organisation.js';
 import type { OrganisationDirectory } from '../../domain/organisations.js';
 import {
@@ -183,7 +184,8 @@ export class ReferralFanOut {
     const referredBy = found?.remiss.referredBy;
     if (!found || !referredBy) return;
     const answer = await this.deps.answerOf(dnr);
-    const position = answer?.kind === 'avstar' ? 'avstar' : (answer?.details.position ?? 'synpunkter');
+    // Sending for approval needs a position; a draft from before the remiss was sent on may lack one.
+    const position = (answer && answerPosition(answer)) ?? 'synpunkter';
     const filed = await this.deps.filedDocx(dnr, version);
     const document: UnitDocument | undefined = filed && { dnr, version, ...filed };
     const unitAnswer: UnitAnswer = { at: this.deps.clock().toISOString(), position, ...(document && { document }) };
@@ -199,7 +201,7 @@ export class ReferralFanOut {
     const handlaggare = kansliRemiss?.handlaggare?.email;
     const chat = handlaggare && (await this.deps.people.findByEmail(handlaggare))?.personalChat;
     if (!kansliRemiss || !unit || !chat) return;
-    const position_ = messages('sv').unitPositions[position];
+    const position_ = messages('sv').unitPositionLabels[position];
     await this.deps.outbox.enqueue(
       TEXT_MESSAGE_JOB,
       { to: chat, text: messages('sv').toldUnitAnswered(instansName(unit), position_, kansliRemiss.title) },

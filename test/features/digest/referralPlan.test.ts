@@ -117,15 +117,15 @@ test('a late unit’s handläggare is reminded after the lists, keyed by unit re
   expect(await textOf(reminders[0]!, 'en')).toContain('the answer is 4 days late');
 });
 
-test('without a handläggare the registrators are reminded, else the channel, else nobody', () => {
+test('without a handläggare its channel is reminded (as it was told of the remiss), else the registrators', () => {
   const remisser = [kansliRemiss([sof, sbr, norr]), own(norr)];
-  const registrators = new Map([['norr', { registrators: ['rut@stad.se', 'ruben@stad.se'], channel }]]);
+  const registrators = new Map([['norr', { registrators: ['rut@stad.se', 'ruben@stad.se'] }]]);
   expect(unitRemindersIn(planDeliveries(input(remisser, registrators))).map(to)).toEqual([
     'rut@stad.se',
     'ruben@stad.se',
   ]);
-  const channelOnly = new Map([['norr', { registrators: [], channel }]]);
-  const toChannel = unitRemindersIn(planDeliveries(input(remisser, channelOnly)));
+  const channelToo = new Map([['norr', { registrators: ['rut@stad.se'], channel }]]);
+  const toChannel = unitRemindersIn(planDeliveries(input(remisser, channelToo)));
   expect(toChannel.map((d) => [d.key, d.recipient])).toEqual([
     [
       `reminder/unit/${hash(norr.dnr)}/2026-11-20/${hash(channel.conversationId)}`,
