@@ -58,6 +58,10 @@ test.each(['light', 'dark'] as const)('every card renders without errors in the 
   expect(byName['digest-personal-referral']).toContain('Svar väntas från');
   expect(byName['digest-reminder']).toContain('Stadsledningskontoret väntar på ert svar');
   expect(byName['digest-reminder']).toContain('Visa remissen');
+  expect(byName['referral-form']).toContain('Skicka ändå');
+  expect(byName['remiss-detail-awaited']).toContain('2 av 3 har svarat.');
+  expect(byName['remiss-detail-awaited']).toContain('Försenad, svarsdatum den 15 januari 2027');
+  expect(byName['remiss-detail-referred']).toContain('Remitterad vidare av Stadsledningskontoret');
 });
 
 /** WCAG AA for normal text: every text, confirmations in good and accent containers included, in both themes. */

@@ -35,6 +35,7 @@ import { valuesOf } from '../../src/features/intake/registrationInput.js';
 import { messages } from '../../src/i18n/messages.js';
 import { FINANSDEPARTEMENTET } from './missiveTexts.js';
 import { referralDigestExamples } from './referralDigestCards.js';
+import { referralSendExamples } from './referralSendCards.js';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
 
@@ -400,6 +401,7 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
       },
       { name: 'digest-overview-en', card: overviewCards(examples, '2026-11-24', 'en', 10)[0]! },
       ...referralDigestExamples(),
+      ...(await referralSendExamples(register)),
     ];
   } finally {
     await rm(dir, { recursive: true, force: true });

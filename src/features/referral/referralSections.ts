@@ -49,8 +49,9 @@ export class ReferralSections {
               capitalise(t.unitStateLabels[state]),
               formatLongDate(own?.dueDate ?? unit.dueDate, at.language),
             );
-      const color = state === 'late' ? 'Attention' : state === 'answered' ? 'Good' : 'Default';
-      rows.push({ name, state: text, color });
+      // Late is said with a sign, not a colour: Teams' attention red is too faint on the dark theme.
+      const color = state === 'answered' ? 'Good' : 'Default';
+      rows.push({ name, state: state === 'late' ? `⚠ ${text}` : text, color });
       const url = unit.answer?.document?.url;
       if (url && isHttpsUrl(url)) links.push({ title: t.openUnitAnswer(name), url });
     }
