@@ -150,6 +150,15 @@ test("a unit cannot send on, nor see the kansli's remiss or another unit's", asy
   expect(await refusal(chats.anna, 'referral.send', { dnr: 'KS 2026/500-SOF', units: 'sbr' })).toBe(
     'REFERRAL_NOT_ALLOWED',
   );
+  // Forged data from the kansli itself: refused or answered on the form, and nothing sent.
+  const before = JSON.stringify(await stored());
+  const send = (data: object) => post(chats.kerstin, 'referral.send', { dnr: DNR, dueDate: '2027-01-15', ...data });
+  expect(refusalOf((await send({ units: 'norr', message: 'x'.repeat(2001) })) as never)).toBe('INVALID_SUBMISSION');
+  expect(cardText(await send({ units: 'group:7' }))).toContain('Någon av de valda enheterna finns inte längre.');
+  expect(cardText(await send({ units: 42 }))).toContain('Välj minst en enhet eller grupp.');
+  expect(cardText(await send({ units: 'norr', dueDate: '15/1' }))).toContain('Välj ett datum.');
+  await h.bot.outbox.idle();
+  expect(JSON.stringify(await stored())).toBe(before);
 });
 
 test('the units answer: each filed answer goes back to the kansli once, with its position and document', async () => {

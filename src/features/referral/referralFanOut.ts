@@ -160,10 +160,8 @@ export class ReferralFanOut {
     const t = messages('sv');
     const kansli = this.deps.organisations.byId(referredBy.organisation)?.name ?? referredBy.dnr;
     const due = formatLongDate(found.remiss.dueDate, 'sv');
-    const notice = [
-      t.referredToYou(kansli, referredBy.dnr, due),
-      ...(referredBy.message ? [t.referralMessageFrom(kansli, referredBy.message)] : []),
-    ].join('\n\n');
+    // The kansli's message is shown in the card's own part about it, as plain text, not in the notice's markdown.
+    const notice = t.referredToYou(kansli, referredBy.dnr, due);
     const assign = { title: t.assign, verb: DISTRIBUTION_VERBS.assign, data: { dnr } };
     const card = await this.deps.detail(found.remiss, 'sv', this.deps.clock(), notice, [assign]);
     await this.deps.messenger.post(target, card);
