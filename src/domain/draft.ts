@@ -4,6 +4,7 @@
  */
 import type { Answer } from './answer.js';
 import type { CalendarDate } from './calendar.js';
+import type { ReferralText } from './referralAnswer.js';
 
 export interface DraftOwner {
   teamsUserId: string;
@@ -47,6 +48,11 @@ export interface Draft {
   frozenDate?: CalendarDate;
   formMessage?: FormMessage;
   approval?: DraftApprovalState;
+  /**
+   * The kansli's answer (issue 21): what the form last wrote into Ärendet and Bilagor from its units' answers, so
+   * that a newer suggestion replaces that text and nothing else.
+   */
+  referralText?: ReferralText;
   createdAt: string;
   updatedAt: string;
 }

@@ -77,6 +77,45 @@ export const sv = {
   dialogRequired: '(ska fyllas i)',
   dialogSave: 'Spara och stäng',
   dialogSaved: 'Sparat. Formuläret i chatten visar det du skrev.',
+  // Remittering vidare (issue 21): a unit's answer goes back to the kansli; the kansli's answer cites its units.
+  formReferredIntro: (kansli: string) =>
+    `${kansli} har skickat remissen vidare till er. När ert svar är godkänt och sparat i dokumentbiblioteket går ` +
+    `det tillbaka till ${kansli}.`,
+  formReferredMessage: (kansli: string) => `Meddelande från ${kansli}:`,
+  formPositionLabel: 'Ert ställningstagande i ett ord',
+  formPositionHint: (kansli: string) => `${kansli} får ert ställningstagande tillsammans med svaret.`,
+  formPositionMissing: (kansli: string) =>
+    `Välj ert ställningstagande (tillstyrker, avstyrker eller har synpunkter) innan förhandsgranskningen. ` +
+    `${kansli} får det tillsammans med svaret.`,
+  positionMissing:
+    'Svaret kan inte skickas för godkännande förrän ert ställningstagande är valt (tillstyrker, avstyrker eller ' +
+    'har synpunkter). Välj det i svarsformulärets steg med era synpunkter.',
+  formPreviewPosition: (kansli: string, position: string) => `Ert ställningstagande till ${kansli}: ${position}`,
+  unitPositionLabels: {
+    tillstyrker: 'tillstyrker',
+    avstyrker: 'avstyrker',
+    synpunkter: 'har synpunkter',
+    avstar: 'avstår',
+  },
+  unitStateLabels: {
+    notStarted: 'inte påbörjat',
+    inProgress: 'pågår',
+    awaitingApproval: 'väntar på godkännande',
+    answered: 'besvarad',
+    avstatt: 'avstår',
+    late: 'försenad',
+  },
+  formUnitsHeading: 'Enheternas svar',
+  formUnitRow: (name: string, status: string) => `${name}: ${status}`,
+  formUnitAwaited: (state: string, date: string) => `${state}, svarsdatum ${date}`,
+  formOpenUnitAnswer: (name: string) => `Öppna svaret från ${name}`,
+  formAnswersMissing: (units: string) => `Svar saknas från ${units}.`,
+  formMissingUnit: (name: string, date: string) => `${name} (svarsdatum ${date})`,
+  formReferralChanged:
+    'Enheternas svar har ändrats sedan texten om dem fylldes i. ”Uppdatera med enheternas svar” byter ut den ' +
+    'texten mot förslaget nedan och behåller allt annat du har skrivit.',
+  formReferralUpdate: 'Uppdatera med enheternas svar',
+  formReferralUpdated: 'Uppdaterat med enheternas svar. Det du själv skrev ligger kvar.',
 };
 
 export const en: typeof sv = {
@@ -150,4 +189,41 @@ export const en: typeof sv = {
   dialogRequired: '(required)',
   dialogSave: 'Save and close',
   dialogSaved: 'Saved. The form in the chat shows what you wrote.',
+  formReferredIntro: (kansli: string) =>
+    `${kansli} has sent this remiss on to you. Once your answer is approved and saved in the document library, it ` +
+    `goes back to ${kansli}.`,
+  formReferredMessage: (kansli: string) => `Message from ${kansli}:`,
+  formPositionLabel: 'Your position in one word',
+  formPositionHint: (kansli: string) => `${kansli} receives your position together with the answer.`,
+  formPositionMissing: (kansli: string) =>
+    `Choose your position (support, oppose or comments) before the preview. ${kansli} receives it with the answer.`,
+  positionMissing:
+    'The answer cannot be sent for approval until your position is chosen (support, oppose or comments). Choose ' +
+    'it on the answer form, in the step with your comments.',
+  formPreviewPosition: (kansli: string, position: string) => `Your position for ${kansli}: ${position}`,
+  unitPositionLabels: {
+    tillstyrker: 'supports',
+    avstyrker: 'opposes',
+    synpunkter: 'has comments',
+    avstar: 'declines to comment',
+  },
+  unitStateLabels: {
+    notStarted: 'not started',
+    inProgress: 'in progress',
+    awaitingApproval: 'awaiting approval',
+    answered: 'answered',
+    avstatt: 'declines to comment',
+    late: 'late',
+  },
+  formUnitsHeading: "The units' answers",
+  formUnitRow: (name: string, status: string) => `${name}: ${status}`,
+  formUnitAwaited: (state: string, date: string) => `${state}, due ${date}`,
+  formOpenUnitAnswer: (name: string) => `Open the answer from ${name}`,
+  formAnswersMissing: (units: string) => `No answer yet from ${units}.`,
+  formMissingUnit: (name: string, date: string) => `${name} (due ${date})`,
+  formReferralChanged:
+    'The units\' answers have changed since this text about them was filled in. "Update with the units\' answers" ' +
+    'replaces that text with the suggestion below and keeps everything else you wrote.',
+  formReferralUpdate: "Update with the units' answers",
+  formReferralUpdated: "Updated with the units' answers. What you wrote yourself is kept.",
 };

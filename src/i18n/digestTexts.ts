@@ -1,6 +1,11 @@
 /**
  * The texts of digests, reminders and their subscription commands, in Swedish and English.
  */
+
+/** "A, B och C" / "A, B and C". */
+const listOf = (items: string[], language: 'sv' | 'en') =>
+  new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+
 export const sv = {
   digestTitle: (count: number, days: number) =>
     count === 1
@@ -23,6 +28,14 @@ export const sv = {
   reminderApproval: (title: string, by: string, since: string) =>
     `Påminnelse: ${by} väntar sedan ${since} på ditt beslut om svaret på ”${title}”. Kortet med Godkänn och Begär ` +
     `ändringar finns längre upp i chatten.`,
+  referralAwaited: (units: string[]) => `Svar väntas från ${listOf(units, 'sv')}.`,
+  /** `late`: daysLeftText's "3 dagar försenad". */
+  referralLateUnit: (name: string, late: string) => `${name} (${late})`,
+  unitReminderTitle: (kansli: string) => `Påminnelse: ${kansli} väntar på ert remissvar`,
+  unitReminder: (kansli: string, title: string, dnr: string, due: string, days: number) =>
+    `${kansli} väntar på ert svar på remissen ”${title}” (${dnr}). Svarsdatumet den ${due} har passerat: ` +
+    `svaret är ${days} ${days === 1 ? 'dag' : 'dagar'} försenat.`,
+  unitReminderShow: 'Visa remissen',
   digestOff: 'Du får inte längre remissöversikten. Skriv ”prenumerera” om du vill ha den igen.',
   digestOn: 'Du får remissöversikten igen, varje arbetsdag när du har remisser att besvara.',
   digestDaily: 'Du får remissöversikten varje arbetsdag när du har remisser att besvara.',
@@ -48,6 +61,13 @@ export const en: typeof sv = {
   reminderApproval: (title: string, by: string, since: string) =>
     `Reminder: ${by} has been waiting since ${since} for your decision on the answer to “${title}”. The card with ` +
     `Approve and Request changes is further up in this chat.`,
+  referralAwaited: (units: string[]) => `Awaiting answers from ${listOf(units, 'en')}.`,
+  referralLateUnit: (name: string, late: string) => `${name} (${late})`,
+  unitReminderTitle: (kansli: string) => `Reminder: ${kansli} is waiting for your answer`,
+  unitReminder: (kansli: string, title: string, dnr: string, due: string, days: number) =>
+    `${kansli} is waiting for your answer to the remiss “${title}” (${dnr}). Its due date, ${due}, has passed: ` +
+    `the answer is ${days} ${days === 1 ? 'day' : 'days'} late.`,
+  unitReminderShow: 'Show the remiss',
   digestOff: 'You will no longer get the remisser digest. Say “subscribe” to get it again.',
   digestOn: 'You will get the remisser digest again, each working day you have remisser due.',
   digestDaily: 'You will get the remisser digest each working day you have remisser due.',

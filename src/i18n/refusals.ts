@@ -36,6 +36,8 @@ export const REFUSALS = {
   NOT_DRAFT_OWNER: 'invalidAction',
   /** Sent for approval with sections still empty (the preview hides the button, a forged card does not). */
   SECTIONS_MISSING: 'invalidAction',
+  /** A unit's answer to a remiss the kansli sent on, sent for approval with no position chosen (issue 21). */
+  POSITION_MISSING: 'positionMissing',
   /** The approval (or the version) the card names does not exist. */
   APPROVAL_NOT_FOUND: 'invalidAction',
   /** Someone other than the version's approver (or its sender, for a download) pressed its button. */

@@ -3,7 +3,6 @@
  * was answered is there and nothing is torn; a decision is neither lost nor doubled, and the approved
  * document is filed exactly once. KILL_TRIALS sets the number of trials (`npm run test:soak` runs 50).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,63 +18,24 @@ import { cardOf, cardText, FakeConnector } from '../fakes/fakeConnector.js';
 import { cardActionFrom, messageFrom, personalChat, TENANT, type ChatUser } from '../support/botHarness.js';
 import { seedDigestRecipients } from '../support/digestRecipients.js';
 import { recordFigure } from '../support/figures.js';
+import { BotProcesses, postActivity } from '../support/botProcess.js';
 import { freePort } from '../support/playground.js';
 import { remiss } from '../support/remissFixtures.js';
 
-const ROOT = path.resolve(__dirname, '../..');
 const TRIALS = Number(process.env.KILL_TRIALS ?? 3);
 const DNR = 'KS 2026/77';
 let dataDir: string;
 let connector: FakeConnector;
 let user: ChatUser;
 
-/** Every bot started, so that a failed test leaves none running. */
-const started = new Set<ChildProcess>();
-
-async function startBot(port: number, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', path.join(ROOT, 'src/index.ts')], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      ALLOWED_TENANTS: TENANT,
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'test',
-      FILE_LINK_SECRET: 'k'.repeat(40),
-      // Filing waits for the approver's undo window; the trials look for the filing, so there is none.
-      APPROVAL_UNDO_MINUTES: '0',
-      ...extraEnv,
-    },
-    stdio: 'ignore',
-  });
-  started.add(child);
-  child.once('exit', () => started.delete(child));
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
-    } catch {
-      /* starting */
-    }
-    if (Date.now() > deadline) throw new Error('bot did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function post(port: number, activity: unknown): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
-  return { status: res.status, body: await res.json().catch(() => undefined) };
-}
+let bots: BotProcesses;
+const startBot = (port: number, extraEnv: Record<string, string> = {}) => bots.start(port, extraEnv);
+const post = postActivity;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'remissbot-kill-'));
+  // Filing waits for the approver's undo window; the trials look for the filing, so there is none.
+  bots = new BotProcesses({ DATA_DIR: dataDir, ALLOWED_TENANTS: TENANT, APPROVAL_UNDO_MINUTES: '0' });
   await new LocalRemissRepository(createStore({ STORAGE: 'file', DATA_DIR: dataDir })).save(
     remiss({ dnr: DNR, dueDate: '2027-01-15', handlaggare: { email: 'anna@stad.se' } }),
   );
@@ -84,7 +44,7 @@ beforeAll(async () => {
   user = personalChat(connector, { id: '29:anna', name: 'Anna', aadObjectId: 'aad-anna', email: 'anna@stad.se' });
 });
 afterAll(async () => {
-  for (const child of started) child.kill('SIGKILL');
+  bots?.killAll();
   await connector.stop();
   await rm(dataDir, { recursive: true, force: true });
 });

@@ -2,13 +2,16 @@
  * Remittering vidare through the real HTTP server (issue 21), in a test city of a kansli and three units: the
  * kansli's registrator sends its remiss on to two units and a group; each unit gets its own remiss, linked back, and
  * its registrator (or channel) is told; two units answer (one with its position, one avstår), their filed answers
- * flow back to the kansli's remiss once, and the third is shown late. Forged and repeated presses change nothing.
+ * flow back to the kansli's remiss once, and the third is late and reminded once. The kansli's answer starts from
+ * theirs: Ärendet names the units and who avstod, in the real phrasing, and Bilagor lists the answer. Forged and
+ * repeated presses change nothing.
  */
 import { ApprovalStore, sha256 } from '../../src/features/approval/approvalStore.js';
 import { refusalOf } from '../../src/cards/messageCard.js';
 import type { Remiss } from '../../src/domain/remiss.js';
 import { cardOf, cardText } from '../fakes/fakeConnector.js';
 import type { ChatUser, Harness } from '../support/botHarness.js';
+import { readDocx } from '../support/docxText.js';
 import { FormDriver, hasButton, input, type Card } from '../support/formDriver.js';
 import { remiss } from '../support/remissFixtures.js';
 import { people, SOF_CHANNEL, startCity, type CityHarness, type CityPerson } from '../support/testCity.js';
@@ -20,9 +23,11 @@ let chats: Record<CityPerson, ChatUser>;
 const d = () => new FormDriver(h);
 const DNR = 'KS 2026/500';
 const TITLE = 'Betänkandet En ny kommunallag';
+const DIGEST_SECRET = 'referral-digest-secret-0123456789abcdef';
+const textOf = (card: Card) => String(input(card, 'text')?.value ?? '');
 
 beforeAll(async () => {
-  city = await startCity({ now: () => now });
+  city = await startCity({ now: () => now, env: { DIGEST_TRIGGER_SECRET: DIGEST_SECRET } });
   ({ h, chats } = city);
   h.connector.addConversation(SOF_CHANNEL, [people.doris]);
   await h.bot.register.save(
@@ -145,6 +150,15 @@ test("a unit cannot send on, nor see the kansli's remiss or another unit's", asy
   expect(await refusal(chats.anna, 'referral.send', { dnr: 'KS 2026/500-SOF', units: 'sbr' })).toBe(
     'REFERRAL_NOT_ALLOWED',
   );
+  // Forged data from the kansli itself: refused or answered on the form, and nothing sent.
+  const before = JSON.stringify(await stored());
+  const send = (data: object) => post(chats.kerstin, 'referral.send', { dnr: DNR, dueDate: '2027-01-15', ...data });
+  expect(refusalOf((await send({ units: 'norr', message: 'x'.repeat(2001) })) as never)).toBe('INVALID_SUBMISSION');
+  expect(cardText(await send({ units: 'group:7' }))).toContain('Någon av de valda enheterna finns inte längre.');
+  expect(cardText(await send({ units: 42 }))).toContain('Välj minst en enhet eller grupp.');
+  expect(cardText(await send({ units: 'norr', dueDate: '15/1' }))).toContain('Välj ett datum.');
+  await h.bot.outbox.idle();
+  expect(JSON.stringify(await stored())).toBe(before);
 });
 
 test('the units answer: each filed answer goes back to the kansli once, with its position and document', async () => {
@@ -168,7 +182,7 @@ test('the units answer: each filed answer goes back to the kansli once, with its
   const sof = units.find((u) => u.organisation === 'sof')!;
   const approved = await h.bot.register.get('KS 2026/500-SOF');
   expect(approved!.remiss.status).toBe('Klar för diarieföring');
-  expect(sof.answer).toMatchObject({ position: expect.any(String), document: { dnr: 'KS 2026/500-SOF', version: 1 } });
+  expect(sof.answer).toMatchObject({ position: 'tillstyrker', document: { dnr: 'KS 2026/500-SOF', version: 1 } });
   expect(sof.answer!.document!.name).toMatch(/\.docx$/);
   expect(units.find((u) => u.organisation === 'sbr')!.answer).toMatchObject({ position: 'avstar' });
   expect(units.find((u) => u.organisation === 'norr')!.answer).toBeUndefined();
@@ -189,5 +203,44 @@ test('the units answer: each filed answer goes back to the kansli once, with its
   expect(detail).toContain('2 av 3 har svarat.');
   expect(detail).toContain('Har svarat den 24 november 2026: avstår');
   expect(detail).toContain('Försenad, svarsdatum den 15 januari 2027');
-  now = new Date('2026-11-24T09:00:00Z');
+}, 60_000);
+
+test("the late unit is reminded once; the kansli's document names the units, the answer a bilaga", async () => {
+  // A digest run after the units' svarsdatum: Norrmalm, with no handläggare yet, reminds its registrator, once.
+  const reminded = (who: ChatUser) =>
+    cardsTo(who.conversationId).filter((c) => cardText(c).includes('väntar på ert remissvar')).length;
+  for (let run = 0; run < 2; run++) {
+    const headers = { authorization: `Bearer ${DIGEST_SECRET}` };
+    expect((await fetch(`${h.baseUrl}/api/digest`, { method: 'POST', headers })).status).toBe(202);
+    await h.bot.digest.idle();
+  }
+  expect(reminded(chats.rut)).toBe(1);
+  expect([chats.anna, chats.bertil, chats.kerstin].map(reminded)).toEqual([0, 0, 0]);
+
+  // Kerstin writes the kansli's answer: Ärendet and Bilagor start from the units' answers, in the real phrasing.
+  const posted = await d().say(chats.kerstin, `besvara ${DNR}`);
+  let card = cardOf(posted)!;
+  const details = { name: people.kerstin.name, email: people.kerstin.email, phone: '', meeting: 'none' };
+  card = await d().click(chats.kerstin, card, 'Nästa', details, posted.id);
+  card = await d().click(chats.kerstin, card, 'Nästa', { text: 'Staden tillstyrker lagförslaget.' });
+  card = await d().click(chats.kerstin, card, 'Nästa', { text: textOf(card) });
+  expect(textOf(card)).toBe(
+    'Ärendet har remitterats till Socialnämnden, Stockholm Business Region och Norrmalms stadsdelsnämnd. ' +
+      'Stockholm Business Region har avstått från yttrande.',
+  );
+  card = await d().click(chats.kerstin, card, 'Nästa', { text: textOf(card) });
+  card = await d().click(chats.kerstin, card, 'Nästa', { text: 'Kontoret delar Socialnämndens bedömning.' });
+  expect(textOf(card)).toBe('Bilaga 1. Socialnämndens yttrande');
+  card = await d().click(chats.kerstin, card, 'Nästa', { text: textOf(card) });
+  expect(cardText(card)).toContain('Svar saknas från Norrmalms stadsdelsnämnd (svarsdatum 15 januari 2027).');
+
+  const downloaded = await d().click(chats.kerstin, card, 'Ladda ned utkast');
+  const link = (downloaded.actions as { type: string; url?: string }[]).find((a) => a.type === 'Action.OpenUrl')!.url!;
+  const res = await fetch(`${h.baseUrl}${new URL(link).pathname}`);
+  const paragraphs = (await readDocx(Buffer.from(await res.arrayBuffer()))).paragraphs.map((p) => p.text);
+  expect(paragraphs).toContain(
+    'Ärendet har remitterats till Socialnämnden, Stockholm Business Region och Norrmalms stadsdelsnämnd. ' +
+      'Stockholm Business Region har avstått från yttrande.',
+  );
+  expect(paragraphs.slice(paragraphs.indexOf('Bilagor'))).toEqual(['Bilagor', 'Bilaga 1. Socialnämndens yttrande']);
 }, 60_000);

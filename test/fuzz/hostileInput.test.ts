@@ -35,6 +35,10 @@ const VERBS = [
   'intake.open',
   'intake.read',
   'intake.save',
+  'distribution.assignSave',
+  'distribution.extensionSave',
+  'referral.open',
+  'referral.send',
 ];
 
 let h: Harness;

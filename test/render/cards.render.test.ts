@@ -24,6 +24,8 @@ test.each(['light', 'dark'] as const)('every card renders without errors in the 
   for (const r of results) {
     expect({ card: r.name, errors: r.errors }).toEqual({ card: r.name, errors: [] });
     expect(r.renderedText.trim().length).toBeGreaterThan(10);
+    // A field the card's data lacks shows as its template expression.
+    expect({ card: r.name, unfilled: r.renderedText.includes('${') }).toEqual({ card: r.name, unfilled: false });
   }
   const byName = Object.fromEntries(results.map((r) => [r.name, r.renderedText]));
   expect(byName['due-list']).toContain('Stockholms stads trygghetsprogram 2027–2030');
@@ -46,6 +48,20 @@ test.each(['light', 'dark'] as const)('every card renders without errors in the 
   expect(byName['intake-read']).toContain('måste vara en webbadress som börjar med https://');
   expect(byName['intake-exists']).toContain('Visa remissen');
   expect(byName['help']).toContain('Ny remiss');
+  expect(byName['form-referred-details']).toContain('Meddelande från Stadsledningskontoret:');
+  expect(byName['form-referred-position']).toContain('Ert ställningstagande i ett ord');
+  expect(byName['form-referred-preview']).toContain('Ert ställningstagande till Stadsledningskontoret: tillstyrker');
+  expect(byName['form-referral-suggestion']).toContain('Uppdatera med enheternas svar');
+  expect(byName['form-referral-preview']).toContain('Svar saknas från Norrmalms stadsdelsnämnd');
+  expect(byName['digest-overview-referral']).toContain('2 av 4 har svarat.');
+  expect(byName['digest-overview-referral']).toContain('Norrmalms stadsdelsnämnd (4 dagar försenad)');
+  expect(byName['digest-personal-referral']).toContain('Svar väntas från');
+  expect(byName['digest-reminder']).toContain('Stadsledningskontoret väntar på ert svar');
+  expect(byName['digest-reminder']).toContain('Visa remissen');
+  expect(byName['referral-form']).toContain('Skicka ändå');
+  expect(byName['remiss-detail-awaited']).toContain('2 av 3 har svarat.');
+  expect(byName['remiss-detail-awaited']).toContain('Försenad, svarsdatum den 15 januari 2027');
+  expect(byName['remiss-detail-referred']).toContain('Remitterad vidare av Stadsledningskontoret');
 });
 
 /** WCAG AA for normal text: every text, confirmations in good and accent containers included, in both themes. */

@@ -19,6 +19,7 @@ import { DraftRepository } from '../../src/features/answer/draftRepository.js';
 import { formCard } from '../../src/features/answer/formView.js';
 import { exampleAnswer, exampleAvstar, exampleOrganisation } from './answerFixtures.js';
 import { writeDialogCard } from '../../src/features/answer/answerDialog.js';
+import { referralFormExamples } from './referralExampleCards.js';
 import type { ApprovalVersion } from '../../src/domain/approval.js';
 import { approverCard, composeCard, requesterStatusCard } from '../../src/features/approval/approvalCards.js';
 import { approverReading } from '../../src/features/approval/approvalReading.js';
@@ -33,6 +34,8 @@ import { intakeCard } from '../../src/features/intake/intakeView.js';
 import { valuesOf } from '../../src/features/intake/registrationInput.js';
 import { messages } from '../../src/i18n/messages.js';
 import { FINANSDEPARTEMENTET } from './missiveTexts.js';
+import { referralDigestExamples } from './referralDigestCards.js';
+import { referralSendExamples } from './referralSendCards.js';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
 
@@ -314,6 +317,7 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
         card: writeDialogCard(organisation, { remiss: remissOf, draft }, {}, 'sv'),
       },
       { name: 'form-avstar', card: form(1, {}, exampleAvstar('forvaltning')) },
+      ...referralFormExamples(form, fullAnswer),
       {
         name: 'approval-compose',
         card: composeCard('sv', {
@@ -396,6 +400,8 @@ export async function exampleCards(): Promise<{ name: string; card: AdaptiveCard
         )[0]!,
       },
       { name: 'digest-overview-en', card: overviewCards(examples, '2026-11-24', 'en', 10)[0]! },
+      ...referralDigestExamples(),
+      ...(await referralSendExamples(register)),
     ];
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -75,6 +75,13 @@ export class FormDriver {
     return (res.body as { value: Card }).value;
   }
 
+  /** Sends a card action with exactly `data` (a forged or old card's), as no button on a card shows it. */
+  async invoke(user: ChatUser, verb: string, data: object): Promise<Card> {
+    const res = await this.h.post(cardActionFrom(this.h.connector, user, verb, data));
+    if (res.status !== 200) throw new Error(`invoke answered ${res.status}`);
+    return (res.body as { value: Card }).value;
+  }
+
   /** Sends a message and returns the bot's reply in the same conversation. */
   async say(user: ChatUser, text: string): Promise<ReceivedActivity> {
     const before = this.h.connector.sentTo(user.conversationId).length;
@@ -98,7 +105,9 @@ export class FormDriver {
     card = await this.click(user, card, 'Nästa', { text: 'Bolaget tillstyrker förslaget.' }, posted.id);
     card = await this.click(user, card, 'Nästa', { text: input(card, 'text')!.value }, posted.id);
     card = await this.click(user, card, 'Nästa', { text: 'Programmet föreslår tre strategier.' }, posted.id);
-    card = await this.click(user, card, 'Nästa', { text: 'SBR tillstyrker avsnitt 3.' }, posted.id);
+    // A remiss the kansli sent on asks the position on this step too.
+    const position = input(card, 'position') ? { position: 'tillstyrker' } : {};
+    card = await this.click(user, card, 'Nästa', { text: 'SBR tillstyrker avsnitt 3.', ...position }, posted.id);
     card = await this.click(user, card, 'Nästa', { text: '' }, posted.id);
     return { card, formId: posted.id };
   }

@@ -61,12 +61,14 @@ export class AnswerDialog implements DialogHandler {
       return this.dialog(ctx, outcome.invalid, { errors: outcome.errors, typed: outcome.typed });
     const saved = outcome.saved;
     // The form card in the chat moves to the new revision, so its next click is not taken for an older copy.
-    if (saved.draft.formMessage)
+    if (saved.draft.formMessage) {
+      const referral = await this.workflow.referral.view(saved.remiss, ctx.now);
       await ctx.updateCardLater(
         saved.draft.formMessage,
-        draftFormCard(this.organisations.of(saved.remiss), saved, {}, ctx.language, ctx.now),
+        draftFormCard(this.organisations.of(saved.remiss), saved, { referral }, ctx.language, ctx.now),
         { dnr: saved.draft.dnr, revision: saved.draft.revision },
       );
+    }
     return { done: t.dialogSaved };
   }
 

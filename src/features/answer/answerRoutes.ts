@@ -13,6 +13,7 @@ import type { AdaptiveCard, FeatureContext, PostedCard } from '../featureContext
 import type { AnswerWorkflow, DraftChangeOutcome, Loaded, SaveOutcome, StartOutcome } from './answerWorkflow.js';
 import { formActionSchema, type FormAction } from './formInput.js';
 import { formSteps } from './formSteps.js';
+import { kansliName } from './referralForm.js';
 import { draftFormCard, lockedForm, missingSectionsNotice, READ_ONLY, type FormShown } from './formView.js';
 
 export class AnswerRoutes {
@@ -29,7 +30,7 @@ export class AnswerRoutes {
   ): Promise<AdaptiveCard | undefined> {
     const started = await this.start(ctx, dnr, kind);
     if (!('started' in started)) return started.card;
-    const card = this.form(ctx, started.started);
+    const card = await this.form(ctx, started.started);
     if (ctx.conversationKind !== 'personal') return this.openInPersonalChat(ctx, started.started, card);
     await this.workflow.rememberFormCard(started.started, await ctx.reply(card));
     return undefined;
@@ -41,7 +42,7 @@ export class AnswerRoutes {
     if (!parsed.success) return ctx.refuse('INVALID_SUBMISSION');
     const started = await this.start(ctx, parsed.data.dnr, kind);
     if (!('started' in started)) return started.card;
-    const card = this.form(ctx, started.started);
+    const card = await this.form(ctx, started.started);
     if (ctx.conversationKind !== 'personal')
       return this.openInPersonalChat(ctx, started.started, card, messages(ctx.language).back);
     if (ctx.invokedCard) await this.workflow.rememberFormCard(started.started, ctx.invokedCard);
@@ -61,20 +62,20 @@ export class AnswerRoutes {
     if (!parsed.success) return ctx.refuse('INVALID_SUBMISSION');
     const action = parsed.data;
     const outcome = await this.workflow.save(action, data, ctx.sender, ctx);
-    const unchanged = this.unchanged(ctx, outcome);
+    const unchanged = await this.unchanged(ctx, outcome);
     if (unchanged) return unchanged;
     if ('invalid' in outcome) return this.form(ctx, outcome.invalid, { errors: outcome.errors, typed: outcome.typed });
     if (!('saved' in outcome)) return ctx.refuse('INVALID_SUBMISSION');
 
     const saved = outcome.saved;
     const shown = this.afterSave(ctx, action, outcome);
-    const card = this.form(ctx, saved, shown);
+    const card = await this.form(ctx, saved, shown);
     // A save from another copy of the form replaces the posted form card after this turn. A save from the posted
     // card itself is answered by this card alone: updating it as well renders it a second time, a moment later,
     // and wipes what the user has begun typing in the next step (other devices get the step through refresh).
     const posted = saved.draft.formMessage;
     if (posted && !isSameCard(posted, ctx.invokedCard))
-      await ctx.updateCardLater(posted, this.form(ctx, saved), {
+      await ctx.updateCardLater(posted, await this.form(ctx, saved), {
         dnr: saved.draft.dnr,
         revision: saved.draft.revision,
       });
@@ -86,7 +87,7 @@ export class AnswerRoutes {
     const parsed = formActionSchema.safeParse(data);
     if (!parsed.success) return ctx.refuse('INVALID_SUBMISSION');
     const outcome = await this.workflow.switchToAnswer(parsed.data, ctx.sender, ctx.now);
-    if (!('changed' in outcome)) return this.unchanged(ctx, outcome) ?? ctx.refuse('INVALID_SUBMISSION');
+    if (!('changed' in outcome)) return (await this.unchanged(ctx, outcome)) ?? ctx.refuse('INVALID_SUBMISSION');
     const text = messages(ctx.language).switchedToAnswer;
     return this.form(ctx, outcome.changed, { notice: { text, style: 'good' } });
   }
@@ -96,7 +97,7 @@ export class AnswerRoutes {
     const parsed = formActionSchema.safeParse(data);
     if (!parsed.success) return ctx.refuse('INVALID_SUBMISSION');
     const outcome = await this.workflow.discard(parsed.data, ctx.sender, ctx.now);
-    if (!('changed' in outcome)) return this.unchanged(ctx, outcome) ?? ctx.refuse('INVALID_SUBMISSION');
+    if (!('changed' in outcome)) return (await this.unchanged(ctx, outcome)) ?? ctx.refuse('INVALID_SUBMISSION');
     const t = messages(ctx.language);
     return messageCard(t.draftDiscarded, { backLabel: t.back });
   }
@@ -114,7 +115,10 @@ export class AnswerRoutes {
   }
 
   /** The card for an outcome that changed nothing (refused, locked, stale); undefined for the others. */
-  private unchanged(ctx: FeatureContext, outcome: DraftChangeOutcome | SaveOutcome): AdaptiveCard | undefined {
+  private async unchanged(
+    ctx: FeatureContext,
+    outcome: DraftChangeOutcome | SaveOutcome,
+  ): Promise<AdaptiveCard | undefined> {
     const t = messages(ctx.language);
     if ('refused' in outcome) {
       switch (outcome.refused) {
@@ -154,6 +158,11 @@ export class AnswerRoutes {
     }
     if (outcome.missing.length > 0)
       return { notice: missingSectionsNotice(organisation, outcome.missing, ctx.language) };
+    if (outcome.positionMissing) {
+      const kansli = kansliName(outcome.saved.remiss, this.organisations);
+      return { notice: { text: t.formPositionMissing(kansli), style: 'attention' } };
+    }
+    if (action.referral) return { notice: { text: t.formReferralUpdated, style: 'good' } };
     return action.nav === 'save' ? { notice: { text: t.noticeSaved, style: 'good' } } : {};
   }
 
@@ -182,7 +191,7 @@ export class AnswerRoutes {
         return { card: ctx.refuse('NOT_ASSIGNED', { text: t.notAssigned(outcome.assigned), backLabel: t.back }) };
       }
       case 'NOT_DRAFT_OWNER':
-        return { card: this.form(ctx, outcome.loaded, READ_ONLY) };
+        return { card: await this.form(ctx, outcome.loaded, READ_ONLY) };
     }
   }
 
@@ -205,8 +214,11 @@ export class AnswerRoutes {
     return 'refused' in loaded ? undefined : loaded;
   }
 
-  private form(ctx: FeatureContext, loaded: Loaded, shown: FormShown = {}): AdaptiveCard {
-    return draftFormCard(this.organisations.of(loaded.remiss), loaded, shown, ctx.language, ctx.now);
+  /** The form card, with what it shows of a remiss the kansli sent on, or of the kansli's own (issue 21). */
+  private async form(ctx: FeatureContext, loaded: Loaded, shown: FormShown = {}): Promise<AdaptiveCard> {
+    const referral = await this.workflow.referral.view(loaded.remiss, ctx.now);
+    const organisation = this.organisations.of(loaded.remiss);
+    return draftFormCard(organisation, loaded, { ...shown, referral }, ctx.language, ctx.now);
   }
 }
 

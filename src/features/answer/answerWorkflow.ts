@@ -31,6 +31,7 @@ import type { DraftRepository } from './draftRepository.js';
 import type { FieldErrors, FormAction } from './formInput.js';
 import { formSteps } from './formSteps.js';
 import { answerKeys } from './index.js';
+import { ReferralForm, type StepApplied } from './referralForm.js';
 
 export type { Loaded };
 
@@ -81,13 +82,18 @@ export type SaveOutcome =
    * Saved; `missing` names the required sections that kept it from the preview, `leftEmpty` the required
    * section the user was about to leave empty (the step stays, and "Fortsätt ändå" is offered).
    */
-  | { saved: Loaded; missing: SectionKey[]; leftEmpty?: SectionKey };
+  | { saved: Loaded; missing: SectionKey[]; leftEmpty?: SectionKey; positionMissing?: boolean };
 
 /** Changes to a whole draft (switching an Avstår to a full answer, removing it): the same guards as a save. */
 export type DraftChangeOutcome = Exclude<SaveOutcome, { invalid: Loaded } | { saved: Loaded }> | { changed: Loaded };
 
 export class AnswerWorkflow {
-  constructor(private readonly deps: AnswerWorkflowDependencies) {}
+  /** Remisser sent on by the kansli, and the kansli's own: the unit's position, the units' answers (issue 21). */
+  readonly referral: ReferralForm;
+
+  constructor(private readonly deps: AnswerWorkflowDependencies) {
+    this.referral = new ReferralForm(deps.organisations, deps.register);
+  }
 
   /** "Fortsätt (steg N av M)" for the due list, when a draft exists. */
   async progress(dnr: string): Promise<{ step: number; total: number } | undefined> {
@@ -135,7 +141,10 @@ export class AnswerWorkflow {
       if (!assigned && !(await access()).mayTake(found.remiss)) return { refused: 'OTHER_ORGANISATION' };
       const profile = await this.deps.store.get<UserProfile>(profileKey(who));
       const organisation = this.deps.organisations.of(found.remiss);
-      const draft = newDraft(organisation, found.remiss, who, kind, profile?.value.phone, now);
+      const draft = this.referral.prefill(
+        newDraft(organisation, found.remiss, who, kind, profile?.value.phone, now),
+        found.remiss,
+      );
       const eTag = await this.deps.drafts.create(draft);
       created = who;
       return { started: { remiss: found.remiss, draft, eTag } };
@@ -160,9 +169,10 @@ export class AnswerWorkflow {
     asker: Asker,
     at: { language: Language; now: Date },
   ): Promise<SaveOutcome> {
-    return this.submit(action, data, asker, at, (loaded) =>
-      applyStep(this.deps.organisations.of(loaded.remiss), loaded, action, data, at),
-    );
+    return this.submit(action, data, asker, at, (loaded) => {
+      const applied = applyStep(this.deps.organisations.of(loaded.remiss), loaded, action, data, at);
+      return this.referral.apply(applied, loaded, action, data, at.language);
+    });
   }
 
   /** Saves every section at once, from the writing dialog: the same owner, lock and revision rules as a step. */
@@ -183,7 +193,7 @@ export class AnswerWorkflow {
     data: unknown,
     asker: Asker,
     at: { language: Language; now: Date },
-    apply: (loaded: Loaded) => ReturnType<typeof applyStep>,
+    apply: (loaded: Loaded) => StepApplied,
   ): Promise<SaveOutcome> {
     const loaded = await this.load(action.dnr);
     if ('refused' in loaded) return loaded;
@@ -212,13 +222,14 @@ export class AnswerWorkflow {
     if (action.step === 1 && phone)
       await this.deps.store.put<UserProfile>(profileKey(asker), { schemaVersion: 1, phone });
     const saved = { remiss: loaded.remiss, draft: applied.draft, eTag };
-    return { saved, missing: applied.missing, leftEmpty: applied.leftEmpty };
+    return { saved, missing: applied.missing, leftEmpty: applied.leftEmpty, positionMissing: applied.positionMissing };
   }
 
   /** "Byt till fullständigt svar": an Avstår draft becomes a full answer at step 1. */
   async switchToAnswer(action: FormAction, asker: Asker, now: Date): Promise<DraftChangeOutcome> {
     return this.changeDraft(action, asker, async (loaded) => {
-      const draft = asFullAnswer(this.deps.organisations.of(loaded.remiss), loaded.remiss, loaded.draft, now);
+      const full = asFullAnswer(this.deps.organisations.of(loaded.remiss), loaded.remiss, loaded.draft, now);
+      const draft = this.referral.prefill(full, loaded.remiss);
       const eTag = await this.deps.drafts.replace(draft, loaded.eTag, { stepChanged: true });
       return { ...loaded, draft, eTag };
     });

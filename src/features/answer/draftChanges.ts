@@ -35,7 +35,7 @@ export function documentDate(draft: Draft, now: Date): CalendarDate {
 }
 
 /** Input ids on the form card; anything else in the card data is ignored. */
-const INPUT_IDS = ['name', 'email', 'phone', 'meeting', 'adjust', 'text', ...SECTION_KEYS] as const;
+const INPUT_IDS = ['name', 'email', 'phone', 'meeting', 'adjust', 'text', 'position', ...SECTION_KEYS] as const;
 
 /** The input values a card sent, as text, for the draft's history. */
 export function submittedFields(data: unknown): Record<string, string> {

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { MAX_SECTION_LENGTH } from '../../domain/answer.js';
 import type { Language } from '../../domain/language.js';
+import { ANSWER_POSITIONS } from '../../domain/referral.js';
+import { REFERRAL_SECTIONS } from '../../domain/referralAnswer.js';
 import { messages } from '../../i18n/messages.js';
 import { dnrSchema } from '../cardData.js';
 
@@ -22,6 +24,10 @@ export const formActionSchema = z.object({
   to: z.number().int().min(1).max(20).optional(),
   /** "Fortsätt ändå": leave a required section empty. */
   force: z.boolean().optional(),
+  /** A unit's position, chosen on the analysis step of a remiss the kansli sent on (issue 21). */
+  position: z.union([z.enum(ANSWER_POSITIONS), z.literal('')]).optional(),
+  /** "Uppdatera med enheternas svar" on the kansli's Ärendet or Bilagor step. */
+  referral: z.enum(REFERRAL_SECTIONS).optional(),
 });
 export type FormAction = z.infer<typeof formActionSchema>;
 

@@ -19,6 +19,8 @@ import type { AdaptiveCard } from '../featureContext.js';
 import { NO_MEETING, type FieldErrors } from './formInput.js';
 import { formSteps, meetingChoices, type FormStep } from './formSteps.js';
 import { formWarnings } from './formWarnings.js';
+import { referralCardData, type ReferralView } from './referralView.js';
+import { positionMissing } from '../../domain/referralAnswer.js';
 import { WRITE_DIALOG } from './index.js';
 
 /** Teams refuses large cards; the bot keeps every card under this. */
@@ -40,6 +42,8 @@ export interface FormViewOptions {
   /** Offers "Fortsätt ändå" to the step the user was leaving for. */
   continueAnyway?: { to: number; force: true };
   link?: { url: string; title: string };
+  /** A remiss sent on by the kansli, or the kansli's own that it sent on (issue 21). */
+  referral?: ReferralView;
 }
 
 function previewBlock(
@@ -174,6 +178,7 @@ export function formCard(org: Organisation, remiss: Remiss, draft: Draft, option
     notice: options.notice?.text ?? '',
     noticeStyle: options.notice?.style ?? 'default',
     warnings: options.readOnly ? [] : formWarnings(org, remiss, draft.answer, step, typed.meeting, language),
+    referral: referralCardData(draft, step, options, typed.position),
     mode,
     details: {
       labels: {
@@ -279,7 +284,7 @@ export function draftFormCard(
     readOnly: shown.readOnly || locked,
     locked: shown.locked || (locked && !shown.readOnly),
     notice,
-    canSendForApproval: !locked,
+    canSendForApproval: !locked && !positionMissing(remiss, draft.answer),
     language,
     documentDate: documentDate(draft, now),
   });

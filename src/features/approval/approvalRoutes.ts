@@ -8,6 +8,7 @@ import { messageCard } from '../../cards/messageCard.js';
 import { isApprover, type ApprovalParty } from '../../domain/approval.js';
 import { remissvarFileName } from '../../domain/documents/remissvarModel.js';
 import { isDraftOwner } from '../../domain/draft.js';
+import { positionMissing } from '../../domain/referralAnswer.js';
 import type { OrganisationDirectory } from '../../domain/organisations.js';
 import { messages } from '../../i18n/messages.js';
 import type { DownloadLinks } from '../answer/downloadLinks.js';
@@ -75,6 +76,8 @@ export class ApprovalRoutes {
     const loaded = await this.workflow.loadDraft(parsed.data.dnr);
     if (!loaded) return ctx.refuse('DRAFT_NOT_FOUND');
     if (!isDraftOwner(loaded.draft, ctx.sender)) return ctx.refuse('NOT_DRAFT_OWNER');
+    if (positionMissing(loaded.remiss, loaded.draft.answer))
+      return ctx.refuse('POSITION_MISSING', { backLabel: messages(ctx.language).back });
     return this.composeCard(ctx, { ...loaded, approverValue: '', message: '', error: '' });
   }
 

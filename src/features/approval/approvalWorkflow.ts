@@ -6,6 +6,7 @@
  */
 import { latestVersion, type ApprovalParty, type ApprovalRecord, type ApprovalVersion } from '../../domain/approval.js';
 import { missingSections } from '../../domain/answer.js';
+import { positionMissing } from '../../domain/referralAnswer.js';
 import { todayIn } from '../../domain/calendar.js';
 import { buildRemissvarDocx } from '../../domain/documents/remissvarDocx.js';
 import type { Draft } from '../../domain/draft.js';
@@ -80,7 +81,7 @@ export type SendOutcome =
   | { awaiting: ApprovalRecord | undefined }
   /** Sent from an older copy of the form, or to an approver that is neither an e-mail nor an object id. */
   | { formError: 'outdated' | 'approver' }
-  | { refusal: 'SECTIONS_MISSING' };
+  | { refusal: 'SECTIONS_MISSING' | 'POSITION_MISSING' };
 
 export interface DecisionRequest {
   version: number;
@@ -139,6 +140,7 @@ export class ApprovalWorkflow {
     if (draft.revision !== request.revision) return { formError: 'outdated' };
     if (draft.answer.kind === 'answer' && missingSections(draft.answer.sections).length > 0)
       return { refusal: 'SECTIONS_MISSING' };
+    if (positionMissing(remiss, draft.answer)) return { refusal: 'POSITION_MISSING' };
     const organisation = this.deps.organisations.of(remiss);
     const approver = await resolveApprover(this.deps.people, organisation, request.approver);
     if (!approver) return { formError: 'approver' };

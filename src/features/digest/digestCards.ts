@@ -1,6 +1,7 @@
 /**
  * The digest's cards: a handläggare's own list (the due-list card, so its Besvara / Fortsätt buttons work as
- * in chat) and the overview for managers and channels, split into several messages before ~80 KB.
+ * in chat) and the overview for managers and channels, split into several messages before ~80 KB. Under a remiss
+ * sent on to units, both say whose answers are awaited (`awaiting`, from referralPlan.ts).
  */
 import { renderCard } from '../../cards/cardTemplates.js';
 import { daysBetween, type CalendarDate } from '../../domain/calendar.js';
@@ -21,6 +22,7 @@ export function personalDigestCard(
   policy: Pick<DigestPolicy, 'horizonDays' | 'handlingStopDays'>,
   language: Language,
   progress: ReadonlyMap<string, Progress>,
+  awaiting?: AwaitingLine,
 ): AdaptiveCard {
   const t = messages(language);
   const shownAt = { today, language, handlingStopDays: policy.handlingStopDays };
@@ -34,8 +36,17 @@ export function personalDigestCard(
     progress,
     () => true,
   );
-  return renderCard('due-list', view);
+  if (awaiting) {
+    const byDnr = new Map(remisser.map((r) => [r.dnr, r]));
+    for (const row of view.groups.flatMap((g) => g.rows))
+      Object.assign(row, { awaiting: awaiting(byDnr.get(row.answerData.dnr)!, language) });
+  }
+  // The list is the reader's own: no organisation to say it is for, nor to switch to.
+  return renderCard('due-list', { ...view, scopeLine: '', switches: [] });
 }
+
+/** The line under a remiss sent on to units ("2 av 3 har svarat. Svar väntas från …"), '' under any other. */
+export type AwaitingLine = (remiss: Remiss, language: Language) => string;
 
 const GROUP_STYLE: Record<OverviewGroup, string> = {
   overdue: 'attention',
@@ -55,8 +66,9 @@ export function overviewCards(
   today: CalendarDate,
   language: Language,
   handlingStopDays: number,
+  awaiting?: AwaitingLine,
 ): AdaptiveCard[] {
-  const overview = overviewParts(remisser, today, language, handlingStopDays);
+  const overview = overviewParts(remisser, today, language, handlingStopDays, awaiting);
   return Array.from({ length: overview.count }, (_, part) => overview.card(part));
 }
 
@@ -69,20 +81,26 @@ export function overviewParts(
   today: CalendarDate,
   language: Language,
   handlingStopDays: number,
+  awaiting?: AwaitingLine,
 ): OverviewParts {
   const t = messages(language);
   const groups = overviewGroups(remisser, today, handlingStopDays);
   const items = OVERVIEW_GROUPS.flatMap((group) =>
-    groups[group].map((r) => ({
-      group,
-      title: r.title,
-      line: t.overviewLine(
-        r.dnr,
-        formatLongDate(r.dueDate, language),
-        daysLeftText(daysBetween(today, r.dueDate), language),
-        personLabel(r, language),
-      ),
-    })),
+    groups[group].map((r) => {
+      // Only under a remiss sent on to units: the parts are sized by their items, 20,000 of them in a city.
+      const awaited = awaiting?.(r, language);
+      return {
+        group,
+        title: r.title,
+        line: t.overviewLine(
+          r.dnr,
+          formatLongDate(r.dueDate, language),
+          daysLeftText(daysBetween(today, r.dueDate), language),
+          personLabel(r, language),
+        ),
+        ...(awaited && { awaiting: awaited }),
+      };
+    }),
   );
   // Split by the items' own size; the card around them is small and fixed.
   const parts: (typeof items)[] = [[]];

@@ -2,7 +2,8 @@
  * What one digest run sends on a day: each handläggare's own list, the overview for managers and channels,
  * the reminders ahead of klart senast, and the reminder of an approval left waiting. Each message
  * has the key that makes it once-only (day or week, kind, hashed recipient). planDeliveries is pure: the
- * register, preferences, channels and approvals are read first (planInputFor), the cards built when sent.
+ * register, preferences, channels and approvals are read first (planInputFor), the cards built when sent. What
+ * it says of remisser sent on to units (issue 21) is planned in referralPlan.ts.
  */
 import { createHash } from 'node:crypto';
 import { latestVersion, type ApprovalVersion } from '../../domain/approval.js';
@@ -19,9 +20,10 @@ import type { ApprovalStore } from '../approval/approvalStore.js';
 import type { Installations } from '../conversations/installations.js';
 import type { Progress } from '../due/dueView.js';
 import type { AdaptiveCard } from '../featureContext.js';
-import { overviewParts, personalDigestCard, type OverviewParts } from './digestCards.js';
+import { overviewParts, personalDigestCard, type AwaitingLine, type OverviewParts } from './digestCards.js';
 import { DEFAULT_PREFERENCE, type DigestPreference, type DigestPreferences } from './digestPreferences.js';
 import { overviewAudiences } from './overviewAudiences.js';
+import { awaitingLine, referralInputFor, unitReminders, type ReferralInput } from './referralPlan.js';
 
 /** One message to one conversation. The content is built when it is sent, so a large run holds few cards. */
 export interface Delivery {
@@ -51,6 +53,8 @@ export interface PlanInput {
   waitingApprovals: ReadonlyMap<string, ApprovalVersion>;
   /** How far a remiss's answer has come, for the personal list (read when the card is built). */
   progress: (dnr: string) => Promise<Progress>;
+  /** The units' own remisser and whom to remind, for the remisser sent on to units (none: nothing said of them). */
+  referral?: ReferralInput;
 }
 
 /**
@@ -74,7 +78,7 @@ export interface PlanSources {
   progress: (dnr: string) => Promise<Progress>;
 }
 
-const hashOf = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 24);
+export const hashOf = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 24);
 
 /** Reads what the plan of `day` depends on. */
 export async function planInputFor(sources: PlanSources, day: CalendarDate): Promise<PlanInput> {
@@ -88,27 +92,39 @@ export async function planInputFor(sources: PlanSources, day: CalendarDate): Pro
     const latest = latestVersion((await sources.approvals.get(remiss.dnr))?.value);
     if (latest) waitingApprovals.set(remiss.dnr, latest);
   }
+  const channels = (await sources.installations.list('channel')).map((channel) => channel.target);
   return {
     day,
     policy,
     remisser,
     preferences,
-    overviews: await overviewAudiences(
-      sources.organisations,
-      (await sources.installations.list('channel')).map((channel) => channel.target),
-    ),
+    overviews: await overviewAudiences(sources.organisations, channels),
     waitingApprovals,
     progress: sources.progress,
+    referral: await referralInputFor(sources, remisser, channels, day),
   };
 }
 
 /** Everything a run should send on the day, each under the key that makes it once-only, in sending order. */
 export function planDeliveries(input: PlanInput): Delivery[] {
-  return [...personal(input), ...overview(input), ...reminders(input), ...approvalReminders(input)];
+  return [
+    ...personal(input),
+    ...overview(input),
+    ...reminders(input),
+    ...approvalReminders(input),
+    ...(input.referral ? unitReminders(input.referral, input.remisser, input.day) : []),
+  ];
+}
+
+/** The line under a remiss sent on to units ("2 av 3 har svarat. Svar väntas från …"); '' for the others. */
+function awaitingOf({ referral, day }: PlanInput): AwaitingLine | undefined {
+  return referral && awaitingLine(referral, day);
 }
 
 /** Each subscribed handläggare's own list, once a day or once a week. */
-function personal({ day, policy, remisser, preferences, progress }: PlanInput): Delivery[] {
+function personal(input: PlanInput): Delivery[] {
+  const { day, policy, remisser, preferences, progress } = input;
+  const awaiting = awaitingOf(input);
   const deliveries: Delivery[] = [];
   for (const [email, own] of personalDigests(remisser, day, policy)) {
     const preference = preferences.get(email) ?? DEFAULT_PREFERENCE;
@@ -124,7 +140,7 @@ function personal({ day, policy, remisser, preferences, progress }: PlanInput): 
       },
       content: async (language) => {
         const progressOf = new Map(await Promise.all(own.map(async (r) => [r.dnr, await progress(r.dnr)] as const)));
-        return { card: personalDigestCard(own, day, policy, language, progressOf) };
+        return { card: personalDigestCard(own, day, policy, language, progressOf, awaiting) };
       },
     });
   }
@@ -145,15 +161,17 @@ function overview(input: PlanInput): Delivery[] {
 
 /** The overview of `remisser`, part by part, to each manager (in their language) and each channel. */
 function overviewTo(
-  { day, policy }: PlanInput,
+  input: PlanInput,
   remisser: readonly Remiss[],
   { managers, channels }: OverviewAudience,
 ): Delivery[][] {
+  const { day, policy } = input;
+  const awaiting = awaitingOf(input);
   if (!remisser.some((r) => isOpen(r.status))) return [];
   // Split once per language; each delivery renders its own part only.
   const split = new Map<Language, OverviewParts>();
   const overviewFor = (language: Language) => {
-    const parts = split.get(language) ?? overviewParts(remisser, day, language, policy.handlingStopDays);
+    const parts = split.get(language) ?? overviewParts(remisser, day, language, policy.handlingStopDays, awaiting);
     split.set(language, parts);
     return parts;
   };

@@ -7,7 +7,7 @@ import type { FeatureModule } from '../featureModule.js';
 import type { DigestSubscriptionRoutes } from './digestSubscriptionRoutes.js';
 
 /** A sent key guards one message of one day (or week, or version); a month later nothing asks for it again. */
-const SENT_KEY_DAYS = 31;
+export const SENT_KEY_DAYS = 31;
 /** Finished runs answer GET /api/digest/<id> for a month. */
 const RUN_DAYS = 31;
 

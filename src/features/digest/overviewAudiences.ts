@@ -52,7 +52,7 @@ function seenBy(
 }
 
 /** The organisation's channel setting (channel:<team>/<channel id>) names this installed channel. */
-function isChannelOf(organisation: Organisation, target: ConversationTarget): boolean {
+export function isChannelOf(organisation: Organisation, target: ConversationTarget): boolean {
   const channelId = organisation.channel?.split('/').at(-1);
   return !!channelId && decodeURIComponent(channelId) === target.conversationId.split(';')[0];
 }

@@ -151,7 +151,7 @@ export function dueListView(
 export interface DetailSection {
   heading: string;
   summary: string;
-  rows: { name: string; state: string; color: 'Default' | 'Good' | 'Attention' | 'Warning' }[];
+  rows: { name: string; state: string; color: 'Default' | 'Good' }[];
   links: { title: string; url: string }[];
 }
 

@@ -5,6 +5,7 @@
  * that fails when it exists), and each notice and each answer linked back has a job id of its own.
  */
 import type { Answer } from '../../domain/answer.js';
+import { answerPosition } from '../../domain/referralAnswer.js';
 import type { Organisation } from '../../domain/organisation.js';
 import type { OrganisationDirectory } from '../../domain/organisations.js';
 import {
@@ -159,10 +160,8 @@ export class ReferralFanOut {
     const t = messages('sv');
     const kansli = this.deps.organisations.byId(referredBy.organisation)?.name ?? referredBy.dnr;
     const due = formatLongDate(found.remiss.dueDate, 'sv');
-    const notice = [
-      t.referredToYou(kansli, referredBy.dnr, due),
-      ...(referredBy.message ? [t.referralMessageFrom(kansli, referredBy.message)] : []),
-    ].join('\n\n');
+    // The kansli's message is shown in the card's own part about it, as plain text, not in the notice's markdown.
+    const notice = t.referredToYou(kansli, referredBy.dnr, due);
     const assign = { title: t.assign, verb: DISTRIBUTION_VERBS.assign, data: { dnr } };
     const card = await this.deps.detail(found.remiss, 'sv', this.deps.clock(), notice, [assign]);
     await this.deps.messenger.post(target, card);
@@ -183,7 +182,8 @@ export class ReferralFanOut {
     const referredBy = found?.remiss.referredBy;
     if (!found || !referredBy) return;
     const answer = await this.deps.answerOf(dnr);
-    const position = answer?.kind === 'avstar' ? 'avstar' : (answer?.details.position ?? 'synpunkter');
+    // Sending for approval needs a position; a draft from before the remiss was sent on may lack one.
+    const position = (answer && answerPosition(answer)) ?? 'synpunkter';
     const filed = await this.deps.filedDocx(dnr, version);
     const document: UnitDocument | undefined = filed && { dnr, version, ...filed };
     const unitAnswer: UnitAnswer = { at: this.deps.clock().toISOString(), position, ...(document && { document }) };
@@ -199,7 +199,7 @@ export class ReferralFanOut {
     const handlaggare = kansliRemiss?.handlaggare?.email;
     const chat = handlaggare && (await this.deps.people.findByEmail(handlaggare))?.personalChat;
     if (!kansliRemiss || !unit || !chat) return;
-    const position_ = messages('sv').unitPositions[position];
+    const position_ = messages('sv').unitPositionLabels[position];
     await this.deps.outbox.enqueue(
       TEXT_MESSAGE_JOB,
       { to: chat, text: messages('sv').toldUnitAnswered(instansName(unit), position_, kansliRemiss.title) },

@@ -3,6 +3,7 @@
  * position, and links to the filed answers); on a unit's remiss, who sent it on, their message and where the answer
  * goes. Only people who may see the remiss see these: a unit never sees the kansli's remiss, nor another unit's.
  */
+import { capitalise } from '../../domain/answerPhrasing.js';
 import { isHttpsUrl, type Remiss } from '../../domain/remiss.js';
 import type { OrganisationDirectory } from '../../domain/organisations.js';
 import { instansName, isAwaited, referredUnits, unitState, type ReferredUnit } from '../../domain/referral.js';
@@ -40,10 +41,17 @@ export class ReferralSections {
       const position = unit.answer?.position ?? (state === 'avstatt' ? 'avstar' : undefined);
       const text =
         unit.answer && position
-          ? t.unitAnsweredState(t.unitPositions[position], formatLongDate(unit.answer.at.slice(0, 10), at.language))
-          : t.unitAwaitedState(t.unitStates[state], formatLongDate(own?.dueDate ?? unit.dueDate, at.language));
-      const color = state === 'late' ? 'Attention' : state === 'answered' ? 'Good' : 'Default';
-      rows.push({ name, state: text, color });
+          ? t.unitAnsweredState(
+              t.unitPositionLabels[position],
+              formatLongDate(unit.answer.at.slice(0, 10), at.language),
+            )
+          : t.unitAwaitedState(
+              capitalise(t.unitStateLabels[state]),
+              formatLongDate(own?.dueDate ?? unit.dueDate, at.language),
+            );
+      // Late is said with a sign, not a colour: Teams' attention red is too faint on the dark theme.
+      const color = state === 'answered' ? 'Good' : 'Default';
+      rows.push({ name, state: state === 'late' ? `⚠ ${text}` : text, color });
       const url = unit.answer?.document?.url;
       if (url && isHttpsUrl(url)) links.push({ title: t.openUnitAnswer(name), url });
     }
