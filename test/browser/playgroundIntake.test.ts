@@ -13,6 +13,7 @@ import {
   openChat,
   playgroundConfigAs,
   say,
+  sendForApproval,
   type Playground,
 } from '../support/playground.js';
 
@@ -129,15 +130,6 @@ test('registered from a pasted missive, assigned by the chef, extended and answe
   expect(text).toContain('Förvaltningens förslag till beslut');
   expect(text).toContain('Förvaltningen tillstyrker förslaget i avsnitt 4.');
   await journeyShot(anna, 'intake-5-svar');
-  const compose = await clickUntil(
-    anna,
-    () => preview.getByRole('button', { name: 'Skicka för godkännande' }).click(),
-    'Välj vem som ska godkänna svaret',
-  );
-  await clickUntil(
-    anna,
-    () => compose.getByRole('button', { name: 'Skicka', exact: true }).click(),
-    'har skickats till Fatima Said för godkännande',
-  );
+  await sendForApproval(anna, preview, 'Fatima Said');
   expect((await local.bot.register.get(DNR))!.remiss.status).toBe('För godkännande');
 }, 240_000);

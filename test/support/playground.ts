@@ -174,3 +174,60 @@ export async function answerToPreviewInPlayground(
   await next(page, 'Steg 6 av 7: Bilagor');
   return next(page, 'Steg 7 av 7: Förhandsgranskning');
 }
+
+/** Fördela on a registrator's card showing `shown` (the remiss's notice): to the person with `email`, named `name`. */
+export async function assignFrom(page: Page, shown: string, email: string, name: string): Promise<void> {
+  const card = cardWith(page, shown);
+  const assign = await clickUntil(
+    page,
+    () => card.getByRole('button', { name: 'Fördela' }).click(),
+    'Fördela remissen',
+  );
+  await assign.getByLabel('Eller e-postadress').fill(email);
+  await clickUntil(
+    page,
+    () => assign.getByRole('button', { name: 'Fördela', exact: true }).click(),
+    `Remissen är fördelad till ${name}`,
+  );
+}
+
+/** "Skicka för godkännande" on a preview, then Skicka to the organisation's default approver, named `approver`. */
+export async function sendForApproval(page: Page, preview: Locator, approver: string): Promise<void> {
+  const compose = await clickUntil(
+    page,
+    () => preview.getByRole('button', { name: 'Skicka för godkännande' }).click(),
+    'Välj vem som ska godkänna svaret',
+  );
+  await clickUntil(
+    page,
+    () => compose.getByRole('button', { name: 'Skicka', exact: true }).click(),
+    `har skickats till ${approver} för godkännande`,
+  );
+}
+
+/** The approver's request from `requester` in their chat, for the remiss `dnr`: Godkänn. */
+export async function approveRequest(page: Page, requester: string, dnr: string): Promise<void> {
+  const request = cardWith(page, `${requester} ber dig godkänna ett remissvar`);
+  await request.waitFor({ timeout: 30_000 });
+  if (!(await request.innerText()).includes(dnr)) throw new Error(`The request waiting is not for ${dnr}`);
+  await clickUntil(page, () => request.getByRole('button', { name: 'Godkänn' }).click(), 'Godkänd av');
+}
+
+/** "Ladda ned utkast" on a preview and the document its link gives (the link leaves Teams: its request is caught). */
+export async function downloadDraft(page: Page, preview: Locator): Promise<Buffer> {
+  const ready = await clickUntil(
+    page,
+    () => preview.getByRole('button', { name: 'Ladda ned utkast' }).click(),
+    'Länken gäller i 15 minuter',
+  );
+  const requested = new Promise<string>((resolve) => {
+    void page.context().route('**/files/**', async (route) => {
+      resolve(route.request().url());
+      await route.abort();
+    });
+  });
+  await ready.getByText('Öppna dokumentet').click();
+  const res = await fetch(await requested);
+  if (res.status !== 200) throw new Error(`The draft's link answered ${res.status}`);
+  return Buffer.from(await res.arrayBuffer());
+}
