@@ -41,7 +41,8 @@ export function positionMissing(remiss: Pick<Remiss, 'referredBy'>, answer: Answ
 
 /**
  * The kansli's suggestion from its units, in the order they were sent to: "Ärendet har remitterats till X, Y och
- * Z. Y och Z har avstått från yttrande." and a Bilagor line for each answer that came back with a document.
+ * Z. Y och Z har avstått från yttrande." and a Bilagor line for each answer that came back with a document (an
+ * Avstå answer too: the unit's decision to avstå is its answer, filed like any other).
  * Undefined for a remiss not sent on. A unit no longer in the organisation files is left out.
  */
 export function referralText(remiss: Remiss, organisationOf: OrganisationOf): ReferralText | undefined {
@@ -52,7 +53,7 @@ export function referralText(remiss: Remiss, organisationOf: OrganisationOf): Re
     return organisation ? [{ unit, organisation }] : [];
   });
   const avstod = known.filter(({ unit }) => unit.answer?.position === 'avstar');
-  const documented = known.filter(({ unit }) => unit.answer?.document && unit.answer.position !== 'avstar');
+  const documented = known.filter(({ unit }) => unit.answer?.document);
   return {
     arendet: preparationParagraph(
       known.map((k) => k.organisation),

@@ -205,7 +205,7 @@ test('the units answer: each filed answer goes back to the kansli once, with its
   expect(detail).toContain('Försenad, svarsdatum den 15 januari 2027');
 }, 60_000);
 
-test("the late unit is reminded once; the kansli's document names the units, the answer a bilaga", async () => {
+test("the late unit is reminded once; the kansli's document names the units, the two answers bilagor", async () => {
   // A digest run after the units' svarsdatum: Norrmalm, with no handläggare yet, reminds its registrator, once.
   const reminded = (who: ChatUser) =>
     cardsTo(who.conversationId).filter((c) => cardText(c).includes('väntar på ert remissvar')).length;
@@ -230,7 +230,7 @@ test("the late unit is reminded once; the kansli's document names the units, the
   );
   card = await d().click(chats.kerstin, card, 'Nästa', { text: textOf(card) });
   card = await d().click(chats.kerstin, card, 'Nästa', { text: 'Kontoret delar Socialnämndens bedömning.' });
-  expect(textOf(card)).toBe('Bilaga 1. Socialnämndens yttrande');
+  expect(textOf(card)).toBe('Bilaga 1. Socialnämndens yttrande\nBilaga 2. Stockholm Business Regions yttrande');
   card = await d().click(chats.kerstin, card, 'Nästa', { text: textOf(card) });
   expect(cardText(card)).toContain('Svar saknas från Norrmalms stadsdelsnämnd (svarsdatum 15 januari 2027).');
 
@@ -242,5 +242,9 @@ test("the late unit is reminded once; the kansli's document names the units, the
     'Ärendet har remitterats till Socialnämnden, Stockholm Business Region och Norrmalms stadsdelsnämnd. ' +
       'Stockholm Business Region har avstått från yttrande.',
   );
-  expect(paragraphs.slice(paragraphs.indexOf('Bilagor'))).toEqual(['Bilagor', 'Bilaga 1. Socialnämndens yttrande']);
+  // One line each, in one paragraph (a single line break stays within it).
+  expect(paragraphs.slice(paragraphs.indexOf('Bilagor'))).toEqual([
+    'Bilagor',
+    'Bilaga 1. Socialnämndens yttrande\nBilaga 2. Stockholm Business Regions yttrande',
+  ]);
 }, 60_000);

@@ -64,6 +64,14 @@ test("the kansli's suggestion: the units asked in order, those who avstod, a bil
       'Stockholm Business Region har avstått från yttrande.',
     bilagor: 'Bilaga 1. Socialnämndens yttrande',
   });
+  // An Avstå answer filed as a document is a bilaga too: the unit's answer, in its own words.
+  const filedAvstar = [
+    units[0]!,
+    unit('sbr', { answer: { at: '2026-12-02T10:00:00Z', position: 'avstar', document } }),
+  ];
+  expect(referralText(kansliRemiss(filedAvstar), organisationOf)?.bilagor).toBe(
+    'Bilaga 1. Socialnämndens yttrande\nBilaga 2. Stockholm Business Regions yttrande',
+  );
   expect(referralText(remiss({ dnr: 'X', dueDate: '2027-01-01' }), organisationOf)).toBeUndefined();
 });
 

@@ -156,8 +156,8 @@ export class ReferralRoutes {
   }
 
   /**
-   * The units a press names, groups expanded, without the kansli itself, others that see all, and units already
-   * sent to; 'unknown' when it names one the directory does not have (a forged or outdated card).
+   * The units a press names, groups expanded, in the directory's order, without units already sent to; 'unknown'
+   * when it names one the directory does not have, the kansli itself or another that sees all (forged, outdated).
    */
   private chosenUnits(remiss: Remiss, units: string): Organisation[] | 'unknown' {
     const kansli = this.deps.organisations.of(remiss);
@@ -174,13 +174,13 @@ export class ReferralRoutes {
         for (const id of group.organisations) ids.add(id);
       } else ids.add(value);
     }
-    const chosen: Organisation[] = [];
+    const directory = this.deps.organisations;
     for (const id of ids) {
-      const unit = this.deps.organisations.byId(id);
+      const unit = directory.byId(id);
       if (!unit || unit === kansli || unit.seesAll) return 'unknown';
-      if (!already.has(id)) chosen.push(unit);
     }
-    return chosen;
+    // In the directory's order, whatever order the client sent them in: the kansli's answer names them so.
+    return directory.organisations.filter((o) => ids.has(directory.idFor(o)) && !already.has(directory.idFor(o)));
   }
 
   /** The form's choices (groups first, then every unit not yet sent to) and the units already sent to. */
