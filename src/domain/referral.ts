@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { capitalise, genitive } from './answerPhrasing.js';
 import { compareDates, isCalendarDate, todayIn, type CalendarDate } from './calendar.js';
 import { addWorkingDays, isWorkingDay } from './holidays.js';
+import { listText } from './language.js';
 import type { Organisation } from './organisation.js';
 import type { Remiss, RemissStatus } from './remiss.js';
 
@@ -166,19 +167,15 @@ export function instansName(unit: Organisation): string {
   return unit.kind === 'bolag' ? unit.name : capitalise(unit.board);
 }
 
-function listText(names: readonly string[]): string {
-  return new Intl.ListFormat('sv', { type: 'conjunction' }).format(names);
-}
-
 /**
  * The paragraph Ärendets beredning starts from, in the kansli's real phrasing: "Ärendet har remitterats till X,
  * Y och Z. Y och Z har avstått från yttrande."
  */
 export function preparationParagraph(asked: readonly Organisation[], avstod: readonly Organisation[]): string {
   if (asked.length === 0) return '';
-  const sent = `Ärendet har remitterats till ${listText(asked.map(instansName))}.`;
+  const sent = `Ärendet har remitterats till ${listText(asked.map(instansName), 'sv')}.`;
   if (avstod.length === 0) return sent;
-  return `${sent} ${listText(avstod.map(instansName))} har avstått från yttrande.`;
+  return `${sent} ${listText(avstod.map(instansName), 'sv')} har avstått från yttrande.`;
 }
 
 /** The Bilagor lines for the units' answers, numbered from `first`: "Bilaga 2. Socialnämndens yttrande". */

@@ -1,10 +1,7 @@
 /**
  * The texts of digests, reminders and their subscription commands, in Swedish and English.
  */
-
-/** "A, B och C" / "A, B and C". */
-const listOf = (items: string[], language: 'sv' | 'en') =>
-  new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+import { listText } from '../domain/language.js';
 
 export const sv = {
   digestTitle: (count: number, days: number) =>
@@ -28,7 +25,7 @@ export const sv = {
   reminderApproval: (title: string, by: string, since: string) =>
     `Påminnelse: ${by} väntar sedan ${since} på ditt beslut om svaret på ”${title}”. Kortet med Godkänn och Begär ` +
     `ändringar finns längre upp i chatten.`,
-  referralAwaited: (units: string[]) => `Svar väntas från ${listOf(units, 'sv')}.`,
+  referralAwaited: (units: string[]) => `Svar väntas från ${listText(units, 'sv')}.`,
   /** `late`: daysLeftText's "3 dagar försenad". */
   referralLateUnit: (name: string, late: string) => `${name} (${late})`,
   unitReminderTitle: (kansli: string) => `Påminnelse: ${kansli} väntar på ert remissvar`,
@@ -61,7 +58,7 @@ export const en: typeof sv = {
   reminderApproval: (title: string, by: string, since: string) =>
     `Reminder: ${by} has been waiting since ${since} for your decision on the answer to “${title}”. The card with ` +
     `Approve and Request changes is further up in this chat.`,
-  referralAwaited: (units: string[]) => `Awaiting answers from ${listOf(units, 'en')}.`,
+  referralAwaited: (units: string[]) => `Awaiting answers from ${listText(units, 'en')}.`,
   referralLateUnit: (name: string, late: string) => `${name} (${late})`,
   unitReminderTitle: (kansli: string) => `Reminder: ${kansli} is waiting for your answer`,
   unitReminder: (kansli: string, title: string, dnr: string, due: string, days: number) =>

@@ -4,7 +4,7 @@
 import type { Answer } from '../../domain/answer.js';
 import { isCalendarDate } from '../../domain/calendar.js';
 import { bakgrundYearsBeforeReceived, foreignKindWords } from '../../domain/kindConsistency.js';
-import type { Language } from '../../domain/language.js';
+import { listText, type Language } from '../../domain/language.js';
 import type { Organisation } from '../../domain/organisation.js';
 import { meetingAfterDue } from '../../domain/readyBy.js';
 import type { Remiss } from '../../domain/remiss.js';
@@ -35,19 +35,16 @@ export function formWarnings(
     const words = foreignKindWords(org, answer);
     if (words.length) warnings.push(t.checkForeignWords(quotedList(words, language), t.organisationKinds[org.kind]));
     const years = bakgrundYearsBeforeReceived(remiss, answer);
-    if (years.length) warnings.push(t.checkOldYears(listed(years.map(String), language), remiss.received.slice(0, 4)));
+    if (years.length)
+      warnings.push(t.checkOldYears(listText(years.map(String), language), remiss.received.slice(0, 4)));
   }
   return warnings.map((text) => ({ text }));
 }
 
 /** "”bolaget” och ”VD”" */
 function quotedList(words: string[], language: Language): string {
-  return listed(
+  return listText(
     words.map((w) => (language === 'sv' ? `”${w}”` : `“${w}”`)),
     language,
   );
-}
-
-function listed(items: string[], language: Language): string {
-  return new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
 }

@@ -6,7 +6,7 @@
  */
 import { capitalise } from '../../domain/answerPhrasing.js';
 import type { Draft } from '../../domain/draft.js';
-import type { Language } from '../../domain/language.js';
+import { listText, type Language } from '../../domain/language.js';
 import { ANSWER_POSITIONS } from '../../domain/referral.js';
 import { answerPosition, missingAnswers, type ReferralText, type UnitAnswerRow } from '../../domain/referralAnswer.js';
 import { isAwaited } from '../../domain/referral.js';
@@ -103,7 +103,7 @@ function referralWarnings(draft: Draft, view: ReferralView | undefined, language
   const missing = missingAnswers(view?.units ?? []);
   if (missing.length > 0) {
     const names = missing.map((row) => t.formMissingUnit(row.name, formatLongDate(row.dueDate, language)));
-    warnings.push(t.formAnswersMissing(new Intl.ListFormat(language, { type: 'conjunction' }).format(names)));
+    warnings.push(t.formAnswersMissing(listText(names, language)));
   }
   if (view?.referredBy && answerPosition(draft.answer) === undefined)
     warnings.push(t.formPositionMissing(view.referredBy.kansli));

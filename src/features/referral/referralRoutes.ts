@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { todayIn } from '../../domain/calendar.js';
 import { nonWorkingDayName } from '../../domain/holidays.js';
-import type { Language } from '../../domain/language.js';
+import { listText, type Language } from '../../domain/language.js';
 import type { Organisation } from '../../domain/organisation.js';
 import type { Access, OrganisationDirectory } from '../../domain/organisations.js';
 import {
@@ -150,7 +150,7 @@ export class ReferralRoutes {
     });
     // Shown at once in "Svar väntas"; the job, already stored, makes the units' remisser.
     await this.deps.record(payload);
-    const names = new Intl.ListFormat(ctx.language, { type: 'conjunction' }).format(units.map(instansName));
+    const names = listText(units.map(instansName), ctx.language);
     const notice = t.referralSent(names, formatLongDate(dueDate, ctx.language));
     return this.deps.detail(ctx, (await this.deps.register.get(remiss.dnr))?.remiss ?? remiss, notice);
   }
@@ -198,10 +198,9 @@ export class ReferralRoutes {
       .filter((u) => !already.has(directory.idFor(u)))
       .map((u) => ({ title: u.name, value: directory.idFor(u) }));
     const sentTo = units.filter((u) => already.has(directory.idFor(u))).map(instansName);
-    const list = new Intl.ListFormat(language, { type: 'conjunction' });
     return {
       choices: [...groups, ...open],
-      already: sentTo.length ? t.alreadyReferredTo(list.format(sentTo)) : '',
+      already: sentTo.length ? t.alreadyReferredTo(listText(sentTo, language)) : '',
       typed,
     };
   }
