@@ -103,6 +103,8 @@ export interface UnitAnswerRow {
   /** The unit's own svarsdatum (moved by an anstånd), else the one the kansli gave. */
   dueDate: CalendarDate;
   position?: UnitPosition;
+  /** When its answer came back. */
+  answeredAt?: string;
   document?: UnitDocument;
 }
 
@@ -120,7 +122,7 @@ export function unitAnswerRows(
       name: organisation ? instansName(organisation) : unit.organisation,
       state: unitState(unit, ownRemiss, today),
       dueDate: ownRemiss?.dueDate ?? unit.dueDate,
-      ...(unit.answer && { position: unit.answer.position }),
+      ...(unit.answer && { position: unit.answer.position, answeredAt: unit.answer.at }),
       ...(unit.answer?.document && { document: unit.answer.document }),
     };
   });

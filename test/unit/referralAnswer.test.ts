@@ -105,7 +105,14 @@ test("the units' rows: state and svarsdatum from the own remiss, position and do
     dnr === 'KS 1-norr' ? remiss({ dnr, dueDate: '2027-01-20', status: 'Pågår', organisation: 'norr' }) : undefined;
   const rows = unitAnswerRows(kansliRemiss(units), own, '2026-12-10', organisationOf);
   expect(rows).toEqual([
-    { name: 'Socialnämnden', state: 'answered', dueDate: '2027-01-15', position: 'tillstyrker', document },
+    {
+      name: 'Socialnämnden',
+      state: 'answered',
+      dueDate: '2027-01-15',
+      position: 'tillstyrker',
+      answeredAt: '2026-12-01T10:00:00Z',
+      document,
+    },
     { name: 'Norrmalms stadsdelsnämnd', state: 'inProgress', dueDate: '2027-01-20' },
     { name: 'Stockholm Business Region', state: 'late', dueDate: '2026-12-01' },
   ]);

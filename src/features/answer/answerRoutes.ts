@@ -13,7 +13,7 @@ import type { AdaptiveCard, FeatureContext, PostedCard } from '../featureContext
 import type { AnswerWorkflow, DraftChangeOutcome, Loaded, SaveOutcome, StartOutcome } from './answerWorkflow.js';
 import { formActionSchema, type FormAction } from './formInput.js';
 import { formSteps } from './formSteps.js';
-import { kansliName } from './referralForm.js';
+import { kansliName } from '../referral/referralReading.js';
 import { draftFormCard, lockedForm, missingSectionsNotice, READ_ONLY, type FormShown } from './formView.js';
 
 export class AnswerRoutes {

@@ -10,7 +10,6 @@ import {
   REFERRAL_SECTIONS,
   referralText,
   replaceReferralText,
-  unitAnswerRows,
   type ReferralText,
 } from '../../domain/referralAnswer.js';
 import { todayIn } from '../../domain/calendar.js';
@@ -23,6 +22,7 @@ import type { applyStep, Loaded } from './draftChanges.js';
 import type { FormAction } from './formInput.js';
 import { formSteps, type FormStep } from './formSteps.js';
 import type { ReferralView } from './referralView.js';
+import { kansliName, readUnitAnswerRows } from '../referral/referralReading.js';
 
 /** A step applied (draftChanges.ts), and whether it was kept from the preview for want of the unit's position. */
 export type StepApplied = ReturnType<typeof applyStep> & { positionMissing?: boolean };
@@ -70,12 +70,6 @@ export function applyReferralStep(
   return { ...applied, draft };
 }
 
-/** The kansli that sent a unit's remiss on, by name ("Stadsledningskontoret"); its board when it is not known. */
-export function kansliName(remiss: Remiss, organisations: OrganisationDirectory): string {
-  const kansli = remiss.referredBy && organisations.byId(remiss.referredBy.organisation);
-  return kansli ? kansli.name : remiss.remittent;
-}
-
 export class ReferralForm {
   constructor(
     private readonly organisations: OrganisationDirectory,
@@ -119,10 +113,7 @@ export class ReferralForm {
       return { referredBy: { kansli: kansliName(remiss, this.organisations), message: remiss.referredBy.message } };
     const suggestion = this.suggestion(remiss);
     if (!suggestion) return undefined;
-    const units = remiss.referral?.units ?? [];
-    const own = await Promise.all(units.map(async (u) => [u.dnr, (await this.register.get(u.dnr))?.remiss] as const));
-    const byDnr = new Map(own);
-    const rows = unitAnswerRows(remiss, (dnr) => byDnr.get(dnr), todayIn(now), this.organisationOf);
+    const rows = await readUnitAnswerRows(this.register, this.organisations, remiss, todayIn(now));
     return { units: rows, suggestion };
   }
 }

@@ -35,6 +35,7 @@ import type { DetailAction } from '../distribution/distributionRoutes.js';
 import type { AdaptiveCard } from '../featureContext.js';
 import { parseRegistrator } from '../filing/registrator.js';
 import type { PeopleDirectory } from '../people/peopleDirectory.js';
+import { kansliName } from './referralReading.js';
 import { REFERRAL_ANSWER_JOB, REFERRAL_FAN_OUT_JOB, REFERRAL_NOTIFY_JOB, type UnitRecipient } from './index.js';
 
 /** A registrator who has not opened Remissbot yet has no 1:1 chat to be told in. */
@@ -158,7 +159,7 @@ export class ReferralFanOut {
     const target = await this.targetOf(to, via);
     if (!target) throw new RetryLater(UNREACHABLE_RETRY_MS, 'the registrator has not opened Remissbot yet');
     const t = messages('sv');
-    const kansli = this.deps.organisations.byId(referredBy.organisation)?.name ?? referredBy.dnr;
+    const kansli = kansliName(found.remiss, this.deps.organisations);
     const due = formatLongDate(found.remiss.dueDate, 'sv');
     // The kansli's message is shown in the card's own part about it, as plain text, not in the notice's markdown.
     const notice = t.referredToYou(kansli, referredBy.dnr, due);

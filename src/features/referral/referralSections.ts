@@ -6,13 +6,13 @@
 import { capitalise } from '../../domain/answerPhrasing.js';
 import { isHttpsUrl, type Remiss } from '../../domain/remiss.js';
 import type { OrganisationDirectory } from '../../domain/organisations.js';
-import { instansName, isAwaited, referredUnits, unitState, type ReferredUnit } from '../../domain/referral.js';
+import { referredUnits } from '../../domain/referral.js';
+import { missingAnswers, type UnitAnswerRow } from '../../domain/referralAnswer.js';
 import { formatLongDate } from '../../domain/swedishDates.js';
 import { messages } from '../../i18n/messages.js';
 import type { RemissRepository } from '../../register/remissRepository.js';
 import type { DetailSection, ShownAt } from '../due/dueView.js';
-
-type Row = DetailSection['rows'][number];
+import { kansliName, readUnitAnswerRows } from './referralReading.js';
 
 export class ReferralSections {
   constructor(
@@ -21,47 +21,47 @@ export class ReferralSections {
   ) {}
 
   async of(remiss: Remiss, at: ShownAt): Promise<DetailSection[]> {
-    const units = referredUnits(remiss);
-    if (units.length > 0) return [await this.awaited(units, at)];
+    if (referredUnits(remiss).length > 0) return [await this.awaited(remiss, at)];
     if (remiss.referredBy) return [this.referredBy(remiss, at)];
     return [];
   }
 
-  private async awaited(units: readonly ReferredUnit[], at: ShownAt): Promise<DetailSection> {
+  private async awaited(remiss: Remiss, at: ShownAt): Promise<DetailSection> {
     const t = messages(at.language);
-    const rows: Row[] = [];
+    const rows = await readUnitAnswerRows(this.register, this.organisations, remiss, at.today);
     const links: DetailSection['links'] = [];
-    let answered = 0;
-    for (const unit of units) {
-      const own = (await this.register.get(unit.dnr))?.remiss;
-      const state = unitState(unit, own, at.today);
-      const organisation = this.organisations.byId(unit.organisation);
-      const name = organisation ? instansName(organisation) : unit.organisation;
-      if (!isAwaited(state)) answered++;
-      const position = unit.answer?.position ?? (state === 'avstatt' ? 'avstar' : undefined);
-      const text =
-        unit.answer && position
-          ? t.unitAnsweredState(
-              t.unitPositionLabels[position],
-              formatLongDate(unit.answer.at.slice(0, 10), at.language),
-            )
-          : t.unitAwaitedState(
-              capitalise(t.unitStateLabels[state]),
-              formatLongDate(own?.dueDate ?? unit.dueDate, at.language),
-            );
-      // Late is said with a sign, not a colour: Teams' attention red is too faint on the dark theme.
-      const color = state === 'answered' ? 'Good' : 'Default';
-      rows.push({ name, state: state === 'late' ? `⚠ ${text}` : text, color });
-      const url = unit.answer?.document?.url;
-      if (url && isHttpsUrl(url)) links.push({ title: t.openUnitAnswer(name), url });
+    for (const row of rows) {
+      const url = row.document?.url;
+      if (url && isHttpsUrl(url)) links.push({ title: t.openUnitAnswer(row.name), url });
     }
-    return { heading: t.awaitedHeading, summary: t.awaitedSummary(answered, units.length), rows, links };
+    return {
+      heading: t.awaitedHeading,
+      summary: t.awaitedSummary(rows.length - missingAnswers(rows).length, rows.length),
+      rows: rows.map((row) => ({
+        name: row.name,
+        // Late is said with a sign, not a colour: Teams' attention red is too faint on the dark theme.
+        state: `${row.state === 'late' ? '⚠ ' : ''}${this.stateText(row, at)}`,
+        color: row.state === 'answered' ? 'Good' : 'Default',
+      })),
+      links,
+    };
+  }
+
+  /** Its position and when, once its answer is back; else its state and svarsdatum. */
+  private stateText(row: UnitAnswerRow, at: ShownAt): string {
+    const t = messages(at.language);
+    if (row.position && row.answeredAt)
+      return t.unitAnsweredState(
+        t.unitPositionLabels[row.position],
+        formatLongDate(row.answeredAt.slice(0, 10), at.language),
+      );
+    return t.unitAwaitedState(capitalise(t.unitStateLabels[row.state]), formatLongDate(row.dueDate, at.language));
   }
 
   private referredBy(remiss: Remiss, at: ShownAt): DetailSection {
     const t = messages(at.language);
     const by = remiss.referredBy!;
-    const kansli = this.organisations.byId(by.organisation)?.name ?? by.dnr;
+    const kansli = kansliName(remiss, this.organisations);
     const summary = [t.referredBySummary(by.dnr), ...(by.message ? [t.referralMessageFrom(kansli, by.message)] : [])];
     return { heading: t.referredByHeading(kansli), summary: summary.join(' '), rows: [], links: [] };
   }
