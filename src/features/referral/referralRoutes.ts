@@ -46,7 +46,7 @@ export interface ReferralDependencies {
   organisations: OrganisationDirectory;
   outbox: Outbox;
   /** Records the units on the kansli's remiss at once (the fan-out job's own first step, idempotent). */
-  record: (job: Jobs[typeof REFERRAL_FAN_OUT_JOB]) => Promise<unknown>;
+  record: (job: Jobs[typeof REFERRAL_FAN_OUT_JOB]) => Promise<Remiss | undefined>;
   /** The detail card with a notice and the asker's buttons, as the due feature shows it. */
   detail: (ctx: FeatureContext, remiss: Remiss, notice: string) => Promise<AdaptiveCard>;
 }
@@ -149,10 +149,10 @@ export class ReferralRoutes {
       id: jobId(REFERRAL_FAN_OUT_JOB, remiss.dnr, [...ids].sort().join(','), dueDate),
     });
     // Shown at once in "Svar väntas"; the job, already stored, makes the units' remisser.
-    await this.deps.record(payload);
+    const recorded = await this.deps.record(payload);
     const names = listText(units.map(instansName), ctx.language);
     const notice = t.referralSent(names, formatLongDate(dueDate, ctx.language));
-    return this.deps.detail(ctx, (await this.deps.register.get(remiss.dnr))?.remiss ?? remiss, notice);
+    return this.deps.detail(ctx, recorded ?? remiss, notice);
   }
 
   /**
