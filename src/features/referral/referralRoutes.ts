@@ -175,12 +175,15 @@ export class ReferralRoutes {
       } else ids.add(value);
     }
     const directory = this.deps.organisations;
-    for (const id of ids) {
-      const unit = directory.byId(id);
-      if (!unit || unit === kansli || unit.seesAll) return 'unknown';
-    }
+    const allowed = this.unitsOf(kansli);
+    if ([...ids].some((id) => !allowed.some((u) => directory.idFor(u) === id))) return 'unknown';
     // In the directory's order, whatever order the client sent them in: the kansli's answer names them so.
-    return directory.organisations.filter((o) => ids.has(directory.idFor(o)) && !already.has(directory.idFor(o)));
+    return allowed.filter((o) => ids.has(directory.idFor(o)) && !already.has(directory.idFor(o)));
+  }
+
+  /** The organisations the kansli may send to: every other, but those that see all (another kansli). */
+  private unitsOf(kansli: Organisation): Organisation[] {
+    return this.deps.organisations.organisations.filter((o) => o !== kansli && !o.seesAll);
   }
 
   /** The form's choices (groups first, then every unit not yet sent to) and the units already sent to. */
@@ -189,7 +192,7 @@ export class ReferralRoutes {
     const directory = this.deps.organisations;
     const kansli = directory.of(remiss);
     const already = new Set(referredUnits(remiss).map((u) => u.organisation));
-    const units = directory.organisations.filter((o) => o !== kansli && !o.seesAll);
+    const units = this.unitsOf(kansli);
     const groups = (kansli.referral?.groups ?? []).map((g, i) => ({
       title: t.groupChoice(g.name, g.organisations.length),
       value: `${GROUP_PREFIX}${i}`,
