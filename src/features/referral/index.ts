@@ -5,6 +5,7 @@
 import type { CalendarDate } from '../../domain/calendar.js';
 import type { ConversationTarget } from '../../messaging/messenger.js';
 import type { FeatureModule } from '../featureModule.js';
+import type { Registrator } from '../filing/registrator.js';
 import type { ReferralFanOut } from './referralFanOut.js';
 import type { ReferralRoutes } from './referralRoutes.js';
 
@@ -16,9 +17,6 @@ export const REFERRAL_FAN_OUT_JOB = 'referral.fanOut';
 export const REFERRAL_NOTIFY_JOB = 'referral.notifyUnit';
 /** Links a unit's filed answer (or its avstår) back to the kansli's remiss, once. */
 export const REFERRAL_ANSWER_JOB = 'referral.answerBack';
-
-/** Who at a unit is told: its channel, or one person by e-mail. */
-export type UnitRecipient = { kind: 'channel'; teamId: string; channelId: string } | { kind: 'person'; email: string };
 
 declare module '../../outbox/jobs.js' {
   interface Jobs {
@@ -32,7 +30,8 @@ declare module '../../outbox/jobs.js' {
       /** The kansli's conversation: a channel is reached through the same bot connection. */
       via: ConversationTarget;
     };
-    [REFERRAL_NOTIFY_JOB]: { dnr: string; to: UnitRecipient; via: ConversationTarget };
+    /** Who at the unit: its channel, or one person by e-mail, reached as a registrator is. */
+    [REFERRAL_NOTIFY_JOB]: { dnr: string; to: Registrator; via: ConversationTarget };
     [REFERRAL_ANSWER_JOB]: { dnr: string; version: number };
   }
 }

@@ -24,7 +24,7 @@ import { formatLongDate } from '../../domain/swedishDates.js';
 import { messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logging/logger.js';
 import { TEXT_MESSAGE_JOB } from '../../messaging/deliveryJobs.js';
-import type { ConversationTarget, Messenger } from '../../messaging/messenger.js';
+import type { Messenger } from '../../messaging/messenger.js';
 import { jobId, type Jobs } from '../../outbox/jobs.js';
 import { RetryLater, type Outbox } from '../../outbox/outbox.js';
 import type { RemissRepository } from '../../register/remissRepository.js';
@@ -33,10 +33,10 @@ import { StoreConflictError } from '../../storage/store.js';
 import { DISTRIBUTION_VERBS } from '../distribution/index.js';
 import type { DetailAction } from '../distribution/distributionRoutes.js';
 import type { AdaptiveCard } from '../featureContext.js';
-import { parseRegistrator } from '../filing/registrator.js';
+import { parseRegistrator, registratorTarget, type Registrator } from '../filing/registrator.js';
 import type { PeopleDirectory } from '../people/peopleDirectory.js';
 import { kansliName } from './referralReading.js';
-import { REFERRAL_ANSWER_JOB, REFERRAL_FAN_OUT_JOB, REFERRAL_NOTIFY_JOB, type UnitRecipient } from './index.js';
+import { REFERRAL_ANSWER_JOB, REFERRAL_FAN_OUT_JOB, REFERRAL_NOTIFY_JOB } from './index.js';
 
 /** A registrator who has not opened Remissbot yet has no 1:1 chat to be told in. */
 const UNREACHABLE_RETRY_MS = 10 * 60_000;
@@ -143,7 +143,7 @@ export class ReferralFanOut {
   }
 
   /** Who at a unit is told: its channel, else its registrators, else its chefs. */
-  private async recipientsOf(unit: Organisation): Promise<UnitRecipient[]> {
+  private async recipientsOf(unit: Organisation): Promise<Registrator[]> {
     const channel = parseRegistrator(unit.channel);
     if (channel?.kind === 'channel') return [channel];
     const registrators = await this.deps.organisations.peopleWith('registrator', unit);
@@ -156,7 +156,7 @@ export class ReferralFanOut {
     const found = await this.deps.register.get(dnr);
     const referredBy = found?.remiss.referredBy;
     if (!found || !referredBy) return;
-    const target = await this.targetOf(to, via);
+    const target = await registratorTarget(to, via, this.deps.people);
     if (!target) throw new RetryLater(UNREACHABLE_RETRY_MS, 'the registrator has not opened Remissbot yet');
     const t = messages('sv');
     const kansli = kansliName(found.remiss, this.deps.organisations);
@@ -166,12 +166,6 @@ export class ReferralFanOut {
     const assign = { title: t.assign, verb: DISTRIBUTION_VERBS.assign, data: { dnr } };
     const card = await this.deps.detail(found.remiss, 'sv', this.deps.clock(), notice, [assign]);
     await this.deps.messenger.post(target, card);
-  }
-
-  private async targetOf(to: UnitRecipient, via: ConversationTarget): Promise<ConversationTarget | undefined> {
-    if (to.kind === 'person') return (await this.deps.people.findByEmail(to.email))?.personalChat;
-    const { serviceUrl, channelId, tenantId, botId } = via;
-    return { serviceUrl, channelId, tenantId, botId, conversationId: to.channelId, conversationType: 'channel' };
   }
 
   /**
